@@ -1,0 +1,1 @@
+"""smm-bot: sell an SMM panel's services inside Telegram."""

@@ -1,0 +1,41 @@
+"""`python -m bot`: read the settings, then build and run the bot."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+from pydantic import ValidationError
+
+from bot.logs import configure_logging
+from bot.settings import Settings
+
+EXIT_CONFIG = 2
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    setting = str(first["loc"][0]).upper() if first["loc"] else "configuration"
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "missing":
+        message = "is required but not set (see .env.example)"
+    return f"Configuration error: {setting} {message}"
+
+
+def main() -> None:
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        print(_describe(exc), file=sys.stderr)
+        sys.exit(EXIT_CONFIG)
+    configure_logging(
+        settings.log_level,
+        [settings.bot_token.get_secret_value(), settings.panel_api_key.get_secret_value()],
+    )
+    from bot.app import run  # imported after settings: a bad .env never imports aiogram
+
+    asyncio.run(run(settings))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,205 @@
+"""Factories: everything the bot needs is built here and handed to handlers by injection."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass, field
+
+import httpx
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
+from aiohttp import web
+from pydantic import SecretStr
+
+from bot.catalog import CatalogCache
+from bot.commands import set_bot_commands
+from bot.customers import Customers
+from bot.i18n import Translator, create_core, create_i18n
+from bot.messages import MessageRenderer
+from bot.middlewares import CustomerMiddleware, ThrottleMiddleware
+from bot.notifier import Notifier
+from bot.ordering import OrderService
+from bot.panel import PanelClient
+from bot.poller import Poller
+from bot.pricing import Pricing
+from bot.sandbox import SandboxPanel, start_sandbox
+from bot.settings import SANDBOX_API_KEY, TELEGRAM_API_URL, Settings
+from bot.shop import Shop
+from bot.storage import Database, DatabaseStorage, Repository
+from handlers import get_routers
+
+logger = logging.getLogger(__name__)
+SHUTDOWN_GRACE_SECONDS = 15.0
+
+
+@dataclass
+class Services:
+    """Long-lived objects, created once and closed in the shutdown hook."""
+
+    settings: Settings
+    db: Database
+    repo: Repository
+    http: httpx.AsyncClient
+    panel: PanelClient
+    catalog: CatalogCache
+    pricing: Pricing
+    shop: Shop
+    customers: Customers
+    orders: OrderService
+    sandbox: web.AppRunner | None = None
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+    async def close(self) -> None:
+        await self.catalog.close()
+        await self.http.aclose()
+        await self.db.close()
+        if self.sandbox is not None:
+            await self.sandbox.cleanup()
+
+
+async def build_services(settings: Settings) -> Services:
+    sandbox: web.AppRunner | None = None
+    url, key = settings.panel_api_url, settings.panel_api_key
+    if settings.uses_sandbox:
+        sandbox, url = await start_sandbox(SandboxPanel(step_seconds=settings.sandbox_step_seconds))
+        key = SecretStr(SANDBOX_API_KEY)
+        logger.warning(
+            "!!! PANEL_API_URL is not set: using the built-in SANDBOX panel. Orders are SIMULATED, "
+            "nothing is delivered and no real money moves. Set PANEL_API_URL and PANEL_API_KEY "
+            "to sell for real. !!!",
+            extra={"sandbox_url": url},
+        )
+    assert url is not None
+    db = await Database.open(settings.database_path)
+    repo = Repository(db)
+    http = httpx.AsyncClient(
+        timeout=settings.panel_timeout_seconds, headers={"User-Agent": "smm-bot/0.1"}
+    )
+    panel = PanelClient(http, url, key)
+    pricing = Pricing(repo, settings.markup_percent)
+    await pricing.load()
+    return Services(
+        settings=settings,
+        db=db,
+        repo=repo,
+        http=http,
+        panel=panel,
+        catalog=CatalogCache(panel.services, ttl_seconds=settings.catalog_ttl_seconds),
+        pricing=pricing,
+        shop=Shop(),
+        customers=Customers(repo),
+        orders=OrderService(repo, panel, settings.admin_ids),
+        sandbox=sandbox,
+    )
+
+
+def create_bot(settings: Settings) -> Bot:
+    session = None
+    if settings.telegram_api_url.rstrip("/") != TELEGRAM_API_URL:
+        session = AiohttpSession(
+            api=TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/"))
+        )
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )
+
+
+def create_storage(settings: Settings, db: Database) -> BaseStorage:
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import RedisStorage
+
+        return RedisStorage.from_url(settings.redis_url)
+    return DatabaseStorage(db)
+
+
+def create_dispatcher(services: Services, *, background: bool = True) -> Dispatcher:
+    """The dispatcher with every router; `background=False` (tests) starts no poller/sender."""
+    settings = services.settings
+    dp = Dispatcher(
+        storage=create_storage(settings, services.db),
+        settings=settings,
+        repo=services.repo,
+        panel=services.panel,
+        catalog=services.catalog,
+        pricing=services.pricing,
+        shop=services.shop,
+        customers=services.customers,
+        orders=services.orders,
+    )
+    core = create_core(settings.default_locale)
+    translator = Translator(core)
+    dp["translator"] = translator
+    dp.update.outer_middleware(CustomerMiddleware(services.customers, settings, translator))
+    dp.update.outer_middleware(
+        ThrottleMiddleware(settings.throttle_rate_per_second, translator, settings.default_locale)
+    )
+    create_i18n(core, services.customers, settings.default_locale).setup(dispatcher=dp)
+    dp.include_routers(*get_routers())
+
+    async def on_startup(bot: Bot) -> None:
+        recovered = await services.repo.recover_interrupted_placements(settings.admin_ids)
+        if recovered:
+            logger.error(
+                "orders interrupted while placing are now uncertain", extra={"orders": recovered}
+            )
+        await services.shop.learn_currency(services.panel)
+        services.tasks.append(asyncio.create_task(_warm_catalog(services.catalog)))
+        with contextlib.suppress(Exception):
+            await set_bot_commands(bot, translator, settings)
+        if background:
+            poller = Poller(
+                services.repo,
+                services.panel,
+                settings.poll_interval_seconds,
+                settings.admin_ids,
+                low_balance_threshold=settings.low_balance_threshold,
+            )
+            renderer = MessageRenderer(services.repo, translator, settings.default_locale)
+            notifier = Notifier(
+                bot,
+                services.repo,
+                services.customers,
+                renderer,
+                rate_per_second=settings.send_rate_per_second,
+            )
+            services.tasks.append(asyncio.create_task(poller.run(), name="poller"))
+            services.tasks.append(asyncio.create_task(notifier.run(), name="notifier"))
+
+    async def on_shutdown() -> None:
+        # Let a placement that already reached `add` record its answer before closing.
+        if not await services.orders.wait_idle(SHUTDOWN_GRACE_SECONDS):
+            logger.error("shutdown with an order placement still in flight")
+        for task in services.tasks:
+            task.cancel()
+        await asyncio.gather(*services.tasks, return_exceptions=True)
+        services.tasks.clear()
+        await services.close()
+
+    dp.startup.register(on_startup)
+    dp.shutdown.register(on_shutdown)
+    return dp
+
+
+async def _warm_catalog(catalog: CatalogCache) -> None:
+    """Load the catalog at start so the first customer does not wait for it."""
+    with contextlib.suppress(Exception):
+        await catalog.get()
+
+
+async def run(settings: Settings) -> None:
+    services = await build_services(settings)
+    bot = create_bot(settings)
+    dp = create_dispatcher(services)
+    try:
+        await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+    finally:
+        if services.tasks:  # startup failed half-way: still close what was opened
+            await services.close()

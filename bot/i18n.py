@@ -1,0 +1,68 @@
+"""Fluent translations (locales/<lang>/*.ftl) and the per-user locale choice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from aiogram.types import User as TelegramUser
+from aiogram_i18n import I18nMiddleware
+from aiogram_i18n.cores import FluentRuntimeCore
+from aiogram_i18n.managers import BaseManager
+
+from bot.customers import Customers
+from bot.domain import User
+from bot.settings import SUPPORTED_LOCALES
+
+LOCALES_PATH = Path(__file__).resolve().parent.parent / "locales"
+RTL_LOCALES = frozenset({"ar"})
+
+
+def pick_locale(stored: str | None, language_code: str | None, default: str) -> str:
+    if stored in SUPPORTED_LOCALES:
+        return stored
+    code = (language_code or "").split("-")[0].lower()
+    return code if code in SUPPORTED_LOCALES else default
+
+
+class CustomerLocaleManager(BaseManager):
+    """The locale a customer chose with /language, else their Telegram language."""
+
+    def __init__(self, customers: Customers, default_locale: str) -> None:
+        super().__init__(default_locale=default_locale)
+        self._customers = customers
+
+    async def get_locale(
+        self, event_from_user: TelegramUser | None = None, customer: User | None = None
+    ) -> str:
+        stored = customer.locale if customer is not None else None
+        language = event_from_user.language_code if event_from_user is not None else None
+        return pick_locale(stored, language, self.default_locale or "en")
+
+    async def set_locale(self, locale: str, event_from_user: TelegramUser | None = None) -> None:
+        if event_from_user is not None:
+            await self._customers.set_locale(event_from_user.id, locale)
+
+
+def create_core(default_locale: str) -> FluentRuntimeCore:
+    return FluentRuntimeCore(path=LOCALES_PATH / "{locale}", default_locale=default_locale)
+
+
+def create_i18n(
+    core: FluentRuntimeCore, customers: Customers, default_locale: str
+) -> I18nMiddleware:
+    return I18nMiddleware(
+        core=core,
+        manager=CustomerLocaleManager(customers, default_locale),
+        default_locale=default_locale,
+    )
+
+
+class Translator:
+    """Translations outside a handler (background messages), with the same core."""
+
+    def __init__(self, core: FluentRuntimeCore) -> None:
+        self._core = core
+
+    def __call__(self, key: str, locale: str, **kwargs: Any) -> str:
+        return self._core.get(key, locale, **kwargs)

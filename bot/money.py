@@ -1,0 +1,50 @@
+"""Money arithmetic. Everything is Decimal; the database keeps integer micro-units."""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
+
+MICROS = Decimal(1_000_000)
+CENT = Decimal("0.01")
+PER = Decimal(1000)  # panel rates are per 1000 units
+
+
+def to_micros(amount: Decimal) -> int:
+    return int((amount * MICROS).to_integral_value(rounding=ROUND_DOWN))
+
+
+def from_micros(micros: int) -> Decimal:
+    return (Decimal(micros) / MICROS).quantize(Decimal("0.000001"))
+
+
+def round_up_to_cents(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT, rounding=ROUND_CEILING)
+
+
+def with_markup(rate: Decimal, markup_percent: Decimal) -> Decimal:
+    """The customer's price per 1000 units."""
+    return rate * (1 + markup_percent / 100)
+
+
+def panel_cost(rate: Decimal, units: int) -> Decimal:
+    return rate * units / PER
+
+
+def customer_price(rate: Decimal, units: int, markup_percent: Decimal) -> Decimal:
+    """rate × units / 1000 × (1 + markup), rounded up to the cent (never sell at a loss)."""
+    return round_up_to_cents(panel_cost(rate, units) * (1 + markup_percent / 100))
+
+
+def partial_refund(charge: Decimal, ordered_units: int, remains: int) -> Decimal:
+    """What was not delivered, at the unit price the customer paid, rounded down to micros."""
+    if ordered_units <= 0 or remains <= 0:
+        return Decimal(0)
+    remains = min(remains, ordered_units)
+    refund = charge * remains / ordered_units
+    return refund.quantize(Decimal("0.000001"), rounding=ROUND_DOWN)
+
+
+def fmt(amount: Decimal) -> str:
+    """Show money with cents, more digits only where they matter (partial refunds)."""
+    shown = amount.quantize(CENT) if amount == amount.quantize(CENT) else amount.normalize()
+    return f"{shown:f}"

@@ -1,0 +1,176 @@
+"""Pydantic models of the panel's answers, tolerant of every quirk real panels show."""
+
+from __future__ import annotations
+
+import html
+import logging
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+logger = logging.getLogger(__name__)
+
+
+def _to_decimal(value: Any) -> Decimal:
+    if isinstance(value, float):
+        # Panels that send JSON numbers: go through str so 0.1 stays 0.1.
+        value = repr(value)
+    try:
+        return Decimal(str(value).strip())
+    except (InvalidOperation, ValueError) as exc:
+        raise ValueError(f"not a number: {value!r}") from exc
+
+
+def _to_int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValueError("not an integer")
+    if isinstance(value, int):
+        return value
+    return int(_to_decimal(value))
+
+
+def _to_optional_int(value: Any) -> int | None:
+    """`remains`/`start_count` may be "Unknown", empty, null or negative: unknown is None."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return _to_int(value)
+    except ValueError:
+        return None
+
+
+def _to_optional_decimal(value: Any) -> Decimal | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return _to_decimal(value)
+    except ValueError:
+        return None
+
+
+def _to_flag(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in {"1", "true", "yes"}
+    return bool(value)
+
+
+def _to_text(value: Any) -> str:
+    return html.unescape(str(value)).strip() if value is not None else ""
+
+
+Money = Annotated[Decimal, BeforeValidator(_to_decimal)]
+OptionalMoney = Annotated[Decimal | None, BeforeValidator(_to_optional_decimal)]
+PanelInt = Annotated[int, BeforeValidator(_to_int)]
+OptionalCount = Annotated[int | None, BeforeValidator(_to_optional_int)]
+Flag = Annotated[bool, BeforeValidator(_to_flag)]
+Text = Annotated[str, BeforeValidator(_to_text)]
+
+
+class OrderStatus(StrEnum):
+    PENDING = "Pending"
+    IN_PROGRESS = "In progress"
+    PROCESSING = "Processing"
+    COMPLETED = "Completed"
+    PARTIAL = "Partial"
+    CANCELED = "Canceled"
+    UNKNOWN = "Unknown"
+
+    @classmethod
+    def parse(cls, raw: Any) -> OrderStatus:
+        key = str(raw).strip().lower().replace("_", " ")
+        status = _ORDER_STATUS_SPELLINGS.get(key)
+        if status is None:
+            logger.warning("panel sent an unknown order status", extra={"status": str(raw)[:50]})
+            return cls.UNKNOWN
+        return status
+
+    @property
+    def is_final(self) -> bool:
+        return self in {OrderStatus.COMPLETED, OrderStatus.PARTIAL, OrderStatus.CANCELED}
+
+
+_ORDER_STATUS_SPELLINGS = {
+    "pending": OrderStatus.PENDING,
+    "in progress": OrderStatus.IN_PROGRESS,
+    "inprogress": OrderStatus.IN_PROGRESS,
+    "processing": OrderStatus.PROCESSING,
+    "completed": OrderStatus.COMPLETED,
+    "complete": OrderStatus.COMPLETED,
+    "partial": OrderStatus.PARTIAL,
+    "canceled": OrderStatus.CANCELED,
+    "cancelled": OrderStatus.CANCELED,
+}
+
+
+class RefillStatus(StrEnum):
+    PENDING = "Pending"
+    IN_PROGRESS = "In progress"
+    COMPLETED = "Completed"
+    REJECTED = "Rejected"
+    ERROR = "Error"
+    UNKNOWN = "Unknown"
+
+    @classmethod
+    def parse(cls, raw: Any) -> RefillStatus:
+        key = str(raw).strip().lower().replace("_", " ")
+        for member in cls:
+            if member.value.lower() == key:
+                return member
+        logger.warning("panel sent an unknown refill status", extra={"status": str(raw)[:50]})
+        return cls.UNKNOWN
+
+    @property
+    def is_final(self) -> bool:
+        return self in {RefillStatus.COMPLETED, RefillStatus.REJECTED, RefillStatus.ERROR}
+
+
+OrderStatusField = Annotated[OrderStatus, BeforeValidator(OrderStatus.parse)]
+RefillStatusField = Annotated[RefillStatus, BeforeValidator(RefillStatus.parse)]
+
+
+class Service(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    id: PanelInt = Field(alias="service")
+    name: Text
+    type: Text = "Default"
+    category: Text = ""
+    rate: Money
+    min: PanelInt
+    max: PanelInt
+    refill: Flag = False
+    cancel: Flag = False
+    dripfeed: Flag = False
+    description: Text = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _description_aliases(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "description" not in data and "desc" in data:
+            data = {**data, "description": data["desc"]}
+        return data
+
+
+class OrderState(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    status: OrderStatusField
+    charge: OptionalMoney = None
+    start_count: OptionalCount = None
+    remains: OptionalCount = None
+    currency: str | None = None
+
+
+class RefillState(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    status: RefillStatusField
+
+
+class Balance(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    balance: Money
+    currency: str = "USD"

@@ -1,0 +1,90 @@
+"""Configuration read from the environment and `.env` (see `.env.example`)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+TELEGRAM_API_URL = "https://api.telegram.org"
+SUPPORTED_LOCALES = ("en", "fr", "ru", "ar")
+# The sandbox panel accepts this key; it is only ever used when PANEL_API_URL is unset.
+SANDBOX_API_KEY = "sandbox-key"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", hide_input_in_errors=True)
+
+    bot_token: SecretStr
+    panel_api_url: str | None = None
+    panel_api_key: SecretStr = SecretStr("")
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    database_path: Path = Path("data/smm-bot.sqlite3")
+    telegram_api_url: str = TELEGRAM_API_URL
+    poll_interval_seconds: float = Field(default=60.0, gt=0)
+    default_locale: str = "en"
+
+    markup_percent: Decimal = Field(default=Decimal(30), ge=0, le=1000)
+    catalog_ttl_seconds: float = Field(default=600.0, gt=0)
+    panel_timeout_seconds: float = Field(default=30.0, gt=0)
+    sandbox_step_seconds: float = Field(default=20.0, gt=0)
+    send_rate_per_second: float = Field(default=25.0, gt=0)
+    throttle_rate_per_second: float = Field(default=3.0, gt=0)
+    stars_per_usd: Decimal = Field(default=Decimal(50), gt=0)
+    low_balance_threshold: Decimal = Field(default=Decimal(10), ge=0)
+    redis_url: str | None = None
+    log_level: str = "INFO"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
+        if isinstance(value, int):
+            return frozenset({value})
+        return value
+
+    @field_validator("default_locale")
+    @classmethod
+    def _known_locale(cls, value: str) -> str:
+        if value not in SUPPORTED_LOCALES:
+            raise ValueError(f"must be one of {', '.join(SUPPORTED_LOCALES)}")
+        return value
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        token = value.get_secret_value()
+        bot_id, _, secret = token.partition(":")
+        if not bot_id.isdigit() or not secret:
+            # Never echo the token: the message only describes the expected shape.
+            raise ValueError("must look like 123456:ABC... (the token @BotFather gave you)")
+        return value
+
+    @field_validator("panel_api_url", "redis_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+    @field_validator("panel_api_url")
+    @classmethod
+    def _url_shape(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @model_validator(mode="after")
+    def _key_needed_for_real_panel(self) -> Settings:
+        if self.panel_api_url and not self.panel_api_key.get_secret_value():
+            raise ValueError("PANEL_API_KEY is required when PANEL_API_URL is set")
+        return self
+
+    @property
+    def uses_sandbox(self) -> bool:
+        return self.panel_api_url is None
+
+    def is_admin(self, user_id: int) -> bool:
+        return user_id in self.admin_ids

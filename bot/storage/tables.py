@@ -1,0 +1,141 @@
+"""The schema as SQLAlchemy Core tables: portable to SQLite and PostgreSQL.
+
+Money is stored as integer micro-units of the panel currency (never floats); times as
+epoch seconds.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    Column("username", String(64)),
+    Column("first_name", String(128)),
+    Column("locale", String(8)),
+    Column("is_banned", Boolean, nullable=False, default=False),
+    Column("is_active", Boolean, nullable=False, default=True),
+    Column("created_at", Float, nullable=False),
+)
+
+ledger = Table(
+    "ledger",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", BigInteger, ForeignKey("users.id"), nullable=False, index=True),
+    Column("amount_micros", BigInteger, nullable=False),
+    Column("kind", String(16), nullable=False),
+    # What caused the row ("order:12:refund", "stars:<charge id>"): unique, so that a
+    # cause can move money at most once however often it is processed.
+    Column("ref", String(128), unique=True),
+    Column("order_id", Integer),
+    Column("note", String(200)),
+    Column("created_at", Float, nullable=False),
+)
+
+orders = Table(
+    "orders",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", BigInteger, ForeignKey("users.id"), nullable=False),
+    # One per order form: a second Confirm of the same form finds it and places nothing.
+    Column("client_token", String(40), nullable=False, unique=True),
+    Column("service_id", Integer, nullable=False),
+    Column("service_name", String(300), nullable=False),
+    Column("service_type", String(64), nullable=False),
+    Column("category", String(300), nullable=False),
+    Column("link", String(600), nullable=False),
+    Column("fields", Text, nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("charge_micros", BigInteger, nullable=False),
+    Column("cost_micros", BigInteger, nullable=False),
+    Column("currency", String(8), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("panel_order_id", BigInteger, unique=True),
+    Column("start_count", Integer),
+    Column("remains", Integer),
+    Column("error", String(300)),
+    Column("poll_errors", Integer, nullable=False, default=0),
+    Column("created_at", Float, nullable=False),
+    Column("status_changed_at", Float, nullable=False),
+    Index("ix_orders_user", "user_id", "id"),
+    Index("ix_orders_status", "status"),
+    sqlite_autoincrement=True,
+)
+
+order_events = Table(
+    "order_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("order_id", Integer, ForeignKey("orders.id"), nullable=False, index=True),
+    Column("status", String(16), nullable=False),
+    Column("at", Float, nullable=False),
+)
+
+refills = Table(
+    "refills",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("order_id", Integer, ForeignKey("orders.id"), nullable=False, index=True),
+    Column("user_id", BigInteger, nullable=False),
+    Column("panel_refill_id", BigInteger),
+    Column("status", String(16), nullable=False),
+    Column("poll_errors", Integer, nullable=False, default=0),
+    Column("created_at", Float, nullable=False),
+    Column("updated_at", Float, nullable=False),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("chat_id", BigInteger, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("payload", Text, nullable=False),
+    # Rows with the same key collapse while unsent: the customer gets the latest state once.
+    Column("coalesce_key", String(64)),
+    Column("created_at", Float, nullable=False),
+    Column("next_attempt_at", Float, nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("sent_at", Float),
+    Index("ix_outbox_due", "sent_at", "next_attempt_at"),
+    Index("ix_outbox_coalesce", "coalesce_key"),
+)
+
+fsm = Table(
+    "fsm",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("state", String(200)),
+    Column("data", Text, nullable=False, default="{}"),
+)
+
+kv = Table(
+    "kv",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("applied_at", Float, nullable=False),
+)

@@ -1,0 +1,178 @@
+"""Browsing the catalog: categories, services of a category (paginated), search, details."""
+
+from __future__ import annotations
+
+from aiogram import F, Router, html
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram_i18n import I18nContext, LazyFilter
+
+from bot.catalog import Catalog, CatalogCache, CatalogUnavailableError, category_key
+from bot.forms import is_orderable
+from bot.panel import Service
+from bot.pricing import Pricing
+from bot.render import fit, shorten
+from bot.shop import Shop
+from handlers.callbacks import CategoryPage, CategoryPick, ServicePick
+from handlers.keyboards import (
+    CATEGORIES_PER_PAGE,
+    SERVICES_PER_PAGE,
+    categories_page,
+    pages,
+    search_results,
+    service_detail,
+    services_page,
+)
+from handlers.states import OrderForm
+
+router = Router(name=__name__)
+
+
+async def _catalog(
+    catalog: CatalogCache, i18n: I18nContext, event: Message | CallbackQuery
+) -> Catalog | None:
+    try:
+        return await catalog.get()
+    except CatalogUnavailableError:
+        text = i18n.get("catalog-unavailable")
+        if isinstance(event, CallbackQuery):
+            await event.answer(text, show_alert=True)
+        else:
+            await event.answer(text)
+        return None
+
+
+async def _show(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup) -> None:
+    """Edit the message the button is on; a stale or deleted one gets a fresh message."""
+    if isinstance(query.message, Message):
+        try:
+            await query.message.edit_text(fit(text), reply_markup=markup)
+        except Exception:
+            await query.message.answer(fit(text), reply_markup=markup)
+    await query.answer()
+
+
+@router.message(Command("order"))
+@router.message(LazyFilter("menu-new-order"))
+async def open_catalog(
+    message: Message, i18n: I18nContext, state: FSMContext, catalog: CatalogCache
+) -> None:
+    current = await _catalog(catalog, i18n, message)
+    if current is None:
+        return
+    await state.set_state(OrderForm.browsing)
+    await state.set_data({})
+    await message.answer(
+        i18n.get(
+            "catalog-categories",
+            page="1",
+            pages=str(pages(len(current.categories), CATEGORIES_PER_PAGE)),
+        ),
+        reply_markup=categories_page(current, 0),
+    )
+
+
+@router.callback_query(CategoryPage.filter())
+async def category_page(
+    query: CallbackQuery,
+    callback_data: CategoryPage,
+    i18n: I18nContext,
+    catalog: CatalogCache,
+    state: FSMContext,
+) -> None:
+    current = await _catalog(catalog, i18n, query)
+    if current is None:
+        return
+    total = pages(len(current.categories), CATEGORIES_PER_PAGE)
+    page = min(max(callback_data.page, 0), total - 1)
+    await state.set_state(OrderForm.browsing)
+    text = i18n.get("catalog-categories", page=str(page + 1), pages=str(total))
+    await _show(query, text, categories_page(current, page))
+
+
+@router.callback_query(CategoryPick.filter())
+async def category_services(
+    query: CallbackQuery,
+    callback_data: CategoryPick,
+    i18n: I18nContext,
+    catalog: CatalogCache,
+    pricing: Pricing,
+    shop: Shop,
+) -> None:
+    current = await _catalog(catalog, i18n, query)
+    if current is None:
+        return
+    category = current.by_category_key.get(callback_data.key)
+    if category is None:
+        await query.answer(i18n.get("stale-button"), show_alert=True)
+        return
+    total = pages(len(category.services), SERVICES_PER_PAGE)
+    page = min(max(callback_data.page, 0), total - 1)
+    text = i18n.get(
+        "catalog-services",
+        category=html.quote(shorten(category.name, 100)),
+        page=str(page + 1),
+        pages=str(total),
+        count=str(len(category.services)),
+    )
+    await _show(query, text, services_page(i18n, category, page, pricing, shop.currency))
+
+
+def describe_service(i18n: I18nContext, service: Service, pricing: Pricing, currency: str) -> str:
+    lines = [
+        f"<b>{html.quote(shorten(service.name, 200))}</b>",
+        i18n.get("service-id", id=str(service.id)),
+        i18n.get(
+            "service-price", price=f"{pricing.rate(service).normalize():f}", currency=currency
+        ),
+        i18n.get("service-limits", min=str(service.min), max=str(service.max)),
+        i18n.get("service-refill-yes" if service.refill else "service-refill-no"),
+        i18n.get("service-cancel-yes" if service.cancel else "service-cancel-no"),
+    ]
+    if service.description:
+        lines.append("\n" + html.quote(shorten(service.description, 1500)))
+    if not is_orderable(service):
+        lines.append("\n" + i18n.get("service-not-orderable", type=html.quote(service.type)))
+    return "\n".join(lines)
+
+
+@router.callback_query(ServicePick.filter())
+async def service_card(
+    query: CallbackQuery,
+    callback_data: ServicePick,
+    i18n: I18nContext,
+    catalog: CatalogCache,
+    pricing: Pricing,
+    shop: Shop,
+) -> None:
+    current = await _catalog(catalog, i18n, query)
+    if current is None:
+        return
+    service = current.by_id.get(callback_data.id)
+    if service is None:
+        await query.answer(i18n.get("service-gone"), show_alert=True)
+        return
+    text = describe_service(i18n, service, pricing, shop.currency)
+    markup = service_detail(
+        i18n, service, category_key(service.category), callback_data.page, is_orderable(service)
+    )
+    await _show(query, text, markup)
+
+
+@router.message(OrderForm.browsing, F.text, ~F.text.startswith("/"))
+async def search(
+    message: Message, i18n: I18nContext, catalog: CatalogCache, pricing: Pricing, shop: Shop
+) -> None:
+    current = await _catalog(catalog, i18n, message)
+    if current is None or message.text is None:
+        return
+    query_text = message.text[:100]
+    found = current.search(query_text, limit=30)
+    if not found:
+        await message.answer(i18n.get("search-nothing", query=html.quote(query_text)))
+        return
+    await message.answer(
+        i18n.get("search-results", count=str(len(found)), query=html.quote(query_text)),
+        reply_markup=search_results(found, pricing, shop.currency),
+    )

@@ -1,0 +1,26 @@
+"""What nothing else handled: unknown commands, stray text, stale buttons."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+
+from handlers.keyboards import main_menu
+
+router = Router(name=__name__)
+
+
+@router.message(F.text.startswith("/"))
+async def unknown_command(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("unknown-command"), reply_markup=main_menu(i18n))
+
+
+@router.message()
+async def stray_message(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("use-menu"), reply_markup=main_menu(i18n))
+
+
+@router.callback_query()
+async def stale_button(query: CallbackQuery, i18n: I18nContext) -> None:
+    await query.answer(i18n.get("stale-button"), show_alert=True)

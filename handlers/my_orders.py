@@ -1,0 +1,148 @@
+"""My orders: the list, an order's card, refresh, refill, cancel and order again."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext, LazyFilter
+
+from bot.catalog import CatalogCache, CatalogUnavailableError
+from bot.domain import Order, Stage
+from bot.forms import is_orderable
+from bot.ordering import OrderService
+from bot.panel import PanelClient, PanelError
+from bot.render import order_card
+from bot.storage import Repository
+from handlers.callbacks import OrderAction, OrdersPage
+from handlers.keyboards import ORDERS_PER_PAGE, order_detail, orders_list, pages
+from handlers.order_form import begin_form
+
+router = Router(name=__name__)
+
+
+async def _list_text(
+    i18n: I18nContext, repo: Repository, user_id: int, page: int
+) -> tuple[str, list[Order], int]:
+    total = await repo.count_orders(user_id)
+    page_count = pages(total, ORDERS_PER_PAGE)
+    page = min(max(page, 0), page_count - 1)
+    found = await repo.list_orders(user_id, offset=page * ORDERS_PER_PAGE, limit=ORDERS_PER_PAGE)
+    if not total:
+        return i18n.get("orders-empty"), [], 0
+    return (
+        i18n.get("orders-title", page=str(page + 1), pages=str(page_count), count=str(total)),
+        found,
+        total,
+    )
+
+
+@router.message(Command("orders"))
+@router.message(LazyFilter("menu-my-orders"))
+async def my_orders(message: Message, i18n: I18nContext, repo: Repository) -> None:
+    text, found, total = await _list_text(i18n, repo, message.chat.id, 0)
+    await message.answer(text, reply_markup=orders_list(found, 0, total) if found else None)
+
+
+@router.callback_query(OrdersPage.filter())
+async def orders_page(
+    query: CallbackQuery, callback_data: OrdersPage, i18n: I18nContext, repo: Repository
+) -> None:
+    text, found, total = await _list_text(i18n, repo, query.from_user.id, callback_data.page)
+    await query.answer()
+    if isinstance(query.message, Message):
+        markup = orders_list(found, callback_data.page, total) if found else None
+        try:
+            await query.message.edit_text(text, reply_markup=markup)
+        except Exception:
+            await query.message.answer(text, reply_markup=markup)
+
+
+async def _capabilities(catalog: CatalogCache, order: Order) -> tuple[bool, bool]:
+    try:
+        service = (await catalog.get()).by_id.get(order.service_id)
+    except CatalogUnavailableError:
+        return False, False
+    if service is None:
+        return False, False
+    can_refill = service.refill and order.stage is Stage.COMPLETED
+    can_cancel = service.cancel and order.stage.is_polled
+    return can_refill, can_cancel
+
+
+async def show_order(
+    query: CallbackQuery,
+    i18n: I18nContext,
+    repo: Repository,
+    catalog: CatalogCache,
+    order: Order,
+    notice: str | None = None,
+) -> None:
+    refund = await repo.refund_of(order.id)
+    text = order_card(i18n.get, order, refund)
+    refill = await repo.latest_refill(order.id)
+    if refill is not None:
+        stage_key = "refill-stage-" + refill.stage.value.replace("_", "-")
+        text += "\n" + i18n.get("order-card-refill", status=i18n.get(stage_key))
+    if notice:
+        text = f"{notice}\n\n{text}"
+    can_refill, can_cancel = await _capabilities(catalog, order)
+    markup = order_detail(i18n, order, can_refill, can_cancel)
+    if isinstance(query.message, Message):
+        try:
+            await query.message.edit_text(text, reply_markup=markup)
+        except Exception:
+            await query.message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(OrderAction.filter())
+async def order_action(
+    query: CallbackQuery,
+    callback_data: OrderAction,
+    i18n: I18nContext,
+    repo: Repository,
+    catalog: CatalogCache,
+    orders: OrderService,
+    panel: PanelClient,
+    state: FSMContext,
+) -> None:
+    # Ownership: only the presser's own orders are found; anyone else's id is "not found".
+    order = await repo.get_order(callback_data.id, user_id=query.from_user.id)
+    if order is None:
+        await query.answer(i18n.get("order-not-found"), show_alert=True)
+        return
+    action = callback_data.action
+    notice: str | None = None
+    if action == "refresh" and order.panel_order_id is not None and order.stage.is_polled:
+        try:
+            state_now = await panel.status(order.panel_order_id)
+        except PanelError:
+            await query.answer(i18n.get("panel-unavailable"), show_alert=True)
+            return
+        await repo.apply_status(
+            order.id, Stage.from_panel(state_now.status), state_now.start_count, state_now.remains
+        )
+    elif action == "refill":
+        notice = i18n.get(await orders.refill(order))
+    elif action == "cancel":
+        notice = i18n.get(await orders.cancel(order))
+    elif action == "again":
+        await query.answer()
+        try:
+            service = (await catalog.get()).by_id.get(order.service_id)
+        except CatalogUnavailableError:
+            service = None
+        if service is None or not is_orderable(service) or not isinstance(query.message, Message):
+            await query.message.answer(i18n.get("service-gone")) if isinstance(
+                query.message, Message
+            ) else None
+            return
+        await begin_form(query.message, i18n, state, service)
+        return
+    if notice:
+        await query.answer(notice, show_alert=True)
+    else:
+        await query.answer()
+    fresh = await repo.get_order(order.id, user_id=query.from_user.id)
+    await show_order(query, i18n, repo, catalog, fresh or order, notice)

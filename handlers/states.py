@@ -1,0 +1,13 @@
+"""Conversation states."""
+
+from aiogram.fsm.state import State, StatesGroup
+
+
+class OrderForm(StatesGroup):
+    browsing = State()  # in the catalog: typed text searches services
+    filling = State()  # answering the service's fields one by one
+    confirming = State()  # the summary with the price is shown
+
+
+class AdminInput(StatesGroup):
+    broadcast_text = State()

@@ -1,0 +1,287 @@
+language-name = 🇸🇦 العربية
+
+menu-new-order = طلب جديد
+menu-my-orders = طلباتي
+menu-balance = الرصيد
+menu-help = مساعدة
+menu-language = اللغة
+
+start-greeting = 👋 مرحبًا { $name }!
+    أبيع خدمات لوسائل التواصل الاجتماعي: متابعين، إعجابات، مشاهدات، تعليقات والمزيد.
+    اضغط <b>طلب جديد</b> لاختيار خدمة، أو <b>الرصيد</b> لشحن محفظتك.
+help-text = <b>طريقة العمل</b>
+    ١. <b>طلب جديد</b> ← اختر فئة ثم خدمة (أو اكتب كلمات للبحث).
+    ٢. أجب عمّا تحتاجه الخدمة: الرابط، الكمية…
+    ٣. راجع السعر واضغط <b>تأكيد</b>: يُدفع من محفظتك.
+    ٤. أراسلك عند بدء الطلب أو اكتماله أو استرداد مبلغه.
+    <b>طلباتي</b> تعرض طلباتك مع تحديث وإعادة تعبئة وإلغاء.
+    ‏/cancel يوقف الخطوة الحالية في أي وقت.
+    البحث المضمَّن: اكتب اسم هذا البوت مع @ ورقم الطلب في أي محادثة.
+language-choose = اختر لغتك:
+language-set = ✅ تم تغيير اللغة.
+cancelled = تم الإلغاء. لم يُخصم أي مبلغ.
+nothing-to-cancel = لا يوجد ما يُلغى.
+unknown-command = لا أعرف هذا الأمر. استخدم القائمة بالأسفل أو ‏/help.
+use-menu = استخدم القائمة بالأسفل: <b>طلب جديد</b>، <b>طلباتي</b>، <b>الرصيد</b>.
+stale-button = هذا الزر قديم. افتح القائمة من جديد.
+banned = تم إيقاف وصولك إلى هذا البوت. تواصل مع الدعم إن كنت تعتقد أن هذا خطأ.
+throttled = ⏳ رسائل كثيرة في وقت واحد. تمهّل من فضلك.
+error-generic = 😕 حدث خطأ من جهتنا (الرمز { $code }). لم يُخصم أي مبلغ مرتين؛ حاول مرة أخرى.
+panel-unavailable = المزوّد غير متاح مؤقتًا. حاول بعد بضع دقائق.
+yes = نعم
+no = لا
+
+catalog-categories = 📂 <b>اختر فئة</b> (صفحة { $page }/{ $pages })
+    أو اكتب بعض الكلمات للبحث في كل الخدمات.
+catalog-services = 📂 <b>{ $category }</b> — { $count } خدمة (صفحة { $page }/{ $pages })
+    الأسعار لكل 1000.
+catalog-unavailable = قائمة الخدمات غير متاحة مؤقتًا. حاول بعد دقيقة.
+search-nothing = لا نتائج لـ «{ $query }». جرّب كلمات أخرى أو اختر فئة.
+search-results = وُجدت { $count } خدمة لـ «{ $query }»:
+service-id = رقم الخدمة: { $id }
+service-price = السعر: <b>{ $price } { $currency }</b> لكل 1000
+service-limits = الطلب من { $min } إلى { $max }
+service-refill-yes = ♻️ إعادة التعبئة: متاحة
+service-refill-no = ♻️ إعادة التعبئة: غير متاحة
+service-cancel-yes = ✖️ الإلغاء: متاح
+service-cancel-no = ✖️ الإلغاء: غير متاح
+service-not-orderable = ⚠️ نوع الخدمة هذا ({ $type }) لا يمكن طلبه في هذا البوت بعد.
+service-gone = هذه الخدمة لم تعد متاحة. اختر خدمة أخرى.
+
+button-order = 🛒 اطلب
+button-back = ⬅️ رجوع
+button-cancel = إلغاء
+button-skip = تخطٍّ
+button-confirm = ✅ تأكيد
+button-edit = ✏️ تعديل
+button-refresh = 🔄 تحديث
+button-refill = ♻️ إعادة تعبئة
+button-order-again = 🔁 اطلب مجددًا
+button-open-order = افتح الطلب
+button-topup = ⭐ اشحن { $amount }
+button-resolve-refund = ↩️ ردّ المبلغ للعميل
+button-resolve-attach = 🔗 ربط طلب اللوحة
+button-send = 📣 إرسال
+
+form-start = 📝 الطلب: <b>{ $service }</b>
+    أرسل ‏/cancel أو اضغط إلغاء للتوقف.
+form-text-only = من فضلك أجب بنص.
+field-link = 🔗 أرسل الرابط (مثلًا https://instagram.com/yourname).
+field-quantity = 🔢 كم العدد؟ أرسل رقمًا من { $min } إلى { $max }.
+field-dripfeed = 💧 التسليم دفعة واحدة أم على عدة دفعات (drip-feed)؟
+field-runs = 💧 كم دفعة؟ ({ $low }–{ $high }). كل دفعة تسلّم الكمية التي اخترتها.
+field-interval = ⏱ كم دقيقة بين الدفعات؟ ({ $low }–{ $high })
+field-comments = 💬 أرسل التعليقات، تعليقًا في كل سطر ({ $min }–{ $max } سطرًا للتعليقات المحسوبة).
+field-usernames = 👥 أرسل أسماء المستخدمين، اسمًا في كل سطر.
+field-hashtags = #️⃣ أرسل الوسوم، وسمًا في كل سطر.
+field-keywords = 🔑 أرسل الكلمات المفتاحية، كلمة في كل سطر.
+field-groups = 👥 أرسل المجموعات، مجموعة في كل سطر.
+field-hashtag = #️⃣ أرسل الوسم.
+field-username = 👤 أرسل اسم المستخدم (بدون @ لا بأس).
+field-media = 🖼 أرسل رابط المنشور.
+field-answer-number = 🗳 أي رقم إجابة يحصل على الأصوات؟ ({ $low }–{ $high })
+field-min = 🔢 الحد الأدنى لكل منشور؟ ({ $min }–{ $max })
+field-max = 🔢 الحد الأقصى لكل منشور؟ ({ $min }–{ $max })
+field-posts = 📮 كم منشورًا جديدًا؟ ({ $low }–{ $high })
+field-old-posts = 📮 وكم منشورًا قديمًا أيضًا؟ ({ $low }–{ $high }) — أو تخطٍّ.
+field-delay = ⏱ التأخير قبل كل تسليم (بالدقائق):
+field-expiry = 📅 تاريخ الانتهاء بصيغة يوم/شهر/سنة — أو تخطٍّ.
+field-country = 🌍 بلد الزوار (مثلًا SA أو Saudi Arabia).
+field-device = 💻 أي أجهزة؟
+field-type-of-traffic = 🚦 نوع الزيارات؟
+field-google-keyword = 🔑 الكلمة المفتاحية للبحث في Google.
+field-referring-url = 🔗 رابط الإحالة.
+
+label-link = الرابط
+label-quantity = الكمية
+label-dripfeed = التسليم المتدرج
+label-runs = الدفعات
+label-interval = الفاصل (دقيقة)
+label-comments = التعليقات
+label-usernames = أسماء المستخدمين
+label-hashtags = الوسوم
+label-keywords = الكلمات المفتاحية
+label-groups = المجموعات
+label-hashtag = الوسم
+label-username = اسم المستخدم
+label-media = المنشور
+label-answer-number = رقم الإجابة
+label-min = الأدنى
+label-max = الأقصى
+label-posts = المنشورات
+label-old-posts = المنشورات القديمة
+label-delay = التأخير (دقيقة)
+label-expiry = الانتهاء
+label-country = البلد
+label-device = الجهاز
+label-type-of-traffic = نوع الزيارات
+label-google-keyword = كلمة Google
+label-referring-url = رابط الإحالة
+
+choice-dripfeed-no = دفعة واحدة
+choice-dripfeed-yes = على دفعات
+choice-delay = { $value } دقيقة
+choice-device-1 = حاسوب
+choice-device-2 = جوال (أندرويد)
+choice-device-3 = جوال (iOS)
+choice-device-4 = جوالات مختلطة
+choice-device-5 = مختلط (الكل)
+choice-type_of_traffic-1 = كلمة Google
+choice-type_of_traffic-2 = إحالة مخصصة
+choice-type_of_traffic-3 = بدون إحالة
+
+invalid-number = هذا ليس رقمًا صحيحًا. أرسل رقمًا من { $min } إلى { $max }.
+invalid-range = يجب أن يكون الرقم من { $min } إلى { $max }.
+invalid-too-long = طويل جدًا: { $max } حرفًا كحد أقصى.
+invalid-link = هذا لا يبدو رابطًا. أرسل رابطًا كاملًا مثل https://instagram.com/name.
+invalid-lines-empty = أرسل سطرًا واحدًا على الأقل.
+invalid-line-too-long = أحد الأسطر طويل جدًا: { $max } حرفًا كحد أقصى لكل سطر.
+invalid-lines-count = أرسلت { $count } سطرًا؛ هذه الخدمة تحتاج { $min }–{ $max }.
+invalid-date = أرسل التاريخ بصيغة يوم/شهر/سنة، مثل 31/12/2027.
+invalid-date-past = يجب أن يكون التاريخ في المستقبل.
+invalid-username = اسم مستخدم غير صالح (حروف وأرقام ونقاط وشرطات سفلية).
+invalid-hashtag = وسم غير صالح (حروف وأرقام وشرطات سفلية).
+invalid-empty = من فضلك أرسل قيمة.
+invalid-choice = من فضلك اختر أحد الأزرار.
+
+summary-title = 🧾 <b>راجع طلبك من فضلك</b>
+summary-price = 💵 السعر: <b>{ $price }</b>
+summary-balance = 👛 المحفظة: { $balance } ← بعد الطلب: { $after }
+summary-not-enough = ⚠️ الرصيد غير كافٍ: ينقص { $missing }. اشحن من <b>الرصيد</b> ثم اضغط تأكيد.
+summary-use-buttons = اضغط تأكيد أو تعديل أو إلغاء أسفل الملخص.
+summary-outdated = هذا الملخص قديم. ابدأ طلبًا جديدًا من القائمة.
+price-changed = تغيّر السعر. راجع الملخص الجديد.
+placing = ⏳ جارٍ تنفيذ طلبك…
+order-placed = ✅ تم تقديم الطلب #{ $id }! سأراسلك بتقدّمه. تجده في <b>طلباتي</b>.
+order-already-placed = هذا الطلب قُدِّم مسبقًا (الطلب #{ $id }). لم يُخصم أي مبلغ مرتين.
+order-no-funds = 👛 الرصيد غير كافٍ: ينقص { $missing }. اشحن من <b>الرصيد</b> ثم اضغط تأكيد مجددًا.
+order-uncertain = ⏳ الطلب #{ $id }: لم يُجب المزوّد بوضوح. نحن نتحقق؛ المبلغ محجوز وسيُردّ إليك إن لم يُقدَّم الطلب.
+order-refunded = أُعيد المبلغ إلى محفظتك.
+order-error-link = ❌ رفض المزوّد هذا الرابط. تأكد أنه صحيح وعام.
+order-error-quantity = ❌ رفض المزوّد هذه الكمية. راجع الحد الأدنى والأقصى للخدمة.
+order-error-duplicate = ❌ يوجد طلب نشط لهذا الرابط. انتظر حتى يكتمل.
+order-error-service = ❌ هذه الخدمة لم تعد متاحة.
+order-error-unavailable = 😕 الطلبات غير متاحة مؤقتًا. حاول لاحقًا.
+
+orders-empty = لا توجد لديك طلبات بعد. اضغط <b>طلب جديد</b> للبدء.
+orders-title = 📦 <b>طلباتك</b> ({ $count }) — صفحة { $page }/{ $pages }
+order-not-found = الطلب غير موجود.
+order-card-title = <b>الطلب #{ $id }</b>
+order-card-service = الخدمة: { $service }
+order-card-link = الرابط: { $link }
+order-card-quantity = الكمية: { $quantity }
+order-card-charge = المبلغ: { $charge }
+order-card-status = الحالة: { $status }
+order-card-start-count = العدد عند البدء: { $count }
+order-card-progress = تم التسليم: { $delivered } · المتبقي: { $remains }
+order-card-refund = المُسترد: { $amount }
+order-card-changed = آخر تحديث: { $at }
+order-card-refill = إعادة التعبئة: { $status }
+refill-requested = ♻️ طُلبت إعادة التعبئة. سأخبرك بالنتيجة.
+refill-not-eligible = إعادة التعبئة غير متاحة لهذا الطلب.
+cancel-requested = ✖️ طُلب الإلغاء. إن ألغاه المزوّد يُردّ المبلغ تلقائيًا.
+cancel-not-eligible = لم يعد ممكنًا إلغاء هذا الطلب.
+
+stage-placing = قيد التقديم
+stage-uncertain = قيد التحقق
+stage-rejected = مُسترد
+stage-pending = بالانتظار
+stage-in-progress = قيد التنفيذ
+stage-processing = قيد المعالجة
+stage-completed = مكتمل
+stage-partial = جزئي
+stage-canceled = ملغى
+stage-unknown = غير معروف
+stage-stuck = قيد المراجعة
+refill-stage-pending = بالانتظار
+refill-stage-in-progress = قيد التنفيذ
+refill-stage-completed = مكتملة
+refill-stage-rejected = مرفوضة
+refill-stage-unknown = غير معروفة
+
+notify-order-status = 🔔 الطلب #{ $id }: { $status }
+notify-refill-done = ♻️ اكتملت إعادة تعبئة الطلب #{ $id }.
+notify-refill-rejected = ♻️ رفض المزوّد إعادة تعبئة الطلب #{ $id }.
+notify-wallet-credit = 👛 أُضيف { $amount } إلى محفظتك.
+notify-generic = 🔔 تحديث
+
+balance-text = 👛 محفظتك: <b>{ $balance }</b>
+    اشحنها بنجوم تيليجرام (Stars) من الأسفل.
+topup-title = شحن المحفظة
+topup-description = { $amount } إلى محفظتك.
+topup-done = ✅ أُضيف { $amount }. المحفظة: { $balance }.
+topup-refused = لا يمكن قبول هذه الدفعة. ابدأ شحنًا جديدًا.
+topup-usage = اختر المبلغ:
+
+inline-start-bot = افتح البوت لرؤية طلباتك
+inline-no-orders = لا توجد طلبات
+inline-order-title = #{ $id } · { $status }
+inline-order-description = { $service } · { $delivered }/{ $quantity }
+
+admin-credit-usage = الاستخدام: ‏/credit <المعرّف أو @الاسم> <المبلغ> [السبب]
+admin-debit-usage = الاستخدام: ‏/debit <المعرّف أو @الاسم> <المبلغ> [السبب]
+admin-user-not-found = المستخدم { $user } غير موجود (يجب أن يكون قد بدأ البوت).
+admin-bad-amount = يجب أن يكون المبلغ رقمًا موجبًا، مثل 10 أو 2.50.
+admin-debit-too-much = المحفظة لا تحتوي هذا المبلغ.
+admin-wallet-changed = ✅ محفظة { $user } الآن { $balance }.
+admin-balance = 🏦 رصيد اللوحة: <b>{ $panel }</b>
+    👛 محافظ العملاء: { $wallets }
+    📦 قيمة الطلبات المفتوحة: { $open }
+admin-balance-warning = ⚠️ رصيد اللوحة أقل بمقدار { $gap } مما قد ينفقه العملاء. اشحن اللوحة.
+admin-panel-unreachable = لم تُجب اللوحة ({ $error }).
+admin-user = 👤 <b>{ $id }</b> @{ $username }
+    المحفظة: { $balance } · محظور: { $banned }
+admin-banned = ⛔ تم حظر { $user }.
+admin-unbanned = ✅ تم رفع الحظر عن { $user }.
+admin-stats = 📊 <b>آخر { $days } يومًا</b>
+    الطلبات: { $orders } · مستخدمون جدد: { $users }
+    الإيرادات: { $revenue } · تكلفة اللوحة: { $cost }
+    الربح: <b>{ $profit }</b>
+    أكثر الخدمات طلبًا:
+admin-markup-default = هامش الربح الافتراضي: { $percent }%
+admin-markup-usage = ‏/markup 30 — افتراضي · ‏/markup service <رقم> 40 · ‏/markup category <اسم> 35 · ‏«off» يزيل الاستثناء
+admin-markup-no-category = لا توجد فئة باسم «{ $name }».
+admin-markup-set = ✅ الهامش { $scope }: { $percent }%
+admin-pending-none = لا توجد طلبات تنتظر قرارًا.
+admin-order-user = العميل: { $user }
+admin-already-resolved = تمت معالجة هذا الطلب مسبقًا.
+admin-resolved-refund = تم ردّ مبلغ الطلب #{ $id } ({ $amount }). أُبلغ العميل.
+admin-attach-usage = أرسل ‏/attach { $id } <رقم طلب اللوحة> بعد العثور على الطلب في اللوحة.
+admin-attached = ✅ الطلب #{ $id } يُتابَع الآن كطلب اللوحة { $panel }.
+admin-refreshing = ⏳ جارٍ تحديث قائمة الخدمات…
+admin-refreshed = ✅ { $count } خدمة في { $categories } فئة.
+admin-broadcast-ask = أرسل الرسالة المراد بثها (أو ‏/cancel).
+admin-broadcast-confirm = إرسال هذا إلى { $count } مستخدم؟
+admin-broadcast-queued = 📣 في قائمة الانتظار لـ { $count } مستخدم. ستصلك تقارير التقدم.
+admin-broadcast-progress = 📣 البث: أُرسل { $sent }/{ $total }، بالانتظار { $pending }.
+admin-alert-uncertain = ⚠️ الطلب #{ $id } للعميل { $user }: نتيجة التقديم غير مؤكدة ({ $error }). قد يكون موجودًا في اللوحة. تحقّق وقرّر:
+admin-alert-stuck = ⚠️ الطلب #{ $id } للعميل { $user }: اللوحة تفشل فيه باستمرار؛ توقفت متابعته. تحقّق وقرّر:
+admin-alert-panel = 🚨 رفضت اللوحة طلبًا: { $error }. يرى العملاء «غير متاح مؤقتًا» حتى تصلحه.
+admin-alert-error = 🐞 خطأ غير متوقع { $code }: { $error }. راجع السجلات.
+admin-alert-low-balance = 🪫 رصيد اللوحة منخفض: { $balance }.
+admin-refund-stars-usage = الاستخدام: ‏/refund_stars <معرّف دفعة تيليجرام>
+admin-refund-stars-done = ✅ أُعيدت النجوم وخُصم { $amount } من { $user }.
+admin-refund-stars-failed = فشل الاسترداد: { $error }
+admin-refund-stars-unknown = لا يوجد شحن بهذا المعرّف.
+
+cmd-start = القائمة الرئيسية
+cmd-order = طلب جديد
+cmd-orders = طلباتي
+cmd-wallet = الرصيد
+cmd-topup = شحن المحفظة
+cmd-language = اللغة
+cmd-help = مساعدة
+cmd-cancel = إلغاء الخطوة الحالية
+cmd-balance = رصيد اللوحة والمحافظ
+cmd-credit = إضافة رصيد لمحفظة
+cmd-debit = خصم من محفظة
+cmd-user = تفاصيل عميل
+cmd-markup = هامش الربح
+cmd-stats = الإحصاءات
+cmd-ban = حظر مستخدم
+cmd-unban = رفع الحظر
+cmd-broadcast = رسالة للجميع
+cmd-pending = طلبات تنتظر قرارًا
+cmd-attach = ربط رقم طلب اللوحة
+cmd-refund-stars = استرداد دفعة نجوم
+cmd-services-refresh = تحديث قائمة الخدمات

@@ -1,0 +1,298 @@
+language-name = 🇬🇧 English
+
+## Main menu (the labels are matched when typed, in every language)
+menu-new-order = New order
+menu-my-orders = My orders
+menu-balance = Balance
+menu-help = Help
+menu-language = Language
+
+start-greeting = 👋 Hello, { $name }!
+    I sell social media services: followers, likes, views, comments and more.
+    Tap <b>New order</b> to pick a service, <b>Balance</b> to top up your wallet.
+help-text = <b>How it works</b>
+    1. <b>New order</b> → choose a category and a service (or type words to search).
+    2. Answer what the service needs: link, quantity…
+    3. Check the price and press <b>Confirm</b>: it is paid from your wallet.
+    4. I message you when the order starts, finishes or is refunded.
+    <b>My orders</b> shows your orders with Refresh, Refill and Cancel.
+    /cancel stops the current step at any time.
+    Inline: type @this bot's name and an order number in any chat.
+language-choose = Choose your language:
+language-set = ✅ Language changed.
+cancelled = Cancelled. Nothing was charged.
+nothing-to-cancel = There is nothing to cancel.
+unknown-command = I don't know that command. Use the menu below or /help.
+use-menu = Use the menu below: <b>New order</b>, <b>My orders</b>, <b>Balance</b>.
+stale-button = This button is out of date. Open the menu again.
+banned = Your access to this bot has been suspended. Contact support if you think this is a mistake.
+throttled = ⏳ Too many messages at once. Please slow down.
+error-generic = 😕 Something went wrong on our side (code { $code }). Nothing was charged twice; please try again.
+panel-unavailable = The service provider is temporarily unavailable. Please try again in a few minutes.
+yes = yes
+no = no
+
+## Catalog
+catalog-categories = 📂 <b>Choose a category</b> (page { $page }/{ $pages })
+    Or type a few words to search all services.
+catalog-services = 📂 <b>{ $category }</b> — { $count } services (page { $page }/{ $pages })
+    Prices are per 1000.
+catalog-unavailable = The service list is temporarily unavailable. Please try again in a minute.
+search-nothing = Nothing found for “{ $query }”. Try other words, or pick a category.
+search-results = Found { $count } services for “{ $query }”:
+service-id = Service ID: { $id }
+service-price = Price: <b>{ $price } { $currency }</b> per 1000
+service-limits = Order from { $min } to { $max }
+service-refill-yes = ♻️ Refill: available
+service-refill-no = ♻️ Refill: not available
+service-cancel-yes = ✖️ Cancel: available
+service-cancel-no = ✖️ Cancel: not available
+service-not-orderable = ⚠️ This service type ({ $type }) cannot be ordered in this bot yet.
+service-gone = This service is no longer available. Please choose another one.
+
+## Buttons
+button-order = 🛒 Order
+button-back = ⬅️ Back
+button-cancel = Cancel
+button-skip = Skip
+button-confirm = ✅ Confirm
+button-edit = ✏️ Edit
+button-refresh = 🔄 Refresh
+button-refill = ♻️ Refill
+button-order-again = 🔁 Order again
+button-open-order = Open order
+button-topup = ⭐ Top up { $amount }
+button-resolve-refund = ↩️ Refund customer
+button-resolve-attach = 🔗 Attach panel order
+button-send = 📣 Send
+
+## Order form
+form-start = 📝 Ordering: <b>{ $service }</b>
+    Send /cancel or press Cancel to stop.
+form-text-only = Please answer with text.
+field-link = 🔗 Send the link (for example https://instagram.com/yourname).
+field-quantity = 🔢 How many? Send a number from { $min } to { $max }.
+field-dripfeed = 💧 Deliver all at once, or in several runs (drip-feed)?
+field-runs = 💧 How many runs? ({ $low }–{ $high }). Each run delivers the quantity you chose.
+field-interval = ⏱ Minutes between runs? ({ $low }–{ $high })
+field-comments = 💬 Send the comments, one per line ({ $min }–{ $max } lines for counted comments).
+field-usernames = 👥 Send the usernames, one per line.
+field-hashtags = #️⃣ Send the hashtags, one per line.
+field-keywords = 🔑 Send the keywords, one per line.
+field-groups = 👥 Send the groups, one per line.
+field-hashtag = #️⃣ Send the hashtag.
+field-username = 👤 Send the username (without @ is fine).
+field-media = 🖼 Send the link to the media.
+field-answer-number = 🗳 Which answer number should get the votes? ({ $low }–{ $high })
+field-min = 🔢 Minimum per post? ({ $min }–{ $max })
+field-max = 🔢 Maximum per post? ({ $min }–{ $max })
+field-posts = 📮 How many new posts? ({ $low }–{ $high })
+field-old-posts = 📮 How many existing posts too? ({ $low }–{ $high }) — or Skip.
+field-delay = ⏱ Delay before each delivery (minutes):
+field-expiry = 📅 End date as dd/mm/yyyy — or Skip.
+field-country = 🌍 Country of the visitors (for example US or United States).
+field-device = 💻 Which devices?
+field-type-of-traffic = 🚦 Type of traffic?
+field-google-keyword = 🔑 Google keyword to search.
+field-referring-url = 🔗 Referring URL.
+
+label-link = Link
+label-quantity = Quantity
+label-dripfeed = Drip-feed
+label-runs = Runs
+label-interval = Interval (min)
+label-comments = Comments
+label-usernames = Usernames
+label-hashtags = Hashtags
+label-keywords = Keywords
+label-groups = Groups
+label-hashtag = Hashtag
+label-username = Username
+label-media = Media
+label-answer-number = Answer number
+label-min = Min
+label-max = Max
+label-posts = Posts
+label-old-posts = Old posts
+label-delay = Delay (min)
+label-expiry = Expiry
+label-country = Country
+label-device = Device
+label-type-of-traffic = Traffic type
+label-google-keyword = Google keyword
+label-referring-url = Referring URL
+
+choice-dripfeed-no = All at once
+choice-dripfeed-yes = Drip-feed
+choice-delay = { $value } min
+choice-device-1 = Desktop
+choice-device-2 = Mobile (Android)
+choice-device-3 = Mobile (iOS)
+choice-device-4 = Mixed mobile
+choice-device-5 = Mixed (all)
+choice-type_of_traffic-1 = Google keyword
+choice-type_of_traffic-2 = Custom referrer
+choice-type_of_traffic-3 = Blank referrer
+
+invalid-number = That is not a whole number. Send a number from { $min } to { $max }.
+invalid-range = The number must be from { $min } to { $max }.
+invalid-too-long = Too long: at most { $max } characters.
+invalid-link = That does not look like a link. Send a full link such as https://instagram.com/name.
+invalid-lines-empty = Send at least one line.
+invalid-line-too-long = A line is too long: at most { $max } characters per line.
+invalid-lines-count = You sent { $count } lines; this service needs { $min }–{ $max }.
+invalid-date = Send the date as dd/mm/yyyy, for example 31/12/2027.
+invalid-date-past = The date must be in the future.
+invalid-username = That is not a valid username (letters, digits, dots and underscores).
+invalid-hashtag = That is not a valid hashtag (letters, digits and underscores).
+invalid-empty = Please send a value.
+invalid-choice = Please choose one of the buttons.
+
+## Summary and placement
+summary-title = 🧾 <b>Please check your order</b>
+summary-price = 💵 Price: <b>{ $price }</b>
+summary-balance = 👛 Wallet: { $balance } → after: { $after }
+summary-not-enough = ⚠️ Not enough funds: { $missing } missing. Top up in <b>Balance</b>, then press Confirm.
+summary-use-buttons = Please press Confirm, Edit or Cancel under the summary.
+summary-outdated = This summary is out of date. Start a new order from the menu.
+price-changed = The price has changed. Please check the new summary.
+placing = ⏳ Placing your order…
+order-placed = ✅ Order #{ $id } placed! I will message you as it progresses. See it in <b>My orders</b>.
+order-already-placed = This order was already placed (order #{ $id }). Nothing was charged twice.
+order-no-funds = 👛 Not enough funds: { $missing } missing. Top up in <b>Balance</b>, then press Confirm again.
+order-uncertain = ⏳ Order #{ $id }: the provider did not answer clearly. We are checking it; your payment is held and you will be refunded if it was not placed.
+order-refunded = Your payment was refunded to your wallet.
+order-error-link = ❌ The provider refused this link. Check that it is correct and public.
+order-error-quantity = ❌ The provider refused this quantity. Check the service's minimum and maximum.
+order-error-duplicate = ❌ There is already an active order for this link. Please wait until it is completed.
+order-error-service = ❌ This service is no longer available.
+order-error-unavailable = 😕 Ordering is temporarily unavailable. Please try again later.
+
+## My orders
+orders-empty = You have no orders yet. Tap <b>New order</b> to start.
+orders-title = 📦 <b>Your orders</b> ({ $count }) — page { $page }/{ $pages }
+order-not-found = Order not found.
+order-card-title = <b>Order #{ $id }</b>
+order-card-service = Service: { $service }
+order-card-link = Link: { $link }
+order-card-quantity = Quantity: { $quantity }
+order-card-charge = Charge: { $charge }
+order-card-status = Status: { $status }
+order-card-start-count = Start count: { $count }
+order-card-progress = Delivered: { $delivered } · Remaining: { $remains }
+order-card-refund = Refunded: { $amount }
+order-card-changed = Updated: { $at }
+order-card-refill = Refill: { $status }
+refill-requested = ♻️ Refill requested. I will tell you the result.
+refill-not-eligible = Refill is not available for this order.
+cancel-requested = ✖️ Cancellation requested. If the provider cancels it, you are refunded automatically.
+cancel-not-eligible = This order can no longer be canceled.
+
+stage-placing = Placing
+stage-uncertain = Being checked
+stage-rejected = Refunded
+stage-pending = Pending
+stage-in-progress = In progress
+stage-processing = Processing
+stage-completed = Completed
+stage-partial = Partial
+stage-canceled = Canceled
+stage-unknown = Unknown
+stage-stuck = Under review
+refill-stage-pending = pending
+refill-stage-in-progress = in progress
+refill-stage-completed = completed
+refill-stage-rejected = rejected
+refill-stage-unknown = unknown
+
+## Notifications
+notify-order-status = 🔔 Order #{ $id }: { $status }
+notify-refill-done = ♻️ The refill of order #{ $id } is done.
+notify-refill-rejected = ♻️ The refill of order #{ $id } was rejected by the provider.
+notify-wallet-credit = 👛 { $amount } was added to your wallet.
+notify-generic = 🔔 Update
+
+## Balance and top-ups
+balance-text = 👛 Your wallet: <b>{ $balance }</b>
+    Top up with Telegram Stars below.
+topup-title = Wallet top-up
+topup-description = { $amount } added to your wallet.
+topup-done = ✅ { $amount } added. Wallet: { $balance }.
+topup-refused = This payment cannot be accepted. Please start a new top-up.
+topup-usage = Choose an amount:
+
+## Inline
+inline-start-bot = Open the bot to see your orders
+inline-no-orders = No orders found
+inline-order-title = #{ $id } · { $status }
+inline-order-description = { $service } · { $delivered }/{ $quantity }
+
+## Admin
+admin-credit-usage = Usage: /credit <user id or @username> <amount> [reason]
+admin-debit-usage = Usage: /debit <user id or @username> <amount> [reason]
+admin-user-not-found = User { $user } not found (they must have started the bot).
+admin-bad-amount = The amount must be a positive number, e.g. 10 or 2.50.
+admin-debit-too-much = The wallet does not hold that much.
+admin-wallet-changed = ✅ Wallet of { $user } is now { $balance }.
+admin-balance = 🏦 Panel balance: <b>{ $panel }</b>
+    👛 Customers' wallets: { $wallets }
+    📦 Open orders' value: { $open }
+admin-balance-warning = ⚠️ The panel holds { $gap } less than customers could spend. Top up the panel.
+admin-panel-unreachable = The panel did not answer ({ $error }).
+admin-user = 👤 <b>{ $id }</b> @{ $username }
+    Wallet: { $balance } · banned: { $banned }
+admin-banned = ⛔ { $user } is banned.
+admin-unbanned = ✅ { $user } is unbanned.
+admin-stats = 📊 <b>Last { $days } days</b>
+    Orders: { $orders } · New users: { $users }
+    Revenue: { $revenue } · Panel cost: { $cost }
+    Profit: <b>{ $profit }</b>
+    Top services:
+admin-markup-default = Default markup: { $percent }%
+admin-markup-usage = /markup 30 — default · /markup service <id> 40 · /markup category <name> 35 · use “off” to remove an override
+admin-markup-no-category = No category named “{ $name }”.
+admin-markup-set = ✅ Markup { $scope }: { $percent }%
+admin-pending-none = No orders wait for a decision.
+admin-order-user = Customer: { $user }
+admin-already-resolved = This order was already resolved.
+admin-resolved-refund = Order #{ $id } refunded ({ $amount }). The customer is told.
+admin-attach-usage = Send /attach { $id } <panel order id> once you found the order on the panel.
+admin-attached = ✅ Order #{ $id } is now followed as panel order { $panel }.
+admin-refreshing = ⏳ Reloading the service list…
+admin-refreshed = ✅ { $count } services in { $categories } categories.
+admin-broadcast-ask = Send the message to broadcast (or /cancel).
+admin-broadcast-confirm = Send this to { $count } users?
+admin-broadcast-queued = 📣 Queued for { $count } users. Progress reports follow.
+admin-broadcast-progress = 📣 Broadcast: { $sent }/{ $total } sent, { $pending } pending.
+admin-alert-uncertain = ⚠️ Order #{ $id } of { $user }: placement uncertain ({ $error }). It may exist on the panel. Check and resolve:
+admin-alert-stuck = ⚠️ Order #{ $id } of { $user }: the panel keeps failing on it; no longer polled. Check and resolve:
+admin-alert-panel = 🚨 The panel refused an order: { $error }. Customers see “temporarily unavailable” until you fix it.
+admin-alert-error = 🐞 Unexpected error { $code }: { $error }. See the logs.
+admin-alert-low-balance = 🪫 Panel balance is low: { $balance }.
+admin-refund-stars-usage = Usage: /refund_stars <telegram payment charge id>
+admin-refund-stars-done = ✅ Stars refunded and { $amount } debited from { $user }.
+admin-refund-stars-failed = The refund failed: { $error }
+admin-refund-stars-unknown = No top-up with that charge id.
+
+## Command menu
+cmd-start = Main menu
+cmd-order = New order
+cmd-orders = My orders
+cmd-wallet = Balance
+cmd-topup = Top up the wallet
+cmd-language = Language
+cmd-help = Help
+cmd-cancel = Cancel the current step
+cmd-balance = Panel balance vs wallets
+cmd-credit = Credit a wallet
+cmd-debit = Debit a wallet
+cmd-user = Customer details
+cmd-markup = Markup
+cmd-stats = Statistics
+cmd-ban = Ban a user
+cmd-unban = Unban a user
+cmd-broadcast = Message all users
+cmd-pending = Orders awaiting a decision
+cmd-attach = Attach a panel order id
+cmd-refund-stars = Refund a Stars payment
+cmd-services-refresh = Reload the service list

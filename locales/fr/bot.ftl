@@ -1,0 +1,287 @@
+language-name = 🇫🇷 Français
+
+menu-new-order = Nouvelle commande
+menu-my-orders = Mes commandes
+menu-balance = Solde
+menu-help = Aide
+menu-language = Langue
+
+start-greeting = 👋 Bonjour, { $name } !
+    Je vends des services pour les réseaux sociaux : abonnés, likes, vues, commentaires et plus.
+    Touchez <b>Nouvelle commande</b> pour choisir un service, <b>Solde</b> pour recharger votre portefeuille.
+help-text = <b>Comment ça marche</b>
+    1. <b>Nouvelle commande</b> → choisissez une catégorie et un service (ou tapez des mots pour chercher).
+    2. Répondez à ce que le service demande : lien, quantité…
+    3. Vérifiez le prix et appuyez sur <b>Confirmer</b> : c'est payé depuis votre portefeuille.
+    4. Je vous écris quand la commande démarre, se termine ou est remboursée.
+    <b>Mes commandes</b> affiche vos commandes avec Actualiser, Recharge et Annuler.
+    /cancel arrête l'étape en cours à tout moment.
+    En ligne : tapez le nom de ce bot avec @ et un numéro de commande dans n'importe quel chat.
+language-choose = Choisissez votre langue :
+language-set = ✅ Langue modifiée.
+cancelled = Annulé. Rien n'a été débité.
+nothing-to-cancel = Il n'y a rien à annuler.
+unknown-command = Je ne connais pas cette commande. Utilisez le menu ci-dessous ou /help.
+use-menu = Utilisez le menu ci-dessous : <b>Nouvelle commande</b>, <b>Mes commandes</b>, <b>Solde</b>.
+stale-button = Ce bouton n'est plus à jour. Ouvrez le menu à nouveau.
+banned = Votre accès à ce bot a été suspendu. Contactez le support si vous pensez que c'est une erreur.
+throttled = ⏳ Trop de messages à la fois. Ralentissez, s'il vous plaît.
+error-generic = 😕 Un problème est survenu de notre côté (code { $code }). Rien n'a été débité deux fois ; réessayez.
+panel-unavailable = Le fournisseur est temporairement indisponible. Réessayez dans quelques minutes.
+yes = oui
+no = non
+
+catalog-categories = 📂 <b>Choisissez une catégorie</b> (page { $page }/{ $pages })
+    Ou tapez quelques mots pour chercher parmi tous les services.
+catalog-services = 📂 <b>{ $category }</b> — { $count } services (page { $page }/{ $pages })
+    Prix pour 1000.
+catalog-unavailable = La liste des services est temporairement indisponible. Réessayez dans une minute.
+search-nothing = Rien trouvé pour « { $query } ». Essayez d'autres mots ou choisissez une catégorie.
+search-results = { $count } services trouvés pour « { $query } » :
+service-id = ID du service : { $id }
+service-price = Prix : <b>{ $price } { $currency }</b> pour 1000
+service-limits = Commande de { $min } à { $max }
+service-refill-yes = ♻️ Recharge : disponible
+service-refill-no = ♻️ Recharge : indisponible
+service-cancel-yes = ✖️ Annulation : disponible
+service-cancel-no = ✖️ Annulation : indisponible
+service-not-orderable = ⚠️ Ce type de service ({ $type }) ne peut pas encore être commandé dans ce bot.
+service-gone = Ce service n'est plus disponible. Choisissez-en un autre.
+
+button-order = 🛒 Commander
+button-back = ⬅️ Retour
+button-cancel = Annuler
+button-skip = Passer
+button-confirm = ✅ Confirmer
+button-edit = ✏️ Modifier
+button-refresh = 🔄 Actualiser
+button-refill = ♻️ Recharge
+button-order-again = 🔁 Commander à nouveau
+button-open-order = Ouvrir la commande
+button-topup = ⭐ Recharger { $amount }
+button-resolve-refund = ↩️ Rembourser le client
+button-resolve-attach = 🔗 Associer la commande du panel
+button-send = 📣 Envoyer
+
+form-start = 📝 Commande : <b>{ $service }</b>
+    Envoyez /cancel ou appuyez sur Annuler pour arrêter.
+form-text-only = Répondez avec du texte, s'il vous plaît.
+field-link = 🔗 Envoyez le lien (par exemple https://instagram.com/votrenom).
+field-quantity = 🔢 Combien ? Envoyez un nombre de { $min } à { $max }.
+field-dripfeed = 💧 Tout livrer d'un coup, ou en plusieurs passages (drip-feed) ?
+field-runs = 💧 Combien de passages ? ({ $low }–{ $high }). Chaque passage livre la quantité choisie.
+field-interval = ⏱ Minutes entre les passages ? ({ $low }–{ $high })
+field-comments = 💬 Envoyez les commentaires, un par ligne ({ $min }–{ $max } lignes pour les commentaires comptés).
+field-usernames = 👥 Envoyez les noms d'utilisateur, un par ligne.
+field-hashtags = #️⃣ Envoyez les hashtags, un par ligne.
+field-keywords = 🔑 Envoyez les mots-clés, un par ligne.
+field-groups = 👥 Envoyez les groupes, un par ligne.
+field-hashtag = #️⃣ Envoyez le hashtag.
+field-username = 👤 Envoyez le nom d'utilisateur (sans @, c'est bien).
+field-media = 🖼 Envoyez le lien du média.
+field-answer-number = 🗳 Quel numéro de réponse doit recevoir les votes ? ({ $low }–{ $high })
+field-min = 🔢 Minimum par publication ? ({ $min }–{ $max })
+field-max = 🔢 Maximum par publication ? ({ $min }–{ $max })
+field-posts = 📮 Combien de nouvelles publications ? ({ $low }–{ $high })
+field-old-posts = 📮 Combien de publications existantes aussi ? ({ $low }–{ $high }) — ou Passer.
+field-delay = ⏱ Délai avant chaque livraison (minutes) :
+field-expiry = 📅 Date de fin au format jj/mm/aaaa — ou Passer.
+field-country = 🌍 Pays des visiteurs (par exemple FR ou France).
+field-device = 💻 Quels appareils ?
+field-type-of-traffic = 🚦 Type de trafic ?
+field-google-keyword = 🔑 Mot-clé Google à rechercher.
+field-referring-url = 🔗 URL de provenance.
+
+label-link = Lien
+label-quantity = Quantité
+label-dripfeed = Drip-feed
+label-runs = Passages
+label-interval = Intervalle (min)
+label-comments = Commentaires
+label-usernames = Noms d'utilisateur
+label-hashtags = Hashtags
+label-keywords = Mots-clés
+label-groups = Groupes
+label-hashtag = Hashtag
+label-username = Nom d'utilisateur
+label-media = Média
+label-answer-number = Numéro de réponse
+label-min = Min
+label-max = Max
+label-posts = Publications
+label-old-posts = Anciennes publications
+label-delay = Délai (min)
+label-expiry = Fin
+label-country = Pays
+label-device = Appareil
+label-type-of-traffic = Type de trafic
+label-google-keyword = Mot-clé Google
+label-referring-url = URL de provenance
+
+choice-dripfeed-no = Tout d'un coup
+choice-dripfeed-yes = Drip-feed
+choice-delay = { $value } min
+choice-device-1 = Ordinateur
+choice-device-2 = Mobile (Android)
+choice-device-3 = Mobile (iOS)
+choice-device-4 = Mobile mixte
+choice-device-5 = Mixte (tous)
+choice-type_of_traffic-1 = Mot-clé Google
+choice-type_of_traffic-2 = Référent personnalisé
+choice-type_of_traffic-3 = Sans référent
+
+invalid-number = Ce n'est pas un nombre entier. Envoyez un nombre de { $min } à { $max }.
+invalid-range = Le nombre doit être compris entre { $min } et { $max }.
+invalid-too-long = Trop long : { $max } caractères au maximum.
+invalid-link = Cela ne ressemble pas à un lien. Envoyez un lien complet comme https://instagram.com/nom.
+invalid-lines-empty = Envoyez au moins une ligne.
+invalid-line-too-long = Une ligne est trop longue : { $max } caractères au maximum par ligne.
+invalid-lines-count = Vous avez envoyé { $count } lignes ; ce service en demande { $min }–{ $max }.
+invalid-date = Envoyez la date au format jj/mm/aaaa, par exemple 31/12/2027.
+invalid-date-past = La date doit être dans le futur.
+invalid-username = Ce nom d'utilisateur n'est pas valide (lettres, chiffres, points et tirets bas).
+invalid-hashtag = Ce hashtag n'est pas valide (lettres, chiffres et tirets bas).
+invalid-empty = Envoyez une valeur, s'il vous plaît.
+invalid-choice = Choisissez l'un des boutons, s'il vous plaît.
+
+summary-title = 🧾 <b>Vérifiez votre commande</b>
+summary-price = 💵 Prix : <b>{ $price }</b>
+summary-balance = 👛 Portefeuille : { $balance } → après : { $after }
+summary-not-enough = ⚠️ Fonds insuffisants : il manque { $missing }. Rechargez dans <b>Solde</b>, puis appuyez sur Confirmer.
+summary-use-buttons = Appuyez sur Confirmer, Modifier ou Annuler sous le récapitulatif.
+summary-outdated = Ce récapitulatif n'est plus à jour. Commencez une nouvelle commande depuis le menu.
+price-changed = Le prix a changé. Vérifiez le nouveau récapitulatif.
+placing = ⏳ Passage de votre commande…
+order-placed = ✅ Commande #{ $id } passée ! Je vous écrirai à chaque étape. Voir <b>Mes commandes</b>.
+order-already-placed = Cette commande a déjà été passée (commande #{ $id }). Rien n'a été débité deux fois.
+order-no-funds = 👛 Fonds insuffisants : il manque { $missing }. Rechargez dans <b>Solde</b>, puis appuyez à nouveau sur Confirmer.
+order-uncertain = ⏳ Commande #{ $id } : le fournisseur n'a pas répondu clairement. Nous vérifions ; votre paiement est bloqué et vous serez remboursé si elle n'a pas été passée.
+order-refunded = Votre paiement a été remboursé sur votre portefeuille.
+order-error-link = ❌ Le fournisseur a refusé ce lien. Vérifiez qu'il est correct et public.
+order-error-quantity = ❌ Le fournisseur a refusé cette quantité. Vérifiez le minimum et le maximum du service.
+order-error-duplicate = ❌ Une commande est déjà en cours pour ce lien. Attendez qu'elle soit terminée.
+order-error-service = ❌ Ce service n'est plus disponible.
+order-error-unavailable = 😕 Les commandes sont temporairement indisponibles. Réessayez plus tard.
+
+orders-empty = Vous n'avez pas encore de commande. Touchez <b>Nouvelle commande</b> pour commencer.
+orders-title = 📦 <b>Vos commandes</b> ({ $count }) — page { $page }/{ $pages }
+order-not-found = Commande introuvable.
+order-card-title = <b>Commande #{ $id }</b>
+order-card-service = Service : { $service }
+order-card-link = Lien : { $link }
+order-card-quantity = Quantité : { $quantity }
+order-card-charge = Montant : { $charge }
+order-card-status = Statut : { $status }
+order-card-start-count = Compteur de départ : { $count }
+order-card-progress = Livré : { $delivered } · Restant : { $remains }
+order-card-refund = Remboursé : { $amount }
+order-card-changed = Mis à jour : { $at }
+order-card-refill = Recharge : { $status }
+refill-requested = ♻️ Recharge demandée. Je vous dirai le résultat.
+refill-not-eligible = La recharge n'est pas disponible pour cette commande.
+cancel-requested = ✖️ Annulation demandée. Si le fournisseur l'annule, vous êtes remboursé automatiquement.
+cancel-not-eligible = Cette commande ne peut plus être annulée.
+
+stage-placing = En cours de passage
+stage-uncertain = En vérification
+stage-rejected = Remboursée
+stage-pending = En attente
+stage-in-progress = En cours
+stage-processing = En traitement
+stage-completed = Terminée
+stage-partial = Partielle
+stage-canceled = Annulée
+stage-unknown = Inconnu
+stage-stuck = En examen
+refill-stage-pending = en attente
+refill-stage-in-progress = en cours
+refill-stage-completed = terminée
+refill-stage-rejected = refusée
+refill-stage-unknown = inconnue
+
+notify-order-status = 🔔 Commande #{ $id } : { $status }
+notify-refill-done = ♻️ La recharge de la commande #{ $id } est terminée.
+notify-refill-rejected = ♻️ La recharge de la commande #{ $id } a été refusée par le fournisseur.
+notify-wallet-credit = 👛 { $amount } ajouté à votre portefeuille.
+notify-generic = 🔔 Mise à jour
+
+balance-text = 👛 Votre portefeuille : <b>{ $balance }</b>
+    Rechargez avec des Telegram Stars ci-dessous.
+topup-title = Recharge du portefeuille
+topup-description = { $amount } ajouté à votre portefeuille.
+topup-done = ✅ { $amount } ajouté. Portefeuille : { $balance }.
+topup-refused = Ce paiement ne peut pas être accepté. Commencez une nouvelle recharge.
+topup-usage = Choisissez un montant :
+
+inline-start-bot = Ouvrez le bot pour voir vos commandes
+inline-no-orders = Aucune commande trouvée
+inline-order-title = #{ $id } · { $status }
+inline-order-description = { $service } · { $delivered }/{ $quantity }
+
+admin-credit-usage = Usage : /credit <id ou @nom> <montant> [motif]
+admin-debit-usage = Usage : /debit <id ou @nom> <montant> [motif]
+admin-user-not-found = Utilisateur { $user } introuvable (il doit avoir démarré le bot).
+admin-bad-amount = Le montant doit être un nombre positif, par ex. 10 ou 2.50.
+admin-debit-too-much = Le portefeuille ne contient pas autant.
+admin-wallet-changed = ✅ Le portefeuille de { $user } est maintenant de { $balance }.
+admin-balance = 🏦 Solde du panel : <b>{ $panel }</b>
+    👛 Portefeuilles clients : { $wallets }
+    📦 Valeur des commandes ouvertes : { $open }
+admin-balance-warning = ⚠️ Le panel détient { $gap } de moins que ce que les clients peuvent dépenser. Rechargez le panel.
+admin-panel-unreachable = Le panel n'a pas répondu ({ $error }).
+admin-user = 👤 <b>{ $id }</b> @{ $username }
+    Portefeuille : { $balance } · banni : { $banned }
+admin-banned = ⛔ { $user } est banni.
+admin-unbanned = ✅ { $user } n'est plus banni.
+admin-stats = 📊 <b>{ $days } derniers jours</b>
+    Commandes : { $orders } · Nouveaux utilisateurs : { $users }
+    Chiffre d'affaires : { $revenue } · Coût panel : { $cost }
+    Bénéfice : <b>{ $profit }</b>
+    Meilleurs services :
+admin-markup-default = Marge par défaut : { $percent } %
+admin-markup-usage = /markup 30 — par défaut · /markup service <id> 40 · /markup category <nom> 35 · « off » supprime une exception
+admin-markup-no-category = Aucune catégorie nommée « { $name } ».
+admin-markup-set = ✅ Marge { $scope } : { $percent } %
+admin-pending-none = Aucune commande n'attend de décision.
+admin-order-user = Client : { $user }
+admin-already-resolved = Cette commande a déjà été traitée.
+admin-resolved-refund = Commande #{ $id } remboursée ({ $amount }). Le client est prévenu.
+admin-attach-usage = Envoyez /attach { $id } <id de commande du panel> une fois la commande trouvée sur le panel.
+admin-attached = ✅ La commande #{ $id } est maintenant suivie comme commande panel { $panel }.
+admin-refreshing = ⏳ Rechargement de la liste des services…
+admin-refreshed = ✅ { $count } services dans { $categories } catégories.
+admin-broadcast-ask = Envoyez le message à diffuser (ou /cancel).
+admin-broadcast-confirm = Envoyer ceci à { $count } utilisateurs ?
+admin-broadcast-queued = 📣 En file pour { $count } utilisateurs. Des rapports de progression suivent.
+admin-broadcast-progress = 📣 Diffusion : { $sent }/{ $total } envoyés, { $pending } en attente.
+admin-alert-uncertain = ⚠️ Commande #{ $id } de { $user } : passage incertain ({ $error }). Elle existe peut-être sur le panel. Vérifiez et tranchez :
+admin-alert-stuck = ⚠️ Commande #{ $id } de { $user } : le panel échoue sans cesse ; elle n'est plus suivie. Vérifiez et tranchez :
+admin-alert-panel = 🚨 Le panel a refusé une commande : { $error }. Les clients voient « temporairement indisponible » jusqu'à correction.
+admin-alert-error = 🐞 Erreur inattendue { $code } : { $error }. Voir les journaux.
+admin-alert-low-balance = 🪫 Le solde du panel est bas : { $balance }.
+admin-refund-stars-usage = Usage : /refund_stars <id de paiement Telegram>
+admin-refund-stars-done = ✅ Stars remboursées et { $amount } débité de { $user }.
+admin-refund-stars-failed = Le remboursement a échoué : { $error }
+admin-refund-stars-unknown = Aucune recharge avec cet identifiant.
+
+cmd-start = Menu principal
+cmd-order = Nouvelle commande
+cmd-orders = Mes commandes
+cmd-wallet = Solde
+cmd-topup = Recharger le portefeuille
+cmd-language = Langue
+cmd-help = Aide
+cmd-cancel = Annuler l'étape en cours
+cmd-balance = Solde du panel et portefeuilles
+cmd-credit = Créditer un portefeuille
+cmd-debit = Débiter un portefeuille
+cmd-user = Détails d'un client
+cmd-markup = Marge
+cmd-stats = Statistiques
+cmd-ban = Bannir un utilisateur
+cmd-unban = Débannir un utilisateur
+cmd-broadcast = Message à tous
+cmd-pending = Commandes en attente de décision
+cmd-attach = Associer un id de commande du panel
+cmd-refund-stars = Rembourser un paiement en Stars
+cmd-services-refresh = Recharger la liste des services

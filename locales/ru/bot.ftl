@@ -1,0 +1,287 @@
+language-name = 🇷🇺 Русский
+
+menu-new-order = Новый заказ
+menu-my-orders = Мои заказы
+menu-balance = Баланс
+menu-help = Помощь
+menu-language = Язык
+
+start-greeting = 👋 Здравствуйте, { $name }!
+    Я продаю услуги для соцсетей: подписчиков, лайки, просмотры, комментарии и многое другое.
+    Нажмите <b>Новый заказ</b>, чтобы выбрать услугу, или <b>Баланс</b>, чтобы пополнить кошелёк.
+help-text = <b>Как это работает</b>
+    1. <b>Новый заказ</b> → выберите категорию и услугу (или напишите слова для поиска).
+    2. Ответьте на вопросы услуги: ссылка, количество…
+    3. Проверьте цену и нажмите <b>Подтвердить</b>: оплата списывается с кошелька.
+    4. Я напишу, когда заказ начнётся, завершится или будет возвращён.
+    <b>Мои заказы</b> — ваши заказы с кнопками «Обновить», «Докрутка» и «Отменить».
+    /cancel останавливает текущий шаг в любой момент.
+    Inline: напишите @имя этого бота и номер заказа в любом чате.
+language-choose = Выберите язык:
+language-set = ✅ Язык изменён.
+cancelled = Отменено. Ничего не списано.
+nothing-to-cancel = Отменять нечего.
+unknown-command = Я не знаю такой команды. Воспользуйтесь меню ниже или /help.
+use-menu = Воспользуйтесь меню ниже: <b>Новый заказ</b>, <b>Мои заказы</b>, <b>Баланс</b>.
+stale-button = Эта кнопка устарела. Откройте меню заново.
+banned = Ваш доступ к боту приостановлен. Если это ошибка, обратитесь в поддержку.
+throttled = ⏳ Слишком много сообщений сразу. Пожалуйста, помедленнее.
+error-generic = 😕 У нас что-то пошло не так (код { $code }). Дважды ничего не списано; попробуйте ещё раз.
+panel-unavailable = Поставщик временно недоступен. Попробуйте через несколько минут.
+yes = да
+no = нет
+
+catalog-categories = 📂 <b>Выберите категорию</b> (стр. { $page }/{ $pages })
+    Или напишите несколько слов для поиска по всем услугам.
+catalog-services = 📂 <b>{ $category }</b> — услуг: { $count } (стр. { $page }/{ $pages })
+    Цены за 1000.
+catalog-unavailable = Список услуг временно недоступен. Попробуйте через минуту.
+search-nothing = По запросу «{ $query }» ничего не найдено. Попробуйте другие слова или выберите категорию.
+search-results = Найдено услуг по запросу «{ $query }»: { $count }
+service-id = ID услуги: { $id }
+service-price = Цена: <b>{ $price } { $currency }</b> за 1000
+service-limits = Заказ от { $min } до { $max }
+service-refill-yes = ♻️ Докрутка: есть
+service-refill-no = ♻️ Докрутка: нет
+service-cancel-yes = ✖️ Отмена: есть
+service-cancel-no = ✖️ Отмена: нет
+service-not-orderable = ⚠️ Этот тип услуги ({ $type }) пока нельзя заказать в этом боте.
+service-gone = Эта услуга больше недоступна. Выберите другую.
+
+button-order = 🛒 Заказать
+button-back = ⬅️ Назад
+button-cancel = Отменить
+button-skip = Пропустить
+button-confirm = ✅ Подтвердить
+button-edit = ✏️ Изменить
+button-refresh = 🔄 Обновить
+button-refill = ♻️ Докрутка
+button-order-again = 🔁 Заказать снова
+button-open-order = Открыть заказ
+button-topup = ⭐ Пополнить на { $amount }
+button-resolve-refund = ↩️ Вернуть деньги клиенту
+button-resolve-attach = 🔗 Привязать заказ панели
+button-send = 📣 Отправить
+
+form-start = 📝 Заказ: <b>{ $service }</b>
+    Отправьте /cancel или нажмите «Отменить», чтобы прервать.
+form-text-only = Пожалуйста, ответьте текстом.
+field-link = 🔗 Отправьте ссылку (например, https://instagram.com/yourname).
+field-quantity = 🔢 Сколько? Отправьте число от { $min } до { $max }.
+field-dripfeed = 💧 Доставить всё сразу или в несколько заходов (drip-feed)?
+field-runs = 💧 Сколько заходов? ({ $low }–{ $high }). Каждый заход доставляет выбранное количество.
+field-interval = ⏱ Минут между заходами? ({ $low }–{ $high })
+field-comments = 💬 Отправьте комментарии, по одному в строке ({ $min }–{ $max } строк для считаемых комментариев).
+field-usernames = 👥 Отправьте имена пользователей, по одному в строке.
+field-hashtags = #️⃣ Отправьте хэштеги, по одному в строке.
+field-keywords = 🔑 Отправьте ключевые слова, по одному в строке.
+field-groups = 👥 Отправьте группы, по одной в строке.
+field-hashtag = #️⃣ Отправьте хэштег.
+field-username = 👤 Отправьте имя пользователя (можно без @).
+field-media = 🖼 Отправьте ссылку на публикацию.
+field-answer-number = 🗳 Какой номер ответа должен получить голоса? ({ $low }–{ $high })
+field-min = 🔢 Минимум на публикацию? ({ $min }–{ $max })
+field-max = 🔢 Максимум на публикацию? ({ $min }–{ $max })
+field-posts = 📮 Сколько новых публикаций? ({ $low }–{ $high })
+field-old-posts = 📮 Сколько уже существующих публикаций? ({ $low }–{ $high }) — или «Пропустить».
+field-delay = ⏱ Задержка перед каждой доставкой (минуты):
+field-expiry = 📅 Дата окончания в формате дд/мм/гггг — или «Пропустить».
+field-country = 🌍 Страна посетителей (например, US или United States).
+field-device = 💻 Какие устройства?
+field-type-of-traffic = 🚦 Тип трафика?
+field-google-keyword = 🔑 Ключевое слово для поиска Google.
+field-referring-url = 🔗 URL источника перехода.
+
+label-link = Ссылка
+label-quantity = Количество
+label-dripfeed = Drip-feed
+label-runs = Заходы
+label-interval = Интервал (мин)
+label-comments = Комментарии
+label-usernames = Имена пользователей
+label-hashtags = Хэштеги
+label-keywords = Ключевые слова
+label-groups = Группы
+label-hashtag = Хэштег
+label-username = Имя пользователя
+label-media = Публикация
+label-answer-number = Номер ответа
+label-min = Мин
+label-max = Макс
+label-posts = Публикации
+label-old-posts = Старые публикации
+label-delay = Задержка (мин)
+label-expiry = Окончание
+label-country = Страна
+label-device = Устройство
+label-type-of-traffic = Тип трафика
+label-google-keyword = Ключевое слово Google
+label-referring-url = Источник перехода
+
+choice-dripfeed-no = Всё сразу
+choice-dripfeed-yes = Drip-feed
+choice-delay = { $value } мин
+choice-device-1 = Компьютер
+choice-device-2 = Телефон (Android)
+choice-device-3 = Телефон (iOS)
+choice-device-4 = Телефоны вперемешку
+choice-device-5 = Все устройства
+choice-type_of_traffic-1 = Ключевое слово Google
+choice-type_of_traffic-2 = Свой источник
+choice-type_of_traffic-3 = Без источника
+
+invalid-number = Это не целое число. Отправьте число от { $min } до { $max }.
+invalid-range = Число должно быть от { $min } до { $max }.
+invalid-too-long = Слишком длинно: не больше { $max } символов.
+invalid-link = Это не похоже на ссылку. Отправьте полную ссылку, например https://instagram.com/name.
+invalid-lines-empty = Отправьте хотя бы одну строку.
+invalid-line-too-long = Строка слишком длинная: не больше { $max } символов в строке.
+invalid-lines-count = Вы отправили строк: { $count }; для этой услуги нужно { $min }–{ $max }.
+invalid-date = Отправьте дату в формате дд/мм/гггг, например 31/12/2027.
+invalid-date-past = Дата должна быть в будущем.
+invalid-username = Недопустимое имя пользователя (буквы, цифры, точки и подчёркивания).
+invalid-hashtag = Недопустимый хэштег (буквы, цифры и подчёркивания).
+invalid-empty = Пожалуйста, отправьте значение.
+invalid-choice = Пожалуйста, выберите одну из кнопок.
+
+summary-title = 🧾 <b>Проверьте заказ</b>
+summary-price = 💵 Цена: <b>{ $price }</b>
+summary-balance = 👛 Кошелёк: { $balance } → после: { $after }
+summary-not-enough = ⚠️ Недостаточно средств: не хватает { $missing }. Пополните <b>Баланс</b> и нажмите «Подтвердить».
+summary-use-buttons = Нажмите «Подтвердить», «Изменить» или «Отменить» под сводкой.
+summary-outdated = Эта сводка устарела. Начните новый заказ из меню.
+price-changed = Цена изменилась. Проверьте новую сводку.
+placing = ⏳ Оформляю заказ…
+order-placed = ✅ Заказ #{ $id } оформлен! Я буду сообщать о ходе выполнения. Он в разделе <b>Мои заказы</b>.
+order-already-placed = Этот заказ уже оформлен (заказ #{ $id }). Дважды ничего не списано.
+order-no-funds = 👛 Недостаточно средств: не хватает { $missing }. Пополните <b>Баланс</b> и снова нажмите «Подтвердить».
+order-uncertain = ⏳ Заказ #{ $id }: поставщик не дал чёткого ответа. Мы проверяем; оплата удерживается и вернётся, если заказ не был создан.
+order-refunded = Оплата возвращена на ваш кошелёк.
+order-error-link = ❌ Поставщик не принял эту ссылку. Проверьте, что она верная и открытая.
+order-error-quantity = ❌ Поставщик не принял это количество. Проверьте минимум и максимум услуги.
+order-error-duplicate = ❌ По этой ссылке уже есть активный заказ. Дождитесь его завершения.
+order-error-service = ❌ Эта услуга больше недоступна.
+order-error-unavailable = 😕 Заказы временно недоступны. Попробуйте позже.
+
+orders-empty = У вас пока нет заказов. Нажмите <b>Новый заказ</b>, чтобы начать.
+orders-title = 📦 <b>Ваши заказы</b> ({ $count }) — стр. { $page }/{ $pages }
+order-not-found = Заказ не найден.
+order-card-title = <b>Заказ #{ $id }</b>
+order-card-service = Услуга: { $service }
+order-card-link = Ссылка: { $link }
+order-card-quantity = Количество: { $quantity }
+order-card-charge = Списано: { $charge }
+order-card-status = Статус: { $status }
+order-card-start-count = Начальный счётчик: { $count }
+order-card-progress = Выполнено: { $delivered } · Осталось: { $remains }
+order-card-refund = Возвращено: { $amount }
+order-card-changed = Обновлено: { $at }
+order-card-refill = Докрутка: { $status }
+refill-requested = ♻️ Докрутка запрошена. Я сообщу результат.
+refill-not-eligible = Докрутка для этого заказа недоступна.
+cancel-requested = ✖️ Отмена запрошена. Если поставщик отменит заказ, деньги вернутся автоматически.
+cancel-not-eligible = Этот заказ уже нельзя отменить.
+
+stage-placing = Оформляется
+stage-uncertain = На проверке
+stage-rejected = Возвращён
+stage-pending = Ожидает
+stage-in-progress = Выполняется
+stage-processing = Обрабатывается
+stage-completed = Выполнен
+stage-partial = Частично
+stage-canceled = Отменён
+stage-unknown = Неизвестно
+stage-stuck = На рассмотрении
+refill-stage-pending = ожидает
+refill-stage-in-progress = выполняется
+refill-stage-completed = выполнена
+refill-stage-rejected = отклонена
+refill-stage-unknown = неизвестно
+
+notify-order-status = 🔔 Заказ #{ $id }: { $status }
+notify-refill-done = ♻️ Докрутка заказа #{ $id } выполнена.
+notify-refill-rejected = ♻️ Поставщик отклонил докрутку заказа #{ $id }.
+notify-wallet-credit = 👛 На ваш кошелёк зачислено { $amount }.
+notify-generic = 🔔 Обновление
+
+balance-text = 👛 Ваш кошелёк: <b>{ $balance }</b>
+    Пополните его звёздами Telegram (Stars) ниже.
+topup-title = Пополнение кошелька
+topup-description = { $amount } на ваш кошелёк.
+topup-done = ✅ Зачислено { $amount }. Кошелёк: { $balance }.
+topup-refused = Этот платёж не может быть принят. Начните новое пополнение.
+topup-usage = Выберите сумму:
+
+inline-start-bot = Откройте бота, чтобы увидеть свои заказы
+inline-no-orders = Заказы не найдены
+inline-order-title = #{ $id } · { $status }
+inline-order-description = { $service } · { $delivered }/{ $quantity }
+
+admin-credit-usage = Использование: /credit <id или @имя> <сумма> [причина]
+admin-debit-usage = Использование: /debit <id или @имя> <сумма> [причина]
+admin-user-not-found = Пользователь { $user } не найден (он должен был запустить бота).
+admin-bad-amount = Сумма должна быть положительным числом, например 10 или 2.50.
+admin-debit-too-much = На кошельке нет такой суммы.
+admin-wallet-changed = ✅ Кошелёк { $user } теперь { $balance }.
+admin-balance = 🏦 Баланс панели: <b>{ $panel }</b>
+    👛 Кошельки клиентов: { $wallets }
+    📦 Стоимость открытых заказов: { $open }
+admin-balance-warning = ⚠️ На панели на { $gap } меньше, чем могут потратить клиенты. Пополните панель.
+admin-panel-unreachable = Панель не ответила ({ $error }).
+admin-user = 👤 <b>{ $id }</b> @{ $username }
+    Кошелёк: { $balance } · заблокирован: { $banned }
+admin-banned = ⛔ { $user } заблокирован.
+admin-unbanned = ✅ { $user } разблокирован.
+admin-stats = 📊 <b>За { $days } дн.</b>
+    Заказов: { $orders } · Новых пользователей: { $users }
+    Выручка: { $revenue } · Затраты на панель: { $cost }
+    Прибыль: <b>{ $profit }</b>
+    Популярные услуги:
+admin-markup-default = Наценка по умолчанию: { $percent }%
+admin-markup-usage = /markup 30 — по умолчанию · /markup service <id> 40 · /markup category <название> 35 · «off» убирает исключение
+admin-markup-no-category = Нет категории «{ $name }».
+admin-markup-set = ✅ Наценка { $scope }: { $percent }%
+admin-pending-none = Нет заказов, ожидающих решения.
+admin-order-user = Клиент: { $user }
+admin-already-resolved = Этот заказ уже решён.
+admin-resolved-refund = Заказ #{ $id } возвращён ({ $amount }). Клиент уведомлён.
+admin-attach-usage = Отправьте /attach { $id } <id заказа панели>, когда найдёте заказ на панели.
+admin-attached = ✅ Заказ #{ $id } теперь отслеживается как заказ панели { $panel }.
+admin-refreshing = ⏳ Обновляю список услуг…
+admin-refreshed = ✅ Услуг: { $count }, категорий: { $categories }.
+admin-broadcast-ask = Отправьте сообщение для рассылки (или /cancel).
+admin-broadcast-confirm = Отправить это { $count } пользователям?
+admin-broadcast-queued = 📣 В очереди для { $count } пользователей. Отчёты о ходе будут приходить.
+admin-broadcast-progress = 📣 Рассылка: отправлено { $sent }/{ $total }, в очереди { $pending }.
+admin-alert-uncertain = ⚠️ Заказ #{ $id } клиента { $user }: результат размещения неясен ({ $error }). Он может существовать на панели. Проверьте и решите:
+admin-alert-stuck = ⚠️ Заказ #{ $id } клиента { $user }: панель постоянно выдаёт ошибку; заказ больше не опрашивается. Проверьте и решите:
+admin-alert-panel = 🚨 Панель отклонила заказ: { $error }. Клиенты видят «временно недоступно», пока вы не исправите.
+admin-alert-error = 🐞 Неожиданная ошибка { $code }: { $error }. Смотрите логи.
+admin-alert-low-balance = 🪫 Баланс панели низкий: { $balance }.
+admin-refund-stars-usage = Использование: /refund_stars <id платежа Telegram>
+admin-refund-stars-done = ✅ Stars возвращены, с { $user } списано { $amount }.
+admin-refund-stars-failed = Возврат не удался: { $error }
+admin-refund-stars-unknown = Пополнения с таким id нет.
+
+cmd-start = Главное меню
+cmd-order = Новый заказ
+cmd-orders = Мои заказы
+cmd-wallet = Баланс
+cmd-topup = Пополнить кошелёк
+cmd-language = Язык
+cmd-help = Помощь
+cmd-cancel = Отменить текущий шаг
+cmd-balance = Баланс панели и кошельков
+cmd-credit = Зачислить на кошелёк
+cmd-debit = Списать с кошелька
+cmd-user = О клиенте
+cmd-markup = Наценка
+cmd-stats = Статистика
+cmd-ban = Заблокировать
+cmd-unban = Разблокировать
+cmd-broadcast = Рассылка всем
+cmd-pending = Заказы, ждущие решения
+cmd-attach = Привязать id заказа панели
+cmd-refund-stars = Вернуть платёж в Stars
+cmd-services-refresh = Обновить список услуг
