@@ -1,0 +1,212 @@
+// A local Telegram Bot API stand-in for whole-bot tests: telegram-test-api 4.2.1 plus the
+// fixes aiogram 3 needs (see ../../../README.md, "Tests"). Usage: node launcher.js PORT [--limits]
+//   --limits   enforce Telegram's sending limits (1 msg/s per chat, 30 msg/s in all) with 429s
+'use strict';
+const TelegramServer = require('telegram-test-api');
+
+const port = Number(process.argv[2] || 9000);
+const enforceLimits = process.argv.includes('--limits');
+const server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 3600 });
+const app = server.webServer;
+const firstOwnLayer = app._router.stack.length;
+
+const now = () => Math.floor(Date.now() / 1000);
+const updates = [];            // {token, update}: what the bot will receive
+const waiters = [];            // long-polling getUpdates waiting for an update
+const callbackAnswers = [];    // answerCallbackQuery calls, for tests to read
+const inlineAnswers = [];      // answerInlineQuery calls
+const calls = [];              // every bot method called, with its parameters
+let updateId = 1;
+let messageId = 100000;
+const stats = { sent: 0, tooMany: 0, perChatMax: 0 };
+const lastByChat = new Map();
+const globalWindow = [];
+
+function botIdOf(token) { return Number(String(token).split(':')[0]) || 1; }
+function ok(res, result) { res.json({ ok: true, result }); }
+function parse(value) {
+  if (typeof value !== 'string') return value;
+  try { return JSON.parse(value); } catch (e) { return value; }
+}
+
+function pushUpdate(token, update) {
+  update.update_id = updateId++;
+  updates.push({ token, update });
+  while (waiters.length) waiters.shift()();
+  return update;
+}
+
+function userMessage(body, isCommand) {
+  const text = String(body.text || '');
+  const message = {
+    message_id: messageId++,
+    date: now(),
+    from: body.from,
+    chat: body.chat || { id: body.from.id, type: 'private', first_name: body.from.first_name },
+    text,
+  };
+  if (isCommand || text.startsWith('/')) {
+    const length = text.split(/\s/)[0].length;
+    message.entities = [{ offset: 0, length, type: 'bot_command' }];
+  }
+  return message;
+}
+
+function storedBotMessage(body, token) {
+  server.addBotMessage(Object.assign({}, body), token);
+  const stored = server.storage.botMessages[server.storage.botMessages.length - 1];
+  return asMessage(stored, token);
+}
+
+function findBotMessage(body) {
+  return server.storage.botMessages.find((u) => String(u.messageId) === String(body.message_id)
+    && String(u.message.chat_id) === String(body.chat_id));
+}
+
+function asMessage(stored, token) {
+  // Only real Message fields: the package keeps every form field the bot sent.
+  const markup = parse(stored.message.reply_markup);
+  const message = {
+    message_id: stored.messageId,
+    date: Math.floor(stored.time / 1000),
+    chat: { id: Number(stored.message.chat_id), type: 'private', first_name: 'User' },
+    from: { id: botIdOf(token), is_bot: true, first_name: 'Test bot', username: 'TestNameBot' },
+    text: stored.message.text,
+  };
+  if (markup && markup.inline_keyboard) message.reply_markup = markup;
+  if (stored.message.invoice) message.text = stored.message.text;
+  if (stored.edited) message.edit_date = now();
+  return message;
+}
+
+// ---- bot side ------------------------------------------------------------------------------
+app.all('/bot:token/getMe', (req, res) => ok(res, {
+  id: botIdOf(req.params.token), is_bot: true, first_name: 'Test bot', username: 'TestNameBot',
+  can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true,
+}));
+
+app.all('/bot:token/getUpdates', (req, res) => {
+  const { token } = req.params;
+  const offset = Number(req.body.offset || 0);
+  const timeout = Math.min(Number(req.body.timeout || 0), 50);
+  // Confirmed updates (below offset) are forgotten; others are delivered again, like Telegram.
+  for (let i = updates.length - 1; i >= 0; i -= 1) {
+    if (updates[i].token === token && updates[i].update.update_id < offset) updates.splice(i, 1);
+  }
+  const pending = () => updates.filter((u) => u.token === token && u.update.update_id >= offset)
+    .map((u) => u.update);
+  const found = pending();
+  if (found.length || !timeout) return ok(res, found);
+  let done = false;
+  const finish = () => { if (!done) { done = true; ok(res, pending()); } };
+  waiters.push(finish);
+  setTimeout(finish, timeout * 1000);
+  res.on('close', () => { done = true; });
+  return undefined;
+});
+
+app.all('/bot:token/sendMessage', (req, res) => {
+  const chat = String(req.body.chat_id);
+  if (enforceLimits) {
+    const t = Date.now();
+    while (globalWindow.length && globalWindow[0] < t - 1000) globalWindow.shift();
+    const last = lastByChat.get(chat) || 0;
+    if (t - last < 1000 || globalWindow.length >= 30) {
+      stats.tooMany += 1;
+      return res.status(429).json({ ok: false, error_code: 429,
+        description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    }
+    globalWindow.push(t);
+    lastByChat.set(chat, t);
+  }
+  stats.sent += 1;
+  return ok(res, storedBotMessage(req.body, req.params.token));
+});
+
+function edit(req, res, fields) {
+  const stored = findBotMessage(req.body);
+  if (!stored) {
+    return res.status(400).json({ ok: false, error_code: 400,
+      description: 'Bad Request: message to edit not found' });
+  }
+  const changes = {};
+  for (const field of fields) if (field in req.body) changes[field] = parse(req.body[field]);
+  if (!('reply_markup' in req.body)) changes.reply_markup = undefined;
+  stored.message = Object.assign({}, stored.message, changes);
+  stored.isRead = false;           // the test sees an edited message as the bot's next message
+  stored.edited = true;
+  return ok(res, asMessage(stored, req.params.token));
+}
+app.all('/bot:token/editMessageText', (req, res) => edit(req, res, ['text', 'reply_markup', 'parse_mode']));
+app.all('/bot:token/editMessageReplyMarkup', (req, res) => edit(req, res, ['reply_markup']));
+
+app.all('/bot:token/answerCallbackQuery', (req, res) => {
+  callbackAnswers.push(Object.assign({ token: req.params.token }, req.body));
+  ok(res, true);
+});
+app.all('/bot:token/answerInlineQuery', (req, res) => {
+  inlineAnswers.push(Object.assign({ token: req.params.token }, req.body,
+    { results: parse(req.body.results) }));
+  ok(res, true);
+});
+app.all('/bot:token/sendInvoice', (req, res) => {
+  ok(res, storedBotMessage(Object.assign({}, req.body, {
+    text: `INVOICE ${req.body.title}: ${req.body.description}`,
+    invoice: { payload: req.body.payload, prices: parse(req.body.prices), currency: req.body.currency },
+  }), req.params.token));
+});
+for (const method of ['setMyCommands', 'deleteMyCommands', 'setChatMenuButton', 'deleteWebhook',
+  'sendChatAction', 'answerPreCheckoutQuery', 'refundStarPayment', 'deleteMessage', 'close',
+  'logOut', 'setMyDescription', 'setMyShortDescription']) {
+  app.all(`/bot:token/${method}`, (req, res) => {
+    calls.push({ method, params: req.body });
+    ok(res, true);
+  });
+}
+app.all('/bot:token/:method', (req, res) => res.status(404).json({
+  ok: false, error_code: 404, description: `Not Found: method ${req.params.method} is not known here`,
+}));
+
+// ---- client side (the test plays the user) --------------------------------------------------
+app.post('/sendMessage', (req, res) => ok(res, pushUpdate(req.body.botToken,
+  { message: userMessage(req.body, false) })));
+app.post('/sendCommand', (req, res) => ok(res, pushUpdate(req.body.botToken,
+  { message: userMessage(req.body, true) })));
+app.post('/sendCallback', (req, res) => {
+  const from = req.body.from;
+  const message = req.body.message;
+  ok(res, pushUpdate(req.body.botToken, { callback_query: {
+    id: String(updateId), from, message, data: req.body.data,
+    chat_instance: `ci-${message && message.chat ? message.chat.id : from.id}`,
+  } }));
+});
+app.post('/sendInlineQuery', (req, res) => ok(res, pushUpdate(req.body.botToken, { inline_query: {
+  id: `iq-${updateId}`, from: req.body.from, query: req.body.query || '', offset: req.body.offset || '',
+  chat_type: 'sender',
+} })));
+app.post('/sendRawUpdate', (req, res) => ok(res, pushUpdate(req.body.botToken, req.body.update)));
+app.post('/botMessages', (req, res) => {
+  // Every message the bot sent (or edited) to a chat, with read marks cleared as it is read.
+  const { token, chatId, unreadOnly } = req.body;
+  const found = server.storage.botMessages.filter((u) => u.botToken === token
+    && String(u.message.chat_id) === String(chatId) && (!unreadOnly || !u.isRead));
+  found.forEach((u) => { u.isRead = true; });
+  ok(res, found.map((u) => asMessage(u, token)));
+});
+app.post('/callbackAnswers', (req, res) => ok(res, callbackAnswers.filter((a) => a.token === req.body.token)));
+app.post('/inlineAnswers', (req, res) => ok(res, inlineAnswers.filter((a) => a.token === req.body.token)));
+app.post('/calls', (req, res) => ok(res, calls));
+app.post('/stats', (req, res) => ok(res, stats));
+
+// Our routes were appended after the package's (and its catch-all 404): move them in front.
+const stack = app._router.stack;
+const own = stack.splice(firstOwnLayer);
+const firstRoute = stack.findIndex((layer) => layer.route);
+stack.splice(firstRoute, 0, ...own);
+
+server.start().then(() => {
+  process.stdout.write(`telegram stand-in listening on http://127.0.0.1:${port}\n`);
+});
+const stop = () => server.stop().then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
