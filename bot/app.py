@@ -141,8 +141,6 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     dp.update.outer_middleware(
         ThrottleMiddleware(settings.throttle_rate_per_second, translator, settings.default_locale)
     )
-    create_i18n(core, services.customers, settings.default_locale).setup(dispatcher=dp)
-    dp.include_routers(*get_routers())
 
     async def on_startup(bot: Bot) -> None:
         recovered = await services.repo.recover_interrupted_placements(settings.admin_ids)
@@ -183,8 +181,11 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
         services.tasks.clear()
         await services.close()
 
+    # Our hooks first: on shutdown, background senders stop before i18n unloads its texts.
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
+    create_i18n(core, services.customers, settings.default_locale).setup(dispatcher=dp)
+    dp.include_routers(*get_routers())
     return dp
 
 

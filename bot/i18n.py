@@ -45,7 +45,10 @@ class CustomerLocaleManager(BaseManager):
 
 
 def create_core(default_locale: str) -> FluentRuntimeCore:
-    return FluentRuntimeCore(path=LOCALES_PATH / "{locale}", default_locale=default_locale)
+    """Loaded at once: background senders translate before and after the dispatcher runs."""
+    core = FluentRuntimeCore(path=LOCALES_PATH / "{locale}", default_locale=default_locale)
+    core.locales.update(core.find_locales())
+    return core
 
 
 def create_i18n(

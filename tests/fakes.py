@@ -1,0 +1,174 @@
+"""A Bot whose session records every API call and answers like Telegram would."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import AsyncGenerator
+from typing import Any
+
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.base import BaseSession
+from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramForbiddenError, TelegramRetryAfter
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    EditMessageReplyMarkup,
+    EditMessageText,
+    GetMe,
+    SendMessage,
+    TelegramMethod,
+)
+from aiogram.methods.base import TelegramType
+from aiogram.types import (
+    CallbackQuery,
+    Chat,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+    User,
+)
+
+BOT_ID = 123456
+TOKEN = f"{BOT_ID}:TEST-TOKEN-SECRET"
+
+
+class RecordingSession(BaseSession):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[TelegramMethod[Any]] = []
+        self._ids = itertools.count(1000)
+        self.fail_next: list[Exception] = []
+        self.blocked: set[int] = set()
+
+    async def make_request(
+        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
+    ) -> TelegramType:
+        if self.fail_next:
+            raise self.fail_next.pop(0)
+        if isinstance(method, SendMessage) and int(method.chat_id) in self.blocked:
+            raise TelegramForbiddenError(
+                method=method, message="Forbidden: bot was blocked by the user"
+            )
+        self.calls.append(method)
+        if isinstance(method, SendMessage | EditMessageText):
+            chat_id = int(method.chat_id or 0)
+            return Message(  # type: ignore[return-value]
+                message_id=getattr(method, "message_id", None) or next(self._ids),
+                date=int(time.time()),
+                chat=Chat(id=chat_id, type="private"),
+                text=method.text,
+                reply_markup=method.reply_markup
+                if isinstance(method.reply_markup, InlineKeyboardMarkup)
+                else None,
+            )
+        if isinstance(method, GetMe):
+            return User(id=BOT_ID, is_bot=True, first_name="Bot", username="smm_test_bot")  # type: ignore[return-value]
+        return True  # type: ignore[return-value]
+
+    async def close(self) -> None:
+        pass
+
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
+        yield b""
+
+    # -- reading what the bot did -------------------------------------------------------
+
+    def sent(self, chat_id: int | None = None) -> list[SendMessage | EditMessageText]:
+        return [
+            c
+            for c in self.calls
+            if isinstance(c, SendMessage | EditMessageText)
+            and (chat_id is None or int(c.chat_id or 0) == chat_id)
+        ]
+
+    def texts(self, chat_id: int | None = None) -> list[str]:
+        return [c.text for c in self.sent(chat_id)]
+
+    def last(self, chat_id: int) -> SendMessage | EditMessageText:
+        return self.sent(chat_id)[-1]
+
+    def alerts(self) -> list[str]:
+        return [c.text or "" for c in self.calls if isinstance(c, AnswerCallbackQuery)]
+
+    def clear(self) -> None:
+        self.calls.clear()
+
+
+def make_bot() -> tuple[Bot, RecordingSession]:
+    session = RecordingSession()
+    bot = Bot(TOKEN, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+    return bot, session
+
+
+_update_ids = itertools.count(1)
+
+
+def user(user_id: int, language: str = "en") -> User:
+    return User(
+        id=user_id,
+        is_bot=False,
+        first_name=f"User{user_id}",
+        username=f"user{user_id}",
+        language_code=language,
+    )
+
+
+def text_update(user_id: int, text: str, language: str = "en") -> Update:
+    entities = None
+    if text.startswith("/"):
+        from aiogram.types import MessageEntity
+
+        entities = [MessageEntity(type="bot_command", offset=0, length=len(text.split()[0]))]
+    return Update(
+        update_id=next(_update_ids),
+        message=Message(
+            message_id=next(_update_ids),
+            date=int(time.time()),
+            chat=Chat(id=user_id, type="private"),
+            from_user=user(user_id, language),
+            text=text,
+            entities=entities,
+        ),
+    )
+
+
+def callback_update(
+    user_id: int, data: str, message: Message | None = None, language: str = "en"
+) -> Update:
+    message = message or Message(
+        message_id=1, date=int(time.time()), chat=Chat(id=user_id, type="private"), text="…"
+    )
+    return Update(
+        update_id=next(_update_ids),
+        callback_query=CallbackQuery(
+            id=str(next(_update_ids)),
+            from_user=user(user_id, language),
+            chat_instance="ci",
+            data=data,
+            message=message,
+        ),
+    )
+
+
+def buttons(markup: Any) -> list[tuple[str, str]]:
+    if not isinstance(markup, InlineKeyboardMarkup):
+        return []
+    return [(b.text, b.callback_data or "") for row in markup.inline_keyboard for b in row]
+
+
+def retry_after(seconds: int) -> TelegramRetryAfter:
+    return TelegramRetryAfter(
+        method=SendMessage(chat_id=1, text="x"), message="Too Many Requests", retry_after=seconds
+    )
+
+
+__all__ = ["EditMessageReplyMarkup"]
