@@ -63,6 +63,9 @@ class OrderService:
         self._idle.set()
 
     async def place(self, new: NewOrder) -> Placement:
+        if self._panel.unavailable_since is not None and not await self._panel.is_reachable():
+            # A known outage: refuse before any money moves rather than hold it in doubt.
+            return Placement(Outcome.UNAVAILABLE)
         try:
             order_id = await self._repo.create_order(new)
         except AlreadyPlacedError as exc:

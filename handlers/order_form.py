@@ -330,11 +330,13 @@ async def confirm(
         currency=shop.currency,
     )
     placement = await orders.place(new)
-    if placement.outcome is not Outcome.NO_FUNDS:
-        await state.clear()
-    await message.answer(
-        placement_text(i18n, placement, shop.currency), reply_markup=main_menu(i18n)
-    )
+    text = placement_text(i18n, placement, shop.currency)
+    if placement.order_id is None:
+        # Nothing was charged (no funds, panel down): the same summary can be confirmed again.
+        await message.answer(text, reply_markup=confirm_keyboard(i18n, callback_data.token))
+        return
+    await state.clear()
+    await message.answer(text, reply_markup=main_menu(i18n))
 
 
 def placement_text(i18n: I18nContext, placement: Placement, currency: str) -> str:
@@ -350,4 +352,6 @@ def placement_text(i18n: I18nContext, placement: Placement, currency: str) -> st
         return i18n.get("order-uncertain", id=order_id)
     if placement.outcome is Outcome.REJECTED and placement.message_key:
         return i18n.get(placement.message_key) + "\n" + i18n.get("order-refunded")
+    if placement.order_id is None:  # refused before anything was charged
+        return i18n.get("order-error-unavailable") + "\n" + i18n.get("nothing-charged")
     return i18n.get("order-error-unavailable") + "\n" + i18n.get("order-refunded")

@@ -11,7 +11,7 @@ from aiogram.fsm.storage.base import StorageKey
 
 from bot.domain import Stage
 from bot.forms import Kind, next_field, units
-from bot.panel import Service
+from bot.panel import PanelUnavailableError, Service
 from bot.sandbox.catalog import EVERY_TYPE
 from handlers.callbacks import (
     ConfirmOrder,
@@ -437,3 +437,27 @@ async def test_language_choice_is_remembered(harness: Harness) -> None:
     await h.press(user_id, "Русский")
     reply = await h.say(user_id, "/start", "en")
     assert "Здравствуйте" in reply
+
+
+async def test_during_a_known_outage_orders_are_refused_before_any_charge(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.fund(user_id, "10")
+    await open_service(h, user_id, 2)
+    await h.say(user_id, "https://instagram.com/p/outage")
+    h.sandbox.state.mode = "html"
+    with pytest.raises(PanelUnavailableError):  # what the poller sees too
+        await h.services.panel.statuses([1])
+    before = len(add_requests(h))
+    try:
+        reply = await confirm(h, user_id)
+    finally:
+        h.sandbox.state.mode = "ok"
+    assert "temporarily unavailable" in reply
+    assert "Nothing was charged" in reply
+    assert len(add_requests(h)) == before
+    assert await h.services.repo.list_orders(user_id) == []
+    assert await h.services.repo.balance(user_id) == Decimal(10)
+    # The panel is back: the same summary can be confirmed.
+    reply = await confirm(h, user_id)
+    assert "placed" in reply

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -68,6 +69,9 @@ class PanelClient:
         self._read_attempts = read_attempts
         self._backoff = backoff_seconds
         self._max_backoff = max_backoff_seconds
+        # When the panel last failed to answer (None: it answers). Lets callers refuse new
+        # orders during an outage before any money moves.
+        self.unavailable_since: float | None = None
 
     def __repr__(self) -> str:
         return f"PanelClient(url={self._url!r})"
@@ -81,7 +85,30 @@ class PanelClient:
     async def _post(self, action: str, fields: dict[str, Any]) -> httpx.Response:
         data = {"key": self._key.get_secret_value(), "action": action}
         data.update({name: str(value) for name, value in fields.items()})
-        return await self._http.post(self._url, data=data)
+        try:
+            response = await self._http.post(self._url, data=data)
+        except httpx.HTTPError:
+            self._mark_down()
+            raise
+        looks_like_json = response.text.lstrip().startswith(("{", "["))
+        if response.status_code >= 500 or response.status_code == 429 or not looks_like_json:
+            self._mark_down()
+        else:
+            self.unavailable_since = None
+        return response
+
+    def _mark_down(self) -> None:
+        if self.unavailable_since is None:
+            self.unavailable_since = time.monotonic()
+
+    async def is_reachable(self) -> bool:
+        """One quick read, for when the panel was down: is it back?"""
+        try:
+            response = await self._post("balance", {})
+            self._decode(response)
+        except (httpx.HTTPError, PanelError):
+            return False
+        return self.unavailable_since is None
 
     def _decode(self, response: httpx.Response) -> Any:
         if response.status_code == 429:
@@ -116,7 +143,7 @@ class PanelClient:
             wait = delay
             if isinstance(error, RateLimitedError) and error.retry_after is not None:
                 wait = error.retry_after
-            logger.info(
+            logger.debug(
                 "panel read failed, retrying",
                 extra={"action": action, "attempt": attempt, "error": type(error).__name__},
             )

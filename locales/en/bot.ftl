@@ -161,6 +161,7 @@ order-placed = ✅ Order #{ $id } placed! I will message you as it progresses. S
 order-already-placed = This order was already placed (order #{ $id }). Nothing was charged twice.
 order-no-funds = 👛 Not enough funds: { $missing } missing. Top up in <b>Balance</b>, then press Confirm again.
 order-uncertain = ⏳ Order #{ $id }: the provider did not answer clearly. We are checking it; your payment is held and you will be refunded if it was not placed.
+nothing-charged = Nothing was charged.
 order-refunded = Your payment was refunded to your wallet.
 order-error-link = ❌ The provider refused this link. Check that it is correct and public.
 order-error-quantity = ❌ The provider refused this quantity. Check the service's minimum and maximum.

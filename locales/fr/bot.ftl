@@ -156,6 +156,7 @@ order-placed = ✅ Commande #{ $id } passée ! Je vous écrirai à chaque étape
 order-already-placed = Cette commande a déjà été passée (commande #{ $id }). Rien n'a été débité deux fois.
 order-no-funds = 👛 Fonds insuffisants : il manque { $missing }. Rechargez dans <b>Solde</b>, puis appuyez à nouveau sur Confirmer.
 order-uncertain = ⏳ Commande #{ $id } : le fournisseur n'a pas répondu clairement. Nous vérifions ; votre paiement est bloqué et vous serez remboursé si elle n'a pas été passée.
+nothing-charged = Rien n'a été débité.
 order-refunded = Votre paiement a été remboursé sur votre portefeuille.
 order-error-link = ❌ Le fournisseur a refusé ce lien. Vérifiez qu'il est correct et public.
 order-error-quantity = ❌ Le fournisseur a refusé cette quantité. Vérifiez le minimum et le maximum du service.

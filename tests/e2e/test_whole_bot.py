@@ -1,0 +1,183 @@
+"""What a customer sees: the real bot process, the sandbox panel and a Telegram stand-in."""
+
+from __future__ import annotations
+
+import signal
+
+import pytest
+
+from tests.e2e.stand import Customer, Stand
+
+pytestmark = pytest.mark.e2e
+
+EVERY_TYPE = "every service type"
+
+
+def open_service(person: Customer, name: str) -> None:
+    """New order → the every-type category → search the service by name → its card → Order."""
+    person.ask("New order", "Choose a category")
+    person.ask(name, "Found")
+    person.press(name, "Service ID")
+    person.press("Order", "Ordering")
+
+
+def test_start_in_english_and_in_russian(stand: Stand) -> None:
+    english = Customer(stand, 901, "en")
+    reply = english.ask("/start", "Hello")
+    keyboard_message = reply
+    assert "New order" in reply["text"]
+    russian = Customer(stand, 902, "ru")
+    reply = russian.ask("/start", "Здравствуйте")
+    assert "Новый заказ" in reply["text"]
+    assert keyboard_message["chat"]["id"] == 901
+
+
+def test_default_service_with_drip_feed(stand: Stand, customer: Customer) -> None:
+    open_service(customer, "Instagram Followers ⭐")
+    customer.wait_for("Send the link")
+    customer.ask("instagram.com/e2e_drip", "How many?")
+    customer.ask("100", "all at once")
+    customer.press("Drip-feed", "How many runs")
+    customer.ask("3", "Minutes between runs")
+    summary = customer.ask("10", "Please check your order")["text"]
+    assert "Runs: 3" in summary
+    assert "https://instagram.com/e2e_drip" in summary
+    assert "0.41 USD" in summary  # 0.90 × 300 / 1000 × 1.5, rounded up
+    customer.press("Confirm", "placed")
+    [add] = [r for r in stand.panel_requests("add") if "e2e_drip" in r.get("link", "")]
+    assert (add["quantity"], add["runs"], add["interval"]) == ("100", "3", "10")
+    customer.ask("Balance", "99.59 USD")
+
+
+def test_custom_comments_service(stand: Stand, customer: Customer) -> None:
+    open_service(customer, "Instagram Custom Comments")
+    customer.ask("https://instagram.com/p/e2e_comments", "Send the comments")
+    reply = customer.ask("just one", "this service needs 10–1500")
+    assert "Send the comments" in reply["text"]
+    comments = "\n".join(f"Wow <3 #{n}" for n in range(10))
+    summary = customer.ask(comments, "Please check your order")
+    assert "Wow <3 #0" in summary["text"]
+    assert "Wow &lt;3 #0" in summary["html"]
+    customer.press("Confirm", "placed")
+    [add] = [r for r in stand.panel_requests("add") if "e2e_comments" in r.get("link", "")]
+    assert add["comments"].count("\n") == 9
+
+
+def test_subscriptions_service(stand: Stand, customer: Customer) -> None:
+    open_service(customer, "Auto Likes [Subscription]")
+    customer.ask("@e2e.subscriber", "Minimum per post")
+    customer.ask("50", "Maximum per post")
+    customer.ask("100", "How many new posts")
+    customer.ask("4", "existing posts")
+    customer.press("Skip", "Delay before each delivery")
+    customer.press("15 min", "End date")
+    summary = customer.press("Skip", "Please check your order")
+    assert summary is not None
+    assert "Posts: 4" in summary["text"]
+    customer.press("Confirm", "placed")
+    [add] = [r for r in stand.panel_requests("add") if r.get("username") == "e2e.subscriber"]
+    assert (add["min"], add["max"], add["posts"], add["delay"]) == ("50", "100", "4", "15")
+
+
+def test_double_confirm_places_one_panel_order(stand: Stand, customer: Customer) -> None:
+    open_service(customer, "Instagram Starter Package")
+    customer.ask("https://instagram.com/e2e_double", "Please check your order")
+    message, data = customer.button("Confirm")
+    customer.press_data(message, data)
+    customer.press_data(message, data)
+    customer.wait_for("placed")
+    assert len([r for r in stand.panel_requests("add") if "e2e_double" in r.get("link", "")]) == 1
+    customer.ask("My orders", "Your orders (1)")
+
+
+def test_completion_and_partial_with_refund_arrive_as_messages(
+    stand: Stand, customer: Customer
+) -> None:
+    open_service(customer, "Instagram Starter Package")
+    customer.ask("https://instagram.com/e2e_done", "Please check your order")
+    customer.press("Confirm", "placed")
+    done = customer.wait_for("✅ Completed", timeout=20)
+    assert "e2e_done" in done["text"]
+    open_service(customer, "Instagram Starter Package")
+    customer.ask("https://instagram.com/e2e_partial", "Please check your order")
+    customer.press("Confirm", "placed")
+    partial = customer.wait_for("🌓 Partial", timeout=20)["text"]
+    assert "Remaining: 250" in partial
+    assert "Refunded: 1.6875 USD" in partial
+    customer.ask("Balance", "88.18")  # 100 − 6.75 − 6.75 + 1.6875
+
+
+def test_refill_result_arrives(stand: Stand, customer: Customer) -> None:
+    open_service(customer, "Instagram Followers ⭐")
+    customer.ask("https://instagram.com/e2e_refill", "How many?")
+    customer.ask("100", "all at once")
+    customer.press("All at once", "Please check your order")
+    customer.press("Confirm", "placed")
+    customer.wait_for("✅ Completed", timeout=20)
+    customer.ask("My orders", "Your orders")
+    customer.press("#", "Order #")
+    customer.press("Refill")
+    customer.wait_for("refill of order", timeout=20)
+    assert any("Refill requested" in text for text in customer.alerts())
+
+
+def test_cancel_refunds(stand: Stand, customer: Customer) -> None:
+    open_service(customer, "Instagram Followers ⭐")
+    customer.ask("https://instagram.com/e2e_cancel", "How many?")
+    customer.ask("1000", "all at once")
+    customer.press("All at once", "Please check your order")
+    customer.press("Confirm", "placed")
+    customer.ask("My orders", "Your orders")
+    customer.press("#", "Order #")
+    customer.press("Cancel")
+    canceled = customer.wait_for("❌ Canceled", timeout=20)["text"]
+    assert "Refunded: 1.35 USD" in canceled
+    customer.ask("Balance", "100.00 USD")
+
+
+def test_admin_balance(stand: Stand, admin: Customer) -> None:
+    reply = admin.ask("/balance", "Panel balance")["text"]
+    assert "Customers' wallets" in reply
+    assert "USD" in reply
+
+
+def test_non_admin_gets_no_admin_commands(stand: Stand, customer: Customer) -> None:
+    customer.ask("/balance", "I don't know that command")
+    customer.ask(f"/credit {customer.id} 1000", "I don't know that command")
+    customer.ask("Balance", "100.00 USD")
+
+
+def test_killed_mid_form_and_restarted_continues(stand: Stand, customer: Customer) -> None:
+    open_service(customer, "Instagram Followers ⭐")
+    customer.ask("https://instagram.com/e2e_crash", "How many?")
+    assert stand.kill_bot(signal.SIGKILL) == -signal.SIGKILL
+    stand.start_bot()
+    customer.ask("150", "all at once")
+    summary = customer.press("All at once", "Please check your order")
+    assert summary is not None
+    assert "e2e_crash" in summary["text"]
+    assert "Quantity: 150" in summary["text"]
+
+
+def test_panel_html_errors_give_a_polite_message_and_lose_nothing(
+    stand: Stand, customer: Customer
+) -> None:
+    open_service(customer, "Instagram Starter Package")
+    customer.ask("https://instagram.com/e2e_before_outage", "Please check your order")
+    customer.press("Confirm", "placed")
+    stand.panel_mode("html")
+    try:
+        customer.ask("New order", "Choose a category")  # browsing works from the cached catalog
+        customer.ask("Starter Package", "Found")
+        customer.press("Starter Package", "Service ID")
+        customer.press("Order", "Ordering")
+        customer.ask("https://instagram.com/e2e_during_outage", "Please check your order")
+        reply = customer.press("Confirm", "temporarily unavailable", timeout=20)
+        assert reply is not None
+        assert "Nothing was charged" in reply["text"]
+        customer.ask("Balance", "93.25 USD")  # only the first order is paid
+    finally:
+        stand.panel_mode("ok")
+    customer.wait_for("✅ Completed", timeout=30)  # the earlier order is followed after the outage
+    customer.press("Confirm", "placed")  # the refused summary can be confirmed once it is back
+    assert "Traceback" not in stand.log()
