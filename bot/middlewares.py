@@ -44,6 +44,9 @@ class CustomerMiddleware(BaseMiddleware):
         data["customer"] = customer
         data["is_admin"] = self._settings.is_admin(tg_user.id)
         if customer.is_banned and not data["is_admin"]:
+            if isinstance(event, Update) and event.pre_checkout_query is not None:
+                # Refuse a payment explicitly rather than let Telegram time it out.
+                return await handler(event, data)
             if tg_user.id not in self._told_banned and isinstance(event, Update):
                 self._told_banned.add(tg_user.id)
                 locale = pick_locale(

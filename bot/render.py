@@ -60,6 +60,24 @@ def order_card(t: Translate, order: Order, refund: Decimal | None = None) -> str
     return "\n".join(lines)
 
 
+def short_card(t: Translate, order: Order) -> str:
+    """The card posted from inline mode: what, how far, no link."""
+    delivered = order.delivered if order.delivered is not None else 0
+    return "\n".join(
+        [
+            t("order-card-title", id=str(order.id)) + " · " + stage_label(t, order.stage),
+            t("order-card-service", service=html.quote(shorten(order.service_name, 120))),
+            t(
+                "order-card-progress",
+                delivered=str(delivered),
+                remains=str(
+                    order.remains if order.remains is not None else order.quantity - delivered
+                ),
+            ),
+        ]
+    )
+
+
 def fit(text: str, limit: int = MESSAGE_LIMIT) -> str:
     """Shorten a message that would pass Telegram's limit, cutting on a line."""
     if len(text) <= limit:

@@ -285,6 +285,8 @@ class SandboxPanel:
             return web.json_response(
                 {"error": "Too many requests"}, status=429, headers={"Retry-After": "1"}
             )
+        if mode == "slow_add" and form.get("action") == "add":
+            await asyncio.sleep(2)  # a slow panel: lets tests stop the bot mid-placement
         if mode == "hang" or (mode == "hang_add" and form.get("action") == "add"):
             # "hang_add" creates the order and then never answers: a placement in doubt.
             if mode == "hang_add":

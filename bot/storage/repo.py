@@ -264,6 +264,13 @@ class Repository:
             await self._add_ledger(conn, user_id, -micros, kind, ref=ref, note=note)
         return True
 
+    async def ledger_entry(self, ref: str) -> tuple[int, Decimal] | None:
+        """(user id, amount) of the ledger row with this reference."""
+        query = select(ledger.c.user_id, ledger.c.amount_micros).where(ledger.c.ref == ref)
+        async with self.db.read() as conn:
+            row = (await conn.execute(query)).first()
+        return (int(row[0]), from_micros(int(row[1]))) if row else None
+
     async def ledger_tail(self, user_id: int, limit: int = 10) -> list[dict[str, Any]]:
         async with self.db.read() as conn:
             query = (

@@ -119,7 +119,7 @@ class Stand:
                 "MARKUP_PERCENT": "50",
                 "THROTTLE_RATE_PER_SECOND": "100",  # the test customer types faster than a person
                 "DEFAULT_LOCALE": "en",
-                "LOG_LEVEL": "INFO",
+                "LOG_LEVEL": "DEBUG",  # the strictest setting for the secrets check
             }
         )
         return env

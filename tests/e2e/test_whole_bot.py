@@ -6,7 +6,7 @@ import signal
 
 import pytest
 
-from tests.e2e.stand import Customer, Stand
+from tests.e2e.stand import TOKEN, Customer, Stand, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -181,3 +181,47 @@ def test_panel_html_errors_give_a_polite_message_and_lose_nothing(
     customer.wait_for("✅ Completed", timeout=30)  # the earlier order is followed after the outage
     customer.press("Confirm", "placed")  # the refused summary can be confirmed once it is back
     assert "Traceback" not in stand.log()
+
+
+def test_inline_lookup_shows_own_orders_only(stand: Stand, customer: Customer) -> None:
+    open_service(customer, "Instagram Starter Package")
+    customer.ask("https://instagram.com/e2e_inline", "Please check your order")
+    placed = customer.press("Confirm", "placed")
+    assert placed is not None
+    order_id = placed["text"].split("#")[1].split(" ")[0]
+    answer = customer.inline(order_id)
+    assert [r["id"] for r in answer["results"]] == [f"order-{order_id}"]
+    assert str(answer["is_personal"]).lower() == "true"
+    stranger = Customer(stand, 4242, "en")
+    stranger.ask("/start", "Hello")
+    assert stranger.inline(order_id)["results"] == []
+    assert [r["id"] for r in customer.inline("")["results"]][0] == f"order-{order_id}"
+
+
+def test_sigterm_lets_a_placement_in_progress_finish(stand: Stand, customer: Customer) -> None:
+    open_service(customer, "Instagram Starter Package")
+    customer.ask("https://instagram.com/e2e_sigterm", "Please check your order")
+    stand.panel_mode("slow_add")
+    try:
+        customer.press("Confirm")
+        wait_until(
+            lambda: [r for r in stand.panel_requests("add") if "e2e_sigterm" in r.get("link", "")],
+            10,
+            "the add request to reach the panel",
+        )
+        assert stand.kill_bot(signal.SIGTERM) == 0  # clean exit, after the placement finished
+    finally:
+        stand.panel_mode("ok")
+    stand.start_bot()
+    customer.ask("My orders", "Your orders")
+    card = customer.press("#", "Order #")
+    assert (
+        card is not None and "Placing" not in card["text"] and "Being checked" not in card["text"]
+    )
+
+
+def test_secrets_never_reach_the_log(stand: Stand) -> None:
+    log = stand.log()
+    assert "order placed" in log and "Run polling" in log
+    assert TOKEN not in log and TOKEN.split(":")[1] not in log
+    assert "sandbox-key" not in log

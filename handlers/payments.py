@@ -1,0 +1,157 @@
+"""Top-ups with Telegram Stars: invoice, pre-checkout, crediting once per payment."""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, LabeledPrice, Message, PreCheckoutQuery
+from aiogram_i18n import I18nContext
+
+from bot.domain import User
+from bot.filters import IsAdmin
+from bot.render import money
+from bot.settings import Settings
+from bot.shop import Shop
+from bot.storage import Repository
+from bot.topups import MAX_TOPUP, STARS, charge_ref, check_payment, invoice_for
+from handlers.callbacks import TopUp
+from handlers.keyboards import topup_keyboard
+
+logger = logging.getLogger(__name__)
+router = Router(name=__name__)
+
+
+async def send_invoice(
+    bot: Bot, chat_id: int, amount: int, i18n: I18nContext, settings: Settings, shop: Shop
+) -> None:
+    invoice = invoice_for(chat_id, amount, settings.stars_per_usd)
+    label = f"{amount} {shop.currency}"
+    await bot.send_invoice(
+        chat_id=chat_id,
+        title=i18n.get("topup-title"),
+        description=i18n.get("topup-description", amount=label),
+        payload=invoice.payload,
+        currency=STARS,
+        prices=[LabeledPrice(label=label, amount=invoice.stars)],
+    )
+
+
+@router.message(Command("topup"))
+async def topup_command(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    i18n: I18nContext,
+    settings: Settings,
+    shop: Shop,
+) -> None:
+    args = (command.args or "").strip()
+    if args.isdigit() and 0 < int(args) <= MAX_TOPUP:
+        await send_invoice(bot, message.chat.id, int(args), i18n, settings, shop)
+        return
+    await message.answer(i18n.get("topup-usage"), reply_markup=topup_keyboard(i18n, shop.currency))
+
+
+@router.callback_query(TopUp.filter())
+async def topup_button(
+    query: CallbackQuery,
+    callback_data: TopUp,
+    bot: Bot,
+    i18n: I18nContext,
+    settings: Settings,
+    shop: Shop,
+) -> None:
+    await query.answer()
+    if 0 < callback_data.amount <= MAX_TOPUP:
+        await send_invoice(bot, query.from_user.id, callback_data.amount, i18n, settings, shop)
+
+
+@router.pre_checkout_query()
+async def pre_checkout(
+    query: PreCheckoutQuery, i18n: I18nContext, customer: User | None = None
+) -> None:
+    # Telegram waits 10 s for this answer: it only checks, nothing slow happens here.
+    invoice = check_payment(
+        query.invoice_payload, query.currency, query.total_amount, query.from_user.id
+    )
+    if invoice is None or (customer is not None and customer.is_banned):
+        await query.answer(ok=False, error_message=i18n.get("topup-refused"))
+        return
+    await query.answer(ok=True)
+
+
+@router.message(F.successful_payment)
+async def successful_payment(
+    message: Message, i18n: I18nContext, repo: Repository, shop: Shop
+) -> None:
+    payment = message.successful_payment
+    assert payment is not None
+    payer = message.from_user.id if message.from_user else message.chat.id
+    invoice = check_payment(payment.invoice_payload, payment.currency, payment.total_amount, payer)
+    if invoice is None:
+        logger.error(
+            "payment does not match any invoice of ours",
+            extra={"charge": payment.telegram_payment_charge_id, "user": payer},
+        )
+        return
+    amount = Decimal(invoice.amount)
+    credited = await repo.credit(
+        payer,
+        amount,
+        "topup",
+        ref=charge_ref(payment.telegram_payment_charge_id),
+        note=f"{invoice.stars} {STARS}",
+    )
+    if not credited:
+        logger.warning(
+            "duplicate payment update ignored", extra={"charge": payment.telegram_payment_charge_id}
+        )
+        return
+    balance = await repo.balance(payer)
+    await message.answer(
+        i18n.get(
+            "topup-done", amount=money(amount, shop.currency), balance=money(balance, shop.currency)
+        )
+    )
+
+
+@router.message(Command("refund_stars"), IsAdmin())
+async def refund_stars(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    i18n: I18nContext,
+    repo: Repository,
+    shop: Shop,
+) -> None:
+    charge_id = (command.args or "").strip()
+    if not charge_id:
+        await message.answer(i18n.get("admin-refund-stars-usage"))
+        return
+    topup = await repo.ledger_entry(charge_ref(charge_id))
+    if topup is None:
+        await message.answer(i18n.get("admin-refund-stars-unknown"))
+        return
+    user_id, amount = topup
+    # Take the money back first: a wallet that no longer holds it is not refunded in Stars.
+    if not await repo.debit(user_id, amount, "stars_refund", ref=f"stars-refund:{charge_id}"):
+        await message.answer(i18n.get("admin-debit-too-much"))
+        return
+    try:
+        await bot.refund_star_payment(user_id=user_id, telegram_payment_charge_id=charge_id)
+    except Exception as exc:
+        await repo.credit(
+            user_id,
+            amount,
+            "credit",
+            ref=f"stars-refund-failed:{charge_id}",
+            note="Stars refund failed; debit reversed",
+        )
+        await message.answer(i18n.get("admin-refund-stars-failed", error=type(exc).__name__))
+        return
+    await message.answer(
+        i18n.get("admin-refund-stars-done", amount=money(amount, shop.currency), user=str(user_id))
+    )

@@ -1,0 +1,242 @@
+"""Money and admin: Stars top-ups, markup, wallets, bans, broadcast, /balance."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+from aiogram.methods import AnswerPreCheckoutQuery, RefundStarPayment, SendInvoice
+from aiogram.types import Chat, Message, PreCheckoutQuery, SuccessfulPayment, Update
+
+from bot.customers import Customers
+from bot.i18n import Translator, create_core
+from bot.messages import MessageRenderer
+from bot.notifier import Notifier
+from bot.topups import invoice_for
+from tests.conftest import ADMIN_ID, Harness
+from tests.fakes import text_update, user
+from tests.test_order_flow import confirm, fill_form, form_data, open_service
+
+
+def pre_checkout(user_id: int, payload: str, total: int, currency: str = "XTR") -> Update:
+    return Update(
+        update_id=int(time.time() * 1000) % 10**9,
+        pre_checkout_query=PreCheckoutQuery(
+            id=f"pc{user_id}{total}",
+            from_user=user(user_id),
+            currency=currency,
+            total_amount=total,
+            invoice_payload=payload,
+        ),
+    )
+
+
+def paid(user_id: int, payload: str, total: int, charge_id: str) -> Update:
+    return Update(
+        update_id=int(time.time() * 1000) % 10**9,
+        message=Message(
+            message_id=5,
+            date=int(time.time()),
+            chat=Chat(id=user_id, type="private"),
+            from_user=user(user_id),
+            successful_payment=SuccessfulPayment(
+                currency="XTR",
+                total_amount=total,
+                invoice_payload=payload,
+                telegram_payment_charge_id=charge_id,
+                provider_payment_charge_id="",
+            ),
+        ),
+    )
+
+
+def answers(h: Harness) -> list[AnswerPreCheckoutQuery]:
+    return [c for c in h.session.calls if isinstance(c, AnswerPreCheckoutQuery)]
+
+
+async def test_topup_sends_a_stars_invoice(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.say(user_id, "Balance")
+    assert "Top up 10 USD" in str(h.session.last(user_id).reply_markup)
+    h.session.clear()
+    await h.feed(text_update(user_id, "/topup 10"))
+    [invoice] = [c for c in h.session.calls if isinstance(c, SendInvoice)]
+    assert invoice.currency == "XTR"
+    assert invoice.prices[0].amount == 500
+    assert invoice.payload == invoice_for(user_id, 10, Decimal(50)).payload
+
+
+async def test_pre_checkout_is_checked_and_a_duplicated_payment_credits_once(
+    harness: Harness,
+) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.say(user_id, "/start")
+    invoice = invoice_for(user_id, 10, Decimal(50))
+    h.session.clear()
+    await h.feed(pre_checkout(user_id, invoice.payload, invoice.stars))
+    await h.feed(pre_checkout(user_id, invoice.payload, invoice.stars - 1))  # tampered amount
+    await h.feed(
+        pre_checkout(user_id + 1, invoice.payload, invoice.stars)
+    )  # someone else's invoice
+    assert [a.ok for a in answers(h)] == [True, False, False]
+    for _ in range(2):
+        await h.feed(paid(user_id, invoice.payload, invoice.stars, f"charge-{user_id}"))
+    assert await h.services.repo.balance(user_id) == Decimal(10)
+    assert sum("10.00 USD added" in t for t in h.session.texts(user_id)) == 1
+
+
+async def test_a_banned_user_is_refused_at_pre_checkout_and_otherwise_ignored(
+    harness: Harness,
+) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.say(user_id, "/start")
+    await h.say(ADMIN_ID, f"/ban {user_id}")
+    assert f"{user_id} is banned" in h.session.texts(ADMIN_ID)[-1]
+    invoice = invoice_for(user_id, 5, Decimal(50))
+    h.session.clear()
+    await h.feed(pre_checkout(user_id, invoice.payload, invoice.stars))
+    assert [a.ok for a in answers(h)] == [False]
+    first = await h.say(user_id, "/start")
+    assert "suspended" in first
+    assert await h.say(user_id, "New order") == ""  # told once, then ignored
+    await h.say(ADMIN_ID, f"/unban {user_id}")
+    assert "Hello" in await h.say(user_id, "/start")
+
+
+async def test_admin_refunds_stars_and_debits_the_wallet(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.say(user_id, "/start")
+    invoice = invoice_for(user_id, 20, Decimal(50))
+    await h.feed(paid(user_id, invoice.payload, invoice.stars, f"refund-{user_id}"))
+    reply = await h.say(ADMIN_ID, f"/refund_stars refund-{user_id}")
+    assert "Stars refunded" in reply
+    [call] = [c for c in h.session.calls if isinstance(c, RefundStarPayment)]
+    assert call.user_id == user_id
+    assert call.telegram_payment_charge_id == f"refund-{user_id}"
+    assert await h.services.repo.balance(user_id) == 0
+    assert "does not hold" in await h.say(ADMIN_ID, f"/refund_stars refund-{user_id}")
+
+
+async def test_markup_overrides_change_what_is_shown_and_charged(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.fund(user_id, "100")
+    service = (await h.services.catalog.get()).by_id[2]  # rate 4.50, default markup 50% → 6.75
+    reply = await h.say(ADMIN_ID, "/markup service 2 100")
+    assert "service:2: 100%" in reply
+    try:
+        await open_service(h, user_id, 2)
+        summary = await fill_form(h, user_id, service)
+        assert "9.00 USD" in summary
+        await confirm(h, user_id)
+        [order] = await h.services.repo.list_orders(user_id)
+        assert order.charge == Decimal("9.00")
+        await h.say(ADMIN_ID, f"/markup category {service.category} 10")
+        assert h.services.pricing.price(service, 1000) == Decimal("9.00")  # service beats category
+        await h.say(ADMIN_ID, "/markup service 2 off")
+        assert h.services.pricing.price(service, 1000) == Decimal("4.95")  # now the category's 10%
+    finally:
+        await h.services.pricing.set_override("service:2", None)
+        await h.services.pricing.set_override(
+            f"category:{__import__('bot.catalog').catalog.category_key(service.category)}", None
+        )
+
+
+async def test_non_admins_cannot_run_admin_commands(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.fund(user_id, "5")
+    for command in (
+        "/balance",
+        f"/credit {user_id} 1000",
+        "/stats",
+        "/broadcast hi",
+        "/pending",
+        f"/ban {user_id}",
+        "/markup 0",
+        "/refund_stars x",
+        "/services_refresh",
+    ):
+        assert "don't know that command" in await h.say(user_id, command), command
+    assert await h.services.repo.balance(user_id) == Decimal(5)
+
+
+async def test_credit_debit_and_balance_figures_match_the_ledger(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.say(user_id, "/start")
+    assert "is now 12.50 USD" in await h.say(ADMIN_ID, f"/credit {user_id} 12.5 promo")
+    assert "is now 10.00 USD" in await h.say(ADMIN_ID, f"/debit @user{user_id} 2.5")
+    assert "does not hold" in await h.say(ADMIN_ID, f"/debit {user_id} 11")
+    assert "positive number" in await h.say(ADMIN_ID, f"/credit {user_id} -3")
+    reply = await h.say(ADMIN_ID, "/balance")
+    wallets = await h.services.repo.total_balances()
+    open_value = await h.services.repo.open_orders_value()
+    panel = await h.services.panel.balance()
+    assert f"Panel balance: {panel.balance.normalize():f}"[:18] in reply.replace("<b>", "").replace(
+        "</b>", ""
+    )
+    assert (
+        f"Customers' wallets: {wallets:.2f}" in reply
+        or f"Customers' wallets: {wallets.normalize():f}" in reply
+    )
+    assert (
+        f"Open orders' value: {open_value.quantize(Decimal('0.01'))}" in reply
+        or str(open_value.normalize()) in reply
+    )
+    details = await h.say(ADMIN_ID, f"/user {user_id}")
+    assert "debit" in details
+    assert "credit" in details
+
+
+async def test_broadcast_goes_through_the_outbox_after_confirmation(harness: Harness) -> None:
+    h = harness
+    people = [h.new_user() for _ in range(3)]
+    for person in people:
+        await h.say(person, "/start")
+    await h.say(ADMIN_ID, "/broadcast")
+    reply = await h.say(ADMIN_ID, "Big <b>sale</b> today")
+    assert "Send this to" in reply
+    await h.press(ADMIN_ID, "Send")
+    assert "Queued for" in h.session.texts(ADMIN_ID)[-1]
+    pending = [
+        row for row in await h.services.repo.due_messages(time.time()) if row.kind == "broadcast"
+    ]
+    assert {row.chat_id for row in pending} >= set(people)
+    renderer = MessageRenderer(h.services.repo, Translator(create_core("en")), "en")
+    notifier = Notifier(
+        h.bot,
+        h.services.repo,
+        Customers(h.services.repo),
+        renderer,
+        rate_per_second=1000,
+        per_chat_interval=0,
+    )
+    h.session.clear()
+    while await notifier.drain_once():
+        await notifier.flush()
+    for person in people:
+        # Typed text is shown as typed; Telegram formatting would arrive as entities.
+        assert "Big &lt;b&gt;sale&lt;/b&gt; today" in h.session.texts(person)
+    assert any("Broadcast:" in text for text in h.session.texts(ADMIN_ID)), h.session.texts(
+        ADMIN_ID
+    )
+
+
+async def test_stats_report_orders_revenue_and_profit(harness: Harness) -> None:
+    h = harness
+    reply = await h.say(ADMIN_ID, "/stats 7")
+    assert "Last 7 days" in reply
+    assert "Profit" in reply
+    assert "Orders:" in reply
+
+
+async def test_price_summary_uses_the_form_token(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    await open_service(h, user_id, 2)
+    assert len((await form_data(h, user_id))["token"]) == 16
