@@ -111,6 +111,12 @@ class Poller:
         try:
             await self._poll_orders(report)
             await self._poll_refills(report)
+            if report.panel_calls == 0:
+                # Nothing to follow: one cheap read still tells whether the panel is up, so
+                # new orders are refused during an outage instead of being left in doubt.
+                report.panel_calls += 1
+                if not await self._panel.is_reachable():
+                    raise PanelUnavailableError("health probe")
         except (PanelUnavailableError, RateLimitedError) as exc:
             report.outage = exc
             self._failures += 1

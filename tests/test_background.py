@@ -275,3 +275,11 @@ async def test_a_network_failure_is_retried_later_not_marked_sent(env: Env) -> N
     [row] = await env.repo.due_messages(time.time() + 3600)
     assert row.attempts == 1
     assert not any(isinstance(c, SendMessage) for c in session.calls)
+
+
+async def test_an_idle_poller_still_notices_an_outage(env: Env) -> None:
+    env.sandbox.state.mode = "html"
+    report = await poller(env).cycle()
+    assert report.outage is not None and env.panel.unavailable_since is not None
+    env.sandbox.state.mode = "ok"
+    assert (await poller(env).cycle()).outage is None and env.panel.unavailable_since is None

@@ -165,8 +165,14 @@ def test_panel_html_errors_give_a_polite_message_and_lose_nothing(
     open_service(customer, "Instagram Starter Package")
     customer.ask("https://instagram.com/e2e_before_outage", "Please check your order")
     customer.press("Confirm", "placed")
+    outages = stand.log().count("panel unavailable")
     stand.panel_mode("html")
     try:
+        wait_until(
+            lambda: stand.log().count("panel unavailable") > outages,
+            15,
+            "the bot to notice the outage",
+        )
         customer.ask("New order", "Choose a category")  # browsing works from the cached catalog
         customer.ask("Starter Package", "Found")
         customer.press("Starter Package", "Service ID")
