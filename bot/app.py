@@ -22,7 +22,7 @@ from bot.commands import set_bot_commands
 from bot.customers import Customers
 from bot.i18n import Translator, create_core, create_i18n
 from bot.messages import MessageRenderer
-from bot.middlewares import CustomerMiddleware, ThrottleMiddleware
+from bot.middlewares import CustomerMiddleware, FlushStateMiddleware, ThrottleMiddleware
 from bot.notifier import Notifier
 from bot.ordering import OrderService
 from bot.panel import PanelClient
@@ -137,6 +137,7 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     core = create_core(settings.default_locale)
     translator = Translator(core)
     dp["translator"] = translator
+    dp.update.outer_middleware(FlushStateMiddleware(dp.storage))
     dp.update.outer_middleware(CustomerMiddleware(services.customers, settings, translator))
     dp.update.outer_middleware(
         ThrottleMiddleware(settings.throttle_rate_per_second, translator, settings.default_locale)

@@ -34,6 +34,8 @@ class Catalog:
     by_id: dict[int, Service] = field(repr=False)
     categories: tuple[Category, ...] = field(repr=False)
     by_category_key: dict[str, Category] = field(repr=False)
+    # Lower-cased "name category id" per service, built once: searching is per keystroke.
+    search_index: tuple[tuple[str, Service], ...] = field(repr=False, default=())
 
     @classmethod
     def build(cls, services: list[Service], fetched_at: float | None = None) -> Catalog:
@@ -50,6 +52,7 @@ class Catalog:
             by_id={service.id: service for service in services},
             categories=categories,
             by_category_key={category.key: category for category in categories},
+            search_index=tuple((f"{s.name} {s.category} {s.id}".casefold(), s) for s in services),
         )
 
     def search(self, text: str, limit: int = 50) -> list[Service]:
@@ -57,8 +60,7 @@ class Catalog:
         if not words:
             return []
         found = []
-        for service in self.services:
-            haystack = f"{service.name} {service.category} {service.id}".casefold()
+        for haystack, service in self.search_index:
             if all(word in haystack for word in words):
                 found.append(service)
                 if len(found) >= limit:

@@ -8,12 +8,12 @@ from decimal import Decimal
 from functools import partial
 
 from aiogram.types import InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.domain import RefillStage, Stage
 from bot.i18n import Translator
 from bot.render import money, order_card, stage_label
 from bot.storage import OutboxRow, Repository
+from handlers.keyboards import open_order, resolve_order
 
 
 @dataclass(frozen=True)
@@ -32,29 +32,6 @@ class MessageRenderer:
         user = await self._repo.get_user(chat_id)
         return user.locale if user and user.locale else self._default_locale
 
-    def _open_button(self, t: partial[str], order_id: int) -> InlineKeyboardMarkup:
-        from handlers.callbacks import OrderAction
-
-        builder = InlineKeyboardBuilder()
-        builder.button(
-            text=t("button-open-order"), callback_data=OrderAction(id=order_id, action="view")
-        )
-        return builder.as_markup()
-
-    def _resolve_buttons(self, t: partial[str], order_id: int) -> InlineKeyboardMarkup:
-        from handlers.callbacks import ResolveOrder
-
-        builder = InlineKeyboardBuilder()
-        builder.button(
-            text=t("button-resolve-refund"),
-            callback_data=ResolveOrder(id=order_id, action="refund"),
-        )
-        builder.button(
-            text=t("button-resolve-attach"),
-            callback_data=ResolveOrder(id=order_id, action="attach"),
-        )
-        return builder.as_markup()
-
     async def render(self, row: OutboxRow) -> Rendered | None:
         """None when there is nothing left to say (the order is gone)."""
         t = partial(self._translator, locale=await self._locale(row.chat_id))
@@ -70,7 +47,7 @@ class MessageRenderer:
                 head = t(
                     "notify-order-status", id=str(order.id), status=stage_label(t, order.stage)
                 )
-                return Rendered(f"{head}\n\n{card}", self._open_button(t, order.id))
+                return Rendered(f"{head}\n\n{card}", open_order(t, order.id))
             head = t(
                 "admin-alert-uncertain" if kind == "admin_uncertain" else "admin-alert-stuck",
                 id=str(order.id),
@@ -78,7 +55,7 @@ class MessageRenderer:
                 error=order.error or "",
             )
             markup = (
-                self._resolve_buttons(t, order.id)
+                resolve_order(t, order.id)
                 if order.stage in {Stage.UNCERTAIN, Stage.STUCK}
                 else None
             )
@@ -93,7 +70,7 @@ class MessageRenderer:
                 if refill.stage is RefillStage.COMPLETED
                 else "notify-refill-rejected"
             )
-            return Rendered(t(key, id=str(order.id)), self._open_button(t, order.id))
+            return Rendered(t(key, id=str(order.id)), open_order(t, order.id))
         if kind == "wallet_credit":
             return Rendered(t("notify-wallet-credit", amount=str(payload["amount"])))
         if kind == "broadcast":

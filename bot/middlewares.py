@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
+from aiogram.fsm.storage.base import BaseStorage
 from aiogram.types import TelegramObject, Update
 from aiogram.types import User as TelegramUser
 
@@ -25,6 +26,21 @@ async def _say(update: Update, text: str) -> None:
         await update.message.answer(text)
     elif update.callback_query is not None:
         await update.callback_query.answer(text, show_alert=True)
+
+
+class FlushStateMiddleware(BaseMiddleware):
+    """Writes the conversation state an update changed, once, when the update is handled."""
+
+    def __init__(self, storage: BaseStorage) -> None:
+        self._storage = storage
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        try:
+            return await handler(event, data)
+        finally:
+            flush = getattr(self._storage, "flush", None)
+            if flush is not None:
+                await flush()
 
 
 class CustomerMiddleware(BaseMiddleware):

@@ -9,19 +9,19 @@ from aiogram import F, Router, html
 from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
 from bot.catalog import CatalogCache, CatalogUnavailableError, category_key
 from bot.customers import Customers
 from bot.domain import Stage
-from bot.filters import IsAdmin
+from bot.filters import IsAdmin, TypedText
 from bot.panel import PanelClient, PanelError
 from bot.pricing import Pricing
 from bot.render import money, order_card, shorten, split_message
 from bot.shop import Shop
 from bot.storage import Repository
 from handlers.callbacks import BroadcastConfirm, ResolveOrder
+from handlers.keyboards import button, markup, resolve_order
 from handlers.states import AdminInput
 
 router = Router(name=__name__)
@@ -216,7 +216,7 @@ async def stats(
 
 
 @router.message(Command("markup"))
-async def markup(
+async def markup_command(
     message: Message,
     command: CommandObject,
     i18n: I18nContext,
@@ -278,20 +278,6 @@ async def markup(
     )
 
 
-def _resolve_keyboard(i18n: I18nContext, order_id: int) -> InlineKeyboardBuilder:
-    builder = InlineKeyboardBuilder()
-    builder.button(
-        text=i18n.get("button-resolve-refund"),
-        callback_data=ResolveOrder(id=order_id, action="refund"),
-    )
-    builder.button(
-        text=i18n.get("button-resolve-attach"),
-        callback_data=ResolveOrder(id=order_id, action="attach"),
-    )
-    builder.adjust(2)
-    return builder
-
-
 @router.message(Command("pending"))
 async def pending(message: Message, i18n: I18nContext, repo: Repository) -> None:
     found = await repo.orders_in_stages([Stage.UNCERTAIN, Stage.STUCK], limit=20)
@@ -304,7 +290,7 @@ async def pending(message: Message, i18n: I18nContext, repo: Repository) -> None
             + "\n"
             + i18n.get("admin-order-user", user=str(order.user_id))
         )
-        await message.answer(text, reply_markup=_resolve_keyboard(i18n, order.id).as_markup())
+        await message.answer(text, reply_markup=resolve_order(i18n.get, order.id))
 
 
 @router.callback_query(ResolveOrder.filter(F.action == "refund"))
@@ -383,7 +369,7 @@ async def broadcast_start(
     await _broadcast_preview(message, i18n, state, repo, text)
 
 
-@router.message(AdminInput.broadcast_text, F.text)
+@router.message(AdminInput.broadcast_text, TypedText())
 async def broadcast_text(
     message: Message, i18n: I18nContext, state: FSMContext, repo: Repository
 ) -> None:
@@ -396,12 +382,15 @@ async def _broadcast_preview(
     recipients = len(await repo.active_user_ids())
     await state.set_state(None)
     await state.update_data(broadcast=text[:4000])
-    builder = InlineKeyboardBuilder()
-    builder.button(text=i18n.get("button-send"), callback_data=BroadcastConfirm(action="send"))
-    builder.button(text=i18n.get("button-cancel"), callback_data=BroadcastConfirm(action="cancel"))
+    send_or_cancel = markup(
+        [
+            button(i18n.get("button-send"), BroadcastConfirm(action="send")),
+            button(i18n.get("button-cancel"), BroadcastConfirm(action="cancel")),
+        ]
+    )
     await message.answer(
         i18n.get("admin-broadcast-confirm", count=str(recipients)) + "\n\n" + text[:4000],
-        reply_markup=builder.as_markup(),
+        reply_markup=send_or_cancel,
     )
 
 

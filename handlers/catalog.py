@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router, html
+from aiogram import Router, html
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.catalog import Catalog, CatalogCache, CatalogUnavailableError, category_key
+from bot.filters import TypedText
 from bot.forms import is_orderable
 from bot.panel import Service
 from bot.pricing import Pricing
@@ -160,7 +161,7 @@ async def service_card(
     await _show(query, text, markup)
 
 
-@router.message(OrderForm.browsing, F.text, ~F.text.startswith("/"))
+@router.message(OrderForm.browsing, TypedText())
 async def search(
     message: Message, i18n: I18nContext, catalog: CatalogCache, pricing: Pricing, shop: Shop
 ) -> None:

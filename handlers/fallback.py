@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
+from bot.filters import CommandLike
 from handlers.keyboards import main_menu
 
 router = Router(name=__name__)
 
 
-@router.message(F.text.startswith("/"))
+@router.message(CommandLike())
 async def unknown_command(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("unknown-command"), reply_markup=main_menu(i18n))
 

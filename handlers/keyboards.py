@@ -1,12 +1,21 @@
-"""Keyboards, built with aiogram's builders. Labels come from the locale files."""
+"""Keyboards. Labels come from the locale files.
+
+Markups are built from rows of buttons directly: aiogram's InlineKeyboardBuilder deep-copies
+every button on each add/export, which was the largest cost per update (bench/README.md).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from math import ceil
 
-from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder, ReplyKeyboardBuilder
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+)
 from aiogram_i18n import I18nContext
 
 from bot.catalog import Catalog, Category
@@ -26,201 +35,185 @@ from handlers.callbacks import (
     OrderAction,
     OrdersPage,
     OrderStart,
+    ResolveOrder,
     ServicePick,
+    TopUp,
 )
 
 CATEGORIES_PER_PAGE = 10
 SERVICES_PER_PAGE = 8
 ORDERS_PER_PAGE = 8
+TOPUP_AMOUNTS = (5, 10, 25, 50)
 MENU_KEYS = ("menu-new-order", "menu-my-orders", "menu-balance", "menu-help", "menu-language")
+Row = list[InlineKeyboardButton]
+
+
+def button(text: str, data: CallbackData) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=data.pack())
+
+
+def markup(*rows: Row) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[row for row in rows if row])
+
+
+def in_rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[Row]:
+    return [list(buttons[start : start + width]) for start in range(0, len(buttons), width)]
 
 
 def main_menu(i18n: I18nContext) -> ReplyKeyboardMarkup:
-    builder = ReplyKeyboardBuilder()
-    for key in MENU_KEYS:
-        builder.button(text=i18n.get(key))
-    builder.adjust(2, 2, 1)
-    return builder.as_markup(resize_keyboard=True, is_persistent=True)
+    labels = [KeyboardButton(text=i18n.get(key)) for key in MENU_KEYS]
+    return ReplyKeyboardMarkup(
+        keyboard=[labels[0:2], labels[2:4], labels[4:]], resize_keyboard=True, is_persistent=True
+    )
 
 
 def pages(total: int, per_page: int) -> int:
     return max(1, ceil(total / per_page))
 
 
-def _pager(
-    builder: InlineKeyboardBuilder, page: int, total_pages: int, make: type, **extra: object
-) -> int:
-    """Prev, numbered pages around the current one, Next. Returns the buttons added."""
+def pager(page: int, total_pages: int, make: Callable[[int], CallbackData]) -> Row:
+    """Prev, up to five numbered pages around the current one, Next."""
     if total_pages <= 1:
-        return 0
-    buttons = 0
+        return []
+    row: Row = []
     if page > 0:
-        builder.button(text="◀", callback_data=make(page=page - 1, **extra))
-        buttons += 1
+        row.append(button("◀", make(page - 1)))
     first = max(0, min(page - 2, total_pages - 5))
     for number in range(first, min(total_pages, first + 5)):
         label = f"· {number + 1} ·" if number == page else str(number + 1)
-        builder.button(text=label, callback_data=make(page=number, **extra))
-        buttons += 1
+        row.append(button(label, make(number)))
     if page < total_pages - 1:
-        builder.button(text="▶", callback_data=make(page=page + 1, **extra))
-        buttons += 1
-    return buttons
+        row.append(button("▶", make(page + 1)))
+    return row
+
+
+def _service_button(service: Service, pricing: Pricing, currency: str, page: int = 0) -> Row:
+    price = pricing.rate(service).normalize()
+    return [
+        button(
+            f"{shorten(service.name, 45)} · {price:f} {currency}",
+            ServicePick(id=service.id, page=page),
+        )
+    ]
 
 
 def categories_page(catalog: Catalog, page: int) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
     start = page * CATEGORIES_PER_PAGE
-    chunk = catalog.categories[start : start + CATEGORIES_PER_PAGE]
-    for category in chunk:
-        builder.button(
-            text=f"{shorten(category.name, 50)} ({len(category.services)})",
-            callback_data=CategoryPick(key=category.key, page=0),
-        )
-    nav = _pager(builder, page, pages(len(catalog.categories), CATEGORIES_PER_PAGE), CategoryPage)
-    builder.adjust(*([1] * len(chunk)), *([nav] if nav else []))
-    return builder.as_markup()
+    rows = [
+        [
+            button(
+                f"{shorten(category.name, 50)} ({len(category.services)})",
+                CategoryPick(key=category.key),
+            )
+        ]
+        for category in catalog.categories[start : start + CATEGORIES_PER_PAGE]
+    ]
+    total = pages(len(catalog.categories), CATEGORIES_PER_PAGE)
+    return markup(*rows, pager(page, total, lambda n: CategoryPage(page=n)))
 
 
 def services_page(
     i18n: I18nContext, category: Category, page: int, pricing: Pricing, currency: str
 ) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
     start = page * SERVICES_PER_PAGE
-    chunk = category.services[start : start + SERVICES_PER_PAGE]
-    for service in chunk:
-        price = pricing.rate(service).normalize()
-        builder.button(
-            text=f"{shorten(service.name, 45)} · {price:f} {currency}",
-            callback_data=ServicePick(id=service.id, page=page),
-        )
-    nav = _pager(
-        builder,
-        page,
-        pages(len(category.services), SERVICES_PER_PAGE),
-        CategoryPick,
-        key=category.key,
-    )
-    builder.button(text=i18n.get("button-back"), callback_data=CategoryPage(page=0))
-    builder.adjust(*([1] * len(chunk)), *([nav] if nav else []), 1)
-    return builder.as_markup()
+    rows = [
+        _service_button(s, pricing, currency, page)
+        for s in category.services[start : start + SERVICES_PER_PAGE]
+    ]
+    total = pages(len(category.services), SERVICES_PER_PAGE)
+    nav = pager(page, total, lambda n: CategoryPick(key=category.key, page=n))
+    return markup(*rows, nav, [button(i18n.get("button-back"), CategoryPage(page=0))])
 
 
 def search_results(
     services: Sequence[Service], pricing: Pricing, currency: str
 ) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for service in services:
-        price = pricing.rate(service).normalize()
-        builder.button(
-            text=f"{shorten(service.name, 45)} · {price:f} {currency}",
-            callback_data=ServicePick(id=service.id),
-        )
-    builder.button(text="📂", callback_data=CategoryPage(page=0))
-    builder.adjust(1)
-    return builder.as_markup()
+    rows = [_service_button(service, pricing, currency) for service in services]
+    return markup(*rows, [button("📂", CategoryPage(page=0))])
 
 
 def service_detail(
     i18n: I18nContext, service: Service, category_key: str, page: int, orderable: bool
 ) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    if orderable:
-        builder.button(text=i18n.get("button-order"), callback_data=OrderStart(id=service.id))
-    builder.button(
-        text=i18n.get("button-back"), callback_data=CategoryPick(key=category_key, page=page)
+    order = [button(i18n.get("button-order"), OrderStart(id=service.id))] if orderable else []
+    return markup(
+        order, [button(i18n.get("button-back"), CategoryPick(key=category_key, page=page))]
     )
-    builder.adjust(1)
-    return builder.as_markup()
 
 
 def field_keyboard(i18n: I18nContext, spec: FieldSpec, can_go_back: bool) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    widths: list[int] = []
+    choices: list[Row] = []
     if spec.kind is Kind.CHOICE:
-        for value in spec.choices:
-            builder.button(
-                text=choice_label(i18n.get, spec.name, value), callback_data=FormChoice(value=value)
-            )
-        widths += (
-            [4] * ceil(len(spec.choices) / 4) if len(spec.choices) > 5 else [1] * len(spec.choices)
-        )
-    if spec.optional:
-        builder.button(text=i18n.get("button-skip"), callback_data=FormNav(action="skip"))
-        widths.append(1)
-    nav = 0
-    if can_go_back:
-        builder.button(text=i18n.get("button-back"), callback_data=FormNav(action="back"))
-        nav += 1
-    builder.button(text=i18n.get("button-cancel"), callback_data=FormNav(action="cancel"))
-    builder.adjust(*widths, nav + 1)
-    return builder.as_markup()
+        options = [
+            button(choice_label(i18n.get, spec.name, v), FormChoice(value=v)) for v in spec.choices
+        ]
+        choices = in_rows(options, 4 if len(options) > 5 else 1)
+    skip = [button(i18n.get("button-skip"), FormNav(action="skip"))] if spec.optional else []
+    nav = [button(i18n.get("button-back"), FormNav(action="back"))] if can_go_back else []
+    nav.append(button(i18n.get("button-cancel"), FormNav(action="cancel")))
+    return markup(*choices, skip, nav)
 
 
 def confirm_keyboard(i18n: I18nContext, token: str) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(text=i18n.get("button-confirm"), callback_data=ConfirmOrder(token=token))
-    builder.button(text=i18n.get("button-edit"), callback_data=FormNav(action="edit"))
-    builder.button(text=i18n.get("button-cancel"), callback_data=FormNav(action="cancel"))
-    builder.adjust(1, 2)
-    return builder.as_markup()
+    return markup(
+        [button(i18n.get("button-confirm"), ConfirmOrder(token=token))],
+        [
+            button(i18n.get("button-edit"), FormNav(action="edit")),
+            button(i18n.get("button-cancel"), FormNav(action="cancel")),
+        ],
+    )
 
 
 def orders_list(orders: Sequence[Order], page: int, total: int) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for order in orders:
-        name = shorten(order.service_name, 35)
-        builder.button(
-            text=f"{STAGE_EMOJI[order.stage]} #{order.id} · {name} · {order.quantity}",
-            callback_data=OrderAction(id=order.id, action="view"),
-        )
-    nav = _pager(builder, page, pages(total, ORDERS_PER_PAGE), OrdersPage)
-    builder.adjust(*([1] * len(orders)), *([nav] if nav else []))
-    return builder.as_markup()
+    rows = [
+        [
+            button(
+                f"{STAGE_EMOJI[o.stage]} #{o.id} · {shorten(o.service_name, 35)} · {o.quantity}",
+                OrderAction(id=o.id, action="view"),
+            )
+        ]
+        for o in orders
+    ]
+    return markup(*rows, pager(page, pages(total, ORDERS_PER_PAGE), lambda n: OrdersPage(page=n)))
 
 
 def order_detail(
     i18n: I18nContext, order: Order, can_refill: bool, can_cancel: bool
 ) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(
-        text=i18n.get("button-refresh"), callback_data=OrderAction(id=order.id, action="refresh")
-    )
+    actions = [button(i18n.get("button-refresh"), OrderAction(id=order.id, action="refresh"))]
     if can_refill:
-        builder.button(
-            text=i18n.get("button-refill"), callback_data=OrderAction(id=order.id, action="refill")
-        )
+        actions.append(button(i18n.get("button-refill"), OrderAction(id=order.id, action="refill")))
     if can_cancel:
-        builder.button(
-            text=i18n.get("button-cancel"), callback_data=OrderAction(id=order.id, action="cancel")
-        )
-    builder.button(
-        text=i18n.get("button-order-again"), callback_data=OrderAction(id=order.id, action="again")
+        actions.append(button(i18n.get("button-cancel"), OrderAction(id=order.id, action="cancel")))
+    actions.append(button(i18n.get("button-order-again"), OrderAction(id=order.id, action="again")))
+    actions.append(button(i18n.get("button-back"), OrdersPage(page=0)))
+    return markup(*in_rows(actions, 2))
+
+
+def open_order(translate: Callable[..., str], order_id: int) -> InlineKeyboardMarkup:
+    return markup([button(translate("button-open-order"), OrderAction(id=order_id, action="view"))])
+
+
+def resolve_order(translate: Callable[..., str], order_id: int) -> InlineKeyboardMarkup:
+    return markup(
+        [
+            button(translate("button-resolve-refund"), ResolveOrder(id=order_id, action="refund")),
+            button(translate("button-resolve-attach"), ResolveOrder(id=order_id, action="attach")),
+        ]
     )
-    builder.button(text=i18n.get("button-back"), callback_data=OrdersPage(page=0))
-    builder.adjust(2)
-    return builder.as_markup()
 
 
 def languages(i18n: I18nContext) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for code in SUPPORTED_LOCALES:
-        builder.button(text=i18n.get("language-name", code), callback_data=LanguagePick(code=code))
-    builder.adjust(2)
-    return builder.as_markup()
-
-
-TOPUP_AMOUNTS = (5, 10, 25, 50)
+    options = [
+        button(i18n.get("language-name", code), LanguagePick(code=code))
+        for code in SUPPORTED_LOCALES
+    ]
+    return markup(*in_rows(options, 2))
 
 
 def topup_keyboard(i18n: I18nContext, currency: str) -> InlineKeyboardMarkup:
-    from handlers.callbacks import TopUp
-
-    builder = InlineKeyboardBuilder()
-    for amount in TOPUP_AMOUNTS:
-        builder.button(
-            text=i18n.get("button-topup", amount=f"{amount} {currency}"),
-            callback_data=TopUp(amount=amount),
-        )
-    builder.adjust(2)
-    return builder.as_markup()
+    options = [
+        button(i18n.get("button-topup", amount=f"{n} {currency}"), TopUp(amount=n))
+        for n in TOPUP_AMOUNTS
+    ]
+    return markup(*in_rows(options, 2))

@@ -13,6 +13,7 @@ from aiogram_i18n import I18nContext
 
 from bot.catalog import CatalogCache, CatalogUnavailableError
 from bot.domain import NewOrder
+from bot.filters import TypedText
 from bot.forms import (
     FieldSpec,
     Invalid,
@@ -189,7 +190,7 @@ async def _accept(
     await ask_next(message, i18n, state, service, answers)
 
 
-@router.message(OrderForm.filling, F.text, ~F.text.startswith("/"))
+@router.message(OrderForm.filling, TypedText())
 async def field_answer(
     message: Message, i18n: I18nContext, state: FSMContext, catalog: CatalogCache
 ) -> None:

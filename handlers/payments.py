@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from decimal import Decimal
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, LabeledPrice, Message, PreCheckoutQuery
 from aiogram_i18n import I18nContext
 
 from bot.domain import User
-from bot.filters import IsAdmin
+from bot.filters import IsAdmin, PaymentReceived
 from bot.render import money
 from bot.settings import Settings
 from bot.shop import Shop
@@ -83,7 +83,7 @@ async def pre_checkout(
     await query.answer(ok=True)
 
 
-@router.message(F.successful_payment)
+@router.message(PaymentReceived())
 async def successful_payment(
     message: Message, i18n: I18nContext, repo: Repository, shop: Shop
 ) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router, html
+from aiogram import Router, html
 from aiogram.filters import Command, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
+from bot.filters import TextIs
 from handlers.callbacks import LanguagePick
 from handlers.keyboards import languages, main_menu
 
@@ -47,7 +48,7 @@ async def set_language(
 
 
 @router.message(Command("cancel"), ~StateFilter(None))
-@router.message(F.text.casefold() == "cancel", ~StateFilter(None))
+@router.message(TextIs("cancel"), ~StateFilter(None))
 async def cancel_anything(message: Message, i18n: I18nContext, state: FSMContext) -> None:
     await state.clear()
     await message.answer(i18n.get("cancelled"), reply_markup=main_menu(i18n))

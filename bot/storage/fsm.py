@@ -1,4 +1,10 @@
-"""aiogram FSM storage on the bot's database, so a conversation survives a restart."""
+"""aiogram FSM storage on the bot's database, so a conversation survives a restart.
+
+Reads are served from memory after the first one (one process owns the database file;
+replicas use Redis). Changes are kept in memory and written by `flush()`, which a
+middleware calls once at the end of every update: one transaction per update instead of
+one per set_state/set_data, and none at all when nothing changed.
+"""
 
 from __future__ import annotations
 
@@ -19,58 +25,71 @@ from sqlalchemy import delete, insert, select, update
 from bot.storage.db import Database
 from bot.storage.tables import fsm
 
+Entry = tuple[str | None, dict[str, Any]]
+
 
 class DatabaseStorage(BaseStorage):
-    """Writes through to the database; reads are served from memory after the first one.
-
-    The cache is safe because one process owns the database file (replicas use Redis).
-    """
-
     def __init__(self, db: Database, key_builder: KeyBuilder | None = None) -> None:
         self._db = db
         self._keys = key_builder or DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
-        self._cache: dict[str, tuple[str | None, dict[str, Any]]] = {}
+        self._cache: dict[str, Entry] = {}
+        self._stored: dict[str, Entry] = {}  # what the database holds, to skip no-op writes
+        self._dirty: set[str] = set()
 
-    async def _load(self, key: StorageKey) -> tuple[str, str | None, dict[str, Any]]:
+    async def _load(self, key: StorageKey) -> tuple[str, Entry]:
         name = self._keys.build(key)
         cached = self._cache.get(name)
         if cached is not None:
-            return name, cached[0], cached[1]
+            return name, cached
         async with self._db.read() as conn:
-            row = (
-                await conn.execute(select(fsm.c.state, fsm.c.data).where(fsm.c.key == name))
-            ).first()
-        state, data = (row[0], json.loads(row[1])) if row else (None, {})
-        self._cache[name] = (state, data)
-        return name, state, data
+            query = select(fsm.c.state, fsm.c.data).where(fsm.c.key == name)
+            row = (await conn.execute(query)).first()
+        entry: Entry = (row[0], json.loads(row[1])) if row else (None, {})
+        self._cache[name] = self._stored[name] = entry
+        return name, entry
 
-    async def _store(self, name: str, state: str | None, data: dict[str, Any]) -> None:
+    def _change(self, name: str, entry: Entry) -> None:
+        self._cache[name] = entry
+        if self._stored.get(name) == entry:
+            self._dirty.discard(name)
+        else:
+            self._dirty.add(name)
+
+    async def flush(self) -> None:
+        """Write every changed conversation in one transaction."""
+        if not self._dirty:
+            return
+        names, self._dirty = self._dirty, set()
         async with self._db.write() as conn:
-            if state is None and not data:
-                await conn.execute(delete(fsm).where(fsm.c.key == name))
-            else:
-                encoded = json.dumps(data, ensure_ascii=False)
-                changed = await conn.execute(
-                    update(fsm).where(fsm.c.key == name).values(state=state, data=encoded)
-                )
-                if not changed.rowcount:
-                    await conn.execute(insert(fsm).values(key=name, state=state, data=encoded))
-        self._cache[name] = (state, data)
+            for name in names:
+                state, data = self._cache[name]
+                if state is None and not data:
+                    await conn.execute(delete(fsm).where(fsm.c.key == name))
+                else:
+                    encoded = json.dumps(data, ensure_ascii=False)
+                    changed = await conn.execute(
+                        update(fsm).where(fsm.c.key == name).values(state=state, data=encoded)
+                    )
+                    if not changed.rowcount:
+                        await conn.execute(insert(fsm).values(key=name, state=state, data=encoded))
+        for name in names:
+            self._stored[name] = self._cache[name]
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
-        name, _, data = await self._load(key)
-        value = state.state if isinstance(state, State) else state
-        await self._store(name, value, data)
+        name, (_, data) = await self._load(key)
+        self._change(name, (state.state if isinstance(state, State) else state, data))
 
     async def get_state(self, key: StorageKey) -> str | None:
-        return (await self._load(key))[1]
+        return (await self._load(key))[1][0]
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        name, state, _ = await self._load(key)
-        await self._store(name, state, dict(data))
+        name, (state, _) = await self._load(key)
+        self._change(name, (state, dict(data)))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
-        return dict((await self._load(key))[2])
+        return dict((await self._load(key))[1][1])
 
     async def close(self) -> None:
+        await self.flush()
         self._cache.clear()
+        self._stored.clear()
