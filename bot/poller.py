@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from bot.domain import RefillStage, Stage
 from bot.panel import (
+    BATCH_SIZE,
     OrderState,
     PanelClient,
     PanelError,
@@ -26,6 +27,7 @@ from bot.panel import (
     chunked,
 )
 from bot.storage import OpenOrder, Repository
+from bot.storage.repo import StatusChange
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -40,6 +42,12 @@ class CycleReport:
     changed: int = 0
     errors: int = 0
     outage: PanelError | None = field(default=None)
+
+
+def _moved(order: OpenOrder, state: OrderState) -> bool:
+    return (state.remains is not None and state.remains != order.remains) or (
+        state.start_count is not None and state.start_count != order.start_count
+    )
 
 
 class Poller:
@@ -144,25 +152,26 @@ class Poller:
             return
         by_panel_id: dict[int, OpenOrder] = {o.panel_order_id: o for o in open_orders}
         results = await self._fetch(list(by_panel_id), self._panel.statuses, report)
+        transitions: list[StatusChange] = []
+        progress: list[tuple[int, int | None, int | None]] = []
         for panel_id, result in results.items():
             order = by_panel_id[panel_id]
             if isinstance(result, PanelError):
                 report.errors += 1
                 await self._repo.record_poll_error(order.id, self._error_limit, self._admins)
                 continue
-            if await self._apply(order, result):
-                report.changed += 1
-
-    async def _apply(self, order: OpenOrder, state: OrderState) -> bool:
-        stage = Stage.from_panel(state.status)
-        unchanged = (
-            stage is order.stage
-            and (state.remains is None or state.remains == order.remains)
-            and (state.start_count is None or state.start_count == order.start_count)
-        )
-        if unchanged:
-            return False  # nothing to write: most open orders, most cycles
-        return await self._repo.apply_status(order.id, stage, state.start_count, state.remains)
+            stage = Stage.from_panel(result.status)
+            if stage is not order.stage:
+                transitions.append((order.id, stage, result.start_count, result.remains))
+            elif _moved(order, result):
+                progress.append((order.id, result.start_count, result.remains))
+        # Most cycles change nothing; progress is one statement; transitions (each with its
+        # refund and notification) are written a batch per transaction.
+        await self._repo.update_progress(progress)
+        for start in range(0, len(transitions), BATCH_SIZE):
+            report.changed += await self._repo.apply_statuses(
+                transitions[start : start + BATCH_SIZE]
+            )
 
     async def _poll_refills(self, report: CycleReport) -> None:
         open_refills = await self._repo.open_refills()

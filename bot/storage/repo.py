@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -42,6 +42,9 @@ class OutboxRow:
     kind: str
     payload: dict[str, Any]
     attempts: int
+
+
+StatusChange = tuple[int, Stage, int | None, int | None]  # order id, stage, start count, remains
 
 
 @dataclass(frozen=True)
@@ -505,37 +508,70 @@ class Repository:
         self, order_id: int, stage: Stage, start_count: int | None, remains: int | None
     ) -> bool:
         """Store what the panel says; refund and notify on a change. True if it changed."""
+        return bool(await self.apply_statuses([(order_id, stage, start_count, remains)]))
+
+    async def apply_statuses(self, changes: Sequence[StatusChange]) -> int:
+        """Several orders' new states in one transaction; returns how many changed stage."""
+        if not changes:
+            return 0
+        changed = 0
         async with self.db.write() as conn:
-            row = await self._order_row(conn, order_id)
-            if row is None or Stage(row["status"]) not in POLLED_STAGES:
-                return False  # final, stuck or being resolved: the poller has no say
-            values: dict[str, Any] = {"poll_errors": 0}
-            if start_count is not None:
-                values["start_count"] = start_count
-            if remains is not None:
-                values["remains"] = remains
-            if Stage(row["status"]) is stage:
-                await conn.execute(update(orders).where(orders.c.id == order_id).values(**values))
-                return False
-            await self._set_stage(conn, order_id, stage, **values)
-            if stage is Stage.PARTIAL:
-                refund = partial_refund(
-                    from_micros(row["charge_micros"]),
-                    row["quantity"],
-                    remains if remains is not None else row["quantity"],
-                )
-                await self._refund_once(conn, row, to_micros(refund))
-            elif stage is Stage.CANCELED:
-                await self._refund_once(conn, row, row["charge_micros"])
-            if stage is not Stage.UNKNOWN:
-                await self._enqueue(
-                    conn,
-                    row["user_id"],
-                    "order_status",
-                    {"order_id": order_id},
-                    f"order:{order_id}",
-                )
+            for order_id, stage, start_count, remains in changes:
+                changed += await self._apply_status(conn, order_id, stage, start_count, remains)
+        return changed
+
+    async def _apply_status(
+        self,
+        conn: AsyncConnection,
+        order_id: int,
+        stage: Stage,
+        start_count: int | None,
+        remains: int | None,
+    ) -> bool:
+        row = await self._order_row(conn, order_id)
+        if row is None or Stage(row["status"]) not in POLLED_STAGES:
+            return False  # final, stuck or being resolved: the poller has no say
+        values: dict[str, Any] = {"poll_errors": 0}
+        if start_count is not None:
+            values["start_count"] = start_count
+        if remains is not None:
+            values["remains"] = remains
+        if Stage(row["status"]) is stage:
+            await conn.execute(update(orders).where(orders.c.id == order_id).values(**values))
+            return False
+        await self._set_stage(conn, order_id, stage, **values)
+        if stage is Stage.PARTIAL:
+            undelivered = remains if remains is not None else row["quantity"]
+            refund = partial_refund(from_micros(row["charge_micros"]), row["quantity"], undelivered)
+            await self._refund_once(conn, row, to_micros(refund))
+        elif stage is Stage.CANCELED:
+            await self._refund_once(conn, row, row["charge_micros"])
+        if stage is not Stage.UNKNOWN:
+            await self._enqueue(
+                conn, row["user_id"], "order_status", {"order_id": order_id}, f"order:{order_id}"
+            )
         return True
+
+    async def update_progress(self, progress: Sequence[tuple[int, int | None, int | None]]) -> None:
+        """(order id, start count, remains) of orders whose stage did not change: one statement."""
+        if not progress:
+            return
+        statement = (
+            update(orders)
+            # IN (…) expands per call, which executemany cannot do: spell the stages out.
+            .where(
+                orders.c.id == bindparam("order_id"),
+                or_(*(orders.c.status == s for s in POLLED_STAGES)),
+            )
+            .values(
+                start_count=func.coalesce(bindparam("start"), orders.c.start_count),
+                remains=func.coalesce(bindparam("left"), orders.c.remains),
+                poll_errors=0,
+            )
+        )
+        params = [{"order_id": i, "start": s, "left": r} for i, s, r in progress]
+        async with self.db.write() as conn:
+            await conn.execute(statement, params)
 
     async def record_poll_error(self, order_id: int, limit: int, admin_ids: Iterable[int]) -> bool:
         """Count a per-id panel error; at `limit` the order is flagged. True if flagged."""

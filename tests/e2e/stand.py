@@ -62,6 +62,7 @@ class Stand:
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.bot_log = workdir / "bot.log"
         self.bot_starts = 0
+        self.sandbox_services = 300
 
     # -- processes ------------------------------------------------------------------------
 
@@ -86,7 +87,7 @@ class Stand:
                 "--step",
                 str(self.sandbox_step),
                 "--services",
-                "300",
+                str(self.sandbox_services),
             ],
         )
         wait_until(self._listening(self.telegram_port), 15, "the Telegram stand-in")
