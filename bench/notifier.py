@@ -8,6 +8,7 @@ Run: .venv/bin/python -m bench.notifier [messages] [chats]   (needs `npm ci` in 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import subprocess
 import sys
 import tempfile
@@ -105,7 +106,7 @@ async def main(messages: int, chats: int) -> None:
         stand_in.wait(10)
     sent = sum(len(times) for times in session.accepted.values())
     gaps = [
-        b - a for times in session.accepted.values() for a, b in zip(times, times[1:], strict=False)
+        b - a for times in session.accepted.values() for a, b in itertools.pairwise(times)
     ]
     print(f"messages: {sent} to {len(session.accepted)} chats in {elapsed:.1f} s")
     print(
