@@ -105,9 +105,7 @@ async def main(messages: int, chats: int) -> None:
         stand_in.terminate()
         stand_in.wait(10)
     sent = sum(len(times) for times in session.accepted.values())
-    gaps = [
-        b - a for times in session.accepted.values() for a, b in itertools.pairwise(times)
-    ]
+    gaps = [b - a for times in session.accepted.values() for a, b in itertools.pairwise(times)]
     print(f"messages: {sent} to {len(session.accepted)} chats in {elapsed:.1f} s")
     print(
         f"achieved: {sent / elapsed:.1f} messages/s (Telegram's global limit: ~30/s; setting: 25/s)"
