@@ -15,11 +15,12 @@ EXIT_CONFIG = 2
 
 def _describe(error: ValidationError) -> str:
     first = error.errors()[0]
-    setting = str(first["loc"][0]).upper() if first["loc"] else "configuration"
     message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "missing":
         message = "is required but not set (see .env.example)"
-    return f"Configuration error: {setting} {message}"
+    if not first["loc"]:  # a rule across settings: the message names them
+        return f"Configuration error: {message}"
+    return f"Configuration error: {str(first['loc'][0]).upper()} {message}"
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from bot.catalog import CatalogCache
 from bot.commands import set_bot_commands
 from bot.customers import Customers
 from bot.i18n import Translator, create_core, create_i18n
+from bot.leader import Leadership
 from bot.messages import MessageRenderer
 from bot.middlewares import CustomerMiddleware, FlushStateMiddleware, ThrottleMiddleware
 from bot.notifier import Notifier
@@ -32,10 +33,14 @@ from bot.sandbox import SandboxPanel, start_sandbox
 from bot.settings import SANDBOX_API_KEY, TELEGRAM_API_URL, Settings
 from bot.shop import Shop
 from bot.storage import Database, DatabaseStorage, Repository
+from bot.webhook import run_webhook
 from handlers import get_routers
 
 logger = logging.getLogger(__name__)
 SHUTDOWN_GRACE_SECONDS = 15.0
+# With replicas sharing a database, what one process caches (customers, markups) is
+# re-read after this long so changes made through another replica are seen.
+SHARED_CACHE_SECONDS = 10.0
 
 
 @dataclass
@@ -52,6 +57,7 @@ class Services:
     shop: Shop
     customers: Customers
     orders: OrderService
+    leadership: Leadership
     sandbox: web.AppRunner | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
@@ -65,23 +71,26 @@ class Services:
 
 async def build_services(settings: Settings) -> Services:
     sandbox: web.AppRunner | None = None
-    url, key = settings.panel_api_url, settings.panel_api_key
+    panel_url, key = settings.panel_api_url, settings.panel_api_key
     if settings.uses_sandbox:
-        sandbox, url = await start_sandbox(SandboxPanel(step_seconds=settings.sandbox_step_seconds))
+        sandbox, panel_url = await start_sandbox(
+            SandboxPanel(step_seconds=settings.sandbox_step_seconds)
+        )
         key = SecretStr(SANDBOX_API_KEY)
         logger.warning(
             "!!! PANEL_API_URL is not set: using the built-in SANDBOX panel. Orders are SIMULATED, "
             "nothing is delivered and no real money moves. Set PANEL_API_URL and PANEL_API_KEY "
             "to sell for real. !!!",
-            extra={"sandbox_url": url},
+            extra={"sandbox_url": panel_url},
         )
-    assert url is not None
-    db = await Database.open(settings.database_path)
+    assert panel_url is not None
+    url = settings.database_url.get_secret_value() if settings.database_url else None
+    db = await Database.open(settings.database_path, url)
     repo = Repository(db)
     http = httpx.AsyncClient(
         timeout=settings.panel_timeout_seconds, headers={"User-Agent": "smm-bot/0.1"}
     )
-    panel = PanelClient(http, url, key)
+    panel = PanelClient(http, panel_url, key)
     pricing = Pricing(repo, settings.markup_percent)
     await pricing.load()
     return Services(
@@ -93,8 +102,9 @@ async def build_services(settings: Settings) -> Services:
         catalog=CatalogCache(panel.services, ttl_seconds=settings.catalog_ttl_seconds),
         pricing=pricing,
         shop=Shop(),
-        customers=Customers(repo),
+        customers=Customers(repo, ttl_seconds=SHARED_CACHE_SECONDS if db.shared else None),
         orders=OrderService(repo, panel, settings.admin_ids),
+        leadership=Leadership(db, retry_seconds=min(settings.poll_interval_seconds, 5.0)),
         sandbox=sandbox,
     )
 
@@ -144,7 +154,12 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     )
 
     async def on_startup(bot: Bot) -> None:
-        recovered = await services.repo.recover_interrupted_placements(settings.admin_ids)
+        # With replicas, another process may be placing right now: only placements older
+        # than any panel answer could take were interrupted.
+        older_than = 4 * settings.panel_timeout_seconds if services.db.shared else 0.0
+        recovered = await services.repo.recover_interrupted_placements(
+            settings.admin_ids, older_than
+        )
         if recovered:
             logger.error(
                 "orders interrupted while placing are now uncertain", extra={"orders": recovered}
@@ -169,8 +184,10 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
                 renderer,
                 rate_per_second=settings.send_rate_per_second,
             )
-            services.tasks.append(asyncio.create_task(poller.run(), name="poller"))
-            services.tasks.append(asyncio.create_task(notifier.run(), name="notifier"))
+            leading = services.leadership.run(lambda: [poller.run(), notifier.run()])
+            services.tasks.append(asyncio.create_task(leading, name="poller+sender"))
+        if services.db.shared:
+            services.tasks.append(asyncio.create_task(_reload_markups(services.pricing)))
 
     async def on_shutdown() -> None:
         # Let a placement that already reached `add` record its answer before closing.
@@ -190,6 +207,14 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     return dp
 
 
+async def _reload_markups(pricing: Pricing) -> None:
+    """Replicas: pick up markup changes an admin made through another replica."""
+    while True:
+        await asyncio.sleep(SHARED_CACHE_SECONDS)
+        with contextlib.suppress(Exception):
+            await pricing.load()
+
+
 async def _warm_catalog(catalog: CatalogCache) -> None:
     """Load the catalog at start so the first customer does not wait for it."""
     with contextlib.suppress(Exception):
@@ -201,7 +226,10 @@ async def run(settings: Settings) -> None:
     bot = create_bot(settings)
     dp = create_dispatcher(services)
     try:
-        await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+        if settings.webhook_url:
+            await run_webhook(settings, services, bot, dp)
+        else:
+            await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
     finally:
         if services.tasks:  # startup failed half-way: still close what was opened
             await services.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from aiogram.types import User as TelegramUser
 
 from bot.domain import User
@@ -9,19 +11,27 @@ from bot.storage import Repository
 
 
 class Customers:
-    def __init__(self, repo: Repository) -> None:
+    """`ttl_seconds`: how long a cached customer is trusted. None (one process) means until
+    this process changes it; replicas sharing a database set a few seconds, so a ban or a
+    language chosen through another replica is seen soon."""
+
+    def __init__(self, repo: Repository, ttl_seconds: float | None = None) -> None:
         self._repo = repo
-        self._cache: dict[int, User] = {}
+        self._ttl = ttl_seconds
+        self._cache: dict[int, tuple[User, float]] = {}
 
     async def on_contact(self, tg_user: TelegramUser) -> tuple[User, bool]:
         """The stored customer; created on first contact. The flag is True when new."""
         cached = self._cache.get(tg_user.id)
-        if cached is not None and cached.username == tg_user.username and cached.is_active:
-            return cached, False
+        if cached is not None:
+            user, stored_at = cached
+            fresh = self._ttl is None or time.monotonic() - stored_at < self._ttl
+            if fresh and user.username == tg_user.username and user.is_active:
+                return user, False
         user, created = await self._repo.ensure_user(
             tg_user.id, tg_user.username, tg_user.first_name
         )
-        self._cache[user.id] = user
+        self._cache[user.id] = (user, time.monotonic())
         return user, created
 
     def forget(self, user_id: int) -> None:

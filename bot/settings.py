@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,6 +24,7 @@ class Settings(BaseSettings):
     panel_api_key: SecretStr = SecretStr("")
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     database_path: Path = Path("data/smm-bot.sqlite3")
+    database_url: SecretStr | None = None
     telegram_api_url: str = TELEGRAM_API_URL
     poll_interval_seconds: float = Field(default=60.0, gt=0)
     default_locale: str = "en"
@@ -36,6 +38,10 @@ class Settings(BaseSettings):
     stars_per_usd: Decimal = Field(default=Decimal(50), gt=0)
     low_balance_threshold: Decimal = Field(default=Decimal(10), ge=0)
     redis_url: str | None = None
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    web_server_host: str = "0.0.0.0"  # noqa: S104 - a webhook server listens for Telegram
+    web_server_port: int = Field(default=8080, gt=0, lt=65536)
     log_level: str = "INFO"
 
     @field_validator("admin_ids", mode="before")
@@ -64,7 +70,9 @@ class Settings(BaseSettings):
             raise ValueError("must look like 123456:ABC... (the token @BotFather gave you)")
         return value
 
-    @field_validator("panel_api_url", "redis_url", mode="before")
+    @field_validator(
+        "panel_api_url", "redis_url", "webhook_url", "database_url", "webhook_secret", mode="before"
+    )
     @classmethod
     def _blank_is_unset(cls, value: Any) -> Any:
         return None if value == "" else value
@@ -76,10 +84,32 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return value
 
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_only(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(
+            ("postgresql://", "postgres://")
+        ):
+            raise ValueError("must be a postgresql://user:password@host:port/database URL")
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _https_webhook(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError("must be the public https:// URL Telegram sends updates to")
+        return value
+
     @model_validator(mode="after")
     def _key_needed_for_real_panel(self) -> Settings:
         if self.panel_api_url and not self.panel_api_key.get_secret_value():
             raise ValueError("PANEL_API_KEY is required when PANEL_API_URL is set")
+        if self.webhook_url:
+            secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
+            if len(secret) < 16 or not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
+                raise ValueError(
+                    "WEBHOOK_SECRET (16-256 letters, digits, _ or -) is required with WEBHOOK_URL"
+                )
         return self
 
     @property

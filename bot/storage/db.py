@@ -53,23 +53,36 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 class Database:
+    """The engine and its write discipline.
+
+    SQLite (the embedded default) has one writer: writes are serialised in-process, which
+    makes every read-check-write transaction atomic. PostgreSQL (`DATABASE_URL`) may be shared
+    by several replicas: there, transactions that move money lock the customer's row.
+    """
+
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
-        # SQLite has one writer at a time; serialising writes in-process makes every
-        # read-check-write transaction (wallet balance, exactly-once refunds) atomic.
-        self._write_lock = asyncio.Lock()
+        self.shared = engine.dialect.name == "postgresql"
+        self._write_lock = asyncio.Lock() if not self.shared else None
 
     @classmethod
-    async def open(cls, path: Path) -> Database:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(f"sqlite+aiosqlite:///{path}")
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    async def open(cls, path: Path, url: str | None = None) -> Database:
+        if url is not None:
+            engine = create_async_engine(_asyncpg_url(url), pool_size=10, pool_pre_ping=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            engine = create_async_engine(f"sqlite+aiosqlite:///{path}")
+            event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         database = cls(engine)
         await database.migrate()
         return database
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncConnection]:
+        if self._write_lock is None:
+            async with self.engine.begin() as conn:
+                yield conn
+            return
         async with self._write_lock, self.engine.begin() as conn:
             yield conn
 
@@ -80,15 +93,24 @@ class Database:
 
     async def version(self) -> int:
         async with self.read() as conn:
-            has_table = await conn.run_sync(lambda c: inspect(c).has_table("schema_version"))
-            if not has_table:
-                return 0
-            rows = (await conn.execute(select(schema_version.c.version))).scalars().all()
-            return max(rows, default=0)
+            return await self._version(conn)
+
+    @staticmethod
+    async def _version(conn: AsyncConnection) -> int:
+        has_table = await conn.run_sync(lambda c: inspect(c).has_table("schema_version"))
+        if not has_table:
+            return 0
+        rows = (await conn.execute(select(schema_version.c.version))).scalars().all()
+        return max(rows, default=0)
 
     async def migrate(self) -> None:
-        current = await self.version()
         async with self.write() as conn:
+            if self.shared:
+                # Replicas starting together: one migrates, the others wait and find it done.
+                await conn.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                )
+            current = await self._version(conn)
             for number, step in enumerate(MIGRATIONS, start=1):
                 if number <= current:
                     continue
@@ -98,5 +120,23 @@ class Database:
                 )
                 logger.info("database migrated", extra={"version": number})
 
+    async def ping(self) -> bool:
+        try:
+            async with self.read() as conn:
+                await conn.execute(text("SELECT 1"))
+        except Exception:
+            return False
+        return True
+
     async def close(self) -> None:
         await self.engine.dispose()
+
+
+MIGRATION_LOCK = 0x5EB0_0001
+
+
+def _asyncpg_url(url: str) -> str:
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url.removeprefix(prefix)
+    return url

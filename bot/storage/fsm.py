@@ -1,9 +1,10 @@
 """aiogram FSM storage on the bot's database, so a conversation survives a restart.
 
-Reads are served from memory after the first one (one process owns the database file;
-replicas use Redis). Changes are kept in memory and written by `flush()`, which a
-middleware calls once at the end of every update: one transaction per update instead of
-one per set_state/set_data, and none at all when nothing changed.
+Reads are served from memory after the first one when one process owns the database
+(SQLite); on a shared database they are re-read each update (replicas normally use Redis).
+Changes are kept in memory and written by `flush()`, which a middleware calls once at the
+end of every update: one transaction per update instead of one per set_state/set_data, and
+none at all when nothing changed.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ Entry = tuple[str | None, dict[str, Any]]
 class DatabaseStorage(BaseStorage):
     def __init__(self, db: Database, key_builder: KeyBuilder | None = None) -> None:
         self._db = db
+        # A shared database (replicas) may be changed by another process: read it every update.
+        self._keep = not db.shared
         self._keys = key_builder or DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
         self._cache: dict[str, Entry] = {}
         self._stored: dict[str, Entry] = {}  # what the database holds, to skip no-op writes
@@ -74,6 +77,9 @@ class DatabaseStorage(BaseStorage):
                         await conn.execute(insert(fsm).values(key=name, state=state, data=encoded))
         for name in names:
             self._stored[name] = self._cache[name]
+        if not self._keep:
+            self._cache.clear()
+            self._stored.clear()
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         name, (_, data) = await self._load(key)

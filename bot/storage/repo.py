@@ -192,6 +192,12 @@ class Repository:
     # -- wallets ----------------------------------------------------------------------
 
     @staticmethod
+    async def _lock_wallet(conn: AsyncConnection, user_id: int) -> None:
+        """On PostgreSQL, hold the customer's row until commit: two replicas confirming at
+        once cannot both spend the same balance. (SQLite writes are already serialised.)"""
+        await conn.execute(select(users.c.id).where(users.c.id == user_id).with_for_update())
+
+    @staticmethod
     async def _balance_micros(conn: AsyncConnection, user_id: int) -> int:
         query = select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
             ledger.c.user_id == user_id
@@ -262,6 +268,7 @@ class Repository:
             if ref is not None and await self._ref_used(conn, ref):
                 return False
             micros = to_micros(amount)
+            await self._lock_wallet(conn, user_id)
             if await self._balance_micros(conn, user_id) < micros:
                 return False
             await self._add_ledger(conn, user_id, -micros, kind, ref=ref, note=note)
@@ -306,6 +313,7 @@ class Repository:
             if found is not None:
                 raise AlreadyPlacedError(found)
             charge = to_micros(new.charge)
+            await self._lock_wallet(conn, new.user_id)
             balance = await self._balance_micros(conn, new.user_id)
             if balance < charge:
                 raise InsufficientFundsError(from_micros(charge - balance))
@@ -393,10 +401,14 @@ class Repository:
             for admin_id in admin_ids:
                 await self._enqueue(conn, admin_id, "admin_uncertain", {"order_id": order_id})
 
-    async def recover_interrupted_placements(self, admin_ids: Iterable[int]) -> list[int]:
+    async def recover_interrupted_placements(
+        self, admin_ids: Iterable[int], older_than: float = 0.0
+    ) -> list[int]:
         """Orders left 'placing' by a crash may exist on the panel: hand them to admins."""
         async with self.db.read() as conn:
-            query = select(orders.c.id).where(orders.c.status == Stage.PLACING)
+            query = select(orders.c.id).where(
+                orders.c.status == Stage.PLACING, orders.c.created_at <= time.time() - older_than
+            )
             ids = list((await conn.execute(query)).scalars().all())
         admins = list(admin_ids)
         for order_id in ids:
