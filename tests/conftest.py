@@ -16,6 +16,7 @@ from aiogram.types import InlineKeyboardMarkup, Message, Update
 from bot.app import Services, build_services, create_dispatcher
 from bot.sandbox import SandboxPanel, start_sandbox
 from bot.settings import SANDBOX_API_KEY, Settings
+from tests.backends import BACKENDS, fresh_database_url
 from tests.fakes import TOKEN, RecordingSession, buttons, callback_update, make_bot, text_update
 
 ADMIN_ID = 9000
@@ -94,17 +95,20 @@ async def sandbox_url() -> AsyncIterator[tuple[SandboxPanel, str]]:
     await runner.cleanup()
 
 
-@pytest_asyncio.fixture(scope="session")
-async def harness(
-    sandbox_url: tuple[SandboxPanel, str], tmp_db_dir: Path
-) -> AsyncIterator[Harness]:
-    panel, url = sandbox_url
+@pytest_asyncio.fixture(scope="session", params=BACKENDS)
+async def harness(request: pytest.FixtureRequest, tmp_db_dir: Path) -> AsyncIterator[Harness]:
+    """The dispatcher on each storage backend in turn (tests run once per backend), each
+    with a sandbox panel of its own."""
+    database_url = await fresh_database_url(request.param)
+    panel = SandboxPanel(step_seconds=3600)
+    runner, url = await start_sandbox(panel)
     settings = Settings(
         bot_token=TOKEN,
         panel_api_url=url,
         panel_api_key=SANDBOX_API_KEY,
         admin_ids=frozenset({ADMIN_ID}),
-        database_path=tmp_db_dir / "bot.sqlite3",
+        database_path=tmp_db_dir / f"bot-{request.param}.sqlite3",
+        database_url=database_url,
         markup_percent=Decimal(50),
         throttle_rate_per_second=1000,
         _env_file=None,
@@ -116,3 +120,8 @@ async def harness(
     await services.catalog.get()
     yield Harness(dp=dp, bot=bot, session=session, services=services, sandbox=panel)
     await dp.emit_shutdown(bot=bot, dispatcher=dp)
+    # Routers are module-level and attach to one parent: free them for the next backend.
+    for router in dp.sub_routers:
+        router._parent_router = None
+    dp.sub_routers.clear()
+    await runner.cleanup()

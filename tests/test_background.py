@@ -22,6 +22,7 @@ from bot.panel import PanelClient
 from bot.poller import Poller
 from bot.sandbox import SandboxPanel, start_sandbox
 from bot.storage import Database, Repository
+from tests.backends import BACKENDS, fresh_database_url
 from tests.fakes import RecordingSession, make_bot, retry_after
 
 ADMIN = 77
@@ -68,11 +69,11 @@ class Env:
             refill.created -= seconds
 
 
-@pytest_asyncio.fixture
-async def env(tmp_path: Path) -> AsyncIterator[Env]:
+@pytest_asyncio.fixture(params=BACKENDS)
+async def env(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Env]:
     sandbox = SandboxPanel(step_seconds=100, balance=Decimal(100000), services=50)
     runner, url = await start_sandbox(sandbox)
-    db = await Database.open(tmp_path / "bg.sqlite3")
+    db = await Database.open(tmp_path / "bg.sqlite3", await fresh_database_url(request.param))
     async with httpx.AsyncClient() as http:
         yield Env(
             sandbox,
