@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import httpx
+import pytest
 import pytest_asyncio
 from aiogram.methods import SendMessage
 from pydantic import SecretStr
