@@ -61,7 +61,6 @@ class Stand:
         self.http = httpx.Client(timeout=10)
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.bot_log = workdir / "bot.log"
-        self.bot_starts = 0
         self.sandbox_services = 300
 
     # -- processes ------------------------------------------------------------------------
@@ -74,7 +73,7 @@ class Stand:
             args, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
         )
 
-    def start(self) -> Stand:
+    def start(self, with_bot: bool = True) -> Stand:
         self._spawn("telegram", ["node", str(NODE_DIR / "launcher.js"), str(self.telegram_port)])
         self._spawn(
             "sandbox",
@@ -92,7 +91,8 @@ class Stand:
         )
         wait_until(self._listening(self.telegram_port), 15, "the Telegram stand-in")
         wait_until(self._listening(self.sandbox_port), 15, "the sandbox panel")
-        self.start_bot()
+        if with_bot:
+            self.start_bot()
         return self
 
     @staticmethod
@@ -125,17 +125,19 @@ class Stand:
         )
         return env
 
-    def start_bot(self) -> None:
-        self.bot_starts += 1
-        self._spawn("bot", [sys.executable, "-m", "bot"], env=self.bot_env(), log=self.bot_log)
-        wait_until(
-            lambda: self.bot_log.read_text().count("Run polling") >= self.bot_starts,
-            30,
-            "the bot to start polling",
-        )
+    def start_bot(
+        self, name: str = "bot", extra_env: dict[str, str] | None = None, ready: str = "Run polling"
+    ) -> None:
+        """Start `python -m bot` as process `name` (log: <name>.log) and wait until `ready`."""
+        log = self.workdir / f"{name}.log"
+        before = log.read_text().count(ready) if log.exists() else 0
+        env = self.bot_env()
+        env.update(extra_env or {})
+        self._spawn(name, [sys.executable, "-m", "bot"], env=env, log=log)
+        wait_until(lambda: log.read_text().count(ready) > before, 30, f"{name} to start")
 
-    def kill_bot(self, sig: int = signal.SIGKILL) -> int:
-        process = self.processes.pop("bot")
+    def kill_bot(self, sig: int = signal.SIGKILL, name: str = "bot") -> int:
+        process = self.processes.pop(name)
         process.send_signal(sig)
         return process.wait(timeout=30)
 

@@ -29,8 +29,29 @@ function parse(value) {
   try { return JSON.parse(value); } catch (e) { return value; }
 }
 
+const webhooks = {};            // token -> {url, secret}: updates are POSTed there instead
+
+async function deliver(token, update, attempt = 0) {
+  const hook = webhooks[token];
+  try {
+    const answer = await fetch(hook.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': hook.secret || '' },
+      body: JSON.stringify(update),
+    });
+    if (answer.status >= 300) throw new Error(`webhook answered ${answer.status}`);
+  } catch (error) {
+    // Like Telegram: keep trying for a while when the webhook is down or refuses.
+    if (attempt < 60) setTimeout(() => deliver(token, update, attempt + 1), 500);
+  }
+}
+
 function pushUpdate(token, update) {
   update.update_id = updateId++;
+  if (webhooks[token]) {
+    deliver(token, update);
+    return update;
+  }
   updates.push({ token, update });
   while (waiters.length) waiters.shift()();
   return update;
@@ -83,6 +104,19 @@ function asMessage(stored, token) {
 app.all('/bot:token/getMe', (req, res) => ok(res, {
   id: botIdOf(req.params.token), is_bot: true, first_name: 'Test bot', username: 'TestNameBot',
   can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true,
+}));
+
+app.all('/bot:token/setWebhook', (req, res) => {
+  webhooks[req.params.token] = { url: req.body.url, secret: req.body.secret_token };
+  calls.push({ method: 'setWebhook', params: { url: req.body.url } });
+  ok(res, true);
+});
+app.all('/bot:token/deleteWebhook', (req, res) => {
+  delete webhooks[req.params.token];
+  ok(res, true);
+});
+app.all('/bot:token/getWebhookInfo', (req, res) => ok(res, {
+  url: (webhooks[req.params.token] || {}).url || '', has_custom_certificate: false, pending_update_count: 0,
 }));
 
 app.all('/bot:token/getUpdates', (req, res) => {
@@ -155,7 +189,7 @@ app.all('/bot:token/sendInvoice', (req, res) => {
     invoice: { payload: req.body.payload, prices: parse(req.body.prices), currency: req.body.currency },
   }), req.params.token));
 });
-for (const method of ['setMyCommands', 'deleteMyCommands', 'setChatMenuButton', 'deleteWebhook',
+for (const method of ['setMyCommands', 'deleteMyCommands', 'setChatMenuButton',
   'sendChatAction', 'answerPreCheckoutQuery', 'refundStarPayment', 'deleteMessage', 'close',
   'logOut', 'setMyDescription', 'setMyShortDescription']) {
   app.all(`/bot:token/${method}`, (req, res) => {

@@ -1,0 +1,153 @@
+"""Two bot replicas on PostgreSQL and Redis behind a load balancer, in webhook mode."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.backends import fresh_database_url
+from tests.e2e.stand import ADMIN_ID, Customer, Stand, free_port, wait_until
+from tests.e2e.test_whole_bot import open_service
+
+pytestmark = pytest.mark.e2e
+SECRET = "e2e-webhook-secret-0123456789"
+
+
+class Replicas:
+    def __init__(self, stand: Stand) -> None:
+        self.stand = stand
+        self.ports = {"replica1": free_port(), "replica2": free_port()}
+        self.balancer_port = free_port()
+
+    def env(self, name: str, database_url: str, redis_url: str) -> dict[str, str]:
+        return {
+            "DATABASE_URL": database_url,
+            "REDIS_URL": redis_url,
+            "WEBHOOK_URL": f"http://127.0.0.1:{self.balancer_port}/telegram/webhook",
+            "WEBHOOK_SECRET": SECRET,
+            "WEB_SERVER_HOST": "127.0.0.1",
+            "WEB_SERVER_PORT": str(self.ports[name]),
+        }
+
+    def health(self, name: str) -> dict[str, object] | None:
+        try:
+            return httpx.get(f"http://127.0.0.1:{self.ports[name]}/healthz", timeout=2).json()  # type: ignore[no-any-return]
+        except httpx.HTTPError:
+            return None
+
+    def leader(self) -> str | None:
+        for name in self.ports:
+            if name in self.stand.processes and (self.health(name) or {}).get("leader"):
+                return name
+        return None
+
+    def served(self) -> dict[str, int]:
+        return httpx.get(f"http://127.0.0.1:{self.balancer_port}/_stats").json()  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replicas]:
+    import os
+
+    redis_url = os.environ.get("TEST_REDIS_URL")
+    if redis_url is None:
+        if os.environ.get("CI"):
+            pytest.fail("TEST_REDIS_URL is not set: run the tests with `bash scripts/test`")
+        pytest.skip("Redis not available (`bash scripts/test` starts one)")
+    database_url = asyncio.run(fresh_database_url("postgres"))
+    assert database_url is not None
+    stand = Stand(Path(tmp_path_factory.mktemp("replicas"))).start(with_bot=False)
+    group = Replicas(stand)
+    try:
+        stand._spawn(
+            "balancer",
+            [
+                sys.executable,
+                "-m",
+                "tests.e2e.balancer",
+                str(group.balancer_port),
+                *map(str, group.ports.values()),
+            ],
+        )
+        wait_until(stand._listening(group.balancer_port), 15, "the load balancer")
+        for name in group.ports:
+            stand.start_bot(
+                name, group.env(name, database_url, redis_url), ready="webhook server listening"
+            )
+        wait_until(group.leader, 20, "one replica to lead")
+        yield group
+    finally:
+        stand.stop()
+
+
+def test_health_and_the_secret_token(replicas: Replicas) -> None:
+    for name in replicas.ports:
+        health = replicas.health(name)
+        assert health is not None and health["ok"] is True and health["database"] is True
+    assert sum(bool((replicas.health(n) or {}).get("leader")) for n in replicas.ports) == 1
+    url = f"http://127.0.0.1:{replicas.ports['replica1']}/telegram/webhook"
+    forged = httpx.post(
+        url, json={"update_id": 1}, headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"}
+    )
+    assert forged.status_code == 401
+
+
+def test_a_conversation_moves_between_replicas(replicas: Replicas) -> None:
+    stand = replicas.stand
+    admin = Customer(stand, ADMIN_ID, first_name="Admin")
+    admin.ask("/start", "Hello")
+    customer = Customer(stand, 7001)
+    customer.ask("/start", "Hello")
+    admin.ask(f"/credit {customer.id} 100", "Wallet of 7001")
+    before = replicas.served()
+    open_service(customer, "Instagram Followers ⭐")
+    customer.ask("https://instagram.com/p/replica-form", "How many?")
+    customer.ask("200", "all at once")
+    summary = customer.press("All at once", "Please check your order")
+    assert (
+        summary is not None
+        and "replica-form" in summary["text"]
+        and "Quantity: 200" in summary["text"]
+    )
+    after = replicas.served()
+    assert all(after[port] > before.get(port, 0) for port in after), (
+        before,
+        after,
+    )  # both took part
+
+
+def test_the_other_replica_takes_over_and_every_notification_arrives_once(
+    replicas: Replicas,
+) -> None:
+    stand = replicas.stand
+    customer = Customer(stand, 7002)
+    customer.ask("/start", "Hello")
+    Customer(stand, ADMIN_ID).ask(f"/credit {customer.id} 100", "Wallet of 7002")
+    order_ids = []
+    for n in range(2):
+        open_service(customer, "Instagram Starter Package")
+        customer.ask(f"https://instagram.com/p/failover{n}", "Please check your order")
+        placed = customer.press("Confirm", "placed")
+        assert placed is not None
+        order_ids.append(placed["text"].split("#")[1].split(" ")[0])
+    leader = replicas.leader()
+    assert leader is not None
+    stand.kill_bot(signal.SIGKILL, leader)
+    survivor = next(name for name in replicas.ports if name != leader)
+    wait_until(
+        lambda: (replicas.health(survivor) or {}).get("leader"), 10, f"{survivor} to take over"
+    )
+    for order_id in order_ids:
+        customer.wait_for(f"Order #{order_id}: ✅ Completed", timeout=30)
+    time.sleep(3)  # time for any duplicate to show up
+    customer._read()
+    for order_id in order_ids:
+        completed = [m for m in customer.seen if f"Order #{order_id}: ✅ Completed" in m["text"]]
+        assert len(completed) == 1, completed
