@@ -10,7 +10,7 @@ COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY handlers ./handlers
 COPY locales ./locales
-RUN pip install --no-cache-dir . \
+RUN pip install --no-cache-dir ".[scale]" \
     && useradd --create-home --uid 10001 smm \
     && mkdir -p /data && chown smm:smm /data
 

@@ -1,0 +1,63 @@
+"""`python -m bot` with bad settings: one clear line naming the setting, exit status 2."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_bot(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"BOT_TOKEN", "PANEL_API_URL", "PANEL_API_KEY"}
+    }
+    clean.update(env)
+    # Run from an empty folder so no .env is read; the project is importable through PYTHONPATH.
+    clean["PYTHONPATH"] = str(ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({}, "BOT_TOKEN is required"),
+        ({"BOT_TOKEN": "not-a-token"}, "BOT_TOKEN must look like"),
+        ({"BOT_TOKEN": "1:x", "PANEL_API_URL": "ftp://panel"}, "PANEL_API_URL must start with"),
+        (
+            {"BOT_TOKEN": "1:x", "PANEL_API_URL": "https://p.example/api/v2"},
+            "PANEL_API_KEY is required",
+        ),
+        ({"BOT_TOKEN": "1:x", "POLL_INTERVAL_SECONDS": "soon"}, "POLL_INTERVAL_SECONDS"),
+        ({"BOT_TOKEN": "1:x", "DEFAULT_LOCALE": "de"}, "DEFAULT_LOCALE must be one of"),
+        ({"BOT_TOKEN": "1:x", "WEBHOOK_URL": "https://bot.example/hook"}, "WEBHOOK_SECRET"),
+    ],
+)
+def test_a_bad_setting_exits_2_with_one_line(
+    tmp_path: Path, env: dict[str, str], named: str
+) -> None:
+    result = run_bot(tmp_path, **env)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and named in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_token_is_not_echoed_in_the_error(tmp_path: Path) -> None:
+    result = run_bot(tmp_path, BOT_TOKEN="secret-token-without-colon")
+    assert (
+        result.returncode == 2 and "secret-token-without-colon" not in result.stderr + result.stdout
+    )
