@@ -29,6 +29,7 @@ from bot.ordering import OrderService
 from bot.panel import PanelClient
 from bot.poller import Poller
 from bot.pricing import Pricing
+from bot.quote import Quote
 from bot.sandbox import SandboxPanel, start_sandbox
 from bot.settings import SANDBOX_API_KEY, TELEGRAM_API_URL, Settings
 from bot.shop import Shop
@@ -147,6 +148,7 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     core = create_core(settings.default_locale)
     translator = Translator(core)
     dp["translator"] = translator
+    dp["quote"] = Quote(services.pricing, services.repo, services.shop)
     dp.update.outer_middleware(FlushStateMiddleware(dp.storage))
     dp.update.outer_middleware(CustomerMiddleware(services.customers, settings, translator))
     dp.update.outer_middleware(

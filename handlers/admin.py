@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from decimal import Decimal, InvalidOperation
 
-from aiogram import F, Router, html
+from aiogram import Bot, F, Router, html
 from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -20,6 +20,7 @@ from bot.pricing import Pricing
 from bot.render import money, order_card, shorten, split_message
 from bot.shop import Shop
 from bot.storage import Repository
+from bot.topups import charge_ref
 from handlers.callbacks import BroadcastConfirm, ResolveOrder
 from handlers.keyboards import button, markup, resolve_order
 from handlers.states import AdminInput
@@ -420,3 +421,42 @@ async def broadcast_send(
     )
     if isinstance(query.message, Message):
         await query.message.answer(i18n.get("admin-broadcast-queued", count=str(count)))
+
+
+@router.message(Command("refund_stars"))
+async def refund_stars(
+    message: Message,
+    command: CommandObject,
+    bot: Bot,
+    i18n: I18nContext,
+    repo: Repository,
+    shop: Shop,
+) -> None:
+    charge_id = (command.args or "").strip()
+    if not charge_id:
+        await message.answer(i18n.get("admin-refund-stars-usage"))
+        return
+    topup = await repo.ledger_entry(charge_ref(charge_id))
+    if topup is None:
+        await message.answer(i18n.get("admin-refund-stars-unknown"))
+        return
+    user_id, amount = topup
+    # Take the money back first: a wallet that no longer holds it is not refunded in Stars.
+    if not await repo.debit(user_id, amount, "stars_refund", ref=f"stars-refund:{charge_id}"):
+        await message.answer(i18n.get("admin-debit-too-much"))
+        return
+    try:
+        await bot.refund_star_payment(user_id=user_id, telegram_payment_charge_id=charge_id)
+    except Exception as exc:
+        await repo.credit(
+            user_id,
+            amount,
+            "credit",
+            ref=f"stars-refund-failed:{charge_id}",
+            note="Stars refund failed; debit reversed",
+        )
+        await message.answer(i18n.get("admin-refund-stars-failed", error=type(exc).__name__))
+        return
+    await message.answer(
+        i18n.get("admin-refund-stars-done", amount=money(amount, shop.currency), user=str(user_id))
+    )

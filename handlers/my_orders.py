@@ -13,6 +13,7 @@ from bot.domain import Order, Stage
 from bot.forms import is_orderable
 from bot.ordering import OrderService
 from bot.panel import PanelClient, PanelError
+from bot.quote import Quote
 from bot.render import order_card
 from bot.storage import Repository
 from handlers.callbacks import OrderAction, OrdersPage
@@ -106,6 +107,7 @@ async def order_action(
     orders: OrderService,
     panel: PanelClient,
     state: FSMContext,
+    quote: Quote,
 ) -> None:
     # Ownership: only the presser's own orders are found; anyone else's id is "not found".
     order = await repo.get_order(callback_data.id, user_id=query.from_user.id)
@@ -138,7 +140,7 @@ async def order_action(
                 query.message, Message
             ) else None
             return
-        await begin_form(query.message, i18n, state, service)
+        await begin_form(query.message, i18n, state, service, quote)
         return
     if notice:
         await query.answer(notice, show_alert=True)

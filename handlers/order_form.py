@@ -32,6 +32,7 @@ from bot.money import panel_cost
 from bot.ordering import OrderService, Outcome, Placement
 from bot.panel import Service
 from bot.pricing import Pricing
+from bot.quote import Quote
 from bot.render import fit, money, shorten
 from bot.shop import Shop
 from bot.storage import Repository
@@ -70,12 +71,13 @@ async def ask_next(
     state: FSMContext,
     service: Service,
     answers: dict[str, Any],
+    quote: Quote,
     error: str | None = None,
 ) -> None:
     """Ask the next unanswered field, or show the summary when the form is complete."""
     spec = next_field(service, answers)
     if spec is None:
-        await show_summary(message, i18n, state, service, answers)
+        await show_summary(message, i18n, state, service, answers, quote)
         return
     await state.set_state(OrderForm.filling)
     await state.update_data(answers=answers, field=spec.name)
@@ -100,13 +102,12 @@ async def show_summary(
     state: FSMContext,
     service: Service,
     answers: dict[str, Any],
+    quote: Quote,
 ) -> None:
     data = await state.get_data()
-    repo: Repository = i18n.data["repo"]
-    pricing: Pricing = i18n.data["pricing"]
-    shop: Shop = i18n.data["shop"]
-    price = pricing.price(service, units(service, answers))
-    balance = await repo.balance(message.chat.id)
+    shop = quote.shop
+    price = quote.pricing.price(service, units(service, answers))
+    balance = await quote.repo.balance(message.chat.id)
     lines = [i18n.get("summary-title"), f"<b>{html.quote(shorten(service.name, 200))}</b>"]
     for spec in fields_for(service):
         if spec.name in answers and answers[spec.name] is not None and spec.applies(answers):
@@ -136,12 +137,12 @@ async def begin_form(
     i18n: I18nContext,
     state: FSMContext,
     service: Service,
-    answers: dict[str, Any] | None = None,
+    quote: Quote,
 ) -> None:
     await state.set_state(OrderForm.filling)
     await state.set_data({"service_id": service.id, "answers": {}, "token": secrets.token_hex(8)})
     await message.answer(i18n.get("form-start", service=html.quote(shorten(service.name, 200))))
-    await ask_next(message, i18n, state, service, answers or {})
+    await ask_next(message, i18n, state, service, {}, quote)
 
 
 @router.callback_query(OrderStart.filter())
@@ -151,6 +152,7 @@ async def start_form(
     i18n: I18nContext,
     state: FSMContext,
     catalog: CatalogCache,
+    quote: Quote,
 ) -> None:
     service = await _service(catalog, callback_data.id)
     if service is None or not isinstance(query.message, Message):
@@ -160,7 +162,7 @@ async def start_form(
         await query.answer(i18n.get("service-not-orderable", type=service.type), show_alert=True)
         return
     await query.answer()
-    await begin_form(query.message, i18n, state, service)
+    await begin_form(query.message, i18n, state, service, quote)
 
 
 async def _form(state: FSMContext, catalog: CatalogCache) -> tuple[Service | None, dict[str, Any]]:
@@ -170,7 +172,12 @@ async def _form(state: FSMContext, catalog: CatalogCache) -> tuple[Service | Non
 
 
 async def _accept(
-    message: Message, i18n: I18nContext, state: FSMContext, catalog: CatalogCache, text: str
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    catalog: CatalogCache,
+    text: str,
+    quote: Quote,
 ) -> None:
     service, answers = await _form(state, catalog)
     if service is None:
@@ -179,26 +186,26 @@ async def _accept(
         return
     spec = next_field(service, answers)
     if spec is None:
-        await show_summary(message, i18n, state, service, answers)
+        await show_summary(message, i18n, state, service, answers, quote)
         return
     value = validate(spec, text, service, answers)
     if isinstance(value, Invalid):
         error = i18n.get(value.key, **{k: str(v) for k, v in value.args.items()})
-        await ask_next(message, i18n, state, service, answers, error=error)
+        await ask_next(message, i18n, state, service, answers, quote, error=error)
         return
     answers[spec.name] = value
-    await ask_next(message, i18n, state, service, answers)
+    await ask_next(message, i18n, state, service, answers, quote)
 
 
 @router.message(OrderForm.filling, TypedText())
 async def field_answer(
-    message: Message, i18n: I18nContext, state: FSMContext, catalog: CatalogCache
+    message: Message, i18n: I18nContext, state: FSMContext, catalog: CatalogCache, quote: Quote
 ) -> None:
     text = message.text or ""
     if len(text) > MAX_INPUT:
         await message.answer(i18n.get("invalid-too-long", max=str(MAX_INPUT)))
         return
-    await _accept(message, i18n, state, catalog, text)
+    await _accept(message, i18n, state, catalog, text, quote)
 
 
 @router.message(OrderForm.filling)
@@ -213,16 +220,17 @@ async def field_choice(
     i18n: I18nContext,
     state: FSMContext,
     catalog: CatalogCache,
+    quote: Quote,
 ) -> None:
     await query.answer()
     if isinstance(query.message, Message):
         await query.message.edit_reply_markup(reply_markup=None)
-        await _accept(query.message, i18n, state, catalog, callback_data.value)
+        await _accept(query.message, i18n, state, catalog, callback_data.value, quote)
 
 
 @router.callback_query(FormNav.filter(F.action == "skip"), OrderForm.filling)
 async def field_skip(
-    query: CallbackQuery, i18n: I18nContext, state: FSMContext, catalog: CatalogCache
+    query: CallbackQuery, i18n: I18nContext, state: FSMContext, catalog: CatalogCache, quote: Quote
 ) -> None:
     service, answers = await _form(state, catalog)
     spec = next_field(service, answers) if service else None
@@ -235,12 +243,12 @@ async def field_skip(
     ):
         return
     answers[spec.name] = None
-    await ask_next(query.message, i18n, state, service, answers)
+    await ask_next(query.message, i18n, state, service, answers, quote)
 
 
 @router.callback_query(FormNav.filter(F.action == "back"), OrderForm.filling)
 async def field_back(
-    query: CallbackQuery, i18n: I18nContext, state: FSMContext, catalog: CatalogCache
+    query: CallbackQuery, i18n: I18nContext, state: FSMContext, catalog: CatalogCache, quote: Quote
 ) -> None:
     service, answers = await _form(state, catalog)
     await query.answer()
@@ -249,19 +257,19 @@ async def field_back(
     previous = previous_field(service, answers)
     if previous is not None:
         answers.pop(previous.name)
-    await ask_next(query.message, i18n, state, service, answers)
+    await ask_next(query.message, i18n, state, service, answers, quote)
 
 
 @router.callback_query(FormNav.filter(F.action == "edit"), OrderForm.confirming)
 async def edit_form(
-    query: CallbackQuery, i18n: I18nContext, state: FSMContext, catalog: CatalogCache
+    query: CallbackQuery, i18n: I18nContext, state: FSMContext, catalog: CatalogCache, quote: Quote
 ) -> None:
     service, _ = await _form(state, catalog)
     await query.answer()
     if service is None or not isinstance(query.message, Message):
         return
     await query.message.edit_reply_markup(reply_markup=None)
-    await ask_next(query.message, i18n, state, service, {})
+    await ask_next(query.message, i18n, state, service, {}, quote)
 
 
 @router.callback_query(FormNav.filter(F.action == "cancel"))
@@ -294,6 +302,7 @@ async def confirm(
     shop: Shop,
     orders: OrderService,
     repo: Repository,
+    quote: Quote,
 ) -> None:
     message = query.message if isinstance(query.message, Message) else None
     data = await state.get_data()
@@ -312,7 +321,7 @@ async def confirm(
     if str(price) != data.get("price"):
         # The catalog or the markup changed since the summary: show the new price first.
         await query.answer(i18n.get("price-changed"), show_alert=True)
-        await show_summary(message, i18n, state, service, answers)
+        await show_summary(message, i18n, state, service, answers, quote)
         return
     await query.answer(i18n.get("placing"))
     await message.edit_reply_markup(reply_markup=None)

@@ -11,7 +11,7 @@ from aiogram.types import CallbackQuery, LabeledPrice, Message, PreCheckoutQuery
 from aiogram_i18n import I18nContext
 
 from bot.domain import User
-from bot.filters import IsAdmin, PaymentReceived
+from bot.filters import PaymentReceived
 from bot.render import money
 from bot.settings import Settings
 from bot.shop import Shop
@@ -115,43 +115,4 @@ async def successful_payment(
         i18n.get(
             "topup-done", amount=money(amount, shop.currency), balance=money(balance, shop.currency)
         )
-    )
-
-
-@router.message(Command("refund_stars"), IsAdmin())
-async def refund_stars(
-    message: Message,
-    command: CommandObject,
-    bot: Bot,
-    i18n: I18nContext,
-    repo: Repository,
-    shop: Shop,
-) -> None:
-    charge_id = (command.args or "").strip()
-    if not charge_id:
-        await message.answer(i18n.get("admin-refund-stars-usage"))
-        return
-    topup = await repo.ledger_entry(charge_ref(charge_id))
-    if topup is None:
-        await message.answer(i18n.get("admin-refund-stars-unknown"))
-        return
-    user_id, amount = topup
-    # Take the money back first: a wallet that no longer holds it is not refunded in Stars.
-    if not await repo.debit(user_id, amount, "stars_refund", ref=f"stars-refund:{charge_id}"):
-        await message.answer(i18n.get("admin-debit-too-much"))
-        return
-    try:
-        await bot.refund_star_payment(user_id=user_id, telegram_payment_charge_id=charge_id)
-    except Exception as exc:
-        await repo.credit(
-            user_id,
-            amount,
-            "credit",
-            ref=f"stars-refund-failed:{charge_id}",
-            note="Stars refund failed; debit reversed",
-        )
-        await message.answer(i18n.get("admin-refund-stars-failed", error=type(exc).__name__))
-        return
-    await message.answer(
-        i18n.get("admin-refund-stars-done", amount=money(amount, shop.currency), user=str(user_id))
     )
