@@ -138,5 +138,6 @@ class OrderService:
             return "panel-unavailable"
         result = results.get(order.panel_order_id)
         if result is True:
+            await self._repo.record_cancel_request(order.id)
             return "cancel-requested"
         return "cancel-not-eligible"

@@ -240,3 +240,53 @@ async def test_price_summary_uses_the_form_token(harness: Harness) -> None:
     user_id = h.new_user()
     await open_service(h, user_id, 2)
     assert len((await form_data(h, user_id))["token"]) == 16
+
+
+async def test_command_menus_are_set_per_language_and_for_admins(harness: Harness) -> None:
+    from aiogram.methods import SetMyCommands
+    from aiogram.types import BotCommandScopeChat
+
+    from bot.commands import set_bot_commands
+
+    h = harness
+    h.session.clear()
+    await set_bot_commands(h.bot, Translator(create_core("en")), h.services.settings)
+    calls = [c for c in h.session.calls if isinstance(c, SetMyCommands)]
+    by_language = {
+        c.language_code: c for c in calls if not isinstance(c.scope, BotCommandScopeChat)
+    }
+    assert set(by_language) == {None, "fr", "ru", "ar"}
+    assert by_language["ru"].commands[1].description == "Новый заказ"
+    assert "balance" not in [c.command for c in by_language[None].commands]
+    [admin] = [c for c in calls if isinstance(c.scope, BotCommandScopeChat)]
+    assert admin.scope.chat_id == ADMIN_ID and "refund_stars" in [c.command for c in admin.commands]
+
+
+async def test_low_panel_balance_alerts_admins_once_per_crossing(harness: Harness) -> None:
+    from bot.poller import LOW_BALANCE_KEY, Poller
+
+    h = harness
+    await h.services.repo.set_kv(LOW_BALANCE_KEY, None)
+    balance = (await h.services.panel.balance()).balance
+    poller = Poller(
+        h.services.repo,
+        h.services.panel,
+        60,
+        [ADMIN_ID],
+        low_balance_threshold=balance + 1,
+        balance_check_seconds=0,
+    )
+
+    async def alerts() -> int:
+        rows = await h.services.repo.due_messages(time.time() + 3600, limit=10_000)
+        return sum(1 for r in rows if r.kind == "admin_low_balance")
+
+    before = await alerts()
+    await poller._check_balance()
+    await poller._check_balance()
+    assert await alerts() == before + 1  # once, not every check
+    poller._low_balance = balance - 1  # the panel was topped up above the threshold
+    await poller._check_balance()
+    poller._low_balance = balance + 1  # and fell below again: a new crossing
+    await poller._check_balance()
+    assert await alerts() == before + 2

@@ -461,3 +461,32 @@ async def test_during_a_known_outage_orders_are_refused_before_any_charge(harnes
     # The panel is back: the same summary can be confirmed.
     reply = await confirm(h, user_id)
     assert "placed" in reply
+
+
+async def test_a_service_of_an_unknown_type_is_shown_but_not_orderable(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    catalog = await h.services.catalog.get()
+    [odd] = [s for s in catalog.services if s.type == "Hologram Reactions"]
+    await h.say(user_id, "/start")
+    card = await h.press_data(user_id, ServicePick(id=odd.id).pack())
+    assert "Hologram Reactions" in card and "cannot be ordered in this bot yet" in card
+    assert "Order" not in str(buttons(h.session.last(user_id).reply_markup))
+    await h.press_data(user_id, OrderStart(id=odd.id).pack())  # a forged or stale button
+    assert "cannot be ordered" in h.session.alerts()[-1]
+    assert await form_state(h, user_id) is None
+
+
+async def test_a_cancel_request_is_stored_in_the_order_history(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.fund(user_id, "100")
+    service = (await h.services.catalog.get()).by_id[1]
+    await open_service(h, user_id, 1)
+    await fill_form(h, user_id, service)
+    await confirm(h, user_id)
+    [order] = await h.services.repo.list_orders(user_id)
+    await h.press_data(user_id, OrderAction(id=order.id, action="cancel").pack())
+    assert "cancel_requested" in [
+        status for status, _ in await h.services.repo.order_history(order.id)
+    ]

@@ -42,6 +42,7 @@ EVERY_TYPE: tuple[tuple[str, str, str, int, int, bool, bool], ...] = (
 )
 
 EVERY_TYPE_CATEGORY = "🧪 Sandbox — every service type"
+UNKNOWN_TYPE_CATEGORY = "🧪 Sandbox — a type this bot does not know"
 BIG_CATEGORY = "Instagram Followers [1000 offers]"
 
 
@@ -77,6 +78,17 @@ def build_catalog(total: int = 1500) -> list[dict[str, Any]]:
 
     for kind, name, rate, low, high, refill, cancel in EVERY_TYPE:
         add(kind, name, EVERY_TYPE_CATEGORY, rate, low, high, refill, cancel)
+    # Panels invent types; the bot must show such a service as not orderable, not break.
+    add(
+        "Hologram Reactions",
+        "Hologram Reactions 🛸",
+        UNKNOWN_TYPE_CATEGORY,
+        "3.00",
+        10,
+        100,
+        False,
+        False,
+    )
     remaining = max(0, total - len(services))
     big = min(1000, remaining)
     for n in range(big):

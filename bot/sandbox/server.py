@@ -154,6 +154,8 @@ class SandboxPanel:
         except (ValueError, KeyError):
             return {"error": "Incorrect service ID"}
         kind = " ".join(str(service["type"]).lower().split())
+        if kind not in REQUIRED_FIELDS:
+            return {"error": "Incorrect request"}
         missing = [name for name in REQUIRED_FIELDS[kind] if not form.get(name, "").strip()]
         if missing:
             return {"error": "Incorrect request"}

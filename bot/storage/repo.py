@@ -349,6 +349,24 @@ class Repository:
             await self._event(conn, order_id, Stage.PLACING, now)
         return order_id
 
+    async def record_cancel_request(self, order_id: int) -> None:
+        """Kept in the order's history; the refund follows when the panel reports Canceled."""
+        async with self.db.write() as conn:
+            await conn.execute(
+                insert(order_events).values(
+                    order_id=order_id, status="cancel_requested", at=time.time()
+                )
+            )
+
+    async def order_history(self, order_id: int) -> list[tuple[str, float]]:
+        query = (
+            select(order_events.c.status, order_events.c.at)
+            .where(order_events.c.order_id == order_id)
+            .order_by(order_events.c.id)
+        )
+        async with self.db.read() as conn:
+            return [(r[0], r[1]) for r in (await conn.execute(query)).all()]
+
     @staticmethod
     async def _event(conn: AsyncConnection, order_id: int, stage: Stage, at: float) -> None:
         await conn.execute(insert(order_events).values(order_id=order_id, status=stage, at=at))
