@@ -29,10 +29,7 @@ def main() -> None:
     except ValidationError as exc:
         print(_describe(exc), file=sys.stderr)
         sys.exit(EXIT_CONFIG)
-    configure_logging(
-        settings.log_level,
-        [settings.bot_token.get_secret_value(), settings.panel_api_key.get_secret_value()],
-    )
+    configure_logging(settings.log_level, settings.secrets())
     from bot.app import run  # imported after settings: a bad .env never imports aiogram
 
     asyncio.run(run(settings))

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -111,6 +112,15 @@ class Settings(BaseSettings):
                     "WEBHOOK_SECRET (16-256 letters, digits, _ or -) is required with WEBHOOK_URL"
                 )
         return self
+
+    def secrets(self) -> list[str]:
+        """Every secret value, for the log filter that masks them."""
+        values = [self.bot_token, self.panel_api_key, self.webhook_secret]
+        found = [value.get_secret_value() for value in values if value is not None]
+        if self.database_url is not None:
+            url = urlsplit(self.database_url.get_secret_value())
+            found += [url.password or "", self.database_url.get_secret_value()]
+        return [secret for secret in found if secret]
 
     @property
     def uses_sandbox(self) -> bool:

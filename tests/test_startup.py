@@ -61,3 +61,27 @@ def test_the_token_is_not_echoed_in_the_error(tmp_path: Path) -> None:
     assert (
         result.returncode == 2 and "secret-token-without-colon" not in result.stderr + result.stdout
     )
+
+
+def test_every_secret_is_masked_by_the_log_filter() -> None:
+    import logging
+
+    from bot.logs import RedactSecrets
+    from bot.settings import Settings
+
+    settings = Settings(
+        bot_token="1:tok-secret",
+        panel_api_url="https://p.example/api/v2",
+        panel_api_key="key-secret",
+        database_url="postgresql://smm:db-password-1@db:5432/smm",
+        webhook_url="https://b.example/hook",
+        webhook_secret="hook-secret-0123456789",
+        _env_file=None,
+    )
+    record = logging.LogRecord(
+        "x", logging.INFO, "x", 1, "all: %s", (" ".join(settings.secrets()),), None
+    )
+    RedactSecrets(settings.secrets()).filter(record)
+    text = record.getMessage()
+    for secret in ("tok-secret", "key-secret", "db-password-1", "hook-secret-0123456789"):
+        assert secret not in text
