@@ -15,6 +15,12 @@ from bot.render import money, order_card, stage_label
 from bot.storage import OutboxRow, Repository
 from handlers.keyboards import open_order, resolve_order
 
+ADMIN_ALERT_KEYS = {
+    "admin_uncertain": "admin-alert-uncertain",
+    "admin_stuck": "admin-alert-stuck",
+    "admin_partial_unknown": "admin-alert-partial-unknown",
+}
+
 
 @dataclass(frozen=True)
 class Rendered:
@@ -37,7 +43,7 @@ class MessageRenderer:
         t = partial(self._translator, locale=await self._locale(row.chat_id))
         payload = row.payload
         kind = row.kind
-        if kind in {"order_status", "admin_uncertain", "admin_stuck"}:
+        if kind in {"order_status", "admin_uncertain", "admin_stuck", "admin_partial_unknown"}:
             order = await self._repo.get_order(int(payload["order_id"]))
             if order is None:
                 return None
@@ -49,7 +55,7 @@ class MessageRenderer:
                 )
                 return Rendered(f"{head}\n\n{card}", open_order(t, order.id))
             head = t(
-                "admin-alert-uncertain" if kind == "admin_uncertain" else "admin-alert-stuck",
+                ADMIN_ALERT_KEYS[kind],
                 id=str(order.id),
                 user=str(order.user_id),
                 error=order.error or "",

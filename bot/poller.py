@@ -170,7 +170,7 @@ class Poller:
         await self._repo.update_progress(progress)
         for start in range(0, len(transitions), BATCH_SIZE):
             report.changed += await self._repo.apply_statuses(
-                transitions[start : start + BATCH_SIZE]
+                transitions[start : start + BATCH_SIZE], self._admins
             )
 
     async def _poll_refills(self, report: CycleReport) -> None:

@@ -15,6 +15,7 @@ from bot.ordering import OrderService
 from bot.panel import PanelClient, PanelError
 from bot.quote import Quote
 from bot.render import order_card
+from bot.settings import Settings
 from bot.storage import Repository
 from handlers.callbacks import OrderAction, OrdersPage
 from handlers.keyboards import ORDERS_PER_PAGE, order_detail, orders_list, pages
@@ -108,6 +109,7 @@ async def order_action(
     panel: PanelClient,
     state: FSMContext,
     quote: Quote,
+    settings: Settings,
 ) -> None:
     # Ownership: only the presser's own orders are found; anyone else's id is "not found".
     order = await repo.get_order(callback_data.id, user_id=query.from_user.id)
@@ -122,8 +124,9 @@ async def order_action(
         except PanelError:
             await query.answer(i18n.get("panel-unavailable"), show_alert=True)
             return
+        stage = Stage.from_panel(state_now.status)
         await repo.apply_status(
-            order.id, Stage.from_panel(state_now.status), state_now.start_count, state_now.remains
+            order.id, stage, state_now.start_count, state_now.remains, settings.admin_ids
         )
     elif action == "refill":
         notice = i18n.get(await orders.refill(order))

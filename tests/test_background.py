@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -46,7 +47,7 @@ class Env:
         order_id = await self.repo.create_order(
             NewOrder(
                 user_id=user_id,
-                client_token=f"t-{user_id}-{link}",
+                client_token=uuid.uuid4().hex,
                 service_id=1,
                 service_name="Followers",
                 service_type="Default",
@@ -285,3 +286,22 @@ async def test_an_idle_poller_still_notices_an_outage(env: Env) -> None:
     assert report.outage is not None and env.panel.unavailable_since is not None
     env.sandbox.state.mode = "ok"
     assert (await poller(env).cycle()).outage is None and env.panel.unavailable_since is None
+
+
+async def test_a_partial_without_remains_refunds_nothing_and_asks_an_admin(env: Env) -> None:
+    order_id = await env.order(18, "https://instagram.com/p/partial-unknown", charge="2.00")
+    await env.repo.apply_status(order_id, Stage.PARTIAL, None, None, [ADMIN])
+    assert await env.repo.refund_of(order_id) == 0
+    assert (ADMIN, "admin_partial_unknown") in await pending_rows(env)
+    notifier, session = notifier_for(env, per_chat_interval=0)
+    await drain(notifier)
+    assert any("did not say how much is missing" in t for t in session.texts(ADMIN))
+
+
+async def test_a_partial_uses_the_last_known_remains(env: Env) -> None:
+    order_id = await env.order(
+        19, "https://instagram.com/p/partial-known", quantity=100, charge="2.00"
+    )
+    await env.repo.apply_status(order_id, Stage.IN_PROGRESS, 5, 40)
+    await env.repo.apply_status(order_id, Stage.PARTIAL, None, None, [ADMIN])
+    assert await env.repo.refund_of(order_id) == Decimal("0.8")

@@ -36,9 +36,10 @@ def _to_optional_int(value: Any) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
-        return _to_int(value)
+        number = _to_int(value)
     except ValueError:
         return None
+    return number if number >= 0 else None
 
 
 def _to_optional_decimal(value: Any) -> Decimal | None:

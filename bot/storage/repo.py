@@ -535,19 +535,29 @@ class Repository:
     # -- status transitions -----------------------------------------------------------
 
     async def apply_status(
-        self, order_id: int, stage: Stage, start_count: int | None, remains: int | None
+        self,
+        order_id: int,
+        stage: Stage,
+        start_count: int | None,
+        remains: int | None,
+        admin_ids: Iterable[int] = (),
     ) -> bool:
         """Store what the panel says; refund and notify on a change. True if it changed."""
-        return bool(await self.apply_statuses([(order_id, stage, start_count, remains)]))
+        changes = [(order_id, stage, start_count, remains)]
+        return bool(await self.apply_statuses(changes, admin_ids))
 
-    async def apply_statuses(self, changes: Sequence[StatusChange]) -> int:
+    async def apply_statuses(
+        self, changes: Sequence[StatusChange], admin_ids: Iterable[int] = ()
+    ) -> int:
         """Several orders' new states in one transaction; returns how many changed stage."""
         if not changes:
             return 0
         changed = 0
         async with self.db.write() as conn:
             for order_id, stage, start_count, remains in changes:
-                changed += await self._apply_status(conn, order_id, stage, start_count, remains)
+                changed += await self._apply_status(
+                    conn, order_id, stage, start_count, remains, list(admin_ids)
+                )
         return changed
 
     async def _apply_status(
@@ -557,6 +567,7 @@ class Repository:
         stage: Stage,
         start_count: int | None,
         remains: int | None,
+        admin_ids: list[int],
     ) -> bool:
         row = await self._order_row(conn, order_id)
         if row is None or Stage(row["status"]) not in POLLED_STAGES:
@@ -571,9 +582,18 @@ class Repository:
             return False
         await self._set_stage(conn, order_id, stage, **values)
         if stage is Stage.PARTIAL:
-            undelivered = remains if remains is not None else row["quantity"]
-            refund = partial_refund(from_micros(row["charge_micros"]), row["quantity"], undelivered)
-            await self._refund_once(conn, row, to_micros(refund))
+            undelivered = remains if remains is not None else row["remains"]
+            if undelivered is None:
+                # The panel did not say how much is missing: a person decides the refund.
+                for admin_id in admin_ids:
+                    await self._enqueue(
+                        conn, admin_id, "admin_partial_unknown", {"order_id": order_id}
+                    )
+            else:
+                refund = partial_refund(
+                    from_micros(row["charge_micros"]), row["quantity"], undelivered
+                )
+                await self._refund_once(conn, row, to_micros(refund))
         elif stage is Stage.CANCELED:
             await self._refund_once(conn, row, row["charge_micros"])
         if stage is not Stage.UNKNOWN:

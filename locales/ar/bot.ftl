@@ -257,6 +257,7 @@ admin-broadcast-queued = 📣 في قائمة الانتظار لـ { $count } �
 admin-broadcast-progress = 📣 البث: أُرسل { $sent }/{ $total }، بالانتظار { $pending }.
 admin-alert-uncertain = ⚠️ الطلب #{ $id } للعميل { $user }: نتيجة التقديم غير مؤكدة ({ $error }). قد يكون موجودًا في اللوحة. تحقّق وقرّر:
 admin-alert-stuck = ⚠️ الطلب #{ $id } للعميل { $user }: اللوحة تفشل فيه باستمرار؛ توقفت متابعته. تحقّق وقرّر:
+admin-alert-partial-unknown = ⚠️ الطلب #{ $id } للعميل { $user } انتهى جزئيًا دون أن تذكر اللوحة الكمية الناقصة، فلم يُردّ أي مبلغ تلقائيًا. تحقّق من اللوحة واستخدم ‏/credit { $user } <المبلغ> للجزء غير المُسلَّم.
 admin-alert-panel = 🚨 رفضت اللوحة طلبًا: { $error }. يرى العملاء «غير متاح مؤقتًا» حتى تصلحه.
 admin-alert-error = 🐞 خطأ غير متوقع { $code }: { $error }. راجع السجلات.
 admin-alert-low-balance = 🪫 رصيد اللوحة منخفض: { $balance }.

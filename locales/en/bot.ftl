@@ -267,6 +267,7 @@ admin-broadcast-queued = 📣 Queued for { $count } users. Progress reports foll
 admin-broadcast-progress = 📣 Broadcast: { $sent }/{ $total } sent, { $pending } pending.
 admin-alert-uncertain = ⚠️ Order #{ $id } of { $user }: placement uncertain ({ $error }). It may exist on the panel. Check and resolve:
 admin-alert-stuck = ⚠️ Order #{ $id } of { $user }: the panel keeps failing on it; no longer polled. Check and resolve:
+admin-alert-partial-unknown = ⚠️ Order #{ $id } of { $user } ended Partial but the panel did not say how much is missing, so nothing was refunded automatically. Check the panel and use /credit { $user } <amount> for the undelivered part.
 admin-alert-panel = 🚨 The panel refused an order: { $error }. Customers see “temporarily unavailable” until you fix it.
 admin-alert-error = 🐞 Unexpected error { $code }: { $error }. See the logs.
 admin-alert-low-balance = 🪫 Panel balance is low: { $balance }.

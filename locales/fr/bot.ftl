@@ -257,6 +257,7 @@ admin-broadcast-queued = 📣 En file pour { $count } utilisateurs. Des rapports
 admin-broadcast-progress = 📣 Diffusion : { $sent }/{ $total } envoyés, { $pending } en attente.
 admin-alert-uncertain = ⚠️ Commande #{ $id } de { $user } : passage incertain ({ $error }). Elle existe peut-être sur le panel. Vérifiez et tranchez :
 admin-alert-stuck = ⚠️ Commande #{ $id } de { $user } : le panel échoue sans cesse ; elle n'est plus suivie. Vérifiez et tranchez :
+admin-alert-partial-unknown = ⚠️ La commande #{ $id } de { $user } s'est terminée partiellement sans que le panel indique ce qui manque : aucun remboursement automatique. Vérifiez le panel et utilisez /credit { $user } <montant> pour la part non livrée.
 admin-alert-panel = 🚨 Le panel a refusé une commande : { $error }. Les clients voient « temporairement indisponible » jusqu'à correction.
 admin-alert-error = 🐞 Erreur inattendue { $code } : { $error }. Voir les journaux.
 admin-alert-low-balance = 🪫 Le solde du panel est bas : { $balance }.
