@@ -85,3 +85,14 @@ def test_every_secret_is_masked_by_the_log_filter() -> None:
     text = record.getMessage()
     for secret in ("tok-secret", "key-secret", "db-password-1", "hook-secret-0123456789"):
         assert secret not in text
+
+
+def test_every_setting_is_documented_in_env_example() -> None:
+    from bot.settings import Settings
+
+    documented = {
+        line.split("=", 1)[0]
+        for line in (ROOT / ".env.example").read_text().splitlines()
+        if line and not line.startswith("#")
+    }
+    assert {name.upper() for name in Settings.model_fields} <= documented

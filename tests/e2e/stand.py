@@ -69,8 +69,11 @@ class Stand:
         self, name: str, args: list[str], env: dict[str, str] | None = None, log: Path | None = None
     ) -> None:
         output = open(log or self.workdir / f"{name}.log", "ab")  # noqa: SIM115 - lives with the process
+        env = dict(os.environ if env is None else env)
+        # Run in the test's own folder: a developer's .env in the checkout must not leak in.
+        env["PYTHONPATH"] = str(ROOT)
         self.processes[name] = subprocess.Popen(
-            args, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+            args, cwd=self.workdir, env=env, stdout=output, stderr=subprocess.STDOUT
         )
 
     def start(self, with_bot: bool = True) -> Stand:
