@@ -1,0 +1,14 @@
+"""Admin commands. The admin filter is checked once, on this parent router: for anyone
+else none of the nested routers' commands exist (they fall through to "unknown command")."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+from bot.filters import IsAdmin
+from handlers.admin import broadcast, orders, people, shop, wallets
+
+router = Router(name=__name__)
+router.message.filter(IsAdmin())
+router.callback_query.filter(IsAdmin())
+router.include_routers(wallets.router, people.router, shop.router, orders.router, broadcast.router)

@@ -1,0 +1,53 @@
+"""Customers: /ban and /unban."""
+
+from __future__ import annotations
+
+from aiogram import Router, html
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+from aiogram_i18n import I18nContext
+
+from bot.customers import Customers
+from bot.storage import Repository
+
+router = Router(name=__name__)
+
+
+async def _set_ban(
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    repo: Repository,
+    customers: Customers,
+    banned: bool,
+) -> None:
+    user = await repo.find_user(command.args or "")
+    if user is None:
+        await message.answer(i18n.get("admin-user-not-found", user=html.quote(command.args or "")))
+        return
+    await customers.set_banned(user.id, banned)
+    await message.answer(
+        i18n.get("admin-banned" if banned else "admin-unbanned", user=str(user.id))
+    )
+
+
+@router.message(Command("ban"))
+async def ban(
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    repo: Repository,
+    customers: Customers,
+) -> None:
+    await _set_ban(message, command, i18n, repo, customers, True)
+
+
+@router.message(Command("unban"))
+async def unban(
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    repo: Repository,
+    customers: Customers,
+) -> None:
+    await _set_ban(message, command, i18n, repo, customers, False)

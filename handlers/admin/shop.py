@@ -1,0 +1,123 @@
+"""The shop: /stats, /markup, /services_refresh."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal, InvalidOperation
+
+from aiogram import Router, html
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+from aiogram_i18n import I18nContext
+
+from bot.catalog import CatalogCache, CatalogUnavailableError, category_key
+from bot.pricing import Pricing
+from bot.render import money, shorten
+from bot.shop import Shop
+from bot.storage import Repository
+
+router = Router(name=__name__)
+
+
+@router.message(Command("stats"))
+async def stats(
+    message: Message, command: CommandObject, i18n: I18nContext, repo: Repository, shop: Shop
+) -> None:
+    args = (command.args or "").strip()
+    days = int(args) if args.isdigit() else 30
+    days = max(1, min(days, 3650))
+    figures = await repo.stats(time.time() - days * 86400)
+    lines = [
+        i18n.get(
+            "admin-stats",
+            days=str(days),
+            orders=str(figures["orders"]),
+            revenue=money(figures["revenue"], shop.currency),
+            cost=money(figures["cost"], shop.currency),
+            profit=money(figures["revenue"] - figures["cost"], shop.currency),
+            users=str(figures["new_users"]),
+        )
+    ]
+    for name, count in figures["top"]:
+        lines.append(f"• {html.quote(shorten(name, 50))} — {count}")
+    await message.answer("\n".join(lines))
+
+
+@router.message(Command("markup"))
+async def markup_command(
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    pricing: Pricing,
+    catalog: CatalogCache,
+) -> None:
+    """/markup — show; /markup 25 — default; /markup service 12 40; /markup category <name> 35;
+    `off` instead of a percent removes an override."""
+    args = (command.args or "").split()
+    if not args:
+        lines = [i18n.get("admin-markup-default", percent=str(pricing.default_percent))]
+        lines += [
+            f"{scope}: {percent}%"
+            for scope, percent in pricing.overrides().items()
+            if scope != "default"
+        ]
+        await message.answer("\n".join(lines) + "\n\n" + i18n.get("admin-markup-usage"))
+        return
+    percent_text = args[-1]
+    percent: Decimal | None = None
+    if percent_text.lower() != "off":
+        try:
+            percent = Decimal(percent_text)
+        except InvalidOperation:
+            percent = Decimal(-1)
+        if not Decimal(0) <= percent <= Decimal(1000):
+            await message.answer(i18n.get("admin-markup-usage"))
+            return
+    if len(args) == 1:
+        scope = "default"
+    elif args[0] == "service" and len(args) == 3 and args[1].isdigit():
+        scope = f"service:{int(args[1])}"
+    elif args[0] == "category" and len(args) >= 3:
+        name = " ".join(args[1:-1])
+        try:
+            current = await catalog.get()
+        except CatalogUnavailableError:
+            current = None
+        match = (
+            next((c for c in current.categories if c.name.casefold() == name.casefold()), None)
+            if current
+            else None
+        )
+        if match is None:
+            await message.answer(i18n.get("admin-markup-no-category", name=html.quote(name)))
+            return
+        scope = f"category:{category_key(match.name)}"
+    else:
+        await message.answer(i18n.get("admin-markup-usage"))
+        return
+    if scope == "default" and percent is None:
+        await message.answer(i18n.get("admin-markup-usage"))
+        return
+    await pricing.set_override(scope, percent)
+    await message.answer(
+        i18n.get(
+            "admin-markup-set", scope=scope, percent=str(percent) if percent is not None else "—"
+        )
+    )
+
+
+@router.message(Command("services_refresh"))
+async def services_refresh(message: Message, i18n: I18nContext, catalog: CatalogCache) -> None:
+    progress = await message.answer(i18n.get("admin-refreshing"))
+    try:
+        current = await catalog.refresh()
+    except CatalogUnavailableError:
+        await progress.edit_text(i18n.get("catalog-unavailable"))
+        return
+    await progress.edit_text(
+        i18n.get(
+            "admin-refreshed",
+            count=str(len(current.services)),
+            categories=str(len(current.categories)),
+        )
+    )
