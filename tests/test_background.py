@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -16,7 +17,7 @@ from aiogram.methods import SendMessage
 from pydantic import SecretStr
 
 from bot.customers import Customers
-from bot.domain import NewOrder, RefillStage, Stage
+from bot.domain import AlreadyPlacedError, InsufficientFundsError, NewOrder, RefillStage, Stage
 from bot.i18n import Translator, create_core
 from bot.messages import MessageRenderer
 from bot.notifier import Notifier
@@ -305,3 +306,49 @@ async def test_a_partial_uses_the_last_known_remains(env: Env) -> None:
     await env.repo.apply_status(order_id, Stage.IN_PROGRESS, 5, 40)
     await env.repo.apply_status(order_id, Stage.PARTIAL, None, None, [ADMIN])
     assert await env.repo.refund_of(order_id) == Decimal("0.8")
+
+
+def _new_order(user_id: int, token: str, charge: str = "1.00") -> NewOrder:
+    return NewOrder(
+        user_id=user_id,
+        client_token=token,
+        service_id=1,
+        service_name="Followers",
+        service_type="Default",
+        category="C",
+        link="https://x.y/race",
+        fields={},
+        quantity=100,
+        charge=Decimal(charge),
+        cost=Decimal("0.5"),
+        currency="USD",
+    )
+
+
+async def test_racing_confirmations_of_one_form_place_one_order(env: Env) -> None:
+    await env.repo.ensure_user(20, None, "T")
+    await env.repo.credit(20, Decimal(10), "credit")
+    results = await asyncio.gather(
+        *(env.repo.create_order(_new_order(20, "same-form-token")) for _ in range(5)),
+        return_exceptions=True,
+    )
+    placed = [r for r in results if isinstance(r, int)]
+    assert len(placed) == 1
+    assert all(
+        isinstance(r, AlreadyPlacedError) and r.order_id == placed[0]
+        for r in results
+        if r not in placed
+    )
+    assert await env.repo.balance(20) == Decimal(9)
+
+
+async def test_racing_orders_cannot_overspend_a_wallet(env: Env) -> None:
+    await env.repo.ensure_user(21, None, "T")
+    await env.repo.credit(21, Decimal(3), "credit")
+    results = await asyncio.gather(
+        *(env.repo.create_order(_new_order(21, f"form-{n}", "2.00")) for n in range(5)),
+        return_exceptions=True,
+    )
+    assert sum(isinstance(r, int) for r in results) == 1
+    assert sum(isinstance(r, InsufficientFundsError) for r in results) == 4
+    assert await env.repo.balance(21) == Decimal(1)

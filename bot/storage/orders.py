@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from bot.domain import (
     AlreadyPlacedError,
@@ -27,8 +28,21 @@ from bot.storage.tables import ledger, order_events, orders
 class OrderStore(StoreBase):
     async def create_order(self, new: NewOrder) -> int:
         """Record the order and charge the wallet in one transaction, before `add` is sent."""
+        try:
+            return await self._create_order(new)
+        except IntegrityError:
+            # Another confirmation of the same form won the race (the token is unique).
+            found = await self.order_by_token(new.client_token, new.user_id)
+            if found is None:
+                raise
+            raise AlreadyPlacedError(found) from None
+
+    async def _create_order(self, new: NewOrder) -> int:
         now = time.time()
         async with self.db.write() as conn:
+            # The wallet lock comes first: a second confirmation of the same form waits here
+            # and then finds the first one's order instead of racing it to the insert.
+            await self._lock_wallet(conn, new.user_id)
             existing = await conn.execute(
                 select(orders.c.id).where(orders.c.client_token == new.client_token)
             )
@@ -36,7 +50,6 @@ class OrderStore(StoreBase):
             if found is not None:
                 raise AlreadyPlacedError(found)
             charge = to_micros(new.charge)
-            await self._lock_wallet(conn, new.user_id)
             balance = await self._balance_micros(conn, new.user_id)
             if balance < charge:
                 raise InsufficientFundsError(from_micros(charge - balance))

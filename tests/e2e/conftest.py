@@ -1,16 +1,23 @@
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.backends import BACKENDS, fresh_database_url
 from tests.e2e.stand import ADMIN_ID, Customer, Stand
 
 
-@pytest.fixture(scope="module")
-def stand(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stand]:
-    running = Stand(Path(tmp_path_factory.mktemp("stand")))
+@pytest.fixture(scope="module", params=BACKENDS)
+def stand(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Stand]:
+    """The whole bot on each storage backend in turn."""
+    database_url = asyncio.run(fresh_database_url(request.param))
+    extra = {"DATABASE_URL": database_url} if database_url else {}
+    running = Stand(Path(tmp_path_factory.mktemp("stand")), extra_env=extra)
     try:
         yield running.start()
     finally:

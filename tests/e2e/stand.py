@@ -45,7 +45,11 @@ def wait_until(check: Callable[[], Any], timeout: float, what: str, interval: fl
 
 class Stand:
     def __init__(
-        self, workdir: Path, sandbox_step: float = 2.0, poll_interval: float = 0.5
+        self,
+        workdir: Path,
+        sandbox_step: float = 2.0,
+        poll_interval: float = 0.5,
+        extra_env: dict[str, str] | None = None,
     ) -> None:
         if not (NODE_DIR / "node_modules" / "telegram-test-api").is_dir():
             raise RuntimeError(
@@ -59,6 +63,7 @@ class Stand:
         self.sandbox_step = sandbox_step
         self.poll_interval = poll_interval
         self.http = httpx.Client(timeout=10)
+        self.extra_env = extra_env or {}
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.bot_log = workdir / "bot.log"
         self.sandbox_services = 300
@@ -126,6 +131,7 @@ class Stand:
                 "LOG_LEVEL": "DEBUG",  # the strictest setting for the secrets check
             }
         )
+        env.update(self.extra_env)
         return env
 
     def start_bot(
