@@ -44,9 +44,17 @@ class CustomerLocaleManager(BaseManager):
             await self._customers.set_locale(event_from_user.id, locale)
 
 
+class LoadedCore(FluentRuntimeCore):
+    """Texts stay loaded until the process ends: during shutdown, a handler finishing an
+    order placement and the sender flushing its last messages still need them."""
+
+    async def shutdown(self) -> None:
+        return None
+
+
 def create_core(default_locale: str) -> FluentRuntimeCore:
     """Loaded at once: background senders translate before and after the dispatcher runs."""
-    core = FluentRuntimeCore(path=LOCALES_PATH / "{locale}", default_locale=default_locale)
+    core = LoadedCore(path=LOCALES_PATH / "{locale}", default_locale=default_locale)
     core.locales.update(core.find_locales())
     return core
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -62,6 +63,18 @@ class OrderService:
         self._idle = asyncio.Event()
         self._idle.set()
 
+    @asynccontextmanager
+    async def in_flight(self) -> AsyncIterator[None]:
+        """Work that shutdown waits for: a placement and the reply that tells its outcome."""
+        self._in_flight += 1
+        self._idle.clear()
+        try:
+            yield
+        finally:
+            self._in_flight -= 1
+            if not self._in_flight:
+                self._idle.set()
+
     async def place(self, new: NewOrder) -> Placement:
         if self._panel.unavailable_since is not None and not await self._panel.is_reachable():
             # A known outage: refuse before any money moves rather than hold it in doubt.
@@ -72,15 +85,9 @@ class OrderService:
             return Placement(Outcome.ALREADY_PLACED, order_id=exc.order_id)
         except InsufficientFundsError as exc:
             return Placement(Outcome.NO_FUNDS, missing=exc.missing)
-        self._in_flight += 1
-        self._idle.clear()
-        try:
+        async with self.in_flight():
             # Shielded: a shutdown must not cut a placement between `add` and its record.
             return await asyncio.shield(self._send(order_id, new))
-        finally:
-            self._in_flight -= 1
-            if not self._in_flight:
-                self._idle.set()
 
     async def _send(self, order_id: int, new: NewOrder) -> Placement:
         try:

@@ -339,14 +339,15 @@ async def confirm(
         cost=panel_cost(service.rate, quantity_units),
         currency=shop.currency,
     )
-    placement = await orders.place(new)
-    text = placement_text(i18n, placement, shop.currency)
-    if placement.order_id is None:
-        # Nothing was charged (no funds, panel down): the same summary can be confirmed again.
-        await message.answer(text, reply_markup=confirm_keyboard(i18n, callback_data.token))
-        return
-    await state.clear()
-    await message.answer(text, reply_markup=main_menu(i18n))
+    async with orders.in_flight():  # a shutdown waits until the customer is told the outcome
+        placement = await orders.place(new)
+        text = placement_text(i18n, placement, shop.currency)
+        if placement.order_id is None:
+            # Nothing was charged (no funds, panel down): the same summary can be confirmed again.
+            await message.answer(text, reply_markup=confirm_keyboard(i18n, callback_data.token))
+            return
+        await state.clear()
+        await message.answer(text, reply_markup=main_menu(i18n))
 
 
 def placement_text(i18n: I18nContext, placement: Placement, currency: str) -> str:

@@ -218,6 +218,7 @@ def test_sigterm_lets_a_placement_in_progress_finish(stand: Stand, customer: Cus
         assert stand.kill_bot(signal.SIGTERM) == 0  # clean exit, after the placement finished
     finally:
         stand.panel_mode("ok")
+    customer.wait_for("placed", timeout=5)  # told before the process went away
     stand.start_bot()
     customer.ask("My orders", "Your orders")
     card = customer.press("#", "Order #")
