@@ -352,3 +352,23 @@ async def test_racing_orders_cannot_overspend_a_wallet(env: Env) -> None:
     assert sum(isinstance(r, int) for r in results) == 1
     assert sum(isinstance(r, InsufficientFundsError) for r in results) == 4
     assert await env.repo.balance(21) == Decimal(1)
+
+
+async def test_concurrent_updates_flush_conversation_state_safely(env: Env) -> None:
+    from aiogram.fsm.storage.base import StorageKey
+
+    from bot.storage import DatabaseStorage
+
+    storage = DatabaseStorage(env.repo.db)
+    keys = [StorageKey(bot_id=1, chat_id=n, user_id=n) for n in range(30)]
+
+    async def update(key: StorageKey, n: int) -> None:
+        await storage.set_state(key, "form:filling")
+        await storage.set_data(key, {"step": n})
+        await asyncio.sleep(0)
+        await storage.flush()
+
+    await asyncio.gather(*(update(key, n) for n, key in enumerate(keys)))
+    fresh = DatabaseStorage(env.repo.db)  # a restarted process
+    assert [await fresh.get_data(key) for key in keys] == [{"step": n} for n in range(30)]
+    assert {await fresh.get_state(key) for key in keys} == {"form:filling"}

@@ -63,9 +63,10 @@ class DatabaseStorage(BaseStorage):
         if not self._dirty:
             return
         names, self._dirty = self._dirty, set()
+        # What to write is taken now: other updates may change or drop entries meanwhile.
+        entries = {name: self._cache[name] for name in names}
         async with self._db.write() as conn:
-            for name in names:
-                state, data = self._cache[name]
+            for name, (state, data) in entries.items():
                 if state is None and not data:
                     await conn.execute(delete(fsm).where(fsm.c.key == name))
                 else:
@@ -75,11 +76,13 @@ class DatabaseStorage(BaseStorage):
                     )
                     if not changed.rowcount:
                         await conn.execute(insert(fsm).values(key=name, state=state, data=encoded))
-        for name in names:
-            self._stored[name] = self._cache[name]
-        if not self._keep:
-            self._cache.clear()
-            self._stored.clear()
+        for name, entry in entries.items():
+            if self._keep:
+                self._stored[name] = entry
+            elif name not in self._dirty:
+                # Shared database: read it again next time, unless changed since this flush.
+                self._cache.pop(name, None)
+                self._stored.pop(name, None)
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         name, (_, data) = await self._load(key)
