@@ -372,3 +372,12 @@ async def test_concurrent_updates_flush_conversation_state_safely(env: Env) -> N
     fresh = DatabaseStorage(env.repo.db)  # a restarted process
     assert [await fresh.get_data(key) for key in keys] == [{"step": n} for n in range(30)]
     assert {await fresh.get_state(key) for key in keys} == {"form:filling"}
+
+
+async def test_a_payment_processed_twice_at_once_credits_once(env: Env) -> None:
+    await env.repo.ensure_user(22, None, "T")
+    results = await asyncio.gather(
+        *(env.repo.credit(22, Decimal(5), "topup", ref="stars:same-charge") for _ in range(5))
+    )
+    assert results.count(True) == 1
+    assert await env.repo.balance(22) == Decimal(5)

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from bot.money import from_micros, to_micros
 from bot.storage.base import StoreBase
@@ -31,10 +32,13 @@ class WalletStore(StoreBase):
         note: str | None = None,
     ) -> bool:
         """Add money; with a `ref`, at most once per ref. Returns False if already done."""
-        async with self.db.write() as conn:
-            if ref is not None and await self._ref_used(conn, ref):
-                return False
-            await self._add_ledger(conn, user_id, to_micros(amount), kind, ref=ref, note=note)
+        try:
+            async with self.db.write() as conn:
+                if ref is not None and await self._ref_used(conn, ref):
+                    return False
+                await self._add_ledger(conn, user_id, to_micros(amount), kind, ref=ref, note=note)
+        except IntegrityError:
+            return False  # the same ref committed by a concurrent transaction: done once
         return True
 
     async def debit(
@@ -46,14 +50,17 @@ class WalletStore(StoreBase):
         note: str | None = None,
     ) -> bool:
         """Take money if the wallet holds it (never negative). False if it does not."""
-        async with self.db.write() as conn:
-            if ref is not None and await self._ref_used(conn, ref):
-                return False
-            micros = to_micros(amount)
-            await self._lock_wallet(conn, user_id)
-            if await self._balance_micros(conn, user_id) < micros:
-                return False
-            await self._add_ledger(conn, user_id, -micros, kind, ref=ref, note=note)
+        try:
+            async with self.db.write() as conn:
+                await self._lock_wallet(conn, user_id)
+                if ref is not None and await self._ref_used(conn, ref):
+                    return False
+                micros = to_micros(amount)
+                if await self._balance_micros(conn, user_id) < micros:
+                    return False
+                await self._add_ledger(conn, user_id, -micros, kind, ref=ref, note=note)
+        except IntegrityError:
+            return False  # the same ref committed by a concurrent transaction: done once
         return True
 
     async def ledger_entry(self, ref: str) -> tuple[int, Decimal] | None:
