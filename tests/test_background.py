@@ -381,3 +381,14 @@ async def test_a_payment_processed_twice_at_once_credits_once(env: Env) -> None:
     )
     assert results.count(True) == 1
     assert await env.repo.balance(22) == Decimal(5)
+
+
+async def test_one_transition_applied_twice_at_once_refunds_once(env: Env) -> None:
+    order_id = await env.order(23, "https://instagram.com/p/cancel-race", charge="3.00")
+    results = await asyncio.gather(
+        *(env.repo.apply_status(order_id, Stage.CANCELED, None, 100) for _ in range(4)),
+        return_exceptions=True,
+    )
+    assert results.count(True) == 1 and all(r is False for r in results if r is not True)
+    assert await env.repo.balance(23) == Decimal(3)
+    assert [k for _, k in await pending_rows(env)].count("order_status") == 1

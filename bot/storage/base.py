@@ -122,6 +122,8 @@ class StoreBase:
         return micros
 
     @staticmethod
-    async def _order_row(conn: AsyncConnection, order_id: int) -> RowMapping | None:
-        query = select(orders).where(orders.c.id == order_id)
+    async def _lock_order(conn: AsyncConnection, order_id: int) -> RowMapping | None:
+        """The order's row, locked until commit on PostgreSQL: the poller and a customer's
+        Refresh on another replica cannot apply one transition (and its refund) twice."""
+        query = select(orders).where(orders.c.id == order_id).with_for_update()
         return (await conn.execute(query)).mappings().first()

@@ -110,7 +110,7 @@ class OrderStore(StoreBase):
     async def mark_rejected(self, order_id: int, error: str, notify_user: bool = False) -> Decimal:
         """The panel refused the order (or an admin gave up on it): refund all, once."""
         async with self.db.write() as conn:
-            row = await self._order_row(conn, order_id)
+            row = await self._lock_order(conn, order_id)
             if row is None or Stage(row["status"]).is_final:
                 return Decimal(0)
             await self._set_stage(conn, order_id, Stage.REJECTED, error=error[:300])
@@ -148,7 +148,7 @@ class OrderStore(StoreBase):
     async def attach_panel_order(self, order_id: int, panel_order_id: int) -> bool:
         """An admin found the order on the panel: it is followed like any other."""
         async with self.db.write() as conn:
-            row = await self._order_row(conn, order_id)
+            row = await self._lock_order(conn, order_id)
             if row is None or row["status"] not in {Stage.UNCERTAIN, Stage.STUCK}:
                 return False
             taken = await conn.execute(

@@ -74,7 +74,7 @@ class TransitionStore(StoreBase):
         remains: int | None,
         admin_ids: list[int],
     ) -> bool:
-        row = await self._order_row(conn, order_id)
+        row = await self._lock_order(conn, order_id)
         if row is None or Stage(row["status"]) not in POLLED_STAGES:
             return False  # final, stuck or being resolved: the poller has no say
         values: dict[str, Any] = {"poll_errors": 0}
@@ -131,7 +131,7 @@ class TransitionStore(StoreBase):
     async def record_poll_error(self, order_id: int, limit: int, admin_ids: Iterable[int]) -> bool:
         """Count a per-id panel error; at `limit` the order is flagged. True if flagged."""
         async with self.db.write() as conn:
-            row = await self._order_row(conn, order_id)
+            row = await self._lock_order(conn, order_id)
             if row is None or Stage(row["status"]) not in POLLED_STAGES:
                 return False
             errors = row["poll_errors"] + 1
