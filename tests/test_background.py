@@ -392,3 +392,9 @@ async def test_one_transition_applied_twice_at_once_refunds_once(env: Env) -> No
     assert results.count(True) == 1 and all(r is False for r in results if r is not True)
     assert await env.repo.balance(23) == Decimal(3)
     assert [k for _, k in await pending_rows(env)].count("order_status") == 1
+
+
+async def test_a_new_users_first_updates_arriving_together_store_them_once(env: Env) -> None:
+    results = await asyncio.gather(*(env.repo.ensure_user(24, "twin", "T") for _ in range(4)))
+    assert {user.id for user, _ in results} == {24}
+    assert sum(created for _, created in results) == 1

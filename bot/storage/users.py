@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from bot.domain import (
     User,
@@ -27,6 +28,15 @@ class UserStore(StoreBase):
             )
         if row is not None and row["username"] == username and row["is_active"]:
             return user_from_row(row), False
+        try:
+            return await self._store_user(user_id, username, first_name)
+        except IntegrityError:
+            # A concurrent first update of the same user stored it first.
+            return await self._store_user(user_id, username, first_name)
+
+    async def _store_user(
+        self, user_id: int, username: str | None, first_name: str | None
+    ) -> tuple[User, bool]:
         async with self.db.write() as conn:
             row = (
                 (await conn.execute(select(users).where(users.c.id == user_id))).mappings().first()
