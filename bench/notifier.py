@@ -48,7 +48,7 @@ class TimedSession(AiohttpSession):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.accepted: dict[int, list[float]] = defaultdict(list)
 
-    async def make_request(self, bot, method, timeout=None):  # type: ignore[no-untyped-def]
+    async def make_request(self, bot, method, timeout=None):
         result = await super().make_request(bot, method, timeout)
         if isinstance(method, SendMessage):
             self.accepted[int(method.chat_id)].append(time.monotonic())

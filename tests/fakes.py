@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import AsyncGenerator
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Bot
@@ -56,7 +56,7 @@ class RecordingSession(BaseSession):
             chat_id = int(method.chat_id or 0)
             return Message(  # type: ignore[return-value]
                 message_id=getattr(method, "message_id", None) or next(self._ids),
-                date=int(time.time()),
+                date=datetime.now(tz=UTC),
                 chat=Chat(id=chat_id, type="private"),
                 text=method.text,
                 reply_markup=method.reply_markup
@@ -91,7 +91,7 @@ class RecordingSession(BaseSession):
         ]
 
     def texts(self, chat_id: int | None = None) -> list[str]:
-        return [c.text for c in self.sent(chat_id)]
+        return [c.text or "" for c in self.sent(chat_id)]
 
     def last(self, chat_id: int) -> SendMessage | EditMessageText:
         return self.sent(chat_id)[-1]
@@ -132,7 +132,7 @@ def text_update(user_id: int, text: str, language: str = "en") -> Update:
         update_id=next(_update_ids),
         message=Message(
             message_id=next(_update_ids),
-            date=int(time.time()),
+            date=datetime.now(tz=UTC),
             chat=Chat(id=user_id, type="private"),
             from_user=user(user_id, language),
             text=text,
@@ -145,7 +145,7 @@ def callback_update(
     user_id: int, data: str, message: Message | None = None, language: str = "en"
 ) -> Update:
     message = message or Message(
-        message_id=1, date=int(time.time()), chat=Chat(id=user_id, type="private"), text="…"
+        message_id=1, date=datetime.now(tz=UTC), chat=Chat(id=user_id, type="private"), text="…"
     )
     return Update(
         update_id=next(_update_ids),

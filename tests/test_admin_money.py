@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from aiogram.methods import AnswerPreCheckoutQuery, RefundStarPayment, SendInvoice
@@ -36,7 +37,7 @@ def paid(user_id: int, payload: str, total: int, charge_id: str) -> Update:
         update_id=int(time.time() * 1000) % 10**9,
         message=Message(
             message_id=5,
-            date=int(time.time()),
+            date=datetime.now(tz=UTC),
             chat=Chat(id=user_id, type="private"),
             from_user=user(user_id),
             successful_payment=SuccessfulPayment(
@@ -259,6 +260,7 @@ async def test_command_menus_are_set_per_language_and_for_admins(harness: Harnes
     assert by_language["ru"].commands[1].description == "Новый заказ"
     assert "balance" not in [c.command for c in by_language[None].commands]
     [admin] = [c for c in calls if isinstance(c.scope, BotCommandScopeChat)]
+    assert isinstance(admin.scope, BotCommandScopeChat)
     assert admin.scope.chat_id == ADMIN_ID and "refund_stars" in [c.command for c in admin.commands]
 
 

@@ -214,7 +214,7 @@ async def test_a_restart_between_writing_and_sending_still_delivers(env: Env) ->
     notifier, session = notifier_for(env)  # a new process
     assert await drain(notifier) == 1
     [sent] = session.sent(11)
-    assert f"Order #{order_id}: 🚀 In progress" in sent.text
+    assert f"Order #{order_id}: 🚀 In progress" in (sent.text or "")
     assert await pending_rows(env) == []
     assert await drain(notifier) == 0  # and only once
 
@@ -226,7 +226,7 @@ async def test_two_changes_before_sending_give_one_message_with_the_latest_state
     notifier, session = notifier_for(env)
     await drain(notifier)
     [sent] = session.sent(12)
-    assert "✅ Completed" in sent.text
+    assert "✅ Completed" in (sent.text or "")
 
 
 async def test_429_retry_after_is_honoured_exactly(env: Env) -> None:

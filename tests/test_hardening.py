@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from aiogram.methods import AnswerInlineQuery, SendMessage
-from aiogram.types import InlineQuery, Update
+from aiogram.types import InlineQuery, InlineQueryResultArticle, Update
 
 from bot.i18n import Translator, create_core
 from bot.middlewares import ThrottleMiddleware
@@ -51,7 +51,9 @@ async def test_inline_shows_ones_own_orders_and_never_anyone_elses(harness: Harn
     mine = await inline(h, owner, "")
     assert mine.is_personal
     assert [r.id for r in mine.results] == [f"order-{order_id}"]
-    assert "Pending" in mine.results[0].title
+    first = mine.results[0]
+    assert isinstance(first, InlineQueryResultArticle)
+    assert "Pending" in first.title
     by_number = await inline(h, owner, str(order_id))
     assert [r.id for r in by_number.results] == [f"order-{order_id}"]
     card = by_number.results[0].input_message_content.message_text  # type: ignore[union-attr]
@@ -65,6 +67,7 @@ async def test_inline_shows_ones_own_orders_and_never_anyone_elses(harness: Harn
     assert theirs.button.start_parameter == "inline"
     nothing = await inline(h, stranger, "")
     assert nothing.results == []
+    assert nothing.button is not None
     assert "Open the bot" in nothing.button.text
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from bot.panel import (
     DuplicateOrderError,
     MalformedResponseError,
     NotFoundError,
+    OrderState,
     OrderStatus,
     PanelAuthError,
     PanelClient,
@@ -36,7 +38,9 @@ KEY = "super-secret-panel-key-123"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
-def client_for(handler: Any, **kwargs: Any) -> tuple[PanelClient, list[dict[str, str]]]:
+def client_for(
+    handler: Callable[[httpx.Request, dict[str, str]], httpx.Response], **kwargs: Any
+) -> tuple[PanelClient, list[dict[str, str]]]:
     seen: list[dict[str, str]] = []
 
     def record(request: httpx.Request) -> httpx.Response:
@@ -50,7 +54,9 @@ def client_for(handler: Any, **kwargs: Any) -> tuple[PanelClient, list[dict[str,
     ), seen
 
 
-def answering(payload: Any, status: int = 200) -> Any:
+def answering(
+    payload: Any, status: int = 200
+) -> Callable[[httpx.Request, dict[str, str]], httpx.Response]:
     return lambda request, form: httpx.Response(status, json=payload)
 
 
@@ -214,10 +220,16 @@ async def test_quirks_numbers_flags_statuses_and_broken_items() -> None:
     }
     panel, _ = client_for(answering(weird))
     results = await panel.statuses([5, 6, 7])
-    assert results[5].status is OrderStatus.IN_PROGRESS
-    assert results[5].remains is None
-    assert results[6].status is OrderStatus.CANCELED  # type: ignore[union-attr]
-    assert results[7].status is OrderStatus.UNKNOWN
+    five, six, seven = results[5], results[6], results[7]
+    assert (
+        isinstance(five, OrderState)
+        and isinstance(six, OrderState)
+        and isinstance(seven, OrderState)
+    )
+    assert five.status is OrderStatus.IN_PROGRESS
+    assert five.remains is None
+    assert six.status is OrderStatus.CANCELED
+    assert seven.status is OrderStatus.UNKNOWN
     assert not OrderStatus.UNKNOWN.is_final
 
 
