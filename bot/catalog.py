@@ -100,6 +100,13 @@ class CatalogCache:
             self._refresh_task = asyncio.create_task(self._refresh_quietly())
         return self._catalog
 
+    async def service(self, service_id: int) -> Service | None:
+        """A service of the current catalog; None if it is gone or no catalog can be had."""
+        try:
+            return (await self.get()).by_id.get(service_id)
+        except CatalogUnavailableError:
+            return None
+
     @property
     def _refreshing(self) -> bool:
         return self._refresh_task is not None and not self._refresh_task.done()

@@ -15,7 +15,6 @@ from bot.domain import User
 from bot.settings import SUPPORTED_LOCALES
 
 LOCALES_PATH = Path(__file__).resolve().parent.parent / "locales"
-RTL_LOCALES = frozenset({"ar"})
 
 
 def pick_locale(stored: str | None, language_code: str | None, default: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram import Router, html
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.catalog import Catalog, CatalogCache, CatalogUnavailableError, category_key
@@ -13,7 +13,7 @@ from bot.filters import TypedText
 from bot.forms import is_orderable
 from bot.panel import Service
 from bot.pricing import Pricing
-from bot.render import fit, shorten
+from bot.render import shorten
 from bot.shop import Shop
 from handlers.callbacks import CategoryPage, CategoryPick, ServicePick
 from handlers.keyboards import (
@@ -25,6 +25,7 @@ from handlers.keyboards import (
     service_detail,
     services_page,
 )
+from handlers.replies import show_in_place
 from handlers.states import OrderForm
 
 router = Router(name=__name__)
@@ -42,16 +43,6 @@ async def _catalog(
         else:
             await event.answer(text)
         return None
-
-
-async def _show(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup) -> None:
-    """Edit the message the button is on; a stale or deleted one gets a fresh message."""
-    if isinstance(query.message, Message):
-        try:
-            await query.message.edit_text(fit(text), reply_markup=markup)
-        except Exception:
-            await query.message.answer(fit(text), reply_markup=markup)
-    await query.answer()
 
 
 @router.message(Command("order"))
@@ -89,7 +80,8 @@ async def category_page(
     page = min(max(callback_data.page, 0), total - 1)
     await state.set_state(OrderForm.browsing)
     text = i18n.get("catalog-categories", page=str(page + 1), pages=str(total))
-    await _show(query, text, categories_page(current, page))
+    await query.answer()
+    await show_in_place(query, text, categories_page(current, page))
 
 
 @router.callback_query(CategoryPick.filter())
@@ -117,7 +109,8 @@ async def category_services(
         pages=str(total),
         count=str(len(category.services)),
     )
-    await _show(query, text, services_page(i18n, category, page, pricing, shop.currency))
+    await query.answer()
+    await show_in_place(query, text, services_page(i18n, category, page, pricing, shop.currency))
 
 
 def describe_service(i18n: I18nContext, service: Service, pricing: Pricing, currency: str) -> str:
@@ -158,7 +151,8 @@ async def service_card(
     markup = service_detail(
         i18n, service, category_key(service.category), callback_data.page, is_orderable(service)
     )
-    await _show(query, text, markup)
+    await query.answer()
+    await show_in_place(query, text, markup)
 
 
 @router.message(OrderForm.browsing, TypedText())

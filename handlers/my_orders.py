@@ -8,7 +8,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.catalog import CatalogCache, CatalogUnavailableError
+from bot.catalog import CatalogCache
 from bot.domain import Order, Stage
 from bot.forms import is_orderable
 from bot.ordering import OrderService
@@ -20,6 +20,7 @@ from bot.storage import Repository
 from handlers.callbacks import OrderAction, OrdersPage
 from handlers.keyboards import ORDERS_PER_PAGE, order_detail, orders_list, pages
 from handlers.order_form import begin_form
+from handlers.replies import show_in_place
 
 router = Router(name=__name__)
 
@@ -55,17 +56,11 @@ async def orders_page(
     await query.answer()
     if isinstance(query.message, Message):
         markup = orders_list(found, callback_data.page, total) if found else None
-        try:
-            await query.message.edit_text(text, reply_markup=markup)
-        except Exception:
-            await query.message.answer(text, reply_markup=markup)
+        await show_in_place(query, text, markup)
 
 
 async def _capabilities(catalog: CatalogCache, order: Order) -> tuple[bool, bool]:
-    try:
-        service = (await catalog.get()).by_id.get(order.service_id)
-    except CatalogUnavailableError:
-        return False, False
+    service = await catalog.service(order.service_id)
     if service is None:
         return False, False
     can_refill = service.refill and order.stage is Stage.COMPLETED
@@ -90,12 +85,7 @@ async def show_order(
     if notice:
         text = f"{notice}\n\n{text}"
     can_refill, can_cancel = await _capabilities(catalog, order)
-    markup = order_detail(i18n, order, can_refill, can_cancel)
-    if isinstance(query.message, Message):
-        try:
-            await query.message.edit_text(text, reply_markup=markup)
-        except Exception:
-            await query.message.answer(text, reply_markup=markup)
+    await show_in_place(query, text, order_detail(i18n, order, can_refill, can_cancel))
 
 
 @router.callback_query(OrderAction.filter())
@@ -134,14 +124,11 @@ async def order_action(
         notice = i18n.get(await orders.cancel(order))
     elif action == "again":
         await query.answer()
-        try:
-            service = (await catalog.get()).by_id.get(order.service_id)
-        except CatalogUnavailableError:
-            service = None
-        if service is None or not is_orderable(service) or not isinstance(query.message, Message):
-            await query.message.answer(i18n.get("service-gone")) if isinstance(
-                query.message, Message
-            ) else None
+        service = await catalog.service(order.service_id)
+        if not isinstance(query.message, Message):
+            return
+        if service is None or not is_orderable(service):
+            await query.message.answer(i18n.get("service-gone"))
             return
         await begin_form(query.message, i18n, state, service, quote)
         return

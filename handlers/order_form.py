@@ -11,7 +11,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
-from bot.catalog import CatalogCache, CatalogUnavailableError
+from bot.catalog import CatalogCache
 from bot.domain import NewOrder
 from bot.filters import TypedText
 from bot.forms import (
@@ -31,25 +31,14 @@ from bot.forms import (
 from bot.money import panel_cost
 from bot.ordering import OrderService, Outcome, Placement
 from bot.panel import Service
-from bot.pricing import Pricing
 from bot.quote import Quote
 from bot.render import fit, money, shorten
-from bot.shop import Shop
-from bot.storage import Repository
 from handlers.callbacks import ConfirmOrder, FormChoice, FormNav, OrderStart
 from handlers.keyboards import confirm_keyboard, field_keyboard, main_menu
 from handlers.states import OrderForm
 
 router = Router(name=__name__)
 MAX_INPUT = 4000
-
-
-async def _service(catalog: CatalogCache, service_id: int) -> Service | None:
-    try:
-        current = await catalog.get()
-    except CatalogUnavailableError:
-        return None
-    return current.by_id.get(service_id)
 
 
 def _prompt(i18n: I18nContext, spec: FieldSpec, service: Service, answers: dict[str, Any]) -> str:
@@ -154,7 +143,7 @@ async def start_form(
     catalog: CatalogCache,
     quote: Quote,
 ) -> None:
-    service = await _service(catalog, callback_data.id)
+    service = await catalog.service(callback_data.id)
     if service is None or not isinstance(query.message, Message):
         await query.answer(i18n.get("service-gone"), show_alert=True)
         return
@@ -167,7 +156,7 @@ async def start_form(
 
 async def _form(state: FSMContext, catalog: CatalogCache) -> tuple[Service | None, dict[str, Any]]:
     data = await state.get_data()
-    service = await _service(catalog, int(data.get("service_id", 0)))
+    service = await catalog.service(int(data.get("service_id", 0)))
     return service, dict(data.get("answers") or {})
 
 
@@ -298,16 +287,13 @@ async def confirm(
     i18n: I18nContext,
     state: FSMContext,
     catalog: CatalogCache,
-    pricing: Pricing,
-    shop: Shop,
     orders: OrderService,
-    repo: Repository,
     quote: Quote,
 ) -> None:
     message = query.message if isinstance(query.message, Message) else None
     data = await state.get_data()
     if data.get("token") != callback_data.token or await state.get_state() != OrderForm.confirming:
-        placed = await repo.order_by_token(callback_data.token, query.from_user.id)
+        placed = await quote.repo.order_by_token(callback_data.token, query.from_user.id)
         key = "order-already-placed" if placed else "summary-outdated"
         await query.answer(i18n.get(key, id=str(placed or "")), show_alert=True)
         return
@@ -317,7 +303,7 @@ async def confirm(
         await query.answer(i18n.get("service-gone"), show_alert=True)
         return
     quantity_units = units(service, answers)
-    price = pricing.price(service, quantity_units)
+    price = quote.pricing.price(service, quantity_units)
     if str(price) != data.get("price"):
         # The catalog or the markup changed since the summary: show the new price first.
         await query.answer(i18n.get("price-changed"), show_alert=True)
@@ -337,11 +323,11 @@ async def confirm(
         quantity=ordered_quantity(service, answers),
         charge=price,
         cost=panel_cost(service.rate, quantity_units),
-        currency=shop.currency,
+        currency=quote.shop.currency,
     )
     async with orders.in_flight():  # a shutdown waits until the customer is told the outcome
         placement = await orders.place(new)
-        text = placement_text(i18n, placement, shop.currency)
+        text = placement_text(i18n, placement, quote.shop.currency)
         if placement.order_id is None:
             # Nothing was charged (no funds, panel down): the same summary can be confirmed again.
             await message.answer(text, reply_markup=confirm_keyboard(i18n, callback_data.token))

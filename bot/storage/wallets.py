@@ -32,14 +32,7 @@ class WalletStore(StoreBase):
         note: str | None = None,
     ) -> bool:
         """Add money; with a `ref`, at most once per ref. Returns False if already done."""
-        try:
-            async with self.db.write() as conn:
-                if ref is not None and await self._ref_used(conn, ref):
-                    return False
-                await self._add_ledger(conn, user_id, to_micros(amount), kind, ref=ref, note=note)
-        except IntegrityError:
-            return False  # the same ref committed by a concurrent transaction: done once
-        return True
+        return await self._move(user_id, to_micros(amount), kind, ref, note)
 
     async def debit(
         self,
@@ -49,16 +42,21 @@ class WalletStore(StoreBase):
         ref: str | None = None,
         note: str | None = None,
     ) -> bool:
-        """Take money if the wallet holds it (never negative). False if it does not."""
+        """Take money if the wallet holds it (never negative). False if it does not, or if
+        this `ref` was already debited."""
+        return await self._move(user_id, -to_micros(amount), kind, ref, note)
+
+    async def _move(
+        self, user_id: int, micros: int, kind: str, ref: str | None, note: str | None
+    ) -> bool:
         try:
             async with self.db.write() as conn:
                 await self._lock_wallet(conn, user_id)
                 if ref is not None and await self._ref_used(conn, ref):
                     return False
-                micros = to_micros(amount)
-                if await self._balance_micros(conn, user_id) < micros:
+                if micros < 0 and await self._balance_micros(conn, user_id) < -micros:
                     return False
-                await self._add_ledger(conn, user_id, -micros, kind, ref=ref, note=note)
+                await self._add_ledger(conn, user_id, micros, kind, ref=ref, note=note)
         except IntegrityError:
             return False  # the same ref committed by a concurrent transaction: done once
         return True
