@@ -149,7 +149,8 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     translator = Translator(core)
     dp["translator"] = translator
     dp["quote"] = Quote(services.pricing, services.repo, services.shop)
-    dp.update.outer_middleware(FlushStateMiddleware(dp.storage))
+    if isinstance(dp.storage, DatabaseStorage):  # Redis writes at once, nothing to flush
+        dp.update.outer_middleware(FlushStateMiddleware(dp.storage))
     dp.update.outer_middleware(CustomerMiddleware(services.customers, settings, translator))
     dp.update.outer_middleware(
         ThrottleMiddleware(settings.throttle_rate_per_second, translator, settings.default_locale)

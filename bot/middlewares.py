@@ -8,15 +8,16 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
-from aiogram.fsm.storage.base import BaseStorage
 from aiogram.types import TelegramObject, Update
 from aiogram.types import User as TelegramUser
 
 from bot.customers import Customers
 from bot.i18n import Translator, pick_locale
 from bot.settings import Settings
+from bot.storage import DatabaseStorage
 
 logger = logging.getLogger(__name__)
+PRUNE_ABOVE = 10_000  # per-user records kept before idle ones are dropped
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 
@@ -31,16 +32,14 @@ async def _say(update: Update, text: str) -> None:
 class FlushStateMiddleware(BaseMiddleware):
     """Writes the conversation state an update changed, once, when the update is handled."""
 
-    def __init__(self, storage: BaseStorage) -> None:
+    def __init__(self, storage: DatabaseStorage) -> None:
         self._storage = storage
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         try:
             return await handler(event, data)
         finally:
-            flush = getattr(self._storage, "flush", None)
-            if flush is not None:
-                await flush()
+            await self._storage.flush()
 
 
 class CustomerMiddleware(BaseMiddleware):
@@ -86,6 +85,8 @@ class ThrottleMiddleware(BaseMiddleware):
 
     def allow(self, user_id: int, now: float) -> tuple[bool, bool]:
         """(allowed, warn now)."""
+        if len(self._buckets) > PRUNE_ABOVE:
+            self._forget_idle(now)
         tokens, last, warned = self._buckets.get(user_id, (self._burst, now, False))
         tokens = min(self._burst, tokens + (now - last) * self._rate)
         if tokens >= 1:
@@ -93,6 +94,13 @@ class ThrottleMiddleware(BaseMiddleware):
             return True, False
         self._buckets[user_id] = (tokens, now, True)
         return False, not warned
+
+    def _forget_idle(self, now: float) -> None:
+        """A bucket idle long enough to be full again carries no information."""
+        refill = self._burst / self._rate
+        self._buckets = {
+            user: bucket for user, bucket in self._buckets.items() if now - bucket[1] < refill
+        }
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         tg_user: TelegramUser | None = data.get("event_from_user")

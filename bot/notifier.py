@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
 MAX_BACKOFF = 300.0
 BROADCAST_PROGRESS_EVERY = 10.0
+PRUNE_ABOVE = 10_000
 
 
 class RateLimiter:
@@ -94,6 +95,9 @@ class Notifier:
     async def drain_once(self) -> int:
         """Start sending every due row whose chat may receive now; returns how many."""
         now = time.monotonic()
+        if len(self._chat_ready_at) > PRUNE_ABOVE:
+            # Chats whose pause is over need no record: keep the map as small as the traffic.
+            self._chat_ready_at = {c: t for c, t in self._chat_ready_at.items() if t > now}
         started = 0
         for row in await self._repo.due_messages(time.time(), limit=500):
             if row.id in self._in_flight or self._chat_ready_at.get(row.chat_id, 0.0) > now:

@@ -174,3 +174,11 @@ async def test_secrets_never_reach_logs_or_messages(
     assert key not in sent
     assert TOKEN not in sent
     assert await h.services.repo.balance(user_id) < Decimal(100)
+
+
+def test_flood_control_forgets_idle_users() -> None:
+    throttle = ThrottleMiddleware(3.0, Translator(create_core("en")), "en")
+    for user_id in range(10_001):
+        throttle.allow(user_id, 0.0)
+    throttle.allow(1, 100.0)  # much later: everyone's bucket is full again
+    assert len(throttle._buckets) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select
+from sqlalchemy import and_, delete, func, insert, select
 
 from bot.domain import (
     POLLED_STAGES,
@@ -35,10 +35,7 @@ class FigureStore(StoreBase):
     async def open_orders_value(self) -> Decimal:
         """What customers paid for orders the panel may still spend on."""
         query = select(func.coalesce(func.sum(orders.c.charge_micros), 0)).where(
-            or_(
-                orders.c.status.in_(list(POLLED_STAGES)),
-                orders.c.status.in_([Stage.PLACING, Stage.UNCERTAIN, Stage.STUCK]),
-            )
+            orders.c.status.in_([*POLLED_STAGES, Stage.PLACING, Stage.UNCERTAIN, Stage.STUCK])
         )
         async with self.db.read() as conn:
             return from_micros(int((await conn.execute(query)).scalar_one()))
