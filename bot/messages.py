@@ -78,7 +78,10 @@ class MessageRenderer:
             )
             return Rendered(t(key, id=str(order.id)), open_order(t, order.id))
         if kind == "wallet_credit":
-            return Rendered(t("notify-wallet-credit", amount=str(payload["amount"])))
+            credited = Decimal(str(payload["amount"]))
+            return Rendered(
+                t("notify-wallet-credit", amount=money(credited, str(payload.get("currency", ""))))
+            )
         if kind == "broadcast":
             return Rendered(str(payload["text"]))
         if kind == "broadcast_progress":

@@ -58,7 +58,9 @@ async def _wallet_change(
     note = f"by admin {message.chat.id}" + (f": {parts[2]}" if len(parts) > 2 else "")
     if sign > 0:
         await repo.credit(user.id, amount, "credit", note=note)
-        await repo.enqueue([user.id], "wallet_credit", {"amount": str(amount)})
+        await repo.enqueue(
+            [user.id], "wallet_credit", {"amount": str(amount), "currency": shop.currency}
+        )
     elif not await repo.debit(user.id, amount, "debit", note=note):
         await message.answer(i18n.get("admin-debit-too-much"))
         return
