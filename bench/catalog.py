@@ -15,12 +15,12 @@ from pathlib import Path
 import httpx
 from pydantic import SecretStr
 
-from bot.catalog import Catalog
-from bot.i18n import Translator, create_core
-from bot.panel import PanelClient
-from bot.pricing import Pricing
+from bot.core.catalog import Catalog
+from bot.core.panel import PanelClient
+from bot.core.pricing import Pricing
 from bot.sandbox.catalog import build_catalog
-from handlers.keyboards import services_page
+from bot.ui.i18n import Translator, create_core
+from bot.ui.keyboards import services_page
 from tests.e2e.stand import Stand, wait_until
 
 SERVICES = 5000

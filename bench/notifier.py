@@ -23,12 +23,13 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.methods import SendMessage
 from sqlalchemy import insert
 
-from bot.customers import Customers
-from bot.i18n import Translator, create_core
-from bot.messages import MessageRenderer
-from bot.notifier import Notifier
-from bot.storage import Database, Repository
-from bot.storage.tables import users
+from bot.core.customers import Customers
+from bot.core.notifier import Notifier
+from bot.core.outbox import OutboxKind
+from bot.core.storage import Database, Repository
+from bot.core.storage.tables import users
+from bot.ui.i18n import Translator, create_core
+from bot.ui.notices import MessageRenderer, TelegramMessenger
 from tests.e2e.stand import NODE_DIR, free_port, wait_until
 
 TOKEN = "777:BENCH"
@@ -85,12 +86,16 @@ async def main(messages: int, chats: int) -> None:
                 )
             for round_ in range(messages // chats):
                 await repo.enqueue(
-                    [10_000 + n for n in range(chats)], "wallet_credit", {"amount": str(round_)}
+                    [10_000 + n for n in range(chats)],
+                    OutboxKind.WALLET_CREDIT,
+                    {"amount": str(round_)},
                 )
             session = TimedSession(api=TelegramAPIServer.from_base(f"http://127.0.0.1:{port}"))
             bot = Bot(TOKEN, session=session)
             renderer = MessageRenderer(repo, Translator(create_core("en")), "en")
-            notifier = Notifier(bot, repo, Customers(repo), renderer, rate_per_second=25)
+            notifier = Notifier(
+                TelegramMessenger(bot, renderer), repo, Customers(repo), rate_per_second=25
+            )
             started = time.monotonic()
             task = asyncio.create_task(notifier.run())
             while await repo.next_due_at() is not None:

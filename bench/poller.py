@@ -17,13 +17,13 @@ import httpx
 from pydantic import SecretStr
 from sqlalchemy import insert
 
-from bot.domain import Stage
-from bot.panel import PanelClient
-from bot.poller import Poller
+from bot.core.domain import Stage
+from bot.core.panel import PanelClient
+from bot.core.poller import Poller
+from bot.core.storage import Database, Repository
+from bot.core.storage.tables import orders, users
 from bot.sandbox import SandboxPanel, start_sandbox
 from bot.sandbox.server import SandboxOrder
-from bot.storage import Database, Repository
-from bot.storage.tables import orders, users
 
 
 async def seed(db: Database, sandbox: SandboxPanel, count: int) -> None:

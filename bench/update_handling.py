@@ -19,9 +19,9 @@ from aiogram import Dispatcher, Router
 from aiogram.types import Message, Update
 
 from bot.app import build_services, create_dispatcher
+from bot.core.settings import SANDBOX_API_KEY, Settings
 from bot.sandbox import SandboxPanel, start_sandbox
-from bot.settings import SANDBOX_API_KEY, Settings
-from handlers.callbacks import (
+from bot.ui.callbacks import (
     CategoryPage,
     FormChoice,
     OrderAction,

@@ -7,8 +7,8 @@ import sys
 
 from pydantic import ValidationError
 
-from bot.logs import configure_logging
-from bot.settings import Settings
+from bot.core.logs import configure_logging
+from bot.core.settings import Settings
 
 EXIT_CONFIG = 2
 
@@ -30,7 +30,7 @@ def main() -> None:
         print(_describe(exc), file=sys.stderr)
         sys.exit(EXIT_CONFIG)
     configure_logging(settings.log_level, settings.secrets())
-    from bot.app import run  # imported after settings: a bad .env never imports aiogram
+    from bot.runners import run  # imported after settings: a bad .env never imports aiogram
 
     asyncio.run(run(settings))
 

@@ -1,11 +1,15 @@
-"""Factories: everything the bot needs is built here and handed to handlers by injection."""
+"""The composition root: every long-lived object is built here, once, and handed to the
+handlers as one typed mapping. Startup only starts tasks; shutdown only stops and closes.
+Running (polling or webhook) is `bot/runners.py`."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
+from typing import Any, TypedDict
 
 import httpx
 from aiogram import Bot, Dispatcher
@@ -17,24 +21,30 @@ from aiogram.fsm.storage.base import BaseStorage
 from aiohttp import web
 from pydantic import SecretStr
 
-from bot.catalog import CatalogCache
-from bot.commands import set_bot_commands
-from bot.customers import Customers
-from bot.i18n import Translator, create_core, create_i18n
-from bot.leader import Leadership
-from bot.messages import MessageRenderer
-from bot.middlewares import CustomerMiddleware, FlushStateMiddleware, ThrottleMiddleware
-from bot.notifier import Notifier
-from bot.ordering import OrderService
-from bot.panel import PanelClient
-from bot.poller import Poller
-from bot.pricing import Pricing
-from bot.quote import Quote
-from bot.sandbox import SandboxPanel, start_sandbox
-from bot.settings import SANDBOX_API_KEY, TELEGRAM_API_URL, Settings
-from bot.shop import Shop
-from bot.storage import Database, DatabaseStorage, Repository
-from bot.webhook import run_webhook
+from bot.core.balance_watch import BalanceWatch
+from bot.core.catalog import CatalogCache
+from bot.core.customers import Customers
+from bot.core.leader import Leadership
+from bot.core.notifier import Notifier
+from bot.core.ordering import OrderService
+from bot.core.panel import PanelClient
+from bot.core.poller import Poller
+from bot.core.pricing import Pricing
+from bot.core.quoting import Quoter
+from bot.core.settings import SANDBOX_API_KEY, TELEGRAM_API_URL, Settings
+from bot.core.shop import Shop
+from bot.core.storage import Database, Repository
+from bot.core.storage.figures import FigureStore
+from bot.core.storage.orders import OrderStore
+from bot.core.storage.outbox import OutboxStore
+from bot.core.storage.refills import RefillStore
+from bot.core.storage.users import UserStore
+from bot.core.storage.wallets import WalletStore
+from bot.ui.commands import set_bot_commands
+from bot.ui.fsm_storage import DatabaseStorage
+from bot.ui.i18n import Translator, create_core, create_i18n
+from bot.ui.middlewares import CustomerMiddleware, FlushStateMiddleware, ThrottleMiddleware
+from bot.ui.notices import MessageRenderer, TelegramMessenger
 from handlers import get_routers
 
 logger = logging.getLogger(__name__)
@@ -44,9 +54,29 @@ SHUTDOWN_GRACE_SECONDS = 15.0
 SHARED_CACHE_SECONDS = 10.0
 
 
+class HandlerData(TypedDict):
+    """What a handler may ask for by name (aiogram injects it as workflow data)."""
+
+    settings: Settings
+    panel: PanelClient
+    catalog: CatalogCache
+    pricing: Pricing
+    shop: Shop
+    quoter: Quoter
+    customers: Customers
+    ordering: OrderService
+    translator: Translator
+    users: UserStore
+    wallets: WalletStore
+    orders: OrderStore
+    refills: RefillStore
+    outbox: OutboxStore
+    figures: FigureStore
+
+
 @dataclass
 class Services:
-    """Long-lived objects, created once and closed in the shutdown hook."""
+    """Long-lived objects, created once in `build_services` and closed in `close`."""
 
     settings: Settings
     db: Database
@@ -56,11 +86,36 @@ class Services:
     catalog: CatalogCache
     pricing: Pricing
     shop: Shop
+    quoter: Quoter
     customers: Customers
     orders: OrderService
+    translator: Translator
+    renderer: MessageRenderer
+    poller: Poller
+    balance_watch: BalanceWatch
     leadership: Leadership
     sandbox: web.AppRunner | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+    def handler_data(self) -> HandlerData:
+        db = self.db
+        return HandlerData(
+            settings=self.settings,
+            panel=self.panel,
+            catalog=self.catalog,
+            pricing=self.pricing,
+            shop=self.shop,
+            quoter=self.quoter,
+            customers=self.customers,
+            ordering=self.orders,
+            translator=self.translator,
+            users=UserStore(db),
+            wallets=WalletStore(db),
+            orders=OrderStore(db),
+            refills=RefillStore(db),
+            outbox=OutboxStore(db),
+            figures=FigureStore(db),
+        )
 
     async def close(self) -> None:
         await self.catalog.close()
@@ -70,21 +125,25 @@ class Services:
             await self.sandbox.cleanup()
 
 
+async def _panel_address(settings: Settings) -> tuple[str, SecretStr, web.AppRunner | None]:
+    if not settings.uses_sandbox:
+        assert settings.panel_api_url is not None
+        assert settings.panel_api_key is not None
+        return settings.panel_api_url, settings.panel_api_key, None
+    from bot.sandbox import SandboxPanel, start_sandbox  # only when no panel is configured
+
+    runner, url = await start_sandbox(SandboxPanel(step_seconds=settings.sandbox_step_seconds))
+    logger.warning(
+        "!!! PANEL_API_URL is not set: using the built-in SANDBOX panel. Orders are SIMULATED, "
+        "nothing is delivered and no real money moves. Set PANEL_API_URL and PANEL_API_KEY "
+        "to sell for real. !!!",
+        extra={"sandbox_url": url},
+    )
+    return url, SecretStr(SANDBOX_API_KEY), runner
+
+
 async def build_services(settings: Settings) -> Services:
-    sandbox: web.AppRunner | None = None
-    panel_url, key = settings.panel_api_url, settings.panel_api_key
-    if settings.uses_sandbox:
-        sandbox, panel_url = await start_sandbox(
-            SandboxPanel(step_seconds=settings.sandbox_step_seconds)
-        )
-        key = SecretStr(SANDBOX_API_KEY)
-        logger.warning(
-            "!!! PANEL_API_URL is not set: using the built-in SANDBOX panel. Orders are SIMULATED, "
-            "nothing is delivered and no real money moves. Set PANEL_API_URL and PANEL_API_KEY "
-            "to sell for real. !!!",
-            extra={"sandbox_url": panel_url},
-        )
-    assert panel_url is not None
+    panel_url, key, sandbox = await _panel_address(settings)
     url = settings.database_url.get_secret_value() if settings.database_url else None
     db = await Database.open(settings.database_path, url)
     repo = Repository(db)
@@ -94,6 +153,8 @@ async def build_services(settings: Settings) -> Services:
     panel = PanelClient(http, panel_url, key)
     pricing = Pricing(repo, settings.markup_percent)
     await pricing.load()
+    shop = Shop()
+    translator = Translator(create_core(settings.default_locale))
     return Services(
         settings=settings,
         db=db,
@@ -102,9 +163,16 @@ async def build_services(settings: Settings) -> Services:
         panel=panel,
         catalog=CatalogCache(panel.services, ttl_seconds=settings.catalog_ttl_seconds),
         pricing=pricing,
-        shop=Shop(),
+        shop=shop,
+        quoter=Quoter(pricing, shop, repo),
         customers=Customers(repo, ttl_seconds=SHARED_CACHE_SECONDS if db.shared else None),
         orders=OrderService(repo, panel, settings.admin_ids),
+        translator=translator,
+        renderer=MessageRenderer(repo, translator, settings.default_locale),
+        poller=Poller(repo, panel, settings.poll_interval_seconds, settings.admin_ids),
+        balance_watch=BalanceWatch(
+            repo, panel, settings.admin_ids, threshold=settings.low_balance_threshold
+        ),
         leadership=Leadership(db, retry_seconds=min(settings.poll_interval_seconds, 5.0)),
         sandbox=sandbox,
     )
@@ -131,81 +199,75 @@ def create_storage(settings: Settings, db: Database) -> BaseStorage:
     return DatabaseStorage(db)
 
 
+def background_work(services: Services, bot: Bot) -> list[Coroutine[Any, Any, None]]:
+    """What the leader runs: the poller, the outbox sender and the balance watch."""
+    notifier = Notifier(
+        TelegramMessenger(bot, services.renderer),
+        services.repo,
+        services.customers,
+        rate_per_second=services.settings.send_rate_per_second,
+    )
+    return [services.poller.run(), notifier.run(), services.balance_watch.run()]
+
+
+async def start(services: Services, bot: Bot, background: bool) -> None:
+    settings = services.settings
+    # With replicas, another process may be placing right now: only placements older
+    # than any panel answer could take were interrupted.
+    older_than = 4 * settings.panel_timeout_seconds if services.db.shared else 0.0
+    recovered = await services.repo.recover_interrupted_placements(settings.admin_ids, older_than)
+    if recovered:
+        logger.error(
+            "orders interrupted while placing are now uncertain", extra={"orders": recovered}
+        )
+    await services.shop.learn_currency(services.panel)
+    services.tasks.append(asyncio.create_task(_warm_catalog(services.catalog)))
+    with contextlib.suppress(Exception):
+        await set_bot_commands(bot, services.translator, settings)
+    if background:
+        leading = services.leadership.run(lambda: background_work(services, bot))
+        services.tasks.append(asyncio.create_task(leading, name="background"))
+    if services.db.shared:
+        services.tasks.append(asyncio.create_task(_reload_markups(services.pricing)))
+
+
+async def stop(services: Services) -> None:
+    # Let a placement that already reached `add` record its answer before closing.
+    if not await services.orders.wait_idle(SHUTDOWN_GRACE_SECONDS):
+        logger.error("shutdown with an order placement still in flight")
+    for task in services.tasks:
+        task.cancel()
+    await asyncio.gather(*services.tasks, return_exceptions=True)
+    services.tasks.clear()
+    await services.close()
+
+
 def create_dispatcher(services: Services, *, background: bool = True) -> Dispatcher:
     """The dispatcher with every router; `background=False` (tests) starts no poller/sender."""
     settings = services.settings
-    dp = Dispatcher(
-        storage=create_storage(settings, services.db),
-        settings=settings,
-        repo=services.repo,
-        panel=services.panel,
-        catalog=services.catalog,
-        pricing=services.pricing,
-        shop=services.shop,
-        customers=services.customers,
-        orders=services.orders,
-    )
-    core = create_core(settings.default_locale)
-    translator = Translator(core)
-    dp["translator"] = translator
-    dp["quote"] = Quote(services.pricing, services.repo, services.shop)
+    dp = Dispatcher(storage=create_storage(settings, services.db), **services.handler_data())
     if isinstance(dp.storage, DatabaseStorage):  # Redis writes at once, nothing to flush
         dp.update.outer_middleware(FlushStateMiddleware(dp.storage))
-    dp.update.outer_middleware(CustomerMiddleware(services.customers, settings, translator))
     dp.update.outer_middleware(
-        ThrottleMiddleware(settings.throttle_rate_per_second, translator, settings.default_locale)
+        CustomerMiddleware(services.customers, settings, services.translator)
+    )
+    dp.update.outer_middleware(
+        ThrottleMiddleware(
+            settings.throttle_rate_per_second, services.translator, settings.default_locale
+        )
     )
 
     async def on_startup(bot: Bot) -> None:
-        # With replicas, another process may be placing right now: only placements older
-        # than any panel answer could take were interrupted.
-        older_than = 4 * settings.panel_timeout_seconds if services.db.shared else 0.0
-        recovered = await services.repo.recover_interrupted_placements(
-            settings.admin_ids, older_than
-        )
-        if recovered:
-            logger.error(
-                "orders interrupted while placing are now uncertain", extra={"orders": recovered}
-            )
-        await services.shop.learn_currency(services.panel)
-        services.tasks.append(asyncio.create_task(_warm_catalog(services.catalog)))
-        with contextlib.suppress(Exception):
-            await set_bot_commands(bot, translator, settings)
-        if background:
-            poller = Poller(
-                services.repo,
-                services.panel,
-                settings.poll_interval_seconds,
-                settings.admin_ids,
-                low_balance_threshold=settings.low_balance_threshold,
-            )
-            renderer = MessageRenderer(services.repo, translator, settings.default_locale)
-            notifier = Notifier(
-                bot,
-                services.repo,
-                services.customers,
-                renderer,
-                rate_per_second=settings.send_rate_per_second,
-            )
-            leading = services.leadership.run(lambda: [poller.run(), notifier.run()])
-            services.tasks.append(asyncio.create_task(leading, name="poller+sender"))
-        if services.db.shared:
-            services.tasks.append(asyncio.create_task(_reload_markups(services.pricing)))
+        await start(services, bot, background)
 
     async def on_shutdown() -> None:
-        # Let a placement that already reached `add` record its answer before closing.
-        if not await services.orders.wait_idle(SHUTDOWN_GRACE_SECONDS):
-            logger.error("shutdown with an order placement still in flight")
-        for task in services.tasks:
-            task.cancel()
-        await asyncio.gather(*services.tasks, return_exceptions=True)
-        services.tasks.clear()
-        await services.close()
+        await stop(services)
 
     # Our hooks first: on shutdown, background senders stop before i18n unloads its texts.
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
-    create_i18n(core, services.customers, settings.default_locale).setup(dispatcher=dp)
+    i18n_core = services.translator.core
+    create_i18n(i18n_core, services.customers, settings.default_locale).setup(dispatcher=dp)
     dp.include_routers(*get_routers())
     return dp
 
@@ -222,17 +284,3 @@ async def _warm_catalog(catalog: CatalogCache) -> None:
     """Load the catalog at start so the first customer does not wait for it."""
     with contextlib.suppress(Exception):
         await catalog.get()
-
-
-async def run(settings: Settings) -> None:
-    services = await build_services(settings)
-    bot = create_bot(settings)
-    dp = create_dispatcher(services)
-    try:
-        if settings.webhook_url:
-            await run_webhook(settings, services, bot, dp)
-        else:
-            await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
-    finally:
-        if services.tasks:  # startup failed half-way: still close what was opened
-            await services.close()

@@ -1,35 +1,34 @@
-"""The routers, in the order they see an update."""
+"""The routers, in the order they see an update. Each call builds fresh routers, so every
+dispatcher (a test's, a replica's) gets its own."""
 
 from __future__ import annotations
 
 from aiogram import Router
 
+from handlers import (
+    admin,
+    balance,
+    catalog,
+    errors,
+    fallback,
+    inline,
+    my_orders,
+    order_form,
+    payments,
+    start,
+)
+
 
 def get_routers() -> list[Router]:
-    # Imported here so that every call gets the modules' routers once (a router can be
-    # attached to one parent only; tests build one dispatcher per session).
-    from handlers import (
-        admin,
-        balance,
-        catalog,
-        errors,
-        fallback,
-        inline,
-        my_orders,
-        order_form,
-        payments,
-        start,
-    )
-
     return [
-        errors.router,
-        start.router,
-        payments.router,
-        inline.router,
-        admin.router,
-        my_orders.router,
-        balance.router,
-        catalog.router,
-        order_form.router,
-        fallback.router,  # last: whatever nobody else wanted
+        errors.setup(),
+        start.setup(),
+        payments.setup(),
+        inline.setup(),
+        admin.setup(),
+        my_orders.setup(),
+        balance.setup(),
+        catalog.setup(),
+        order_form.setup(),
+        fallback.setup(),  # last: whatever nobody else wanted
     ]

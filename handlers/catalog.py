@@ -8,15 +8,14 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.catalog import Catalog, CatalogCache, CatalogUnavailableError, category_key
-from bot.filters import TypedText
-from bot.forms import is_orderable
-from bot.panel import Service
-from bot.pricing import Pricing
-from bot.render import shorten
-from bot.shop import Shop
-from handlers.callbacks import CategoryPage, CategoryPick, ServicePick
-from handlers.keyboards import (
+from bot.core.catalog import Catalog, CatalogCache, CatalogUnavailableError, category_key
+from bot.core.forms import is_orderable
+from bot.core.panel import Service
+from bot.core.pricing import Pricing
+from bot.core.shop import Shop
+from bot.ui.callbacks import CategoryPage, CategoryPick, ServicePick
+from bot.ui.filters import TypedText
+from bot.ui.keyboards import (
     CATEGORIES_PER_PAGE,
     SERVICES_PER_PAGE,
     categories_page,
@@ -25,10 +24,9 @@ from handlers.keyboards import (
     service_detail,
     services_page,
 )
+from bot.ui.render import shorten
 from handlers.replies import show_in_place
 from handlers.states import OrderForm
-
-router = Router(name=__name__)
 
 
 async def _catalog(
@@ -45,8 +43,6 @@ async def _catalog(
         return None
 
 
-@router.message(Command("order"))
-@router.message(LazyFilter("menu-new-order"))
 async def open_catalog(
     message: Message, i18n: I18nContext, state: FSMContext, catalog: CatalogCache
 ) -> None:
@@ -65,7 +61,6 @@ async def open_catalog(
     )
 
 
-@router.callback_query(CategoryPage.filter())
 async def category_page(
     query: CallbackQuery,
     callback_data: CategoryPage,
@@ -84,7 +79,6 @@ async def category_page(
     await show_in_place(query, text, categories_page(current, page))
 
 
-@router.callback_query(CategoryPick.filter())
 async def category_services(
     query: CallbackQuery,
     callback_data: CategoryPick,
@@ -131,7 +125,6 @@ def describe_service(i18n: I18nContext, service: Service, pricing: Pricing, curr
     return "\n".join(lines)
 
 
-@router.callback_query(ServicePick.filter())
 async def service_card(
     query: CallbackQuery,
     callback_data: ServicePick,
@@ -155,7 +148,6 @@ async def service_card(
     await show_in_place(query, text, markup)
 
 
-@router.message(OrderForm.browsing, TypedText())
 async def search(
     message: Message, i18n: I18nContext, catalog: CatalogCache, pricing: Pricing, shop: Shop
 ) -> None:
@@ -171,3 +163,14 @@ async def search(
         i18n.get("search-results", count=str(len(found)), query=html.quote(query_text)),
         reply_markup=search_results(found, pricing, shop.currency),
     )
+
+
+def setup() -> Router:
+    router = Router(name=__name__)
+    router.message.register(open_catalog, LazyFilter("menu-new-order"))
+    router.message.register(open_catalog, Command("order"))
+    router.callback_query.register(category_page, CategoryPage.filter())
+    router.callback_query.register(category_services, CategoryPick.filter())
+    router.callback_query.register(service_card, ServicePick.filter())
+    router.message.register(search, OrderForm.browsing, TypedText())
+    return router

@@ -9,16 +9,15 @@ from aiogram import Router
 from aiogram.types import ErrorEvent
 from aiogram_i18n import I18nContext
 
-from bot.settings import Settings
-from bot.storage import Repository
+from bot.core.outbox import OutboxKind
+from bot.core.settings import Settings
+from bot.core.storage.outbox import OutboxStore
 
 logger = logging.getLogger(__name__)
-router = Router(name=__name__)
 
 
-@router.errors()
 async def on_error(
-    event: ErrorEvent, repo: Repository, settings: Settings, i18n: I18nContext | None = None
+    event: ErrorEvent, outbox: OutboxStore, settings: Settings, i18n: I18nContext | None = None
 ) -> bool:
     code = secrets.token_hex(3)
     logger.error(
@@ -33,11 +32,17 @@ async def on_error(
             await event.update.message.answer(text)
         elif event.update.callback_query is not None:
             await event.update.callback_query.answer(text, show_alert=True)
-        await repo.enqueue(
+        await outbox.enqueue(
             settings.admin_ids,
-            "admin_error",
+            OutboxKind.ADMIN_ERROR,
             {"code": code, "error": type(event.exception).__name__},
         )
     except Exception:
         logger.exception("could not report an error", extra={"code": code})
     return True
+
+
+def setup() -> Router:
+    router = Router(name=__name__)
+    router.errors.register(on_error)
+    return router

@@ -6,22 +6,25 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
-from bot.filters import CommandLike
-from handlers.keyboards import main_menu
-
-router = Router(name=__name__)
+from bot.ui.filters import CommandLike
+from bot.ui.keyboards import main_menu
 
 
-@router.message(CommandLike())
 async def unknown_command(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("unknown-command"), reply_markup=main_menu(i18n))
 
 
-@router.message()
 async def stray_message(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("use-menu"), reply_markup=main_menu(i18n))
 
 
-@router.callback_query()
 async def stale_button(query: CallbackQuery, i18n: I18nContext) -> None:
     await query.answer(i18n.get("stale-button"), show_alert=True)
+
+
+def setup() -> Router:
+    router = Router(name=__name__)
+    router.message.register(unknown_command, CommandLike())
+    router.message.register(stray_message)
+    router.callback_query.register(stale_button)
+    return router

@@ -11,11 +11,10 @@ from aiogram.types import (
 )
 from aiogram_i18n import I18nContext
 
-from bot.domain import Order
-from bot.render import short_card, shorten, stage_label
-from bot.storage import Repository
+from bot.core.domain import Order
+from bot.core.storage.orders import OrderStore
+from bot.ui.render import short_card, shorten, stage_label
 
-router = Router(name=__name__)
 RECENT = 10
 CACHE_SECONDS = 5  # personal results, briefly cached by Telegram
 
@@ -37,25 +36,30 @@ def _result(i18n: I18nContext, order: Order) -> InlineQueryResultArticle:
     )
 
 
-@router.inline_query()
-async def lookup(query: InlineQuery, i18n: I18nContext, repo: Repository) -> None:
+async def lookup(query: InlineQuery, i18n: I18nContext, orders: OrderStore) -> None:
     text = query.query.strip().lstrip("#")
     owner = query.from_user.id
     if text.isdigit():
         # Only the asker's own order: anyone else's number finds nothing.
-        found = await repo.get_order(int(text), user_id=owner)
-        orders = [found] if found else []
+        found = await orders.get_order(int(text), user_id=owner)
+        mine = [found] if found else []
     else:
-        orders = await repo.list_orders(owner, limit=RECENT)
+        mine = await orders.list_orders(owner, limit=RECENT)
     button = None
-    if not orders:
+    if not mine:
         button = InlineQueryResultsButton(
             text=i18n.get("inline-start-bot" if not text else "inline-no-orders"),
             start_parameter="inline",
         )
     await query.answer(
-        [_result(i18n, order) for order in orders],
+        [_result(i18n, order) for order in mine],
         cache_time=CACHE_SECONDS,
         is_personal=True,
         button=button,
     )
+
+
+def setup() -> Router:
+    router = Router(name=__name__)
+    router.inline_query.register(lookup)
+    return router

@@ -8,30 +8,27 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.catalog import CatalogCache
-from bot.domain import Order, Stage
-from bot.forms import is_orderable
-from bot.ordering import OrderService
-from bot.panel import PanelClient, PanelError
-from bot.quote import Quote
-from bot.render import order_card
-from bot.settings import Settings
-from bot.storage import Repository
-from handlers.callbacks import OrderAction, OrdersPage
-from handlers.keyboards import ORDERS_PER_PAGE, order_detail, orders_list, pages
+from bot.core.catalog import CatalogCache
+from bot.core.domain import Order, Stage
+from bot.core.forms import is_orderable
+from bot.core.ordering import OrderService
+from bot.core.quoting import Quoter
+from bot.core.storage.orders import OrderStore
+from bot.core.storage.refills import RefillStore
+from bot.ui.callbacks import OrderAction, OrderDo, OrdersPage
+from bot.ui.keyboards import ORDERS_PER_PAGE, order_detail, orders_list, pages
+from bot.ui.render import order_card
 from handlers.order_form import begin_form
 from handlers.replies import show_in_place
 
-router = Router(name=__name__)
-
 
 async def _list_text(
-    i18n: I18nContext, repo: Repository, user_id: int, page: int
+    i18n: I18nContext, orders: OrderStore, user_id: int, page: int
 ) -> tuple[str, list[Order], int]:
-    total = await repo.count_orders(user_id)
+    total = await orders.count_orders(user_id)
     page_count = pages(total, ORDERS_PER_PAGE)
     page = min(max(page, 0), page_count - 1)
-    found = await repo.list_orders(user_id, offset=page * ORDERS_PER_PAGE, limit=ORDERS_PER_PAGE)
+    found = await orders.list_orders(user_id, offset=page * ORDERS_PER_PAGE, limit=ORDERS_PER_PAGE)
     if not total:
         return i18n.get("orders-empty"), [], 0
     return (
@@ -41,18 +38,15 @@ async def _list_text(
     )
 
 
-@router.message(Command("orders"))
-@router.message(LazyFilter("menu-my-orders"))
-async def my_orders(message: Message, i18n: I18nContext, repo: Repository) -> None:
-    text, found, total = await _list_text(i18n, repo, message.chat.id, 0)
+async def my_orders(message: Message, i18n: I18nContext, orders: OrderStore) -> None:
+    text, found, total = await _list_text(i18n, orders, message.chat.id, 0)
     await message.answer(text, reply_markup=orders_list(found, 0, total) if found else None)
 
 
-@router.callback_query(OrdersPage.filter())
 async def orders_page(
-    query: CallbackQuery, callback_data: OrdersPage, i18n: I18nContext, repo: Repository
+    query: CallbackQuery, callback_data: OrdersPage, i18n: I18nContext, orders: OrderStore
 ) -> None:
-    text, found, total = await _list_text(i18n, repo, query.from_user.id, callback_data.page)
+    text, found, total = await _list_text(i18n, orders, query.from_user.id, callback_data.page)
     await query.answer()
     if isinstance(query.message, Message):
         markup = orders_list(found, callback_data.page, total) if found else None
@@ -71,14 +65,15 @@ async def _capabilities(catalog: CatalogCache, order: Order) -> tuple[bool, bool
 async def show_order(
     query: CallbackQuery,
     i18n: I18nContext,
-    repo: Repository,
+    orders: OrderStore,
+    refills: RefillStore,
     catalog: CatalogCache,
     order: Order,
     notice: str | None = None,
 ) -> None:
-    refund = await repo.refund_of(order.id)
+    refund = await orders.refund_of(order.id)
     text = order_card(i18n.get, order, refund)
-    refill = await repo.latest_refill(order.id)
+    refill = await refills.latest_refill(order.id)
     if refill is not None:
         stage_key = "refill-stage-" + refill.stage.value.replace("_", "-")
         text += "\n" + i18n.get("order-card-refill", status=i18n.get(stage_key))
@@ -88,41 +83,33 @@ async def show_order(
     await show_in_place(query, text, order_detail(i18n, order, can_refill, can_cancel))
 
 
-@router.callback_query(OrderAction.filter())
 async def order_action(
     query: CallbackQuery,
     callback_data: OrderAction,
     i18n: I18nContext,
-    repo: Repository,
+    orders: OrderStore,
+    refills: RefillStore,
     catalog: CatalogCache,
-    orders: OrderService,
-    panel: PanelClient,
+    ordering: OrderService,
     state: FSMContext,
-    quote: Quote,
-    settings: Settings,
+    quoter: Quoter,
 ) -> None:
     # Ownership: only the presser's own orders are found; anyone else's id is "not found".
-    order = await repo.get_order(callback_data.id, user_id=query.from_user.id)
+    order = await orders.get_order(callback_data.id, user_id=query.from_user.id)
     if order is None:
         await query.answer(i18n.get("order-not-found"), show_alert=True)
         return
     action = callback_data.action
     notice: str | None = None
-    if action == "refresh" and order.panel_order_id is not None and order.stage.is_polled:
-        try:
-            state_now = await panel.status(order.panel_order_id)
-        except PanelError:
+    if action is OrderDo.REFRESH:
+        if not await ordering.refresh(order):
             await query.answer(i18n.get("panel-unavailable"), show_alert=True)
             return
-        stage = Stage.from_panel(state_now.status)
-        await repo.apply_status(
-            order.id, stage, state_now.start_count, state_now.remains, settings.admin_ids
-        )
-    elif action == "refill":
-        notice = i18n.get(await orders.refill(order))
-    elif action == "cancel":
-        notice = i18n.get(await orders.cancel(order))
-    elif action == "again":
+    elif action is OrderDo.REFILL:
+        notice = i18n.get(await ordering.refill(order))
+    elif action is OrderDo.CANCEL:
+        notice = i18n.get(await ordering.cancel(order))
+    elif action is OrderDo.AGAIN:
         await query.answer()
         service = await catalog.service(order.service_id)
         if not isinstance(query.message, Message):
@@ -130,11 +117,20 @@ async def order_action(
         if service is None or not is_orderable(service):
             await query.message.answer(i18n.get("service-gone"))
             return
-        await begin_form(query.message, i18n, state, service, quote)
+        await begin_form(query.message, i18n, state, service, quoter)
         return
     if notice:
         await query.answer(notice, show_alert=True)
     else:
         await query.answer()
-    fresh = await repo.get_order(order.id, user_id=query.from_user.id)
-    await show_order(query, i18n, repo, catalog, fresh or order, notice)
+    fresh = await orders.get_order(order.id, user_id=query.from_user.id)
+    await show_order(query, i18n, orders, refills, catalog, fresh or order, notice)
+
+
+def setup() -> Router:
+    router = Router(name=__name__)
+    router.message.register(my_orders, LazyFilter("menu-my-orders"))
+    router.message.register(my_orders, Command("orders"))
+    router.callback_query.register(orders_page, OrdersPage.filter())
+    router.callback_query.register(order_action, OrderAction.filter())
+    return router

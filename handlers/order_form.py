@@ -11,10 +11,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
-from bot.catalog import CatalogCache
-from bot.domain import NewOrder
-from bot.filters import TypedText
-from bot.forms import (
+from bot.core.catalog import CatalogCache
+from bot.core.forms import (
     FieldSpec,
     Invalid,
     Kind,
@@ -22,22 +20,19 @@ from bot.forms import (
     fields_for,
     is_orderable,
     next_field,
-    ordered_quantity,
-    panel_fields,
     previous_field,
-    units,
     validate,
 )
-from bot.money import panel_cost
-from bot.ordering import OrderService, Outcome, Placement
-from bot.panel import Service
-from bot.quote import Quote
-from bot.render import fit, money, shorten
-from handlers.callbacks import ConfirmOrder, FormChoice, FormNav, OrderStart
-from handlers.keyboards import confirm_keyboard, field_keyboard, main_menu
+from bot.core.ordering import OrderService, Outcome, Placement
+from bot.core.panel import Service
+from bot.core.quoting import Quoter
+from bot.core.storage.orders import OrderStore
+from bot.ui.callbacks import ConfirmOrder, FormChoice, FormNav, FormStep, OrderStart
+from bot.ui.filters import TypedText
+from bot.ui.keyboards import confirm_keyboard, field_keyboard, main_menu
+from bot.ui.render import fit, money, shorten
 from handlers.states import OrderForm
 
-router = Router(name=__name__)
 MAX_INPUT = 4000
 
 
@@ -60,13 +55,13 @@ async def ask_next(
     state: FSMContext,
     service: Service,
     answers: dict[str, Any],
-    quote: Quote,
+    quoter: Quoter,
     error: str | None = None,
 ) -> None:
     """Ask the next unanswered field, or show the summary when the form is complete."""
     spec = next_field(service, answers)
     if spec is None:
-        await show_summary(message, i18n, state, service, answers, quote)
+        await show_summary(message, i18n, state, service, answers, quoter)
         return
     await state.set_state(OrderForm.filling)
     await state.update_data(answers=answers, field=spec.name)
@@ -91,12 +86,10 @@ async def show_summary(
     state: FSMContext,
     service: Service,
     answers: dict[str, Any],
-    quote: Quote,
+    quoter: Quoter,
 ) -> None:
     data = await state.get_data()
-    shop = quote.shop
-    price = quote.pricing.price(service, units(service, answers))
-    balance = await quote.repo.balance(message.chat.id)
+    quote = await quoter.quote(message.chat.id, service, answers)
     lines = [i18n.get("summary-title"), f"<b>{html.quote(shorten(service.name, 200))}</b>"]
     for spec in fields_for(service):
         if spec.name in answers and answers[spec.name] is not None and spec.applies(answers):
@@ -105,19 +98,20 @@ async def show_summary(
                 value = choice_label(i18n.get, spec.name, value)
             label = i18n.get(f"label-{spec.name.replace('_', '-')}")
             lines.append(f"{label}: {_shown_value(value)}")
+    currency = quote.currency
     lines += [
         "",
-        i18n.get("summary-price", price=money(price, shop.currency)),
+        i18n.get("summary-price", price=money(quote.price, currency)),
         i18n.get(
             "summary-balance",
-            balance=money(balance, shop.currency),
-            after=money(balance - price, shop.currency),
+            balance=money(quote.balance, currency),
+            after=money(quote.balance_after, currency),
         ),
     ]
-    if balance < price:
-        lines.append(i18n.get("summary-not-enough", missing=money(price - balance, shop.currency)))
+    if quote.shortfall:
+        lines.append(i18n.get("summary-not-enough", missing=money(quote.shortfall, currency)))
     await state.set_state(OrderForm.confirming)
-    await state.update_data(answers=answers, field=None, price=str(price))
+    await state.update_data(answers=answers, field=None, price=str(quote.price))
     await message.answer(fit("\n".join(lines)), reply_markup=confirm_keyboard(i18n, data["token"]))
 
 
@@ -126,22 +120,21 @@ async def begin_form(
     i18n: I18nContext,
     state: FSMContext,
     service: Service,
-    quote: Quote,
+    quoter: Quoter,
 ) -> None:
     await state.set_state(OrderForm.filling)
     await state.set_data({"service_id": service.id, "answers": {}, "token": secrets.token_hex(8)})
     await message.answer(i18n.get("form-start", service=html.quote(shorten(service.name, 200))))
-    await ask_next(message, i18n, state, service, {}, quote)
+    await ask_next(message, i18n, state, service, {}, quoter)
 
 
-@router.callback_query(OrderStart.filter())
 async def start_form(
     query: CallbackQuery,
     callback_data: OrderStart,
     i18n: I18nContext,
     state: FSMContext,
     catalog: CatalogCache,
-    quote: Quote,
+    quoter: Quoter,
 ) -> None:
     service = await catalog.service(callback_data.id)
     if service is None or not isinstance(query.message, Message):
@@ -151,7 +144,7 @@ async def start_form(
         await query.answer(i18n.get("service-not-orderable", type=service.type), show_alert=True)
         return
     await query.answer()
-    await begin_form(query.message, i18n, state, service, quote)
+    await begin_form(query.message, i18n, state, service, quoter)
 
 
 async def _form(state: FSMContext, catalog: CatalogCache) -> tuple[Service | None, dict[str, Any]]:
@@ -166,7 +159,7 @@ async def _accept(
     state: FSMContext,
     catalog: CatalogCache,
     text: str,
-    quote: Quote,
+    quoter: Quoter,
 ) -> None:
     service, answers = await _form(state, catalog)
     if service is None:
@@ -175,51 +168,51 @@ async def _accept(
         return
     spec = next_field(service, answers)
     if spec is None:
-        await show_summary(message, i18n, state, service, answers, quote)
+        await show_summary(message, i18n, state, service, answers, quoter)
         return
     value = validate(spec, text, service, answers)
     if isinstance(value, Invalid):
         error = i18n.get(value.key, **{k: str(v) for k, v in value.args.items()})
-        await ask_next(message, i18n, state, service, answers, quote, error=error)
+        await ask_next(message, i18n, state, service, answers, quoter, error=error)
         return
     answers[spec.name] = value
-    await ask_next(message, i18n, state, service, answers, quote)
+    await ask_next(message, i18n, state, service, answers, quoter)
 
 
-@router.message(OrderForm.filling, TypedText())
 async def field_answer(
-    message: Message, i18n: I18nContext, state: FSMContext, catalog: CatalogCache, quote: Quote
+    message: Message, i18n: I18nContext, state: FSMContext, catalog: CatalogCache, quoter: Quoter
 ) -> None:
     text = message.text or ""
     if len(text) > MAX_INPUT:
         await message.answer(i18n.get("invalid-too-long", max=str(MAX_INPUT)))
         return
-    await _accept(message, i18n, state, catalog, text, quote)
+    await _accept(message, i18n, state, catalog, text, quoter)
 
 
-@router.message(OrderForm.filling)
 async def field_not_text(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("form-text-only"))
 
 
-@router.callback_query(OrderForm.filling, FormChoice.filter())
 async def field_choice(
     query: CallbackQuery,
     callback_data: FormChoice,
     i18n: I18nContext,
     state: FSMContext,
     catalog: CatalogCache,
-    quote: Quote,
+    quoter: Quoter,
 ) -> None:
     await query.answer()
     if isinstance(query.message, Message):
         await query.message.edit_reply_markup(reply_markup=None)
-        await _accept(query.message, i18n, state, catalog, callback_data.value, quote)
+        await _accept(query.message, i18n, state, catalog, callback_data.value, quoter)
 
 
-@router.callback_query(FormNav.filter(F.action == "skip"), OrderForm.filling)
 async def field_skip(
-    query: CallbackQuery, i18n: I18nContext, state: FSMContext, catalog: CatalogCache, quote: Quote
+    query: CallbackQuery,
+    i18n: I18nContext,
+    state: FSMContext,
+    catalog: CatalogCache,
+    quoter: Quoter,
 ) -> None:
     service, answers = await _form(state, catalog)
     spec = next_field(service, answers) if service else None
@@ -232,12 +225,15 @@ async def field_skip(
     ):
         return
     answers[spec.name] = None
-    await ask_next(query.message, i18n, state, service, answers, quote)
+    await ask_next(query.message, i18n, state, service, answers, quoter)
 
 
-@router.callback_query(FormNav.filter(F.action == "back"), OrderForm.filling)
 async def field_back(
-    query: CallbackQuery, i18n: I18nContext, state: FSMContext, catalog: CatalogCache, quote: Quote
+    query: CallbackQuery,
+    i18n: I18nContext,
+    state: FSMContext,
+    catalog: CatalogCache,
+    quoter: Quoter,
 ) -> None:
     service, answers = await _form(state, catalog)
     await query.answer()
@@ -246,22 +242,24 @@ async def field_back(
     previous = previous_field(service, answers)
     if previous is not None:
         answers.pop(previous.name)
-    await ask_next(query.message, i18n, state, service, answers, quote)
+    await ask_next(query.message, i18n, state, service, answers, quoter)
 
 
-@router.callback_query(FormNav.filter(F.action == "edit"), OrderForm.confirming)
 async def edit_form(
-    query: CallbackQuery, i18n: I18nContext, state: FSMContext, catalog: CatalogCache, quote: Quote
+    query: CallbackQuery,
+    i18n: I18nContext,
+    state: FSMContext,
+    catalog: CatalogCache,
+    quoter: Quoter,
 ) -> None:
     service, _ = await _form(state, catalog)
     await query.answer()
     if service is None or not isinstance(query.message, Message):
         return
     await query.message.edit_reply_markup(reply_markup=None)
-    await ask_next(query.message, i18n, state, service, {}, quote)
+    await ask_next(query.message, i18n, state, service, {}, quoter)
 
 
-@router.callback_query(FormNav.filter(F.action == "cancel"))
 async def cancel_form(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
     await state.clear()
     await query.answer(i18n.get("cancelled"))
@@ -270,30 +268,28 @@ async def cancel_form(query: CallbackQuery, i18n: I18nContext, state: FSMContext
         await query.message.answer(i18n.get("cancelled"), reply_markup=main_menu(i18n))
 
 
-@router.callback_query(FormNav.filter())
 async def stale_form_button(query: CallbackQuery, i18n: I18nContext) -> None:
     await query.answer(i18n.get("stale-button"), show_alert=True)
 
 
-@router.message(OrderForm.confirming)
 async def confirming_fallback(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("summary-use-buttons"))
 
 
-@router.callback_query(ConfirmOrder.filter())
 async def confirm(
     query: CallbackQuery,
     callback_data: ConfirmOrder,
     i18n: I18nContext,
     state: FSMContext,
     catalog: CatalogCache,
-    orders: OrderService,
-    quote: Quote,
+    ordering: OrderService,
+    orders: OrderStore,
+    quoter: Quoter,
 ) -> None:
     message = query.message if isinstance(query.message, Message) else None
     data = await state.get_data()
     if data.get("token") != callback_data.token or await state.get_state() != OrderForm.confirming:
-        placed = await quote.repo.order_by_token(callback_data.token, query.from_user.id)
+        placed = await orders.order_by_token(callback_data.token, query.from_user.id)
         key = "order-already-placed" if placed else "summary-outdated"
         await query.answer(i18n.get(key, id=str(placed or "")), show_alert=True)
         return
@@ -302,32 +298,17 @@ async def confirm(
         await state.clear()
         await query.answer(i18n.get("service-gone"), show_alert=True)
         return
-    quantity_units = units(service, answers)
-    price = quote.pricing.price(service, quantity_units)
-    if str(price) != data.get("price"):
+    quote = await quoter.quote(query.from_user.id, service, answers)
+    if str(quote.price) != data.get("price"):
         # The catalog or the markup changed since the summary: show the new price first.
         await query.answer(i18n.get("price-changed"), show_alert=True)
-        await show_summary(message, i18n, state, service, answers, quote)
+        await show_summary(message, i18n, state, service, answers, quoter)
         return
     await query.answer(i18n.get("placing"))
     await message.edit_reply_markup(reply_markup=None)
-    new = NewOrder(
-        user_id=query.from_user.id,
-        client_token=callback_data.token,
-        service_id=service.id,
-        service_name=service.name,
-        service_type=service.type,
-        category=service.category,
-        link=str(answers.get("link") or answers.get("username") or ""),
-        fields=panel_fields(service, answers),
-        quantity=ordered_quantity(service, answers),
-        charge=price,
-        cost=panel_cost(service.rate, quantity_units),
-        currency=quote.shop.currency,
-    )
-    async with orders.in_flight():  # a shutdown waits until the customer is told the outcome
-        placement = await orders.place(new)
-        text = placement_text(i18n, placement, quote.shop.currency)
+    async with ordering.in_flight():  # a shutdown waits until the customer is told the outcome
+        placement = await ordering.place(quote.new_order(query.from_user.id, callback_data.token))
+        text = placement_text(i18n, placement, quote.currency)
         if placement.order_id is None:
             # Nothing was charged (no funds, panel down): the same summary can be confirmed again.
             await message.answer(text, reply_markup=confirm_keyboard(i18n, callback_data.token))
@@ -343,7 +324,7 @@ def placement_text(i18n: I18nContext, placement: Placement, currency: str) -> st
     if placement.outcome is Outcome.ALREADY_PLACED:
         return i18n.get("order-already-placed", id=order_id)
     if placement.outcome is Outcome.NO_FUNDS:
-        missing = placement.missing if isinstance(placement.missing, Decimal) else Decimal(0)
+        missing = placement.missing or Decimal(0)
         return i18n.get("order-no-funds", missing=money(missing, currency))
     if placement.outcome is Outcome.UNCERTAIN:
         return i18n.get("order-uncertain", id=order_id)
@@ -352,3 +333,25 @@ def placement_text(i18n: I18nContext, placement: Placement, currency: str) -> st
     if placement.order_id is None:  # refused before anything was charged
         return i18n.get("order-error-unavailable") + "\n" + i18n.get("nothing-charged")
     return i18n.get("order-error-unavailable") + "\n" + i18n.get("order-refunded")
+
+
+def setup() -> Router:
+    router = Router(name=__name__)
+    router.callback_query.register(start_form, OrderStart.filter())
+    router.message.register(field_answer, OrderForm.filling, TypedText())
+    router.message.register(field_not_text, OrderForm.filling)
+    router.callback_query.register(field_choice, OrderForm.filling, FormChoice.filter())
+    router.callback_query.register(
+        field_skip, FormNav.filter(F.action == FormStep.SKIP), OrderForm.filling
+    )
+    router.callback_query.register(
+        field_back, FormNav.filter(F.action == FormStep.BACK), OrderForm.filling
+    )
+    router.callback_query.register(
+        edit_form, FormNav.filter(F.action == FormStep.EDIT), OrderForm.confirming
+    )
+    router.callback_query.register(cancel_form, FormNav.filter(F.action == FormStep.CANCEL))
+    router.callback_query.register(stale_form_button, FormNav.filter())
+    router.message.register(confirming_fallback, OrderForm.confirming)
+    router.callback_query.register(confirm, ConfirmOrder.filter())
+    return router

@@ -10,18 +10,17 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, LabeledPrice, Message, PreCheckoutQuery
 from aiogram_i18n import I18nContext
 
-from bot.domain import User
-from bot.filters import PaymentReceived
-from bot.render import money
-from bot.settings import Settings
-from bot.shop import Shop
-from bot.storage import Repository
-from bot.topups import MAX_TOPUP, STARS, charge_ref, check_payment, invoice_for
-from handlers.callbacks import TopUp
-from handlers.keyboards import topup_keyboard
+from bot.core.domain import User
+from bot.core.settings import Settings
+from bot.core.shop import Shop
+from bot.core.storage.wallets import WalletStore
+from bot.core.topups import MAX_TOPUP, STARS, charge_ref, check_payment, invoice_for
+from bot.ui.callbacks import TopUp
+from bot.ui.filters import PaymentReceived
+from bot.ui.keyboards import topup_keyboard
+from bot.ui.render import money
 
 logger = logging.getLogger(__name__)
-router = Router(name=__name__)
 
 
 async def send_invoice(
@@ -39,7 +38,6 @@ async def send_invoice(
     )
 
 
-@router.message(Command("topup"))
 async def topup_command(
     message: Message,
     command: CommandObject,
@@ -55,7 +53,6 @@ async def topup_command(
     await message.answer(i18n.get("topup-usage"), reply_markup=topup_keyboard(i18n, shop.currency))
 
 
-@router.callback_query(TopUp.filter())
 async def topup_button(
     query: CallbackQuery,
     callback_data: TopUp,
@@ -69,7 +66,6 @@ async def topup_button(
         await send_invoice(bot, query.from_user.id, callback_data.amount, i18n, settings, shop)
 
 
-@router.pre_checkout_query()
 async def pre_checkout(
     query: PreCheckoutQuery, i18n: I18nContext, customer: User | None = None
 ) -> None:
@@ -83,9 +79,8 @@ async def pre_checkout(
     await query.answer(ok=True)
 
 
-@router.message(PaymentReceived())
 async def successful_payment(
-    message: Message, i18n: I18nContext, repo: Repository, shop: Shop
+    message: Message, i18n: I18nContext, wallets: WalletStore, shop: Shop
 ) -> None:
     payment = message.successful_payment
     assert payment is not None
@@ -98,7 +93,7 @@ async def successful_payment(
         )
         return
     amount = Decimal(invoice.amount)
-    credited = await repo.credit(
+    credited = await wallets.credit(
         payer,
         amount,
         "topup",
@@ -110,9 +105,18 @@ async def successful_payment(
             "duplicate payment update ignored", extra={"charge": payment.telegram_payment_charge_id}
         )
         return
-    balance = await repo.balance(payer)
+    balance = await wallets.balance(payer)
     await message.answer(
         i18n.get(
             "topup-done", amount=money(amount, shop.currency), balance=money(balance, shop.currency)
         )
     )
+
+
+def setup() -> Router:
+    router = Router(name=__name__)
+    router.message.register(topup_command, Command("topup"))
+    router.callback_query.register(topup_button, TopUp.filter())
+    router.pre_checkout_query.register(pre_checkout)
+    router.message.register(successful_payment, PaymentReceived())
+    return router

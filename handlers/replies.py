@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.render import fit
+from bot.ui.render import fit
 
 
 async def show_in_place(

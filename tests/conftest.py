@@ -14,8 +14,8 @@ from aiogram import Bot, Dispatcher
 from aiogram.types import InlineKeyboardMarkup, Message, Update
 
 from bot.app import Services, build_services, create_dispatcher
+from bot.core.settings import SANDBOX_API_KEY, Settings
 from bot.sandbox import SandboxPanel, start_sandbox
-from bot.settings import SANDBOX_API_KEY, Settings
 from tests.backends import BACKENDS, fresh_database_url
 from tests.fakes import TOKEN, RecordingSession, buttons, callback_update, make_bot, text_update
 
@@ -120,8 +120,4 @@ async def harness(request: pytest.FixtureRequest, tmp_db_dir: Path) -> AsyncIter
     await services.catalog.get()
     yield Harness(dp=dp, bot=bot, session=session, services=services, sandbox=panel)
     await dp.emit_shutdown(bot=bot, dispatcher=dp)
-    # Routers are module-level and attach to one parent: free them for the next backend.
-    for router in dp.sub_routers:
-        router._parent_router = None
-    dp.sub_routers.clear()
     await runner.cleanup()

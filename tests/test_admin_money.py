@@ -9,11 +9,12 @@ from decimal import Decimal
 from aiogram.methods import AnswerPreCheckoutQuery, RefundStarPayment, SendInvoice
 from aiogram.types import Chat, Message, PreCheckoutQuery, SuccessfulPayment, Update
 
-from bot.customers import Customers
-from bot.i18n import Translator, create_core
-from bot.messages import MessageRenderer
-from bot.notifier import Notifier
-from bot.topups import invoice_for
+from bot.core.catalog import category_key
+from bot.core.customers import Customers
+from bot.core.notifier import Notifier
+from bot.core.topups import invoice_for
+from bot.ui.i18n import Translator, create_core
+from bot.ui.notices import MessageRenderer, TelegramMessenger
 from tests.conftest import ADMIN_ID, Harness
 from tests.fakes import text_update, user
 from tests.test_order_flow import confirm, fill_form, form_data, open_service
@@ -143,7 +144,8 @@ async def test_markup_overrides_change_what_is_shown_and_charged(harness: Harnes
     finally:
         await h.services.pricing.set_override("service:2", None)
         await h.services.pricing.set_override(
-            f"category:{__import__('bot.catalog').catalog.category_key(service.category)}", None
+            f"category:{category_key(service.category)}",
+            None,
         )
 
 
@@ -210,10 +212,9 @@ async def test_broadcast_goes_through_the_outbox_after_confirmation(harness: Har
     assert {row.chat_id for row in pending} >= set(people)
     renderer = MessageRenderer(h.services.repo, Translator(create_core("en")), "en")
     notifier = Notifier(
-        h.bot,
+        TelegramMessenger(h.bot, renderer),
         h.services.repo,
         Customers(h.services.repo),
-        renderer,
         rate_per_second=1000,
         per_chat_interval=0,
     )
@@ -247,7 +248,7 @@ async def test_command_menus_are_set_per_language_and_for_admins(harness: Harnes
     from aiogram.methods import SetMyCommands
     from aiogram.types import BotCommandScopeChat
 
-    from bot.commands import set_bot_commands
+    from bot.ui.commands import set_bot_commands
 
     h = harness
     h.session.clear()
@@ -265,30 +266,23 @@ async def test_command_menus_are_set_per_language_and_for_admins(harness: Harnes
 
 
 async def test_low_panel_balance_alerts_admins_once_per_crossing(harness: Harness) -> None:
-    from bot.poller import LOW_BALANCE_KEY, Poller
+    from bot.core.balance_watch import LOW_BALANCE_KEY, BalanceWatch
 
     h = harness
     await h.services.repo.set_kv(LOW_BALANCE_KEY, None)
     balance = (await h.services.panel.balance()).balance
-    poller = Poller(
-        h.services.repo,
-        h.services.panel,
-        60,
-        [ADMIN_ID],
-        low_balance_threshold=balance + 1,
-        balance_check_seconds=0,
-    )
+    watch = BalanceWatch(h.services.repo, h.services.panel, [ADMIN_ID], threshold=balance + 1)
 
     async def alerts() -> int:
         rows = await h.services.repo.due_messages(time.time() + 3600, limit=10_000)
         return sum(1 for r in rows if r.kind == "admin_low_balance")
 
     before = await alerts()
-    await poller._check_balance()
-    await poller._check_balance()
+    await watch.check()
+    await watch.check()
     assert await alerts() == before + 1  # once, not every check
-    poller._low_balance = balance - 1  # the panel was topped up above the threshold
-    await poller._check_balance()
-    poller._low_balance = balance + 1  # and fell below again: a new crossing
-    await poller._check_balance()
+    watch.threshold = balance - 1  # the panel was topped up above the threshold
+    await watch.check()
+    watch.threshold = balance + 1  # and fell below again: a new crossing
+    await watch.check()
     assert await alerts() == before + 2

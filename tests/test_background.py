@@ -16,15 +16,16 @@ import pytest_asyncio
 from aiogram.methods import SendMessage
 from pydantic import SecretStr
 
-from bot.customers import Customers
-from bot.domain import AlreadyPlacedError, InsufficientFundsError, NewOrder, RefillStage, Stage
-from bot.i18n import Translator, create_core
-from bot.messages import MessageRenderer
-from bot.notifier import Notifier
-from bot.panel import PanelClient
-from bot.poller import Poller
+from bot.core.customers import Customers
+from bot.core.domain import AlreadyPlacedError, InsufficientFundsError, NewOrder, RefillStage, Stage
+from bot.core.notifier import Notifier
+from bot.core.outbox import OutboxKind
+from bot.core.panel import PanelClient
+from bot.core.poller import Poller
+from bot.core.storage import Database, Repository
 from bot.sandbox import SandboxPanel, start_sandbox
-from bot.storage import Database, Repository
+from bot.ui.i18n import Translator, create_core
+from bot.ui.notices import MessageRenderer, TelegramMessenger
 from tests.backends import BACKENDS, fresh_database_url
 from tests.fakes import RecordingSession, make_bot, retry_after
 
@@ -155,7 +156,7 @@ async def test_a_panel_outage_produces_no_notifications_and_no_crash(env: Env) -
     report = await the_poller.cycle()
     assert report.outage is not None
     assert await pending_rows(env) == []
-    assert the_poller._outage_delay(report.outage) > 1.0  # backs off
+    assert the_poller.health.next_delay(report.outage) > 1.0  # backs off
     env.sandbox.state.mode = "ok"
     report = await the_poller.cycle()
     assert report.outage is None
@@ -198,7 +199,8 @@ async def test_a_refill_result_is_queued_once(env: Env) -> None:
 def notifier_for(env: Env, **kwargs: object) -> tuple[Notifier, RecordingSession]:
     bot, session = make_bot()
     renderer = MessageRenderer(env.repo, Translator(create_core("en")), "en")
-    return Notifier(bot, env.repo, Customers(env.repo), renderer, **kwargs), session  # type: ignore[arg-type]
+    messenger = TelegramMessenger(bot, renderer)
+    return Notifier(messenger, env.repo, Customers(env.repo), **kwargs), session  # type: ignore[arg-type]
 
 
 async def drain(notifier: Notifier) -> int:
@@ -231,7 +233,7 @@ async def test_two_changes_before_sending_give_one_message_with_the_latest_state
 
 async def test_429_retry_after_is_honoured_exactly(env: Env) -> None:
     await env.repo.ensure_user(13, None, "T")
-    await env.repo.enqueue([13], "wallet_credit", {"amount": "5"})
+    await env.repo.enqueue([13], OutboxKind.WALLET_CREDIT, {"amount": "5"})
     notifier, session = notifier_for(env)
     session.fail_next = [retry_after(3)]
     started_at = time.time()
@@ -249,8 +251,8 @@ async def test_429_retry_after_is_honoured_exactly(env: Env) -> None:
 
 async def test_a_user_who_blocked_the_bot_is_no_longer_sent_to(env: Env) -> None:
     await env.repo.ensure_user(14, None, "T")
-    await env.repo.enqueue([14], "wallet_credit", {"amount": "1"})
-    await env.repo.enqueue([14], "wallet_credit", {"amount": "2"})
+    await env.repo.enqueue([14], OutboxKind.WALLET_CREDIT, {"amount": "1"})
+    await env.repo.enqueue([14], OutboxKind.WALLET_CREDIT, {"amount": "2"})
     notifier, session = notifier_for(env, per_chat_interval=0)
     session.blocked.add(14)
     await drain(notifier)
@@ -263,16 +265,16 @@ async def test_a_user_who_blocked_the_bot_is_no_longer_sent_to(env: Env) -> None
 
 async def test_at_most_one_message_a_second_to_one_chat(env: Env) -> None:
     await env.repo.ensure_user(15, None, "T")
-    await env.repo.enqueue([15], "wallet_credit", {"amount": "1"})
-    await env.repo.enqueue([15], "wallet_credit", {"amount": "2"})
-    await env.repo.enqueue([16], "wallet_credit", {"amount": "3"})
+    await env.repo.enqueue([15], OutboxKind.WALLET_CREDIT, {"amount": "1"})
+    await env.repo.enqueue([15], OutboxKind.WALLET_CREDIT, {"amount": "2"})
+    await env.repo.enqueue([16], OutboxKind.WALLET_CREDIT, {"amount": "3"})
     notifier, session = notifier_for(env)
     assert await drain(notifier) == 2  # one for 15, one for 16
     assert len(session.sent(15)) == 1
 
 
 async def test_a_network_failure_is_retried_later_not_marked_sent(env: Env) -> None:
-    await env.repo.enqueue([17], "wallet_credit", {"amount": "1"})
+    await env.repo.enqueue([17], OutboxKind.WALLET_CREDIT, {"amount": "1"})
     notifier, session = notifier_for(env)
     session.fail_next = [RuntimeError("connection reset")]
     await drain(notifier)
@@ -357,7 +359,7 @@ async def test_racing_orders_cannot_overspend_a_wallet(env: Env) -> None:
 async def test_concurrent_updates_flush_conversation_state_safely(env: Env) -> None:
     from aiogram.fsm.storage.base import StorageKey
 
-    from bot.storage import DatabaseStorage
+    from bot.ui.fsm_storage import DatabaseStorage
 
     storage = DatabaseStorage(env.repo.db)
     keys = [StorageKey(bot_id=1, chat_id=n, user_id=n) for n in range(30)]

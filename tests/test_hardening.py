@@ -11,9 +11,9 @@ import pytest
 from aiogram.methods import AnswerInlineQuery, SendMessage
 from aiogram.types import InlineQuery, InlineQueryResultArticle, Update
 
-from bot.i18n import Translator, create_core
-from bot.middlewares import ThrottleMiddleware
-from handlers.keyboards import services_page
+from bot.ui.i18n import Translator, create_core
+from bot.ui.keyboards import services_page
+from bot.ui.middlewares import ThrottleMiddleware
 from tests.conftest import ADMIN_ID, Harness
 from tests.fakes import TOKEN, text_update, user
 from tests.test_order_flow import confirm, fill_form, open_service
@@ -82,7 +82,7 @@ async def test_a_flood_is_dropped_after_one_warning(monkeypatch: pytest.MonkeyPa
     async def say(event: Any, text: str) -> None:
         warnings.append(text)
 
-    monkeypatch.setattr("bot.middlewares._say", say)
+    monkeypatch.setattr("bot.ui.middlewares._say", say)
     for _ in range(40):
         await throttle(handler, text_update(42, "spam"), {"event_from_user": user(42)})
     assert 5 <= len(handled) <= 12
@@ -101,7 +101,7 @@ async def test_an_unexpected_error_gets_a_code_and_alerts_admins(
     async def broken(*args: Any, **kwargs: Any) -> int:
         raise RuntimeError("database exploded")
 
-    monkeypatch.setattr(h.services.repo, "count_orders", broken)
+    monkeypatch.setattr(h.dp["orders"], "count_orders", broken)
     reply = await h.say(user_id, "My orders")
     assert "Something went wrong on our side (code" in reply
     code = reply.split("(code ")[1].split(")")[0]

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from aiogram.fsm.storage.base import StorageKey
 
-from bot.domain import Stage
-from bot.forms import Kind, next_field, units
-from bot.panel import PanelUnavailableError, Service
+from bot.core.domain import Stage
+from bot.core.forms import Kind, next_field, units
+from bot.core.panel import PanelUnavailableError, Service
 from bot.sandbox.catalog import EVERY_TYPE
-from handlers.callbacks import (
+from bot.ui.callbacks import (
     ConfirmOrder,
     FormChoice,
     FormNav,

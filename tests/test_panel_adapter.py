@@ -14,8 +14,8 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
-from bot.logs import RedactSecrets
-from bot.panel import (
+from bot.core.logs import RedactSecrets
+from bot.core.panel import (
     BadLinkError,
     DuplicateOrderError,
     MalformedResponseError,

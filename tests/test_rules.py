@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.catalog import Catalog, CatalogCache, CatalogUnavailableError
-from bot.forms import (
+from bot.core.catalog import Catalog, CatalogCache, CatalogUnavailableError
+from bot.core.forms import (
     FORMS,
     Invalid,
     fields_for,
@@ -19,10 +19,10 @@ from bot.forms import (
     units,
     validate,
 )
-from bot.money import customer_price, partial_refund
-from bot.panel import PanelUnavailableError, Service
-from bot.render import fit, shorten, split_message
+from bot.core.money import customer_price, partial_refund
+from bot.core.panel import PanelUnavailableError, Service
 from bot.sandbox.catalog import build_catalog
+from bot.ui.render import fit, shorten, split_message
 
 LOCALES = Path(__file__).resolve().parents[1] / "locales"
 

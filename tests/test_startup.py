@@ -66,8 +66,8 @@ def test_the_token_is_not_echoed_in_the_error(tmp_path: Path) -> None:
 def test_every_secret_is_masked_by_the_log_filter() -> None:
     import logging
 
-    from bot.logs import RedactSecrets
-    from bot.settings import Settings
+    from bot.core.logs import RedactSecrets
+    from bot.core.settings import Settings
 
     settings = Settings(
         bot_token="1:tok-secret",
@@ -88,7 +88,7 @@ def test_every_secret_is_masked_by_the_log_filter() -> None:
 
 
 def test_every_setting_is_documented_in_env_example() -> None:
-    from bot.settings import Settings
+    from bot.core.settings import Settings
 
     documented = {
         line.split("=", 1)[0]

@@ -7,8 +7,8 @@ import asyncio
 import contextlib
 from decimal import Decimal
 
+from bot.core.settings import SANDBOX_API_KEY
 from bot.sandbox.server import SandboxPanel, start_sandbox
-from bot.settings import SANDBOX_API_KEY
 
 
 async def serve(args: argparse.Namespace) -> None:

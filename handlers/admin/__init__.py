@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.filters import IsAdmin
+from bot.ui.filters import IsAdmin
 from handlers.admin import broadcast, orders, people, shop, wallets
 
-router = Router(name=__name__)
-router.message.filter(IsAdmin())
-router.callback_query.filter(IsAdmin())
-router.include_routers(wallets.router, people.router, shop.router, orders.router, broadcast.router)
+
+def setup() -> Router:
+    router = Router(name=__name__)
+    router.message.filter(IsAdmin())
+    router.callback_query.filter(IsAdmin())
+    router.include_routers(
+        wallets.setup(), people.setup(), shop.setup(), orders.setup(), broadcast.setup()
+    )
+    return router

@@ -10,44 +10,42 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
-from bot.filters import TypedText
-from bot.storage import Repository
-from handlers.callbacks import BroadcastConfirm
-from handlers.keyboards import button, markup
+from bot.core.outbox import OutboxKind
+from bot.core.storage.outbox import OutboxStore
+from bot.core.storage.users import UserStore
+from bot.ui.callbacks import BroadcastConfirm, BroadcastStep
+from bot.ui.filters import TypedText
+from bot.ui.keyboards import button, markup
 from handlers.states import AdminInput
 
-router = Router(name=__name__)
 
-
-@router.message(Command("broadcast"))
 async def broadcast_start(
-    message: Message, command: CommandObject, i18n: I18nContext, state: FSMContext, repo: Repository
+    message: Message, command: CommandObject, i18n: I18nContext, state: FSMContext, users: UserStore
 ) -> None:
     text = (message.html_text or "").partition(" ")[2].strip() if command.args else ""
     if not text:
         await state.set_state(AdminInput.broadcast_text)
         await message.answer(i18n.get("admin-broadcast-ask"))
         return
-    await _broadcast_preview(message, i18n, state, repo, text)
+    await _broadcast_preview(message, i18n, state, users, text)
 
 
-@router.message(AdminInput.broadcast_text, TypedText())
 async def broadcast_text(
-    message: Message, i18n: I18nContext, state: FSMContext, repo: Repository
+    message: Message, i18n: I18nContext, state: FSMContext, users: UserStore
 ) -> None:
-    await _broadcast_preview(message, i18n, state, repo, message.html_text or "")
+    await _broadcast_preview(message, i18n, state, users, message.html_text or "")
 
 
 async def _broadcast_preview(
-    message: Message, i18n: I18nContext, state: FSMContext, repo: Repository, text: str
+    message: Message, i18n: I18nContext, state: FSMContext, users: UserStore, text: str
 ) -> None:
-    recipients = len(await repo.active_user_ids())
+    recipients = len(await users.active_user_ids())
     await state.set_state(None)
     await state.update_data(broadcast=text[:4000])
     send_or_cancel = markup(
         [
-            button(i18n.get("button-send"), BroadcastConfirm(action="send")),
-            button(i18n.get("button-cancel"), BroadcastConfirm(action="cancel")),
+            button(i18n.get("button-send"), BroadcastConfirm(action=BroadcastStep.SEND)),
+            button(i18n.get("button-cancel"), BroadcastConfirm(action=BroadcastStep.CANCEL)),
         ]
     )
     await message.answer(
@@ -56,29 +54,39 @@ async def _broadcast_preview(
     )
 
 
-@router.callback_query(BroadcastConfirm.filter())
 async def broadcast_send(
     query: CallbackQuery,
     callback_data: BroadcastConfirm,
     i18n: I18nContext,
     state: FSMContext,
-    repo: Repository,
+    outbox: OutboxStore,
+    users: UserStore,
 ) -> None:
     data = await state.get_data()
     text = data.pop("broadcast", None)
     await state.set_data(data)
     if isinstance(query.message, Message):
         await query.message.edit_reply_markup(reply_markup=None)
-    if callback_data.action != "send" or not text:
+    if callback_data.action is not BroadcastStep.SEND or not text:
         await query.answer(i18n.get("cancelled"))
         return
-    recipients = await repo.active_user_ids()
+    recipients = await users.active_user_ids()
     started = time.time()
-    count = await repo.enqueue(recipients, "broadcast", {"text": text, "started": started})
+    count = await outbox.enqueue(
+        recipients, OutboxKind.BROADCAST, {"text": text, "started": started}
+    )
     await query.answer()
     # The sender reports progress to the admin as it drains the outbox.
-    await repo.enqueue(
-        [query.from_user.id], "broadcast_progress", {"started": started, "total": count}
+    await outbox.enqueue(
+        [query.from_user.id], OutboxKind.BROADCAST_PROGRESS, {"started": started, "total": count}
     )
     if isinstance(query.message, Message):
         await query.message.answer(i18n.get("admin-broadcast-queued", count=str(count)))
+
+
+def setup() -> Router:
+    router = Router(name=__name__)
+    router.message.register(broadcast_start, Command("broadcast"))
+    router.message.register(broadcast_text, AdminInput.broadcast_text, TypedText())
+    router.callback_query.register(broadcast_send, BroadcastConfirm.filter())
+    return router

@@ -7,19 +7,16 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
-from bot.domain import Stage
-from bot.render import money, order_card
-from bot.shop import Shop
-from bot.storage import Repository
-from handlers.callbacks import ResolveOrder
-from handlers.keyboards import resolve_order
-
-router = Router(name=__name__)
+from bot.core.domain import Stage
+from bot.core.shop import Shop
+from bot.core.storage.orders import OrderStore
+from bot.ui.callbacks import Resolution, ResolveOrder
+from bot.ui.keyboards import resolve_order
+from bot.ui.render import money, order_card
 
 
-@router.message(Command("pending"))
-async def pending(message: Message, i18n: I18nContext, repo: Repository) -> None:
-    found = await repo.orders_in_stages([Stage.UNCERTAIN, Stage.STUCK], limit=20)
+async def pending(message: Message, i18n: I18nContext, orders: OrderStore) -> None:
+    found = await orders.orders_in_stages([Stage.UNCERTAIN, Stage.STUCK], limit=20)
     if not found:
         await message.answer(i18n.get("admin-pending-none"))
         return
@@ -32,19 +29,18 @@ async def pending(message: Message, i18n: I18nContext, repo: Repository) -> None
         await message.answer(text, reply_markup=resolve_order(i18n.get, order.id))
 
 
-@router.callback_query(ResolveOrder.filter(F.action == "refund"))
 async def resolve_refund(
     query: CallbackQuery,
     callback_data: ResolveOrder,
     i18n: I18nContext,
-    repo: Repository,
+    orders: OrderStore,
     shop: Shop,
 ) -> None:
-    order = await repo.get_order(callback_data.id)
+    order = await orders.get_order(callback_data.id)
     if order is None or order.stage not in {Stage.UNCERTAIN, Stage.STUCK}:
         await query.answer(i18n.get("admin-already-resolved"), show_alert=True)
         return
-    refunded = await repo.mark_rejected(
+    refunded = await orders.mark_rejected(
         order.id, f"refunded by admin {query.from_user.id}", notify_user=True
     )
     await query.answer(
@@ -55,7 +51,6 @@ async def resolve_refund(
         await query.message.edit_reply_markup(reply_markup=None)
 
 
-@router.callback_query(ResolveOrder.filter(F.action == "attach"))
 async def resolve_attach_ask(
     query: CallbackQuery, callback_data: ResolveOrder, i18n: I18nContext
 ) -> None:
@@ -64,16 +59,28 @@ async def resolve_attach_ask(
         await query.message.answer(i18n.get("admin-attach-usage", id=str(callback_data.id)))
 
 
-@router.message(Command("attach"))
 async def resolve_attach(
-    message: Message, command: CommandObject, i18n: I18nContext, repo: Repository
+    message: Message, command: CommandObject, i18n: I18nContext, orders: OrderStore
 ) -> None:
     parts = (command.args or "").split()
     if len(parts) != 2 or not all(part.isdigit() for part in parts):
         await message.answer(i18n.get("admin-attach-usage", id="<order>"))
         return
     order_id, panel_id = int(parts[0]), int(parts[1])
-    if await repo.attach_panel_order(order_id, panel_id):
+    if await orders.attach_panel_order(order_id, panel_id):
         await message.answer(i18n.get("admin-attached", id=str(order_id), panel=str(panel_id)))
     else:
         await message.answer(i18n.get("admin-already-resolved"))
+
+
+def setup() -> Router:
+    router = Router(name=__name__)
+    router.message.register(pending, Command("pending"))
+    router.callback_query.register(
+        resolve_refund, ResolveOrder.filter(F.action == Resolution.REFUND)
+    )
+    router.callback_query.register(
+        resolve_attach_ask, ResolveOrder.filter(F.action == Resolution.ATTACH)
+    )
+    router.message.register(resolve_attach, Command("attach"))
+    return router

@@ -7,21 +7,19 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
-from bot.customers import Customers
-from bot.storage import Repository
-
-router = Router(name=__name__)
+from bot.core.customers import Customers
+from bot.core.storage.users import UserStore
 
 
 async def _set_ban(
     message: Message,
     command: CommandObject,
     i18n: I18nContext,
-    repo: Repository,
+    users: UserStore,
     customers: Customers,
     banned: bool,
 ) -> None:
-    user = await repo.find_user(command.args or "")
+    user = await users.find_user(command.args or "")
     if user is None:
         await message.answer(i18n.get("admin-user-not-found", user=html.quote(command.args or "")))
         return
@@ -31,23 +29,28 @@ async def _set_ban(
     )
 
 
-@router.message(Command("ban"))
 async def ban(
     message: Message,
     command: CommandObject,
     i18n: I18nContext,
-    repo: Repository,
+    users: UserStore,
     customers: Customers,
 ) -> None:
-    await _set_ban(message, command, i18n, repo, customers, True)
+    await _set_ban(message, command, i18n, users, customers, True)
 
 
-@router.message(Command("unban"))
 async def unban(
     message: Message,
     command: CommandObject,
     i18n: I18nContext,
-    repo: Repository,
+    users: UserStore,
     customers: Customers,
 ) -> None:
-    await _set_ban(message, command, i18n, repo, customers, False)
+    await _set_ban(message, command, i18n, users, customers, False)
+
+
+def setup() -> Router:
+    router = Router(name=__name__)
+    router.message.register(ban, Command("ban"))
+    router.message.register(unban, Command("unban"))
+    return router

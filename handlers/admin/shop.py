@@ -10,40 +10,36 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
-from bot.catalog import CatalogCache, CatalogUnavailableError, category_key
-from bot.pricing import Pricing
-from bot.render import money, shorten
-from bot.shop import Shop
-from bot.storage import Repository
-
-router = Router(name=__name__)
+from bot.core.catalog import CatalogCache, CatalogUnavailableError, category_key
+from bot.core.pricing import Pricing
+from bot.core.shop import Shop
+from bot.core.storage.figures import FigureStore
+from bot.ui.render import money, shorten
 
 
-@router.message(Command("stats"))
 async def stats(
-    message: Message, command: CommandObject, i18n: I18nContext, repo: Repository, shop: Shop
+    message: Message, command: CommandObject, i18n: I18nContext, figures: FigureStore, shop: Shop
 ) -> None:
     args = (command.args or "").strip()
     days = int(args) if args.isdigit() else 30
     days = max(1, min(days, 3650))
-    figures = await repo.stats(time.time() - days * 86400)
+    period = await figures.stats(time.time() - days * 86400)
     lines = [
         i18n.get(
             "admin-stats",
             days=str(days),
-            orders=str(figures["orders"]),
-            revenue=money(figures["revenue"], shop.currency),
-            cost=money(figures["cost"], shop.currency),
-            profit=money(figures["revenue"] - figures["cost"], shop.currency),
-            users=str(figures["new_users"]),
+            orders=str(period["orders"]),
+            revenue=money(period["revenue"], shop.currency),
+            cost=money(period["cost"], shop.currency),
+            profit=money(period["revenue"] - period["cost"], shop.currency),
+            users=str(period["new_users"]),
         )
     ]
-    for name, count in figures["top"]:
+    for name, count in period["top"]:
         lines.append(f"• {html.quote(shorten(name, 50))} — {count}")
     await message.answer("\n".join(lines))
 
 
-@router.message(Command("markup"))
 async def markup_command(
     message: Message,
     command: CommandObject,
@@ -106,7 +102,6 @@ async def markup_command(
     )
 
 
-@router.message(Command("services_refresh"))
 async def services_refresh(message: Message, i18n: I18nContext, catalog: CatalogCache) -> None:
     progress = await message.answer(i18n.get("admin-refreshing"))
     try:
@@ -121,3 +116,11 @@ async def services_refresh(message: Message, i18n: I18nContext, catalog: Catalog
             categories=str(len(current.categories)),
         )
     )
+
+
+def setup() -> Router:
+    router = Router(name=__name__)
+    router.message.register(stats, Command("stats"))
+    router.message.register(markup_command, Command("markup"))
+    router.message.register(services_refresh, Command("services_refresh"))
+    return router

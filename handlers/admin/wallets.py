@@ -9,13 +9,16 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
-from bot.panel import PanelClient, PanelError
-from bot.render import money, shorten, split_message
-from bot.shop import Shop
-from bot.storage import Repository
-from bot.topups import charge_ref
-
-router = Router(name=__name__)
+from bot.core.outbox import OutboxKind
+from bot.core.panel import PanelClient, PanelError
+from bot.core.payments import StarsRefundOutcome, refund_stars
+from bot.core.shop import Shop
+from bot.core.storage.figures import FigureStore
+from bot.core.storage.orders import OrderStore
+from bot.core.storage.outbox import OutboxStore
+from bot.core.storage.users import UserStore
+from bot.core.storage.wallets import WalletStore
+from bot.ui.render import money, shorten, split_message
 
 MAX_AMOUNT = Decimal(1_000_000)
 
@@ -39,7 +42,9 @@ async def _wallet_change(
     message: Message,
     command: CommandObject,
     i18n: I18nContext,
-    repo: Repository,
+    outbox: OutboxStore,
+    users: UserStore,
+    wallets: WalletStore,
     shop: Shop,
     sign: int,
 ) -> None:
@@ -47,7 +52,7 @@ async def _wallet_change(
     if len(parts) < 2:
         await message.answer(i18n.get("admin-credit-usage" if sign > 0 else "admin-debit-usage"))
         return
-    user = await repo.find_user(parts[0])
+    user = await users.find_user(parts[0])
     amount = _amount(parts[1])
     if user is None:
         await message.answer(i18n.get("admin-user-not-found", user=html.quote(parts[0])))
@@ -57,39 +62,53 @@ async def _wallet_change(
         return
     note = f"by admin {message.chat.id}" + (f": {parts[2]}" if len(parts) > 2 else "")
     if sign > 0:
-        await repo.credit(user.id, amount, "credit", note=note)
-        await repo.enqueue(
-            [user.id], "wallet_credit", {"amount": str(amount), "currency": shop.currency}
+        await wallets.credit(user.id, amount, "credit", note=note)
+        await outbox.enqueue(
+            [user.id], OutboxKind.WALLET_CREDIT, {"amount": str(amount), "currency": shop.currency}
         )
-    elif not await repo.debit(user.id, amount, "debit", note=note):
+    elif not await wallets.debit(user.id, amount, "debit", note=note):
         await message.answer(i18n.get("admin-debit-too-much"))
         return
-    balance = await repo.balance(user.id)
+    balance = await wallets.balance(user.id)
     await message.answer(
         i18n.get("admin-wallet-changed", user=str(user.id), balance=money(balance, shop.currency))
     )
 
 
-@router.message(Command("credit"))
 async def credit(
-    message: Message, command: CommandObject, i18n: I18nContext, repo: Repository, shop: Shop
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    outbox: OutboxStore,
+    users: UserStore,
+    wallets: WalletStore,
+    shop: Shop,
 ) -> None:
-    await _wallet_change(message, command, i18n, repo, shop, +1)
+    await _wallet_change(message, command, i18n, outbox, users, wallets, shop, +1)
 
 
-@router.message(Command("debit"))
 async def debit(
-    message: Message, command: CommandObject, i18n: I18nContext, repo: Repository, shop: Shop
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    outbox: OutboxStore,
+    users: UserStore,
+    wallets: WalletStore,
+    shop: Shop,
 ) -> None:
-    await _wallet_change(message, command, i18n, repo, shop, -1)
+    await _wallet_change(message, command, i18n, outbox, users, wallets, shop, -1)
 
 
-@router.message(Command("balance"))
 async def panel_balance(
-    message: Message, i18n: I18nContext, repo: Repository, panel: PanelClient, shop: Shop
+    message: Message,
+    i18n: I18nContext,
+    figures: FigureStore,
+    wallets: WalletStore,
+    panel: PanelClient,
+    shop: Shop,
 ) -> None:
-    wallets = await repo.total_balances()
-    open_value = await repo.open_orders_value()
+    held = await wallets.total_balances()
+    open_value = await figures.open_orders_value()
     try:
         balance = await panel.balance()
     except PanelError as exc:
@@ -99,26 +118,31 @@ async def panel_balance(
         i18n.get(
             "admin-balance",
             panel=money(balance.balance, balance.currency),
-            wallets=money(wallets, shop.currency),
+            wallets=money(held, shop.currency),
             open=money(open_value, shop.currency),
         )
     ]
-    if balance.balance < wallets:
+    if balance.balance < held:
         lines.append(
-            i18n.get("admin-balance-warning", gap=money(wallets - balance.balance, shop.currency))
+            i18n.get("admin-balance-warning", gap=money(held - balance.balance, shop.currency))
         )
     await message.answer("\n".join(lines))
 
 
-@router.message(Command("user"))
 async def user_info(
-    message: Message, command: CommandObject, i18n: I18nContext, repo: Repository, shop: Shop
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    orders: OrderStore,
+    users: UserStore,
+    wallets: WalletStore,
+    shop: Shop,
 ) -> None:
-    user = await repo.find_user(command.args or "")
+    user = await users.find_user(command.args or "")
     if user is None:
         await message.answer(i18n.get("admin-user-not-found", user=html.quote(command.args or "")))
         return
-    balance = await repo.balance(user.id)
+    balance = await wallets.balance(user.id)
     lines = [
         i18n.get(
             "admin-user",
@@ -128,13 +152,13 @@ async def user_info(
             banned=i18n.get("yes" if user.is_banned else "no"),
         )
     ]
-    for order in await repo.list_orders(user.id, limit=5):
+    for order in await orders.list_orders(user.id, limit=5):
         lines.append(
             f"#{order.id} {order.stage.value} {html.quote(shorten(order.service_name, 40))} "
             f"{money(order.charge, order.currency)}"
         )
     lines.append("")
-    for row in await repo.ledger_tail(user.id, 10):
+    for row in await wallets.ledger_tail(user.id, 10):
         lines.append(
             f"{row['kind']} {money(row['amount'], shop.currency)} {html.quote(row['note'] or '')}"
         )
@@ -142,40 +166,41 @@ async def user_info(
         await message.answer(part)
 
 
-@router.message(Command("refund_stars"))
-async def refund_stars(
+async def refund_stars_command(
     message: Message,
     command: CommandObject,
     bot: Bot,
     i18n: I18nContext,
-    repo: Repository,
+    wallets: WalletStore,
     shop: Shop,
 ) -> None:
     charge_id = (command.args or "").strip()
     if not charge_id:
         await message.answer(i18n.get("admin-refund-stars-usage"))
         return
-    topup = await repo.ledger_entry(charge_ref(charge_id))
-    if topup is None:
+
+    async def send(user_id: int, charge: str) -> None:
+        await bot.refund_star_payment(user_id=user_id, telegram_payment_charge_id=charge)
+
+    result = await refund_stars(wallets, charge_id, send)
+    if result.outcome is StarsRefundOutcome.UNKNOWN_CHARGE:
         await message.answer(i18n.get("admin-refund-stars-unknown"))
-        return
-    user_id, amount = topup
-    # Take the money back first: a wallet that no longer holds it is not refunded in Stars.
-    if not await repo.debit(user_id, amount, "stars_refund", ref=f"stars-refund:{charge_id}"):
+    elif result.outcome is StarsRefundOutcome.WALLET_SHORT:
         await message.answer(i18n.get("admin-debit-too-much"))
-        return
-    try:
-        await bot.refund_star_payment(user_id=user_id, telegram_payment_charge_id=charge_id)
-    except Exception as exc:
-        await repo.credit(
-            user_id,
-            amount,
-            "credit",
-            ref=f"stars-refund-failed:{charge_id}",
-            note="Stars refund failed; debit reversed",
+    elif result.outcome is StarsRefundOutcome.FAILED:
+        await message.answer(i18n.get("admin-refund-stars-failed", error=result.error or ""))
+    else:
+        amount = money(result.amount or Decimal(0), shop.currency)
+        await message.answer(
+            i18n.get("admin-refund-stars-done", amount=amount, user=str(result.user_id))
         )
-        await message.answer(i18n.get("admin-refund-stars-failed", error=type(exc).__name__))
-        return
-    await message.answer(
-        i18n.get("admin-refund-stars-done", amount=money(amount, shop.currency), user=str(user_id))
-    )
+
+
+def setup() -> Router:
+    router = Router(name=__name__)
+    router.message.register(credit, Command("credit"))
+    router.message.register(debit, Command("debit"))
+    router.message.register(panel_balance, Command("balance"))
+    router.message.register(user_info, Command("user"))
+    router.message.register(refund_stars_command, Command("refund_stars"))
+    return router

@@ -1,0 +1,59 @@
+"""Alerts admins once each time the panel's balance falls below a threshold."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+from decimal import Decimal
+
+from bot.core.outbox import OutboxKind
+from bot.core.panel import PanelClient, PanelError
+from bot.core.storage import Repository
+
+logger = logging.getLogger(__name__)
+LOW_BALANCE_KEY = "alert:low_balance"
+
+
+class BalanceWatch:
+    def __init__(
+        self,
+        repo: Repository,
+        panel: PanelClient,
+        admin_ids: Iterable[int],
+        threshold: Decimal,
+        every_seconds: float = 300.0,
+    ) -> None:
+        self._repo = repo
+        self._panel = panel
+        self._admins = list(admin_ids)
+        self.threshold = threshold
+        self._every = every_seconds
+
+    async def run(self) -> None:
+        while True:
+            try:
+                await self.check()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                logger.exception("panel balance check failed")
+            await asyncio.sleep(self._every)
+
+    async def check(self) -> None:
+        """One look at the balance: alert on a crossing below, re-arm once it is back above.
+        The alert's state is stored, so a restart neither repeats nor forgets it."""
+        try:
+            balance = await self._panel.balance()
+        except PanelError:
+            return
+        alerted = await self._repo.get_kv(LOW_BALANCE_KEY) is not None
+        if balance.balance < self.threshold and not alerted:
+            await self._repo.set_kv(LOW_BALANCE_KEY, str(balance.balance))
+            await self._repo.enqueue(
+                self._admins,
+                OutboxKind.ADMIN_LOW_BALANCE,
+                {"balance": str(balance.balance), "currency": balance.currency},
+            )
+        elif balance.balance >= self.threshold and alerted:
+            await self._repo.set_kv(LOW_BALANCE_KEY, None)

@@ -1,0 +1,139 @@
+"""The panel's service catalog, cached: `services` may be limited to a few calls an hour."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+import zlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from bot.core.panel import PanelError, Service
+
+logger = logging.getLogger(__name__)
+
+
+def category_key(name: str) -> str:
+    """A short stable key for callback data: category names can be 100+ bytes long."""
+    return format(zlib.crc32(name.encode()), "08x")
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    name: str
+    services: tuple[Service, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    services: tuple[Service, ...]
+    fetched_at: float
+    by_id: dict[int, Service] = field(repr=False)
+    categories: tuple[Category, ...] = field(repr=False)
+    by_category_key: dict[str, Category] = field(repr=False)
+    # Lower-cased "name category id" per service, built once: searching is per keystroke.
+    search_index: tuple[tuple[str, Service], ...] = field(repr=False, default=())
+
+    @classmethod
+    def build(cls, services: list[Service], fetched_at: float | None = None) -> Catalog:
+        grouped: dict[str, list[Service]] = {}
+        for service in services:
+            grouped.setdefault(service.category or "—", []).append(service)
+        categories = tuple(
+            Category(key=category_key(name), name=name, services=tuple(items))
+            for name, items in grouped.items()
+        )
+        return cls(
+            services=tuple(services),
+            fetched_at=time.time() if fetched_at is None else fetched_at,
+            by_id={service.id: service for service in services},
+            categories=categories,
+            by_category_key={category.key: category for category in categories},
+            search_index=tuple((f"{s.name} {s.category} {s.id}".casefold(), s) for s in services),
+        )
+
+    def search(self, text: str, limit: int = 50) -> list[Service]:
+        words = text.casefold().split()
+        if not words:
+            return []
+        found = []
+        for haystack, service in self.search_index:
+            if all(word in haystack for word in words):
+                found.append(service)
+                if len(found) >= limit:
+                    break
+        return found
+
+
+class CatalogUnavailableError(Exception):
+    """No copy of the catalog could be had yet."""
+
+
+class CatalogCache:
+    """Serves the last good catalog; refreshes it in the background once it is stale."""
+
+    def __init__(
+        self,
+        fetch: Callable[[], Awaitable[list[Service]]],
+        ttl_seconds: float = 600.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._fetch = fetch
+        self._ttl = ttl_seconds
+        self._clock = clock
+        self._catalog: Catalog | None = None
+        self._loaded_at = 0.0
+        self._lock = asyncio.Lock()
+        self._refresh_task: asyncio.Task[None] | None = None
+
+    @property
+    def current(self) -> Catalog | None:
+        return self._catalog
+
+    async def get(self) -> Catalog:
+        if self._catalog is None:
+            return await self.refresh()
+        if self._clock() - self._loaded_at > self._ttl and not self._refreshing:
+            self._refresh_task = asyncio.create_task(self._refresh_quietly())
+        return self._catalog
+
+    async def service(self, service_id: int) -> Service | None:
+        """A service of the current catalog; None if it is gone or no catalog can be had."""
+        try:
+            return (await self.get()).by_id.get(service_id)
+        except CatalogUnavailableError:
+            return None
+
+    @property
+    def _refreshing(self) -> bool:
+        return self._refresh_task is not None and not self._refresh_task.done()
+
+    async def refresh(self) -> Catalog:
+        """Fetch now; on failure keep (and return) the last good copy if there is one."""
+        async with self._lock:
+            try:
+                services = await self._fetch()
+            except PanelError as exc:
+                logger.warning("catalog refresh failed", extra={"error": type(exc).__name__})
+                if self._catalog is None:
+                    raise CatalogUnavailableError from exc
+                # Try again after a short pause rather than at every request.
+                self._loaded_at = self._clock() - self._ttl + min(self._ttl, 60.0)
+                return self._catalog
+            self._catalog = Catalog.build(services)
+            self._loaded_at = self._clock()
+            logger.info("catalog loaded", extra={"services": len(services)})
+            return self._catalog
+
+    async def _refresh_quietly(self) -> None:
+        with contextlib.suppress(CatalogUnavailableError):
+            await self.refresh()
+
+    async def close(self) -> None:
+        if self._refresh_task is not None:
+            self._refresh_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._refresh_task

@@ -1,0 +1,175 @@
+"""The bot's own view of orders, refills and money, independent of Telegram and SQL."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from bot.core.panel import OrderStatus, RefillStatus
+
+
+class Stage(StrEnum):
+    """An order's state in the bot. The first three exist before the panel confirms it."""
+
+    PLACING = "placing"  # charged; `add` is in flight
+    UNCERTAIN = "uncertain"  # `add` may have reached the panel: an admin decides
+    REJECTED = "rejected"  # the panel refused it, or an admin refunded it
+    PENDING = "pending"
+    IN_PROGRESS = "in_progress"
+    PROCESSING = "processing"
+    COMPLETED = "completed"
+    PARTIAL = "partial"
+    CANCELED = "canceled"
+    UNKNOWN = "unknown"  # the panel sent a status the bot does not know: still polled
+    STUCK = "stuck"  # the panel keeps failing on this id: not polled, admins alerted
+
+    @classmethod
+    def from_panel(cls, status: OrderStatus) -> Stage:
+        return _FROM_PANEL[status]
+
+    @property
+    def is_final(self) -> bool:
+        return self in FINAL_STAGES
+
+    @property
+    def is_polled(self) -> bool:
+        return self in POLLED_STAGES
+
+
+_FROM_PANEL = {
+    OrderStatus.PENDING: Stage.PENDING,
+    OrderStatus.IN_PROGRESS: Stage.IN_PROGRESS,
+    OrderStatus.PROCESSING: Stage.PROCESSING,
+    OrderStatus.COMPLETED: Stage.COMPLETED,
+    OrderStatus.PARTIAL: Stage.PARTIAL,
+    OrderStatus.CANCELED: Stage.CANCELED,
+    OrderStatus.UNKNOWN: Stage.UNKNOWN,
+}
+FINAL_STAGES = frozenset({Stage.REJECTED, Stage.COMPLETED, Stage.PARTIAL, Stage.CANCELED})
+POLLED_STAGES = frozenset({Stage.PENDING, Stage.IN_PROGRESS, Stage.PROCESSING, Stage.UNKNOWN})
+
+STAGE_EMOJI = {
+    Stage.PLACING: "⏳",
+    Stage.UNCERTAIN: "❔",
+    Stage.REJECTED: "↩️",
+    Stage.PENDING: "🕓",
+    Stage.IN_PROGRESS: "🚀",
+    Stage.PROCESSING: "⚙️",
+    Stage.COMPLETED: "✅",
+    Stage.PARTIAL: "🌓",
+    Stage.CANCELED: "❌",
+    Stage.UNKNOWN: "❓",
+    Stage.STUCK: "⚠️",
+}
+
+
+class RefillStage(StrEnum):
+    PENDING = "pending"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    REJECTED = "rejected"
+    UNKNOWN = "unknown"
+
+    @classmethod
+    def from_panel(cls, status: RefillStatus) -> RefillStage:
+        return {
+            RefillStatus.PENDING: cls.PENDING,
+            RefillStatus.IN_PROGRESS: cls.IN_PROGRESS,
+            RefillStatus.COMPLETED: cls.COMPLETED,
+            RefillStatus.REJECTED: cls.REJECTED,
+            RefillStatus.ERROR: cls.REJECTED,
+            RefillStatus.UNKNOWN: cls.UNKNOWN,
+        }[status]
+
+    @property
+    def is_final(self) -> bool:
+        return self in {RefillStage.COMPLETED, RefillStage.REJECTED}
+
+
+@dataclass(frozen=True)
+class NewOrder:
+    """Everything a confirmed form becomes, before the panel sees it."""
+
+    user_id: int
+    client_token: str
+    service_id: int
+    service_name: str
+    service_type: str
+    category: str
+    link: str
+    fields: dict[str, str]
+    quantity: int
+    charge: Decimal
+    cost: Decimal
+    currency: str
+
+
+@dataclass(frozen=True)
+class Order:
+    id: int
+    user_id: int
+    service_id: int
+    service_name: str
+    service_type: str
+    category: str
+    link: str
+    fields: dict[str, Any]
+    quantity: int
+    charge: Decimal
+    cost: Decimal
+    currency: str
+    stage: Stage
+    panel_order_id: int | None
+    start_count: int | None
+    remains: int | None
+    error: str | None
+    created_at: float
+    status_changed_at: float
+
+    @property
+    def delivered(self) -> int | None:
+        if self.stage is Stage.COMPLETED:
+            return self.quantity
+        if self.remains is None:
+            return None
+        return max(0, self.quantity - self.remains)
+
+
+@dataclass(frozen=True)
+class Refill:
+    id: int
+    order_id: int
+    user_id: int
+    panel_refill_id: int | None
+    stage: RefillStage
+    created_at: float
+    updated_at: float
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    username: str | None
+    first_name: str | None
+    locale: str | None
+    is_banned: bool
+    is_active: bool
+
+
+class InsufficientFundsError(Exception):
+    def __init__(self, missing: Decimal) -> None:
+        super().__init__(f"missing {missing}")
+        self.missing = missing
+
+
+class AlreadyPlacedError(Exception):
+    def __init__(self, order_id: int) -> None:
+        super().__init__(f"order {order_id} already placed from this form")
+        self.order_id = order_id
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

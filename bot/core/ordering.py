@@ -1,0 +1,169 @@
+"""Placing, refilling and canceling orders: the rules that protect the customer's money."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from bot.core.domain import AlreadyPlacedError, InsufficientFundsError, NewOrder, Order, Stage
+from bot.core.outbox import OutboxKind
+from bot.core.panel import (
+    BadLinkError,
+    DuplicateOrderError,
+    NotAllowedError,
+    NotFoundError,
+    PanelAuthError,
+    PanelClient,
+    PanelError,
+    PanelFundsError,
+    PlacementUncertainError,
+    QuantityError,
+    UnknownServiceError,
+)
+from bot.core.storage import Repository
+
+logger = logging.getLogger(__name__)
+
+# What the customer can act on gets its own message; the rest is "temporarily unavailable".
+CUSTOMER_ERRORS: dict[type[PanelError], str] = {
+    BadLinkError: "order-error-link",
+    QuantityError: "order-error-quantity",
+    DuplicateOrderError: "order-error-duplicate",
+    UnknownServiceError: "order-error-service",
+}
+OPERATOR_ERRORS = (PanelAuthError, PanelFundsError)
+
+
+class Outcome(StrEnum):
+    PLACED = "placed"
+    ALREADY_PLACED = "already_placed"
+    NO_FUNDS = "no_funds"
+    REJECTED = "rejected"
+    UNAVAILABLE = "unavailable"
+    UNCERTAIN = "uncertain"
+
+
+@dataclass(frozen=True)
+class Placement:
+    outcome: Outcome
+    order_id: int | None = None
+    message_key: str | None = None
+    missing: Decimal | None = None  # with NO_FUNDS: what the wallet lacks
+
+
+class OrderService:
+    def __init__(self, repo: Repository, panel: PanelClient, admin_ids: Iterable[int]) -> None:
+        self._repo = repo
+        self._panel = panel
+        self._admins = list(admin_ids)
+        self._in_flight = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    @asynccontextmanager
+    async def in_flight(self) -> AsyncIterator[None]:
+        """Work that shutdown waits for: a placement and the reply that tells its outcome."""
+        self._in_flight += 1
+        self._idle.clear()
+        try:
+            yield
+        finally:
+            self._in_flight -= 1
+            if not self._in_flight:
+                self._idle.set()
+
+    async def place(self, new: NewOrder) -> Placement:
+        if self._panel.unavailable_since is not None and not await self._panel.is_reachable():
+            # A known outage: refuse before any money moves rather than hold it in doubt.
+            return Placement(Outcome.UNAVAILABLE)
+        try:
+            order_id = await self._repo.create_order(new)
+        except AlreadyPlacedError as exc:
+            return Placement(Outcome.ALREADY_PLACED, order_id=exc.order_id)
+        except InsufficientFundsError as exc:
+            return Placement(Outcome.NO_FUNDS, missing=exc.missing)
+        async with self.in_flight():
+            # Shielded: a shutdown must not cut a placement between `add` and its record.
+            return await asyncio.shield(self._send(order_id, new))
+
+    async def _send(self, order_id: int, new: NewOrder) -> Placement:
+        try:
+            panel_order_id = await self._panel.add(new.service_id, new.fields)
+        except PlacementUncertainError as exc:
+            logger.error("placement uncertain", extra={"order": order_id, "error": exc.detail})
+            await self._repo.mark_uncertain(order_id, exc.detail or "no answer", self._admins)
+            return Placement(Outcome.UNCERTAIN, order_id=order_id)
+        except PanelError as exc:
+            await self._repo.mark_rejected(order_id, f"{type(exc).__name__}: {exc.detail}")
+            key = CUSTOMER_ERRORS.get(type(exc))
+            if key is not None:
+                return Placement(Outcome.REJECTED, order_id=order_id, message_key=key)
+            if isinstance(exc, OPERATOR_ERRORS):
+                await self.alert_admins(
+                    OutboxKind.ADMIN_PANEL_PROBLEM, {"error": type(exc).__name__}
+                )
+            logger.warning(
+                "order refused by the panel", extra={"order": order_id, "error": type(exc).__name__}
+            )
+            return Placement(Outcome.UNAVAILABLE, order_id=order_id)
+        await self._repo.mark_placed(order_id, panel_order_id)
+        logger.info("order placed", extra={"order": order_id, "panel_order": panel_order_id})
+        return Placement(Outcome.PLACED, order_id=order_id)
+
+    async def alert_admins(self, kind: OutboxKind, payload: dict[str, object]) -> None:
+        await self._repo.enqueue(self._admins, kind, payload)
+
+    async def wait_idle(self, seconds: float) -> bool:
+        try:
+            await asyncio.wait_for(self._idle.wait(), seconds)
+        except TimeoutError:
+            return False
+        return True
+
+    async def refresh(self, order: Order) -> bool:
+        """Ask the panel now for an open order's state and record it (with its refund and
+        notice, as the poller would). False when the panel could not be asked."""
+        if order.panel_order_id is None or not order.stage.is_polled:
+            return True
+        try:
+            state = await self._panel.status(order.panel_order_id)
+        except PanelError:
+            return False
+        stage = Stage.from_panel(state.status)
+        await self._repo.apply_status(
+            order.id, stage, state.start_count, state.remains, self._admins
+        )
+        return True
+
+    async def refill(self, order: Order) -> str:
+        """Ask the panel for a refill; returns the locale key of the answer to show."""
+        if order.panel_order_id is None or order.stage is not Stage.COMPLETED:
+            return "refill-not-eligible"
+        try:
+            refill_id = await self._panel.refill(order.panel_order_id)
+        except (NotAllowedError, NotFoundError):
+            return "refill-not-eligible"
+        except PanelError as exc:
+            logger.warning("refill request failed", extra={"error": type(exc).__name__})
+            return "panel-unavailable"
+        await self._repo.create_refill(order, refill_id)
+        return "refill-requested"
+
+    async def cancel(self, order: Order) -> str:
+        if order.panel_order_id is None or order.stage.is_final:
+            return "cancel-not-eligible"
+        try:
+            results = await self._panel.cancel([order.panel_order_id])
+        except PanelError as exc:
+            logger.warning("cancel request failed", extra={"error": type(exc).__name__})
+            return "panel-unavailable"
+        result = results.get(order.panel_order_id)
+        if result is True:
+            await self._repo.record_cancel_request(order.id)
+            return "cancel-requested"
+        return "cancel-not-eligible"

@@ -1,0 +1,56 @@
+"""What the bot may say to someone later: the kinds of outbox rows, and the interface through
+which the core hands a row to whoever can deliver it (the Telegram layer implements it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Protocol
+
+
+class OutboxKind(StrEnum):
+    """Each kind has exactly one renderer in the UI layer (a test checks it)."""
+
+    ORDER_STATUS = "order_status"
+    REFILL_RESULT = "refill_result"
+    WALLET_CREDIT = "wallet_credit"
+    BROADCAST = "broadcast"
+    BROADCAST_PROGRESS = "broadcast_progress"
+    ADMIN_UNCERTAIN = "admin_uncertain"
+    ADMIN_STUCK = "admin_stuck"
+    ADMIN_PARTIAL_UNKNOWN = "admin_partial_unknown"
+    ADMIN_PANEL_PROBLEM = "admin_panel_problem"
+    ADMIN_ERROR = "admin_error"
+    ADMIN_LOW_BALANCE = "admin_low_balance"
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    chat_id: int
+    kind: OutboxKind
+    payload: dict[str, Any]
+    attempts: int
+
+
+class RecipientGoneError(Exception):
+    """The recipient blocked the bot or deleted their account: nothing more reaches them."""
+
+
+class SlowDownError(Exception):
+    """The messenger asked to wait before sending again."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"retry after {retry_after} s")
+        self.retry_after = retry_after
+
+
+class UndeliverableError(Exception):
+    """This message can never be delivered as it is (chat gone, text refused)."""
+
+
+class Messenger(Protocol):
+    """Delivers one outbox row: False when there is nothing left to say (the row is dropped).
+    Raises RecipientGoneError, SlowDownError or UndeliverableError; anything else is retried."""
+
+    async def deliver(self, row: OutboxRow) -> bool: ...

@@ -1,0 +1,198 @@
+"""Follows every open order and refill on the panel and records what changed.
+
+Each change is stored with its refund and its notification in one transaction (see the
+repository); the notifier delivers the messages. Nothing here talks to Telegram.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from bot.core.domain import RefillStage, Stage
+from bot.core.panel import (
+    BATCH_SIZE,
+    OrderState,
+    PanelClient,
+    PanelError,
+    PanelUnavailableError,
+    RateLimitedError,
+    RefillState,
+    chunked,
+)
+from bot.core.storage import OpenOrder, Repository
+from bot.core.storage.repo import StatusChange
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass
+class CycleReport:
+    orders: int = 0
+    refills: int = 0
+    panel_calls: int = 0
+    changed: int = 0
+    errors: int = 0
+    outage: PanelError | None = field(default=None)
+
+
+def _moved(order: OpenOrder, state: OrderState) -> bool:
+    return (state.remains is not None and state.remains != order.remains) or (
+        state.start_count is not None and state.start_count != order.start_count
+    )
+
+
+class PanelHealth:
+    """Whether the panel answers status checks, and how long to back off while it does not."""
+
+    def __init__(self, interval_seconds: float) -> None:
+        self._interval = interval_seconds
+        self.in_outage = False
+        self.failures = 0
+
+    def failed(self, error: PanelError) -> None:
+        self.failures += 1
+        if not isinstance(error, PanelUnavailableError | RateLimitedError):
+            logger.error("panel refused status checks", extra={"error": type(error).__name__})
+            return
+        if not self.in_outage:
+            logger.warning(
+                "panel unavailable; polling backs off", extra={"error": type(error).__name__}
+            )
+        self.in_outage = True
+
+    def succeeded(self) -> None:
+        if self.in_outage:
+            logger.warning("panel reachable again; polling resumed")
+        self.in_outage = False
+        self.failures = 0
+
+    def next_delay(self, error: PanelError) -> float:
+        """Honour the panel's Retry-After; otherwise back off exponentially, bounded."""
+        if isinstance(error, RateLimitedError) and error.retry_after:
+            return max(error.retry_after, self._interval)
+        backoff: float = self._interval * 2 ** min(self.failures, 5)
+        return min(backoff, max(self._interval * 10, 60.0))
+
+
+class Poller:
+    def __init__(
+        self,
+        repo: Repository,
+        panel: PanelClient,
+        interval_seconds: float,
+        admin_ids: Iterable[int],
+        *,
+        concurrency: int = 4,
+        error_limit: int = 10,
+    ) -> None:
+        self._repo = repo
+        self._panel = panel
+        self._interval = interval_seconds
+        self._admins = list(admin_ids)
+        self._concurrency = concurrency
+        self._error_limit = error_limit
+        self.health = PanelHealth(interval_seconds)
+
+    async def run(self) -> None:
+        while True:
+            delay = self._interval * (0.9 + random.random() * 0.2)  # jitter: no thundering herd
+            try:
+                report = await self.cycle()
+                if report.outage is not None:
+                    delay = self.health.next_delay(report.outage)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                logger.exception("poller cycle failed")
+            await asyncio.sleep(delay)
+
+    async def _limited(self, semaphore: asyncio.Semaphore, call: Awaitable[T]) -> T:
+        async with semaphore:
+            return await call
+
+    async def _fetch(
+        self,
+        ids: list[int],
+        fetch: Callable[[list[int]], Awaitable[dict[int, T | PanelError]]],
+        report: CycleReport,
+    ) -> dict[int, T | PanelError]:
+        semaphore = asyncio.Semaphore(self._concurrency)
+        batches = chunked(ids)
+        report.panel_calls += len(batches)
+        results = await asyncio.gather(*(self._limited(semaphore, fetch(b)) for b in batches))
+        merged: dict[int, T | PanelError] = {}
+        for result in results:
+            merged.update(result)
+        return merged
+
+    async def cycle(self) -> CycleReport:
+        report = CycleReport()
+        try:
+            await self._poll_orders(report)
+            await self._poll_refills(report)
+            if report.panel_calls == 0:
+                # Nothing to follow: one cheap read still tells whether the panel is up, so
+                # new orders are refused during an outage instead of being left in doubt.
+                report.panel_calls += 1
+                if not await self._panel.is_reachable():
+                    raise PanelUnavailableError("health probe")
+        except PanelError as exc:
+            report.outage = exc
+            self.health.failed(exc)
+            return report
+        self.health.succeeded()
+        return report
+
+    async def _poll_orders(self, report: CycleReport) -> None:
+        open_orders = await self._repo.open_panel_orders()
+        report.orders = len(open_orders)
+        if not open_orders:
+            return
+        by_panel_id: dict[int, OpenOrder] = {o.panel_order_id: o for o in open_orders}
+        results = await self._fetch(list(by_panel_id), self._panel.statuses, report)
+        transitions: list[StatusChange] = []
+        progress: list[tuple[int, int | None, int | None]] = []
+        for panel_id, result in results.items():
+            order = by_panel_id[panel_id]
+            if isinstance(result, PanelError):
+                report.errors += 1
+                await self._repo.record_poll_error(order.id, self._error_limit, self._admins)
+                continue
+            stage = Stage.from_panel(result.status)
+            if stage is not order.stage:
+                transitions.append((order.id, stage, result.start_count, result.remains))
+            elif _moved(order, result):
+                progress.append((order.id, result.start_count, result.remains))
+        # Most cycles change nothing; progress is one statement; transitions (each with its
+        # refund and notification) are written a batch per transaction.
+        await self._repo.update_progress(progress)
+        for start in range(0, len(transitions), BATCH_SIZE):
+            report.changed += await self._repo.apply_statuses(
+                transitions[start : start + BATCH_SIZE], self._admins
+            )
+
+    async def _poll_refills(self, report: CycleReport) -> None:
+        open_refills = await self._repo.open_refills()
+        report.refills = len(open_refills)
+        if not open_refills:
+            return
+        by_panel_id = {panel_id: refill_id for refill_id, panel_id in open_refills}
+        results: dict[int, RefillState | PanelError] = await self._fetch(
+            list(by_panel_id), self._panel.refill_statuses, report
+        )
+        for panel_id, result in results.items():
+            refill_id = by_panel_id[panel_id]
+            if isinstance(result, PanelError):
+                report.errors += 1
+                await self._repo.record_refill_error(refill_id, self._error_limit)
+                continue
+            if await self._repo.apply_refill_status(
+                refill_id, RefillStage.from_panel(result.status)
+            ):
+                report.changed += 1

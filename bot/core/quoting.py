@@ -1,0 +1,72 @@
+"""A priced form: what the customer will pay and what becomes of it once confirmed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from bot.core.domain import NewOrder
+from bot.core.forms import ordered_quantity, panel_fields, units
+from bot.core.money import panel_cost
+from bot.core.panel import Service
+from bot.core.pricing import Pricing
+from bot.core.shop import Shop
+from bot.core.storage.wallets import WalletStore
+
+
+@dataclass(frozen=True)
+class Quote:
+    service: Service
+    answers: Mapping[str, Any]
+    price: Decimal  # what the customer pays, markup included
+    cost: Decimal  # what the panel charges
+    currency: str
+    balance: Decimal  # the customer's wallet when quoted
+
+    @property
+    def balance_after(self) -> Decimal:
+        return self.balance - self.price
+
+    @property
+    def shortfall(self) -> Decimal:
+        """What the wallet lacks to pay this; zero when it holds enough."""
+        return max(Decimal(0), self.price - self.balance)
+
+    def new_order(self, user_id: int, client_token: str) -> NewOrder:
+        """The order this quote becomes when its summary is confirmed."""
+        answers = dict(self.answers)
+        service = self.service
+        return NewOrder(
+            user_id=user_id,
+            client_token=client_token,
+            service_id=service.id,
+            service_name=service.name,
+            service_type=service.type,
+            category=service.category,
+            link=str(answers.get("link") or answers.get("username") or ""),
+            fields=panel_fields(service, answers),
+            quantity=ordered_quantity(service, answers),
+            charge=self.price,
+            cost=self.cost,
+            currency=self.currency,
+        )
+
+
+class Quoter:
+    def __init__(self, pricing: Pricing, shop: Shop, wallets: WalletStore) -> None:
+        self._pricing = pricing
+        self._shop = shop
+        self._wallets = wallets
+
+    async def quote(self, user_id: int, service: Service, answers: Mapping[str, Any]) -> Quote:
+        quantity_units = units(service, dict(answers))
+        return Quote(
+            service=service,
+            answers=dict(answers),
+            price=self._pricing.price(service, quantity_units),
+            cost=panel_cost(service.rate, quantity_units),
+            currency=self._shop.currency,
+            balance=await self._wallets.balance(user_id),
+        )

@@ -1,0 +1,22 @@
+"""Facts about the shop that handlers need: the wallet currency follows the panel's."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.core.panel import PanelClient, PanelError
+
+logger = logging.getLogger(__name__)
+
+
+class Shop:
+    def __init__(self, currency: str = "USD") -> None:
+        self.currency = currency
+
+    async def learn_currency(self, panel: PanelClient) -> None:
+        try:
+            balance = await panel.balance()
+        except PanelError as exc:
+            logger.warning("could not read the panel currency", extra={"error": type(exc).__name__})
+            return
+        self.currency = balance.currency or self.currency

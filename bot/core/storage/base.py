@@ -1,0 +1,130 @@
+"""What every part of the repository shares: the database and the helpers that move money,
+change an order's stage or queue a message inside a caller's transaction."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.core.domain import (
+    Stage,
+    dumps,
+)
+from bot.core.outbox import OutboxKind
+from bot.core.storage.db import Database
+from bot.core.storage.tables import ledger, order_events, orders, outbox, users
+
+
+class StoreBase:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @staticmethod
+    async def _lock_wallet(conn: AsyncConnection, user_id: int) -> None:
+        """On PostgreSQL, hold the customer's row until commit: two replicas confirming at
+        once cannot both spend the same balance. (SQLite writes are already serialised.)"""
+        await conn.execute(select(users.c.id).where(users.c.id == user_id).with_for_update())
+
+    @staticmethod
+    async def _balance_micros(conn: AsyncConnection, user_id: int) -> int:
+        query = select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
+            ledger.c.user_id == user_id
+        )
+        return int((await conn.execute(query)).scalar_one())
+
+    @staticmethod
+    async def _ref_used(conn: AsyncConnection, ref: str) -> bool:
+        found = await conn.execute(select(ledger.c.id).where(ledger.c.ref == ref))
+        return found.first() is not None
+
+    @staticmethod
+    async def _add_ledger(
+        conn: AsyncConnection,
+        user_id: int,
+        micros: int,
+        kind: str,
+        ref: str | None = None,
+        order_id: int | None = None,
+        note: str | None = None,
+    ) -> None:
+        await conn.execute(
+            insert(ledger).values(
+                user_id=user_id,
+                amount_micros=micros,
+                kind=kind,
+                ref=ref,
+                order_id=order_id,
+                note=(note or "")[:200],
+                created_at=time.time(),
+            )
+        )
+
+    @staticmethod
+    async def _enqueue(
+        conn: AsyncConnection,
+        chat_id: int,
+        kind: OutboxKind,
+        payload: dict[str, Any],
+        coalesce_key: str | None = None,
+        delay: float = 0.0,
+    ) -> None:
+        now = time.time()
+        if coalesce_key is not None:
+            pending = await conn.execute(
+                select(outbox.c.id).where(
+                    outbox.c.coalesce_key == coalesce_key, outbox.c.sent_at.is_(None)
+                )
+            )
+            found = pending.scalar()
+            if found is not None:
+                # The message is rendered from the latest state when it is sent.
+                await conn.execute(
+                    update(outbox).where(outbox.c.id == found).values(payload=dumps(payload))
+                )
+                return
+        await conn.execute(
+            insert(outbox).values(
+                chat_id=chat_id,
+                kind=kind,
+                payload=dumps(payload),
+                coalesce_key=coalesce_key,
+                created_at=now,
+                next_attempt_at=now + delay,
+                attempts=0,
+            )
+        )
+
+    @staticmethod
+    async def _event(conn: AsyncConnection, order_id: int, stage: Stage, at: float) -> None:
+        await conn.execute(insert(order_events).values(order_id=order_id, status=stage, at=at))
+
+    async def _set_stage(
+        self, conn: AsyncConnection, order_id: int, stage: Stage, **values: Any
+    ) -> None:
+        now = time.time()
+        await conn.execute(
+            update(orders)
+            .where(orders.c.id == order_id)
+            .values(status=stage, status_changed_at=now, **values)
+        )
+        await self._event(conn, order_id, stage, now)
+
+    async def _refund_once(self, conn: AsyncConnection, order: RowMapping, micros: int) -> int:
+        ref = f"order:{order['id']}:refund"
+        if micros <= 0 or await self._ref_used(conn, ref):
+            return 0
+        await self._add_ledger(
+            conn, order["user_id"], micros, "refund", ref=ref, order_id=order["id"]
+        )
+        return micros
+
+    @staticmethod
+    async def _lock_order(conn: AsyncConnection, order_id: int) -> RowMapping | None:
+        """The order's row, locked until commit on PostgreSQL: the poller and a customer's
+        Refresh on another replica cannot apply one transition (and its refund) twice."""
+        query = select(orders).where(orders.c.id == order_id).with_for_update()
+        return (await conn.execute(query)).mappings().first()

@@ -1,0 +1,228 @@
+"""Placing orders (the order row and its charge in one transaction), resolving, reading."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from decimal import Decimal
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from bot.core.domain import (
+    AlreadyPlacedError,
+    InsufficientFundsError,
+    NewOrder,
+    Order,
+    Stage,
+    dumps,
+)
+from bot.core.money import from_micros, to_micros
+from bot.core.outbox import OutboxKind
+from bot.core.storage.base import StoreBase
+from bot.core.storage.rows import (
+    order_from_row,
+)
+from bot.core.storage.tables import ledger, order_events, orders
+
+
+class OrderStore(StoreBase):
+    async def create_order(self, new: NewOrder) -> int:
+        """Record the order and charge the wallet in one transaction, before `add` is sent."""
+        try:
+            return await self._create_order(new)
+        except IntegrityError:
+            # Another confirmation of the same form won the race (the token is unique).
+            found = await self.order_by_token(new.client_token, new.user_id)
+            if found is None:
+                raise
+            raise AlreadyPlacedError(found) from None
+
+    async def _create_order(self, new: NewOrder) -> int:
+        now = time.time()
+        async with self.db.write() as conn:
+            # The wallet lock comes first: a second confirmation of the same form waits here
+            # and then finds the first one's order instead of racing it to the insert.
+            await self._lock_wallet(conn, new.user_id)
+            existing = await conn.execute(
+                select(orders.c.id).where(orders.c.client_token == new.client_token)
+            )
+            found = existing.scalar()
+            if found is not None:
+                raise AlreadyPlacedError(found)
+            charge = to_micros(new.charge)
+            balance = await self._balance_micros(conn, new.user_id)
+            if balance < charge:
+                raise InsufficientFundsError(from_micros(charge - balance))
+            result = await conn.execute(
+                insert(orders).values(
+                    user_id=new.user_id,
+                    client_token=new.client_token,
+                    service_id=new.service_id,
+                    service_name=new.service_name[:300],
+                    service_type=new.service_type,
+                    category=new.category[:300],
+                    link=new.link[:600],
+                    fields=dumps(new.fields),
+                    quantity=new.quantity,
+                    charge_micros=charge,
+                    cost_micros=to_micros(new.cost),
+                    currency=new.currency,
+                    status=Stage.PLACING,
+                    poll_errors=0,
+                    created_at=now,
+                    status_changed_at=now,
+                )
+            )
+            order_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+            await self._add_ledger(
+                conn,
+                new.user_id,
+                -charge,
+                "charge",
+                ref=f"order:{order_id}:charge",
+                order_id=order_id,
+            )
+            await self._event(conn, order_id, Stage.PLACING, now)
+        return order_id
+
+    async def record_cancel_request(self, order_id: int) -> None:
+        """Kept in the order's history; the refund follows when the panel reports Canceled."""
+        async with self.db.write() as conn:
+            await conn.execute(
+                insert(order_events).values(
+                    order_id=order_id, status="cancel_requested", at=time.time()
+                )
+            )
+
+    async def order_history(self, order_id: int) -> list[tuple[str, float]]:
+        query = (
+            select(order_events.c.status, order_events.c.at)
+            .where(order_events.c.order_id == order_id)
+            .order_by(order_events.c.id)
+        )
+        async with self.db.read() as conn:
+            return [(r[0], r[1]) for r in (await conn.execute(query)).all()]
+
+    async def mark_placed(self, order_id: int, panel_order_id: int) -> None:
+        async with self.db.write() as conn:
+            await self._set_stage(conn, order_id, Stage.PENDING, panel_order_id=panel_order_id)
+
+    async def mark_rejected(self, order_id: int, error: str, notify_user: bool = False) -> Decimal:
+        """The panel refused the order (or an admin gave up on it): refund all, once."""
+        async with self.db.write() as conn:
+            row = await self._lock_order(conn, order_id)
+            if row is None or Stage(row["status"]).is_final:
+                return Decimal(0)
+            await self._set_stage(conn, order_id, Stage.REJECTED, error=error[:300])
+            refunded = await self._refund_once(conn, row, row["charge_micros"])
+            if notify_user:
+                await self._enqueue(
+                    conn,
+                    row["user_id"],
+                    OutboxKind.ORDER_STATUS,
+                    {"order_id": order_id},
+                    f"order:{order_id}",
+                )
+        return from_micros(refunded)
+
+    async def mark_uncertain(self, order_id: int, error: str, admin_ids: Iterable[int]) -> None:
+        async with self.db.write() as conn:
+            await self._set_stage(conn, order_id, Stage.UNCERTAIN, error=error[:300])
+            for admin_id in admin_ids:
+                await self._enqueue(
+                    conn, admin_id, OutboxKind.ADMIN_UNCERTAIN, {"order_id": order_id}
+                )
+
+    async def recover_interrupted_placements(
+        self, admin_ids: Iterable[int], older_than: float = 0.0
+    ) -> list[int]:
+        """Orders left 'placing' by a crash may exist on the panel: hand them to admins."""
+        async with self.db.read() as conn:
+            query = select(orders.c.id).where(
+                orders.c.status == Stage.PLACING, orders.c.created_at <= time.time() - older_than
+            )
+            ids = list((await conn.execute(query)).scalars().all())
+        admins = list(admin_ids)
+        for order_id in ids:
+            await self.mark_uncertain(order_id, "interrupted while placing", admins)
+        return ids
+
+    async def attach_panel_order(self, order_id: int, panel_order_id: int) -> bool:
+        """An admin found the order on the panel: it is followed like any other."""
+        async with self.db.write() as conn:
+            row = await self._lock_order(conn, order_id)
+            if row is None or row["status"] not in {Stage.UNCERTAIN, Stage.STUCK}:
+                return False
+            taken = await conn.execute(
+                select(orders.c.id).where(
+                    orders.c.panel_order_id == panel_order_id, orders.c.id != order_id
+                )
+            )
+            if taken.first() is not None:
+                return False
+            await self._set_stage(
+                conn,
+                order_id,
+                Stage.PENDING,
+                panel_order_id=panel_order_id,
+                poll_errors=0,
+                error=None,
+            )
+            await self._enqueue(
+                conn,
+                row["user_id"],
+                OutboxKind.ORDER_STATUS,
+                {"order_id": order_id},
+                f"order:{order_id}",
+            )
+        return True
+
+    async def get_order(self, order_id: int, user_id: int | None = None) -> Order | None:
+        """With `user_id`, only that user's order: anyone else's id is 'not found'."""
+        query = select(orders).where(orders.c.id == order_id)
+        if user_id is not None:
+            query = query.where(orders.c.user_id == user_id)
+        async with self.db.read() as conn:
+            row = (await conn.execute(query)).mappings().first()
+        return order_from_row(row) if row else None
+
+    async def order_by_token(self, token: str, user_id: int) -> int | None:
+        query = select(orders.c.id).where(
+            orders.c.client_token == token, orders.c.user_id == user_id
+        )
+        async with self.db.read() as conn:
+            return (await conn.execute(query)).scalar()
+
+    async def list_orders(self, user_id: int, offset: int = 0, limit: int = 10) -> list[Order]:
+        query = (
+            select(orders)
+            .where(orders.c.user_id == user_id)
+            .order_by(orders.c.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+        async with self.db.read() as conn:
+            return [order_from_row(r) for r in (await conn.execute(query)).mappings().all()]
+
+    async def count_orders(self, user_id: int) -> int:
+        query = select(func.count()).select_from(orders).where(orders.c.user_id == user_id)
+        async with self.db.read() as conn:
+            return int((await conn.execute(query)).scalar_one())
+
+    async def orders_in_stages(self, stages: Iterable[Stage], limit: int = 100) -> list[Order]:
+        query = (
+            select(orders)
+            .where(orders.c.status.in_(list(stages)))
+            .order_by(orders.c.id)
+            .limit(limit)
+        )
+        async with self.db.read() as conn:
+            return [order_from_row(r) for r in (await conn.execute(query)).mappings().all()]
+
+    async def refund_of(self, order_id: int) -> Decimal:
+        query = select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
+            ledger.c.ref == f"order:{order_id}:refund"
+        )
+        async with self.db.read() as conn:
+            return from_micros(int((await conn.execute(query)).scalar_one()))

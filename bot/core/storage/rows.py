@@ -1,0 +1,75 @@
+"""Plain row types the repository returns, and how database rows become domain objects."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy.engine import RowMapping
+
+from bot.core.domain import (
+    Order,
+    Refill,
+    RefillStage,
+    Stage,
+    User,
+)
+from bot.core.money import from_micros
+
+StatusChange = tuple[int, Stage, int | None, int | None]  # order id, stage, start count, remains
+
+
+@dataclass(frozen=True)
+class OpenOrder:
+    id: int
+    panel_order_id: int
+    stage: Stage
+    start_count: int | None
+    remains: int | None
+
+
+def order_from_row(row: RowMapping) -> Order:
+    return Order(
+        id=row["id"],
+        user_id=row["user_id"],
+        service_id=row["service_id"],
+        service_name=row["service_name"],
+        service_type=row["service_type"],
+        category=row["category"],
+        link=row["link"],
+        fields=json.loads(row["fields"]),
+        quantity=row["quantity"],
+        charge=from_micros(row["charge_micros"]),
+        cost=from_micros(row["cost_micros"]),
+        currency=row["currency"],
+        stage=Stage(row["status"]),
+        panel_order_id=row["panel_order_id"],
+        start_count=row["start_count"],
+        remains=row["remains"],
+        error=row["error"],
+        created_at=row["created_at"],
+        status_changed_at=row["status_changed_at"],
+    )
+
+
+def refill_from_row(row: RowMapping) -> Refill:
+    return Refill(
+        id=row["id"],
+        order_id=row["order_id"],
+        user_id=row["user_id"],
+        panel_refill_id=row["panel_refill_id"],
+        stage=RefillStage(row["status"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def user_from_row(row: RowMapping) -> User:
+    return User(
+        id=row["id"],
+        username=row["username"],
+        first_name=row["first_name"],
+        locale=row["locale"],
+        is_banned=bool(row["is_banned"]),
+        is_active=bool(row["is_active"]),
+    )

@@ -1,0 +1,55 @@
+"""Running the bot: long polling, or a webhook server. Building is `bot/app.py`'s job."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+from aiogram import Bot, Dispatcher
+from aiohttp import web
+
+from bot.app import Services, build_services, create_bot, create_dispatcher
+from bot.core.settings import Settings
+from bot.web import create_web_app, webhook_path
+
+logger = logging.getLogger(__name__)
+
+
+async def run(settings: Settings) -> None:
+    services = await build_services(settings)
+    bot = create_bot(settings)
+    dp = create_dispatcher(services)
+    try:
+        if settings.webhook_url:
+            await run_webhook(settings, services, bot, dp)
+        else:
+            await run_polling(bot, dp)
+    finally:
+        if services.tasks:  # startup failed half-way: still close what was opened
+            await services.close()
+
+
+async def run_polling(bot: Bot, dp: Dispatcher) -> None:
+    await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+
+
+async def run_webhook(settings: Settings, services: Services, bot: Bot, dp: Dispatcher) -> None:
+    leadership = services.leadership
+    app = create_web_app(settings, bot, dp, services.db.ping, lambda: leadership.is_leader)
+    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.web_server_host, settings.web_server_port)
+    await site.start()
+    logger.info(
+        "webhook server listening",
+        extra={"port": settings.web_server_port, "path": webhook_path(settings.webhook_url or "")},
+    )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    logger.info("stopping the webhook server")
+    await runner.cleanup()  # runs the dispatcher's shutdown: placements finish, tasks stop
+    await bot.session.close()

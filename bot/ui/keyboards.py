@@ -1,0 +1,236 @@
+"""Keyboards. Labels come from the locale files.
+
+Markups are built from rows of buttons directly: aiogram's InlineKeyboardBuilder deep-copies
+every button on each add/export, which was the largest cost per update (bench/README.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from math import ceil
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+)
+from aiogram_i18n import I18nContext
+
+from bot.core.catalog import Catalog, Category
+from bot.core.domain import STAGE_EMOJI, Order
+from bot.core.forms import FieldSpec, Kind, choice_label
+from bot.core.panel import Service
+from bot.core.pricing import Pricing
+from bot.core.settings import SUPPORTED_LOCALES
+from bot.ui.callbacks import (
+    CategoryPage,
+    CategoryPick,
+    ConfirmOrder,
+    FormChoice,
+    FormNav,
+    FormStep,
+    LanguagePick,
+    OrderAction,
+    OrderDo,
+    OrdersPage,
+    OrderStart,
+    Resolution,
+    ResolveOrder,
+    ServicePick,
+    TopUp,
+)
+from bot.ui.render import shorten
+
+CATEGORIES_PER_PAGE = 10
+SERVICES_PER_PAGE = 8
+ORDERS_PER_PAGE = 8
+TOPUP_AMOUNTS = (5, 10, 25, 50)
+MENU_KEYS = ("menu-new-order", "menu-my-orders", "menu-balance", "menu-help", "menu-language")
+Row = list[InlineKeyboardButton]
+
+
+def button(text: str, data: CallbackData) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=data.pack())
+
+
+def markup(*rows: Row) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[row for row in rows if row])
+
+
+def in_rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[Row]:
+    return [list(buttons[start : start + width]) for start in range(0, len(buttons), width)]
+
+
+def main_menu(i18n: I18nContext) -> ReplyKeyboardMarkup:
+    labels = [KeyboardButton(text=i18n.get(key)) for key in MENU_KEYS]
+    return ReplyKeyboardMarkup(
+        keyboard=[labels[0:2], labels[2:4], labels[4:]], resize_keyboard=True, is_persistent=True
+    )
+
+
+def pages(total: int, per_page: int) -> int:
+    return max(1, ceil(total / per_page))
+
+
+def pager(page: int, total_pages: int, make: Callable[[int], CallbackData]) -> Row:
+    """Prev, up to five numbered pages around the current one, Next."""
+    if total_pages <= 1:
+        return []
+    row: Row = []
+    if page > 0:
+        row.append(button("◀", make(page - 1)))
+    first = max(0, min(page - 2, total_pages - 5))
+    for number in range(first, min(total_pages, first + 5)):
+        label = f"· {number + 1} ·" if number == page else str(number + 1)
+        row.append(button(label, make(number)))
+    if page < total_pages - 1:
+        row.append(button("▶", make(page + 1)))
+    return row
+
+
+def _service_button(service: Service, pricing: Pricing, currency: str, page: int = 0) -> Row:
+    price = pricing.rate(service).normalize()
+    return [
+        button(
+            f"{shorten(service.name, 45)} · {price:f} {currency}",
+            ServicePick(id=service.id, page=page),
+        )
+    ]
+
+
+def categories_page(catalog: Catalog, page: int) -> InlineKeyboardMarkup:
+    start = page * CATEGORIES_PER_PAGE
+    rows = [
+        [
+            button(
+                f"{shorten(category.name, 50)} ({len(category.services)})",
+                CategoryPick(key=category.key),
+            )
+        ]
+        for category in catalog.categories[start : start + CATEGORIES_PER_PAGE]
+    ]
+    total = pages(len(catalog.categories), CATEGORIES_PER_PAGE)
+    return markup(*rows, pager(page, total, lambda n: CategoryPage(page=n)))
+
+
+def services_page(
+    i18n: I18nContext, category: Category, page: int, pricing: Pricing, currency: str
+) -> InlineKeyboardMarkup:
+    start = page * SERVICES_PER_PAGE
+    rows = [
+        _service_button(s, pricing, currency, page)
+        for s in category.services[start : start + SERVICES_PER_PAGE]
+    ]
+    total = pages(len(category.services), SERVICES_PER_PAGE)
+    nav = pager(page, total, lambda n: CategoryPick(key=category.key, page=n))
+    return markup(*rows, nav, [button(i18n.get("button-back"), CategoryPage(page=0))])
+
+
+def search_results(
+    services: Sequence[Service], pricing: Pricing, currency: str
+) -> InlineKeyboardMarkup:
+    rows = [_service_button(service, pricing, currency) for service in services]
+    return markup(*rows, [button("📂", CategoryPage(page=0))])
+
+
+def service_detail(
+    i18n: I18nContext, service: Service, category_key: str, page: int, orderable: bool
+) -> InlineKeyboardMarkup:
+    order = [button(i18n.get("button-order"), OrderStart(id=service.id))] if orderable else []
+    return markup(
+        order, [button(i18n.get("button-back"), CategoryPick(key=category_key, page=page))]
+    )
+
+
+def field_keyboard(i18n: I18nContext, spec: FieldSpec, can_go_back: bool) -> InlineKeyboardMarkup:
+    choices: list[Row] = []
+    if spec.kind is Kind.CHOICE:
+        options = [
+            button(choice_label(i18n.get, spec.name, v), FormChoice(value=v)) for v in spec.choices
+        ]
+        choices = in_rows(options, 4 if len(options) > 5 else 1)
+    skip = [button(i18n.get("button-skip"), FormNav(action=FormStep.SKIP))] if spec.optional else []
+    nav = [button(i18n.get("button-back"), FormNav(action=FormStep.BACK))] if can_go_back else []
+    nav.append(button(i18n.get("button-cancel"), FormNav(action=FormStep.CANCEL)))
+    return markup(*choices, skip, nav)
+
+
+def confirm_keyboard(i18n: I18nContext, token: str) -> InlineKeyboardMarkup:
+    return markup(
+        [button(i18n.get("button-confirm"), ConfirmOrder(token=token))],
+        [
+            button(i18n.get("button-edit"), FormNav(action=FormStep.EDIT)),
+            button(i18n.get("button-cancel"), FormNav(action=FormStep.CANCEL)),
+        ],
+    )
+
+
+def orders_list(orders: Sequence[Order], page: int, total: int) -> InlineKeyboardMarkup:
+    rows = [
+        [
+            button(
+                f"{STAGE_EMOJI[o.stage]} #{o.id} · {shorten(o.service_name, 35)} · {o.quantity}",
+                OrderAction(id=o.id, action=OrderDo.VIEW),
+            )
+        ]
+        for o in orders
+    ]
+    return markup(*rows, pager(page, pages(total, ORDERS_PER_PAGE), lambda n: OrdersPage(page=n)))
+
+
+def order_detail(
+    i18n: I18nContext, order: Order, can_refill: bool, can_cancel: bool
+) -> InlineKeyboardMarkup:
+    actions = [button(i18n.get("button-refresh"), OrderAction(id=order.id, action=OrderDo.REFRESH))]
+    if can_refill:
+        actions.append(
+            button(i18n.get("button-refill"), OrderAction(id=order.id, action=OrderDo.REFILL))
+        )
+    if can_cancel:
+        actions.append(
+            button(i18n.get("button-cancel"), OrderAction(id=order.id, action=OrderDo.CANCEL))
+        )
+    actions.append(
+        button(i18n.get("button-order-again"), OrderAction(id=order.id, action=OrderDo.AGAIN))
+    )
+    actions.append(button(i18n.get("button-back"), OrdersPage(page=0)))
+    return markup(*in_rows(actions, 2))
+
+
+def open_order(translate: Callable[..., str], order_id: int) -> InlineKeyboardMarkup:
+    return markup(
+        [button(translate("button-open-order"), OrderAction(id=order_id, action=OrderDo.VIEW))]
+    )
+
+
+def resolve_order(translate: Callable[..., str], order_id: int) -> InlineKeyboardMarkup:
+    return markup(
+        [
+            button(
+                translate("button-resolve-refund"),
+                ResolveOrder(id=order_id, action=Resolution.REFUND),
+            ),
+            button(
+                translate("button-resolve-attach"),
+                ResolveOrder(id=order_id, action=Resolution.ATTACH),
+            ),
+        ]
+    )
+
+
+def languages(i18n: I18nContext) -> InlineKeyboardMarkup:
+    options = [
+        button(i18n.get("language-name", code), LanguagePick(code=code))
+        for code in SUPPORTED_LOCALES
+    ]
+    return markup(*in_rows(options, 2))
+
+
+def topup_keyboard(i18n: I18nContext, currency: str) -> InlineKeyboardMarkup:
+    options = [
+        button(i18n.get("button-topup", amount=f"{n} {currency}"), TopUp(amount=n))
+        for n in TOPUP_AMOUNTS
+    ]
+    return markup(*in_rows(options, 2))

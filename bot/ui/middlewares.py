@@ -1,0 +1,121 @@
+"""Outer middlewares: who is writing (stored on first contact, bans), and flood control."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import TelegramObject, Update
+from aiogram.types import User as TelegramUser
+
+from bot.core.customers import Customers
+from bot.core.settings import Settings
+from bot.ui.fsm_storage import DatabaseStorage
+from bot.ui.i18n import Translator, pick_locale
+
+logger = logging.getLogger(__name__)
+PRUNE_ABOVE = 10_000  # per-user records kept before idle ones are dropped
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+async def _say(update: Update, text: str) -> None:
+    """Answer whatever the update is, in the simplest form that update allows."""
+    if update.message is not None:
+        await update.message.answer(text)
+    elif update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+
+
+class FlushStateMiddleware(BaseMiddleware):
+    """Writes the conversation state an update changed, once, when the update is handled."""
+
+    def __init__(self, storage: DatabaseStorage) -> None:
+        self._storage = storage
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        try:
+            return await handler(event, data)
+        finally:
+            await self._storage.flush()
+
+
+class CustomerMiddleware(BaseMiddleware):
+    """Stores the customer on first contact; a banned customer is told once, then ignored."""
+
+    def __init__(self, customers: Customers, settings: Settings, translate: Translator) -> None:
+        self._customers = customers
+        self._settings = settings
+        self._translate = translate
+        self._told_banned: set[int] = set()
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        tg_user: TelegramUser | None = data.get("event_from_user")
+        if tg_user is None or tg_user.is_bot:
+            return await handler(event, data)
+        customer, _ = await self._customers.on_contact(
+            tg_user.id, tg_user.username, tg_user.first_name
+        )
+        data["customer"] = customer
+        data["is_admin"] = self._settings.is_admin(tg_user.id)
+        if customer.is_banned and not data["is_admin"]:
+            if isinstance(event, Update) and event.pre_checkout_query is not None:
+                # Refuse a payment explicitly rather than let Telegram time it out.
+                return await handler(event, data)
+            if tg_user.id not in self._told_banned and isinstance(event, Update):
+                self._told_banned.add(tg_user.id)
+                locale = pick_locale(
+                    customer.locale, tg_user.language_code, self._settings.default_locale
+                )
+                await _say(event, self._translate("banned", locale))
+            return None
+        self._told_banned.discard(tg_user.id)
+        return await handler(event, data)
+
+
+class ThrottleMiddleware(BaseMiddleware):
+    """A token bucket per user: a flood is dropped after one warning."""
+
+    def __init__(self, rate_per_second: float, translate: Translator, default_locale: str) -> None:
+        self._rate = rate_per_second
+        self._burst = max(5.0, rate_per_second * 3)
+        self._translate = translate
+        self._default_locale = default_locale
+        self._buckets: dict[int, tuple[float, float, bool]] = {}
+
+    def allow(self, user_id: int, now: float) -> tuple[bool, bool]:
+        """(allowed, warn now)."""
+        if len(self._buckets) > PRUNE_ABOVE:
+            self._forget_idle(now)
+        tokens, last, warned = self._buckets.get(user_id, (self._burst, now, False))
+        tokens = min(self._burst, tokens + (now - last) * self._rate)
+        if tokens >= 1:
+            self._buckets[user_id] = (tokens - 1, now, False)
+            return True, False
+        self._buckets[user_id] = (tokens, now, True)
+        return False, not warned
+
+    def _forget_idle(self, now: float) -> None:
+        """A bucket idle long enough to be full again carries no information."""
+        refill = self._burst / self._rate
+        self._buckets = {
+            user: bucket for user, bucket in self._buckets.items() if now - bucket[1] < refill
+        }
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        tg_user: TelegramUser | None = data.get("event_from_user")
+        if tg_user is None or data.get("is_admin"):
+            return await handler(event, data)
+        allowed, warn = self.allow(tg_user.id, time.monotonic())
+        if allowed:
+            return await handler(event, data)
+        if warn and isinstance(event, Update) and (event.message or event.callback_query):
+            customer = data.get("customer")
+            locale = pick_locale(
+                customer.locale if customer else None, tg_user.language_code, self._default_locale
+            )
+            await _say(event, self._translate("throttled", locale))
+        logger.info("update dropped by flood control", extra={"user": tg_user.id})
+        return None

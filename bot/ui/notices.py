@@ -1,0 +1,168 @@
+"""Renders outbox rows into messages, in the recipient's language, from the latest state, and
+delivers them through Telegram: the Telegram side of the core's `Messenger`."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import partial
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNotFound,
+    TelegramRetryAfter,
+)
+from aiogram.types import InlineKeyboardMarkup
+
+from bot.core.domain import RefillStage, Stage
+from bot.core.outbox import (
+    OutboxKind,
+    OutboxRow,
+    RecipientGoneError,
+    SlowDownError,
+    UndeliverableError,
+)
+from bot.core.storage import Repository
+from bot.ui.i18n import Translator
+from bot.ui.keyboards import open_order, resolve_order
+from bot.ui.render import Translate, money, order_card, stage_label
+
+ADMIN_ORDER_ALERTS = {
+    OutboxKind.ADMIN_UNCERTAIN: "admin-alert-uncertain",
+    OutboxKind.ADMIN_STUCK: "admin-alert-stuck",
+    OutboxKind.ADMIN_PARTIAL_UNKNOWN: "admin-alert-partial-unknown",
+}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    markup: InlineKeyboardMarkup | None = None
+
+
+Render = Callable[["MessageRenderer", Translate, OutboxRow], Awaitable[Rendered | None]]
+RENDERERS: dict[OutboxKind, Render] = {}
+
+
+def renders(*kinds: OutboxKind) -> Callable[[Render], Render]:
+    def register(render: Render) -> Render:
+        for kind in kinds:
+            RENDERERS[kind] = render
+        return render
+
+    return register
+
+
+class MessageRenderer:
+    def __init__(self, repo: Repository, translator: Translator, default_locale: str) -> None:
+        self.repo = repo
+        self._translator = translator
+        self._default_locale = default_locale
+
+    async def _locale(self, chat_id: int) -> str:
+        user = await self.repo.get_user(chat_id)
+        return user.locale if user and user.locale else self._default_locale
+
+    async def render(self, row: OutboxRow) -> Rendered | None:
+        """None when there is nothing left to say (the order is gone)."""
+        t = partial(self._translator, locale=await self._locale(row.chat_id))
+        return await RENDERERS[row.kind](self, t, row)
+
+
+@renders(OutboxKind.ORDER_STATUS)
+async def _order_status(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
+    order = await r.repo.get_order(int(row.payload["order_id"]))
+    if order is None:
+        return None
+    card = order_card(t, order, await r.repo.refund_of(order.id))
+    head = t("notify-order-status", id=str(order.id), status=stage_label(t, order.stage))
+    return Rendered(f"{head}\n\n{card}", open_order(t, order.id))
+
+
+@renders(*ADMIN_ORDER_ALERTS)
+async def _admin_order_alert(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
+    order = await r.repo.get_order(int(row.payload["order_id"]))
+    if order is None:
+        return None
+    card = order_card(t, order, await r.repo.refund_of(order.id))
+    head = t(
+        ADMIN_ORDER_ALERTS[row.kind],
+        id=str(order.id),
+        user=str(order.user_id),
+        error=order.error or "",
+    )
+    resolvable = order.stage in {Stage.UNCERTAIN, Stage.STUCK}
+    return Rendered(f"{head}\n\n{card}", resolve_order(t, order.id) if resolvable else None)
+
+
+@renders(OutboxKind.REFILL_RESULT)
+async def _refill_result(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
+    refill = await r.repo.get_refill(int(row.payload["refill_id"]))
+    order = await r.repo.get_order(int(row.payload["order_id"]))
+    if refill is None or order is None:
+        return None
+    done = refill.stage is RefillStage.COMPLETED
+    key = "notify-refill-done" if done else "notify-refill-rejected"
+    return Rendered(t(key, id=str(order.id)), open_order(t, order.id))
+
+
+@renders(OutboxKind.WALLET_CREDIT)
+async def _wallet_credit(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    credited = Decimal(str(row.payload["amount"]))
+    currency = str(row.payload.get("currency", ""))
+    return Rendered(t("notify-wallet-credit", amount=money(credited, currency)))
+
+
+@renders(OutboxKind.BROADCAST)
+async def _broadcast(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    return Rendered(str(row.payload["text"]))
+
+
+@renders(OutboxKind.BROADCAST_PROGRESS)
+async def _broadcast_progress(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    started = float(row.payload["started"])
+    sent, pending = await r.repo.outbox_progress(OutboxKind.BROADCAST, started)
+    total = int(row.payload["total"])
+    return Rendered(t("admin-broadcast-progress", sent=sent, total=total, pending=pending))
+
+
+@renders(OutboxKind.ADMIN_PANEL_PROBLEM)
+async def _panel_problem(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    return Rendered(t("admin-alert-panel", error=str(row.payload["error"])))
+
+
+@renders(OutboxKind.ADMIN_ERROR)
+async def _admin_error(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    code, error = str(row.payload["code"]), str(row.payload["error"])
+    return Rendered(t("admin-alert-error", code=code, error=error))
+
+
+@renders(OutboxKind.ADMIN_LOW_BALANCE)
+async def _low_balance(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    amount = money(Decimal(str(row.payload["balance"])), str(row.payload["currency"]))
+    return Rendered(t("admin-alert-low-balance", balance=amount))
+
+
+class TelegramMessenger:
+    """The core's Messenger over the Bot API: Telegram's refusals become the core's errors."""
+
+    def __init__(self, bot: Bot, renderer: MessageRenderer) -> None:
+        self._bot = bot
+        self._renderer = renderer
+
+    async def deliver(self, row: OutboxRow) -> bool:
+        rendered = await self._renderer.render(row)
+        if rendered is None:
+            return False
+        try:
+            await self._bot.send_message(row.chat_id, rendered.text, reply_markup=rendered.markup)
+        except TelegramRetryAfter as exc:
+            raise SlowDownError(exc.retry_after) from exc
+        except TelegramForbiddenError as exc:
+            raise RecipientGoneError from exc
+        except (TelegramBadRequest, TelegramNotFound) as exc:
+            raise UndeliverableError(exc.message) from exc
+        return True

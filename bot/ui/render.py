@@ -1,0 +1,109 @@
+"""Texts built from several locale messages: order cards, prices, pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from aiogram import html
+
+from bot.core.domain import STAGE_EMOJI, Order, Stage
+from bot.core.money import fmt
+
+Translate = Callable[..., str]
+MESSAGE_LIMIT = 4096
+NAME_LIMIT = 60
+
+
+def shorten(text: str, limit: int = NAME_LIMIT) -> str:
+    """Cut on a character boundary with an ellipsis (names can be 100+ characters)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def money(amount: Decimal, currency: str) -> str:
+    return f"{fmt(amount)} {currency}"
+
+
+def when(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def stage_label(t: Translate, stage: Stage) -> str:
+    key = "stage-" + stage.value.replace("_", "-")
+    return f"{STAGE_EMOJI[stage]} {t(key)}"
+
+
+def order_card(t: Translate, order: Order, refund: Decimal | None = None) -> str:
+    lines = [
+        t("order-card-title", id=str(order.id)),
+        t("order-card-service", service=html.quote(shorten(order.service_name, 120))),
+        t("order-card-link", link=html.quote(shorten(order.link, 200))),
+        t("order-card-quantity", quantity=str(order.quantity)),
+        t("order-card-charge", charge=money(order.charge, order.currency)),
+        t("order-card-status", status=stage_label(t, order.stage)),
+    ]
+    if order.start_count is not None:
+        lines.append(t("order-card-start-count", count=str(order.start_count)))
+    if order.delivered is not None and order.stage not in {Stage.PLACING, Stage.REJECTED}:
+        lines.append(
+            t(
+                "order-card-progress",
+                delivered=str(order.delivered),
+                remains=str(order.remains if order.remains is not None else 0),
+            )
+        )
+    if refund:
+        lines.append(t("order-card-refund", amount=money(refund, order.currency)))
+    lines.append(t("order-card-changed", at=when(order.status_changed_at)))
+    return "\n".join(lines)
+
+
+def short_card(t: Translate, order: Order) -> str:
+    """The card posted from inline mode: what, how far, no link."""
+    delivered = order.delivered if order.delivered is not None else 0
+    return "\n".join(
+        [
+            t("order-card-title", id=str(order.id)) + " · " + stage_label(t, order.stage),
+            t("order-card-service", service=html.quote(shorten(order.service_name, 120))),
+            t(
+                "order-card-progress",
+                delivered=str(delivered),
+                remains=str(
+                    order.remains if order.remains is not None else order.quantity - delivered
+                ),
+            ),
+        ]
+    )
+
+
+def fit(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """Shorten a message that would pass Telegram's limit, cutting on a line."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 2]
+    cut = cut[: cut.rfind("\n")] if "\n" in cut else cut
+    return cut + "\n…"
+
+
+def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Split a long text into messages on line boundaries."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current:
+        parts.append(current)
+    return parts

@@ -1,0 +1,54 @@
+"""The bot's web server: Telegram's webhook (with the secret token checked on every request)
+and `/healthz` for load balancers. Several replicas can serve the same URL."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
+
+from aiogram import Bot, Dispatcher
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+from aiohttp import web
+
+from bot.core.settings import Settings
+
+Ping = Callable[[], Awaitable[bool]]
+IsLeader = Callable[[], bool]
+
+
+def webhook_path(url: str) -> str:
+    return urlsplit(url).path or "/webhook"
+
+
+def add_health(app: web.Application, ping: Ping, is_leader: IsLeader) -> None:
+    async def healthz(request: web.Request) -> web.Response:
+        database = await ping()
+        body = {"ok": database, "database": database, "leader": is_leader()}
+        return web.json_response(body, status=200 if database else 503)
+
+    app.router.add_get("/healthz", healthz)
+
+
+def create_web_app(
+    settings: Settings, bot: Bot, dp: Dispatcher, ping: Ping, is_leader: IsLeader
+) -> web.Application:
+    assert settings.webhook_url is not None
+    assert settings.webhook_secret is not None
+    secret = settings.webhook_secret.get_secret_value()
+    app = web.Application()
+    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(
+        app, path=webhook_path(settings.webhook_url)
+    )
+    add_health(app, ping, is_leader)
+
+    async def register_webhook(app: web.Application) -> None:
+        # Every replica registers the same public URL: idempotent, whoever starts last wins.
+        await bot.set_webhook(
+            settings.webhook_url or "",
+            secret_token=secret,
+            allowed_updates=dp.resolve_used_update_types(),
+        )
+
+    app.on_startup.append(register_webhook)
+    setup_application(app, dp, bot=bot)
+    return app
