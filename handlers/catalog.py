@@ -101,7 +101,7 @@ async def category_services(
         category=html.quote(shorten(category.name, 100)),
         page=str(page + 1),
         pages=str(total),
-        count=str(len(category.services)),
+        count=len(category.services),
     )
     await query.answer()
     await show_in_place(query, text, services_page(i18n, category, page, pricing, shop.currency))
@@ -160,7 +160,7 @@ async def search(
         await message.answer(i18n.get("search-nothing", query=html.quote(query_text)))
         return
     await message.answer(
-        i18n.get("search-results", count=str(len(found)), query=html.quote(query_text)),
+        i18n.get("search-results", count=len(found), query=html.quote(query_text)),
         reply_markup=search_results(found, pricing, shop.currency),
     )
 

@@ -172,7 +172,7 @@ async def _accept(
         return
     value = validate(spec, text, service, answers)
     if isinstance(value, Invalid):
-        error = i18n.get(value.key, **{k: str(v) for k, v in value.args.items()})
+        error = i18n.get(value.key, **value.fluent_args())
         await ask_next(message, i18n, state, service, answers, quoter, error=error)
         return
     answers[spec.name] = value

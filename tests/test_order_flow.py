@@ -393,7 +393,7 @@ async def test_search_by_typing_while_browsing(harness: Harness) -> None:
     user_id = h.new_user()
     await h.say(user_id, "New order")
     reply = await h.say(user_id, "poll votes")
-    assert "Found 1 services" in reply
+    assert "Found 1 service for" in reply
     assert "Telegram Poll Votes" in str(buttons(h.session.last(user_id).reply_markup))
 
 

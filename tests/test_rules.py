@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -180,34 +179,3 @@ async def test_catalog_cache_without_any_copy_says_unavailable() -> None:
 
     with pytest.raises(CatalogUnavailableError):
         await CatalogCache(fetch).get()
-
-
-def _keys(path: Path) -> dict[str, set[str]]:
-    text = path.read_text(encoding="utf-8")
-    messages = re.findall(r"^([a-zA-Z][\w-]*)\s*=(.*(?:\n[ \t]+.*)*)", text, re.M)
-    return {key: set(re.findall(r"\{\s*\$(\w+)", body)) for key, body in messages}
-
-
-def test_every_locale_has_every_key_with_the_same_variables() -> None:
-    english = _keys(LOCALES / "en" / "bot.ftl")
-    assert len(english) > 200
-    for folder in LOCALES.iterdir():
-        other = _keys(folder / "bot.ftl")
-        assert other.keys() == english.keys(), folder.name
-        for key, variables in english.items():
-            assert other[key] == variables, (folder.name, key)
-
-
-def test_every_key_the_code_uses_exists() -> None:
-    english = _keys(LOCALES / "en" / "bot.ftl")
-    root = Path(__file__).resolve().parents[1]
-    used: set[str] = set()
-    for source in [*root.glob("bot/**/*.py"), *root.glob("handlers/*.py")]:
-        used |= set(
-            re.findall(
-                r"""(?:i18n\.get|\bt|translate|_translate)\(\s*"([a-z][\w-]+)\"""",
-                source.read_text(),
-            )
-        )
-    assert used, "no keys found"
-    assert used <= english.keys(), used - english.keys()

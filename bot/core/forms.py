@@ -93,6 +93,12 @@ class Invalid:
     key: str
     args: dict[str, Any] = field(default_factory=dict)
 
+    # Counts stay numbers so the locale can choose a plural form; limits are shown as typed.
+    COUNTS = frozenset({"count"})
+
+    def fluent_args(self) -> dict[str, Any]:
+        return {k: v if k in self.COUNTS else str(v) for k, v in self.args.items()}
+
 
 def _dripfeed_on(answers: Answers) -> bool:
     return answers.get("dripfeed") == "yes"

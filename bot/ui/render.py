@@ -45,7 +45,7 @@ def order_card(t: Translate, order: Order, refund: Decimal | None = None) -> str
         t("order-card-status", status=stage_label(t, order.stage)),
     ]
     if order.start_count is not None:
-        lines.append(t("order-card-start-count", count=str(order.start_count)))
+        lines.append(t("order-card-start-count", start=str(order.start_count)))
     if order.delivered is not None and order.stage not in {Stage.PLACING, Stage.REJECTED}:
         lines.append(
             t(

@@ -49,7 +49,7 @@ async def _broadcast_preview(
         ]
     )
     await message.answer(
-        i18n.get("admin-broadcast-confirm", count=str(recipients)) + "\n\n" + text[:4000],
+        i18n.get("admin-broadcast-confirm", count=recipients) + "\n\n" + text[:4000],
         reply_markup=send_or_cancel,
     )
 
@@ -81,7 +81,7 @@ async def broadcast_send(
         [query.from_user.id], OutboxKind.BROADCAST_PROGRESS, {"started": started, "total": count}
     )
     if isinstance(query.message, Message):
-        await query.message.answer(i18n.get("admin-broadcast-queued", count=str(count)))
+        await query.message.answer(i18n.get("admin-broadcast-queued", count=count))
 
 
 def setup() -> Router:

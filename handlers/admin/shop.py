@@ -27,7 +27,7 @@ async def stats(
     lines = [
         i18n.get(
             "admin-stats",
-            days=str(days),
+            days=days,
             orders=str(period["orders"]),
             revenue=money(period["revenue"], shop.currency),
             cost=money(period["cost"], shop.currency),
@@ -112,8 +112,8 @@ async def services_refresh(message: Message, i18n: I18nContext, catalog: Catalog
     await progress.edit_text(
         i18n.get(
             "admin-refreshed",
-            count=str(len(current.services)),
-            categories=str(len(current.categories)),
+            count=len(current.services),
+            categories=len(current.categories),
         )
     )
 

@@ -33,11 +33,25 @@ no = لا
 
 catalog-categories = 📂 <b>اختر فئة</b> (صفحة { $page }/{ $pages })
     أو اكتب بعض الكلمات للبحث في كل الخدمات.
-catalog-services = 📂 <b>{ $category }</b> — { $count } خدمة (صفحة { $page }/{ $pages })
+catalog-services = 📂 <b>{ $category }</b> — { $count ->
+        [zero] لا خدمات
+        [one] خدمة واحدة
+        [two] خدمتان
+        [few] { $count } خدمات
+        [many] { $count } خدمة
+       *[other] { $count } خدمة
+    } (صفحة { $page }/{ $pages })
     الأسعار لكل 1000.
 catalog-unavailable = قائمة الخدمات غير متاحة مؤقتًا. حاول بعد دقيقة.
 search-nothing = لا نتائج لـ «{ $query }». جرّب كلمات أخرى أو اختر فئة.
-search-results = وُجدت { $count } خدمة لـ «{ $query }»:
+search-results = { $count ->
+        [zero] لم توجد خدمات
+        [one] وُجدت خدمة واحدة
+        [two] وُجدت خدمتان
+        [few] وُجدت { $count } خدمات
+        [many] وُجدت { $count } خدمة
+       *[other] وُجدت { $count } خدمة
+    } لـ «{ $query }»:
 service-id = رقم الخدمة: { $id }
 service-price = السعر: <b>{ $price } { $currency }</b> لكل 1000
 service-limits = الطلب من { $min } إلى { $max }
@@ -136,7 +150,14 @@ invalid-too-long = طويل جدًا: { $max } حرفًا كحد أقصى.
 invalid-link = هذا لا يبدو رابطًا. أرسل رابطًا كاملًا مثل https://instagram.com/name.
 invalid-lines-empty = أرسل سطرًا واحدًا على الأقل.
 invalid-line-too-long = أحد الأسطر طويل جدًا: { $max } حرفًا كحد أقصى لكل سطر.
-invalid-lines-count = أرسلت { $count } سطرًا؛ هذه الخدمة تحتاج { $min }–{ $max }.
+invalid-lines-count = أرسلت { $count ->
+        [zero] { $count } سطر
+        [one] سطرًا واحدًا
+        [two] سطرين
+        [few] { $count } أسطر
+        [many] { $count } سطرًا
+       *[other] { $count } سطر
+    }؛ هذه الخدمة تحتاج { $min }–{ $max }.
 invalid-date = أرسل التاريخ بصيغة يوم/شهر/سنة، مثل 31/12/2027.
 invalid-date-past = يجب أن يكون التاريخ في المستقبل.
 invalid-username = اسم مستخدم غير صالح (حروف وأرقام ونقاط وشرطات سفلية).
@@ -173,7 +194,7 @@ order-card-link = الرابط: { $link }
 order-card-quantity = الكمية: { $quantity }
 order-card-charge = المبلغ: { $charge }
 order-card-status = الحالة: { $status }
-order-card-start-count = العدد عند البدء: { $count }
+order-card-start-count = العدد عند البدء: { $start }
 order-card-progress = تم التسليم: { $delivered } · المتبقي: { $remains }
 order-card-refund = المُسترد: { $amount }
 order-card-changed = آخر تحديث: { $at }
@@ -234,7 +255,14 @@ admin-user = 👤 <b>{ $id }</b> @{ $username }
     المحفظة: { $balance } · محظور: { $banned }
 admin-banned = ⛔ تم حظر { $user }.
 admin-unbanned = ✅ تم رفع الحظر عن { $user }.
-admin-stats = 📊 <b>آخر { $days } يومًا</b>
+admin-stats = 📊 <b>{ $days ->
+        [zero] آخر { $days } يوم
+        [one] آخر يوم
+        [two] آخر يومين
+        [few] آخر { $days } أيام
+        [many] آخر { $days } يومًا
+       *[other] آخر { $days } يوم
+    }</b>
     الطلبات: { $orders } · مستخدمون جدد: { $users }
     الإيرادات: { $revenue } · تكلفة اللوحة: { $cost }
     الربح: <b>{ $profit }</b>
@@ -250,10 +278,38 @@ admin-resolved-refund = تم ردّ مبلغ الطلب #{ $id } ({ $amount }). 
 admin-attach-usage = أرسل ‏/attach { $id } <رقم طلب اللوحة> بعد العثور على الطلب في اللوحة.
 admin-attached = ✅ الطلب #{ $id } يُتابَع الآن كطلب اللوحة { $panel }.
 admin-refreshing = ⏳ جارٍ تحديث قائمة الخدمات…
-admin-refreshed = ✅ { $count } خدمة في { $categories } فئة.
+admin-refreshed = ✅ { $count ->
+        [zero] لا خدمات
+        [one] خدمة واحدة
+        [two] خدمتان
+        [few] { $count } خدمات
+        [many] { $count } خدمة
+       *[other] { $count } خدمة
+    } في { $categories ->
+        [zero] { $categories } فئة
+        [one] فئة واحدة
+        [two] فئتين
+        [few] { $categories } فئات
+        [many] { $categories } فئة
+       *[other] { $categories } فئة
+    }.
 admin-broadcast-ask = أرسل الرسالة المراد بثها (أو ‏/cancel).
-admin-broadcast-confirm = إرسال هذا إلى { $count } مستخدم؟
-admin-broadcast-queued = 📣 في قائمة الانتظار لـ { $count } مستخدم. ستصلك تقارير التقدم.
+admin-broadcast-confirm = إرسال هذا إلى { $count ->
+        [zero] { $count } مستخدم
+        [one] مستخدم واحد
+        [two] مستخدمَين
+        [few] { $count } مستخدمين
+        [many] { $count } مستخدمًا
+       *[other] { $count } مستخدم
+    }؟
+admin-broadcast-queued = 📣 في قائمة الانتظار لـ { $count ->
+        [zero] { $count } مستخدم
+        [one] مستخدم واحد
+        [two] مستخدمَين
+        [few] { $count } مستخدمين
+        [many] { $count } مستخدمًا
+       *[other] { $count } مستخدم
+    }. ستصلك تقارير التقدم.
 admin-broadcast-progress = 📣 البث: أُرسل { $sent }/{ $total }، بالانتظار { $pending }.
 admin-alert-uncertain = ⚠️ الطلب #{ $id } للعميل { $user }: نتيجة التقديم غير مؤكدة ({ $error }). قد يكون موجودًا في اللوحة. تحقّق وقرّر:
 admin-alert-stuck = ⚠️ الطلب #{ $id } للعميل { $user }: اللوحة تفشل فيه باستمرار؛ توقفت متابعته. تحقّق وقرّر:

@@ -35,11 +35,17 @@ no = no
 ## Catalog
 catalog-categories = 📂 <b>Choose a category</b> (page { $page }/{ $pages })
     Or type a few words to search all services.
-catalog-services = 📂 <b>{ $category }</b> — { $count } services (page { $page }/{ $pages })
+catalog-services = 📂 <b>{ $category }</b> — { $count ->
+        [one] { $count } service
+       *[other] { $count } services
+    } (page { $page }/{ $pages })
     Prices are per 1000.
 catalog-unavailable = The service list is temporarily unavailable. Please try again in a minute.
 search-nothing = Nothing found for “{ $query }”. Try other words, or pick a category.
-search-results = Found { $count } services for “{ $query }”:
+search-results = Found { $count ->
+        [one] { $count } service
+       *[other] { $count } services
+    } for “{ $query }”:
 service-id = Service ID: { $id }
 service-price = Price: <b>{ $price } { $currency }</b> per 1000
 service-limits = Order from { $min } to { $max }
@@ -140,7 +146,10 @@ invalid-too-long = Too long: at most { $max } characters.
 invalid-link = That does not look like a link. Send a full link such as https://instagram.com/name.
 invalid-lines-empty = Send at least one line.
 invalid-line-too-long = A line is too long: at most { $max } characters per line.
-invalid-lines-count = You sent { $count } lines; this service needs { $min }–{ $max }.
+invalid-lines-count = You sent { $count ->
+        [one] { $count } line
+       *[other] { $count } lines
+    }; this service needs { $min }–{ $max }.
 invalid-date = Send the date as dd/mm/yyyy, for example 31/12/2027.
 invalid-date-past = The date must be in the future.
 invalid-username = That is not a valid username (letters, digits, dots and underscores).
@@ -179,7 +188,7 @@ order-card-link = Link: { $link }
 order-card-quantity = Quantity: { $quantity }
 order-card-charge = Charge: { $charge }
 order-card-status = Status: { $status }
-order-card-start-count = Start count: { $count }
+order-card-start-count = Start count: { $start }
 order-card-progress = Delivered: { $delivered } · Remaining: { $remains }
 order-card-refund = Refunded: { $amount }
 order-card-changed = Updated: { $at }
@@ -244,7 +253,10 @@ admin-user = 👤 <b>{ $id }</b> @{ $username }
     Wallet: { $balance } · banned: { $banned }
 admin-banned = ⛔ { $user } is banned.
 admin-unbanned = ✅ { $user } is unbanned.
-admin-stats = 📊 <b>Last { $days } days</b>
+admin-stats = 📊 <b>Last { $days ->
+        [one] day
+       *[other] { $days } days
+    }</b>
     Orders: { $orders } · New users: { $users }
     Revenue: { $revenue } · Panel cost: { $cost }
     Profit: <b>{ $profit }</b>
@@ -260,10 +272,22 @@ admin-resolved-refund = Order #{ $id } refunded ({ $amount }). The customer is t
 admin-attach-usage = Send /attach { $id } <panel order id> once you found the order on the panel.
 admin-attached = ✅ Order #{ $id } is now followed as panel order { $panel }.
 admin-refreshing = ⏳ Reloading the service list…
-admin-refreshed = ✅ { $count } services in { $categories } categories.
+admin-refreshed = ✅ { $count ->
+        [one] { $count } service
+       *[other] { $count } services
+    } in { $categories ->
+        [one] { $categories } category
+       *[other] { $categories } categories
+    }.
 admin-broadcast-ask = Send the message to broadcast (or /cancel).
-admin-broadcast-confirm = Send this to { $count } users?
-admin-broadcast-queued = 📣 Queued for { $count } users. Progress reports follow.
+admin-broadcast-confirm = Send this to { $count ->
+        [one] { $count } user
+       *[other] { $count } users
+    }?
+admin-broadcast-queued = 📣 Queued for { $count ->
+        [one] { $count } user
+       *[other] { $count } users
+    }. Progress reports follow.
 admin-broadcast-progress = 📣 Broadcast: { $sent }/{ $total } sent, { $pending } pending.
 admin-alert-uncertain = ⚠️ Order #{ $id } of { $user }: placement uncertain ({ $error }). It may exist on the panel. Check and resolve:
 admin-alert-stuck = ⚠️ Order #{ $id } of { $user }: the panel keeps failing on it; no longer polled. Check and resolve:

@@ -33,11 +33,17 @@ no = non
 
 catalog-categories = 📂 <b>Choisissez une catégorie</b> (page { $page }/{ $pages })
     Ou tapez quelques mots pour chercher parmi tous les services.
-catalog-services = 📂 <b>{ $category }</b> — { $count } services (page { $page }/{ $pages })
+catalog-services = 📂 <b>{ $category }</b> — { $count ->
+        [one] { $count } service
+       *[other] { $count } services
+    } (page { $page }/{ $pages })
     Prix pour 1000.
 catalog-unavailable = La liste des services est temporairement indisponible. Réessayez dans une minute.
 search-nothing = Rien trouvé pour « { $query } ». Essayez d'autres mots ou choisissez une catégorie.
-search-results = { $count } services trouvés pour « { $query } » :
+search-results = { $count ->
+        [one] { $count } service trouvé
+       *[other] { $count } services trouvés
+    } pour « { $query } » :
 service-id = ID du service : { $id }
 service-price = Prix : <b>{ $price } { $currency }</b> pour 1000
 service-limits = Commande de { $min } à { $max }
@@ -136,7 +142,10 @@ invalid-too-long = Trop long : { $max } caractères au maximum.
 invalid-link = Cela ne ressemble pas à un lien. Envoyez un lien complet comme https://instagram.com/nom.
 invalid-lines-empty = Envoyez au moins une ligne.
 invalid-line-too-long = Une ligne est trop longue : { $max } caractères au maximum par ligne.
-invalid-lines-count = Vous avez envoyé { $count } lignes ; ce service en demande { $min }–{ $max }.
+invalid-lines-count = Vous avez envoyé { $count ->
+        [one] { $count } ligne
+       *[other] { $count } lignes
+    } ; ce service en demande { $min }–{ $max }.
 invalid-date = Envoyez la date au format jj/mm/aaaa, par exemple 31/12/2027.
 invalid-date-past = La date doit être dans le futur.
 invalid-username = Ce nom d'utilisateur n'est pas valide (lettres, chiffres, points et tirets bas).
@@ -173,7 +182,7 @@ order-card-link = Lien : { $link }
 order-card-quantity = Quantité : { $quantity }
 order-card-charge = Montant : { $charge }
 order-card-status = Statut : { $status }
-order-card-start-count = Compteur de départ : { $count }
+order-card-start-count = Compteur de départ : { $start }
 order-card-progress = Livré : { $delivered } · Restant : { $remains }
 order-card-refund = Remboursé : { $amount }
 order-card-changed = Mis à jour : { $at }
@@ -234,7 +243,10 @@ admin-user = 👤 <b>{ $id }</b> @{ $username }
     Portefeuille : { $balance } · banni : { $banned }
 admin-banned = ⛔ { $user } est banni.
 admin-unbanned = ✅ { $user } n'est plus banni.
-admin-stats = 📊 <b>{ $days } derniers jours</b>
+admin-stats = 📊 <b>{ $days ->
+        [one] Dernier jour
+       *[other] { $days } derniers jours
+    }</b>
     Commandes : { $orders } · Nouveaux utilisateurs : { $users }
     Chiffre d'affaires : { $revenue } · Coût panel : { $cost }
     Bénéfice : <b>{ $profit }</b>
@@ -250,10 +262,22 @@ admin-resolved-refund = Commande #{ $id } remboursée ({ $amount }). Le client e
 admin-attach-usage = Envoyez /attach { $id } <id de commande du panel> une fois la commande trouvée sur le panel.
 admin-attached = ✅ La commande #{ $id } est maintenant suivie comme commande panel { $panel }.
 admin-refreshing = ⏳ Rechargement de la liste des services…
-admin-refreshed = ✅ { $count } services dans { $categories } catégories.
+admin-refreshed = ✅ { $count ->
+        [one] { $count } service
+       *[other] { $count } services
+    } dans { $categories ->
+        [one] { $categories } catégorie
+       *[other] { $categories } catégories
+    }.
 admin-broadcast-ask = Envoyez le message à diffuser (ou /cancel).
-admin-broadcast-confirm = Envoyer ceci à { $count } utilisateurs ?
-admin-broadcast-queued = 📣 En file pour { $count } utilisateurs. Des rapports de progression suivent.
+admin-broadcast-confirm = Envoyer ceci à { $count ->
+        [one] { $count } utilisateur
+       *[other] { $count } utilisateurs
+    } ?
+admin-broadcast-queued = 📣 En file pour { $count ->
+        [one] { $count } utilisateur
+       *[other] { $count } utilisateurs
+    }. Des rapports de progression suivent.
 admin-broadcast-progress = 📣 Diffusion : { $sent }/{ $total } envoyés, { $pending } en attente.
 admin-alert-uncertain = ⚠️ Commande #{ $id } de { $user } : passage incertain ({ $error }). Elle existe peut-être sur le panel. Vérifiez et tranchez :
 admin-alert-stuck = ⚠️ Commande #{ $id } de { $user } : le panel échoue sans cesse ; elle n'est plus suivie. Vérifiez et tranchez :

@@ -33,11 +33,21 @@ no = нет
 
 catalog-categories = 📂 <b>Выберите категорию</b> (стр. { $page }/{ $pages })
     Или напишите несколько слов для поиска по всем услугам.
-catalog-services = 📂 <b>{ $category }</b> — услуг: { $count } (стр. { $page }/{ $pages })
+catalog-services = 📂 <b>{ $category }</b> — { $count ->
+        [one] { $count } услуга
+        [few] { $count } услуги
+        [many] { $count } услуг
+       *[other] { $count } услуги
+    } (стр. { $page }/{ $pages })
     Цены за 1000.
 catalog-unavailable = Список услуг временно недоступен. Попробуйте через минуту.
 search-nothing = По запросу «{ $query }» ничего не найдено. Попробуйте другие слова или выберите категорию.
-search-results = Найдено услуг по запросу «{ $query }»: { $count }
+search-results = По запросу «{ $query }» { $count ->
+        [one] найдена { $count } услуга
+        [few] найдено { $count } услуги
+        [many] найдено { $count } услуг
+       *[other] найдено { $count } услуги
+    }:
 service-id = ID услуги: { $id }
 service-price = Цена: <b>{ $price } { $currency }</b> за 1000
 service-limits = Заказ от { $min } до { $max }
@@ -136,7 +146,12 @@ invalid-too-long = Слишком длинно: не больше { $max } си�
 invalid-link = Это не похоже на ссылку. Отправьте полную ссылку, например https://instagram.com/name.
 invalid-lines-empty = Отправьте хотя бы одну строку.
 invalid-line-too-long = Строка слишком длинная: не больше { $max } символов в строке.
-invalid-lines-count = Вы отправили строк: { $count }; для этой услуги нужно { $min }–{ $max }.
+invalid-lines-count = Вы отправили { $count ->
+        [one] { $count } строку
+        [few] { $count } строки
+        [many] { $count } строк
+       *[other] { $count } строки
+    }; для этой услуги нужно { $min }–{ $max }.
 invalid-date = Отправьте дату в формате дд/мм/гггг, например 31/12/2027.
 invalid-date-past = Дата должна быть в будущем.
 invalid-username = Недопустимое имя пользователя (буквы, цифры, точки и подчёркивания).
@@ -173,7 +188,7 @@ order-card-link = Ссылка: { $link }
 order-card-quantity = Количество: { $quantity }
 order-card-charge = Списано: { $charge }
 order-card-status = Статус: { $status }
-order-card-start-count = Начальный счётчик: { $count }
+order-card-start-count = Начальный счётчик: { $start }
 order-card-progress = Выполнено: { $delivered } · Осталось: { $remains }
 order-card-refund = Возвращено: { $amount }
 order-card-changed = Обновлено: { $at }
@@ -234,7 +249,12 @@ admin-user = 👤 <b>{ $id }</b> @{ $username }
     Кошелёк: { $balance } · заблокирован: { $banned }
 admin-banned = ⛔ { $user } заблокирован.
 admin-unbanned = ✅ { $user } разблокирован.
-admin-stats = 📊 <b>За { $days } дн.</b>
+admin-stats = 📊 <b>За { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+        [many] { $days } дней
+       *[other] { $days } дня
+    }</b>
     Заказов: { $orders } · Новых пользователей: { $users }
     Выручка: { $revenue } · Затраты на панель: { $cost }
     Прибыль: <b>{ $profit }</b>
@@ -250,10 +270,30 @@ admin-resolved-refund = Заказ #{ $id } возвращён ({ $amount }). К
 admin-attach-usage = Отправьте /attach { $id } <id заказа панели>, когда найдёте заказ на панели.
 admin-attached = ✅ Заказ #{ $id } теперь отслеживается как заказ панели { $panel }.
 admin-refreshing = ⏳ Обновляю список услуг…
-admin-refreshed = ✅ Услуг: { $count }, категорий: { $categories }.
+admin-refreshed = ✅ { $count ->
+        [one] { $count } услуга
+        [few] { $count } услуги
+        [many] { $count } услуг
+       *[other] { $count } услуги
+    } в { $categories ->
+        [one] { $categories } категории
+        [few] { $categories } категориях
+        [many] { $categories } категориях
+       *[other] { $categories } категориях
+    }.
 admin-broadcast-ask = Отправьте сообщение для рассылки (или /cancel).
-admin-broadcast-confirm = Отправить это { $count } пользователям?
-admin-broadcast-queued = 📣 В очереди для { $count } пользователей. Отчёты о ходе будут приходить.
+admin-broadcast-confirm = Отправить это { $count ->
+        [one] { $count } пользователю
+        [few] { $count } пользователям
+        [many] { $count } пользователям
+       *[other] { $count } пользователям
+    }?
+admin-broadcast-queued = 📣 В очереди для { $count ->
+        [one] { $count } пользователя
+        [few] { $count } пользователей
+        [many] { $count } пользователей
+       *[other] { $count } пользователей
+    }. Отчёты о ходе будут приходить.
 admin-broadcast-progress = 📣 Рассылка: отправлено { $sent }/{ $total }, в очереди { $pending }.
 admin-alert-uncertain = ⚠️ Заказ #{ $id } клиента { $user }: результат размещения неясен ({ $error }). Он может существовать на панели. Проверьте и решите:
 admin-alert-stuck = ⚠️ Заказ #{ $id } клиента { $user }: панель постоянно выдаёт ошибку; заказ больше не опрашивается. Проверьте и решите:
