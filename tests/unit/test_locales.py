@@ -32,7 +32,7 @@ def _keys(path: Path) -> dict[str, set[str]]:
 def _messages(locale: str) -> dict[str, ast.Message]:
     resource = FluentParser().parse((LOCALES / locale / "bot.ftl").read_text(encoding="utf-8"))
     junk = [entry for entry in resource.body if isinstance(entry, ast.Junk)]
-    assert not junk, [j.content[:80] for j in junk]
+    assert not junk, [(j.content or "")[:80] for j in junk]
     return {e.id.name: e for e in resource.body if isinstance(e, ast.Message)}
 
 
