@@ -1,45 +1,55 @@
-"""The database engine, its write discipline and versioned schema migrations."""
+"""The database engine, its write discipline and its schema migrations (Alembic)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, event, inspect, select, text
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, event, inspect, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
-
-from bot.core.storage.tables import metadata, schema_version
 
 logger = logging.getLogger(__name__)
 
 
-def _create_all(conn: Connection) -> None:
-    metadata.create_all(conn, checkfirst=True)
+MIGRATIONS_PATH = Path(__file__).resolve().parent / "migrations"
+# Databases made before Alembic carry a hand-written `schema_version` table. Its version 2
+# is the schema of Alembic's first revision; version 1 lacked one column.
+LEGACY_HEAD = "0001"
 
 
-def add_column_if_missing(table: str, column: str, ddl_type: str) -> Callable[[Connection], None]:
-    """A migration step that upgrades older databases and is a no-op on fresh ones."""
-
-    def step(conn: Connection) -> None:
-        names = {col["name"] for col in inspect(conn).get_columns(table)}
-        if column not in names:
-            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl_type}"))
-
-    return step
+def _alembic_config(conn: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_PATH))
+    config.attributes["connection"] = conn
+    return config
 
 
-# Append only: each entry upgrades a database from the previous version in place.
-# Version 1 creates every table of the current schema that is missing (fresh databases);
-# later versions add what older databases lack.
-MIGRATIONS: list[Callable[[Connection], None]] = [
-    _create_all,
-    add_column_if_missing("orders", "poll_errors", "INTEGER NOT NULL DEFAULT 0"),
-]
+def _adopt_legacy(conn: Connection, config: Config) -> None:
+    """A database made by the bot before Alembic: finish its last hand-written step, then
+    record it as Alembic's first revision, so its data is kept and upgrades continue."""
+    inspector = inspect(conn)
+    if not inspector.has_table("schema_version") or not inspector.has_table("orders"):
+        return
+    columns = {column["name"] for column in inspector.get_columns("orders")}
+    if "poll_errors" not in columns:
+        conn.execute(text("ALTER TABLE orders ADD COLUMN poll_errors INTEGER NOT NULL DEFAULT 0"))
+    command.stamp(config, LEGACY_HEAD)
+    logger.info("pre-Alembic database adopted", extra={"revision": LEGACY_HEAD})
+
+
+def upgrade_schema(conn: Connection) -> None:
+    """Bring the schema to Alembic's head inside the caller's transaction."""
+    config = _alembic_config(conn)
+    if MigrationContext.configure(conn).get_current_revision() is None:
+        _adopt_legacy(conn, config)
+    command.upgrade(config, "head")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -91,17 +101,11 @@ class Database:
         async with self.engine.connect() as conn:
             yield conn
 
-    async def version(self) -> int:
+    async def revision(self) -> str | None:
         async with self.read() as conn:
-            return await self._version(conn)
-
-    @staticmethod
-    async def _version(conn: AsyncConnection) -> int:
-        has_table = await conn.run_sync(lambda c: inspect(c).has_table("schema_version"))
-        if not has_table:
-            return 0
-        rows = (await conn.execute(select(schema_version.c.version))).scalars().all()
-        return max(rows, default=0)
+            return await conn.run_sync(
+                lambda sync: MigrationContext.configure(sync).get_current_revision()
+            )
 
     async def migrate(self) -> None:
         async with self.write() as conn:
@@ -110,15 +114,7 @@ class Database:
                 await conn.execute(
                     text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
                 )
-            current = await self._version(conn)
-            for number, step in enumerate(MIGRATIONS, start=1):
-                if number <= current:
-                    continue
-                await conn.run_sync(step)
-                await conn.execute(
-                    schema_version.insert().values(version=number, applied_at=time.time())
-                )
-                logger.info("database migrated", extra={"version": number})
+            await conn.run_sync(upgrade_schema)
 
     async def ping(self) -> bool:
         try:

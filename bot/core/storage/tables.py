@@ -132,10 +132,3 @@ kv = Table(
     Column("key", String(200), primary_key=True),
     Column("value", Text, nullable=False),
 )
-
-schema_version = Table(
-    "schema_version",
-    metadata,
-    Column("version", Integer, primary_key=True, autoincrement=False),
-    Column("applied_at", Float, nullable=False),
-)
