@@ -43,6 +43,12 @@ LINE_QUANTITY = {
     "comment replies": "comments",
 }
 DUPLICATE = "You have active order with this link. Please wait until order being completed."
+BAD_GATEWAY_PAGE = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
+CHALLENGE_PAGE = (
+    "<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
+    '<body><div id="cf-chl-widget"></div><script src="/cdn-cgi/challenge-platform/x.js">'
+    "</script></body></html>"
+)
 HTML_PAGE = (
     "<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head>"
     "<body><h1>Checking your browser…</h1>cloudflare</body></html>"
@@ -283,6 +289,15 @@ class SandboxPanel:
         mode = self.state.mode
         if mode == "html":
             return web.Response(status=503, text=HTML_PAGE, content_type="text/html")
+        if mode == "bad_gateway":  # the edge lost the application's answer: it may have run
+            return web.Response(status=502, text=BAD_GATEWAY_PAGE, content_type="text/html")
+        if mode == "challenge":  # a WAF stopped the request before the panel saw it
+            return web.Response(
+                status=403,
+                text=CHALLENGE_PAGE,
+                content_type="text/html",
+                headers={"cf-mitigated": "challenge"},
+            )
         if mode == "ratelimit":
             return web.json_response(
                 {"error": "Too many requests"}, status=429, headers={"Retry-After": "1"}

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import SecretStr, ValidationError
 
+from bot.core.panel import placement
 from bot.core.panel.errors import (
     MalformedResponseError,
     PanelError,
@@ -192,11 +193,11 @@ class PanelClient:
         """Place an order; returns the panel's order id. Never re-sent automatically."""
         try:
             response = await self._post("add", {"service": service_id, **fields})
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            # The request never left: the order certainly does not exist.
-            raise PanelUnavailableError(type(exc).__name__) from None
         except httpx.HTTPError as exc:
-            raise PlacementUncertainError(type(exc).__name__) from None
+            raise placement.after_transport_error(exc) from None
+        failure = placement.after_response(response)
+        if failure is not None:
+            raise failure
         try:
             payload = self._decode(response)
         except (PanelUnavailableError, MalformedResponseError) as exc:

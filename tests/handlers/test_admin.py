@@ -1,13 +1,11 @@
-"""Money and admin: Stars top-ups, markup, wallets, bans, broadcast, /balance."""
+"""Admin commands (handlers/admin/)."""
 
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
 from decimal import Decimal
 
-from aiogram.methods import AnswerPreCheckoutQuery, RefundStarPayment, SendInvoice
-from aiogram.types import Chat, Message, PreCheckoutQuery, SuccessfulPayment, Update
+from aiogram.methods import RefundStarPayment
 
 from bot.core.catalog import category_key
 from bot.core.customers import Customers
@@ -16,96 +14,10 @@ from bot.core.topups import invoice_for
 from bot.ui.i18n import Translator, create_core
 from bot.ui.notices import MessageRenderer, TelegramMessenger
 from tests.conftest import ADMIN_ID, Harness
-from tests.fakes import text_update, user
-from tests.test_order_flow import confirm, fill_form, form_data, open_service
-
-
-def pre_checkout(user_id: int, payload: str, total: int, currency: str = "XTR") -> Update:
-    return Update(
-        update_id=int(time.time() * 1000) % 10**9,
-        pre_checkout_query=PreCheckoutQuery(
-            id=f"pc{user_id}{total}",
-            from_user=user(user_id),
-            currency=currency,
-            total_amount=total,
-            invoice_payload=payload,
-        ),
-    )
-
-
-def paid(user_id: int, payload: str, total: int, charge_id: str) -> Update:
-    return Update(
-        update_id=int(time.time() * 1000) % 10**9,
-        message=Message(
-            message_id=5,
-            date=datetime.now(tz=UTC),
-            chat=Chat(id=user_id, type="private"),
-            from_user=user(user_id),
-            successful_payment=SuccessfulPayment(
-                currency="XTR",
-                total_amount=total,
-                invoice_payload=payload,
-                telegram_payment_charge_id=charge_id,
-                provider_payment_charge_id="",
-            ),
-        ),
-    )
-
-
-def answers(h: Harness) -> list[AnswerPreCheckoutQuery]:
-    return [c for c in h.session.calls if isinstance(c, AnswerPreCheckoutQuery)]
-
-
-async def test_topup_sends_a_stars_invoice(harness: Harness) -> None:
-    h = harness
-    user_id = h.new_user()
-    await h.say(user_id, "Balance")
-    assert "Top up 10 USD" in str(h.session.last(user_id).reply_markup)
-    h.session.clear()
-    await h.feed(text_update(user_id, "/topup 10"))
-    [invoice] = [c for c in h.session.calls if isinstance(c, SendInvoice)]
-    assert invoice.currency == "XTR"
-    assert invoice.prices[0].amount == 500
-    assert invoice.payload == invoice_for(user_id, 10, Decimal(50)).payload
-
-
-async def test_pre_checkout_is_checked_and_a_duplicated_payment_credits_once(
-    harness: Harness,
-) -> None:
-    h = harness
-    user_id = h.new_user()
-    await h.say(user_id, "/start")
-    invoice = invoice_for(user_id, 10, Decimal(50))
-    h.session.clear()
-    await h.feed(pre_checkout(user_id, invoice.payload, invoice.stars))
-    await h.feed(pre_checkout(user_id, invoice.payload, invoice.stars - 1))  # tampered amount
-    await h.feed(
-        pre_checkout(user_id + 1, invoice.payload, invoice.stars)
-    )  # someone else's invoice
-    assert [a.ok for a in answers(h)] == [True, False, False]
-    for _ in range(2):
-        await h.feed(paid(user_id, invoice.payload, invoice.stars, f"charge-{user_id}"))
-    assert await h.services.repo.balance(user_id) == Decimal(10)
-    assert sum("10.00 USD added" in t for t in h.session.texts(user_id)) == 1
-
-
-async def test_a_banned_user_is_refused_at_pre_checkout_and_otherwise_ignored(
-    harness: Harness,
-) -> None:
-    h = harness
-    user_id = h.new_user()
-    await h.say(user_id, "/start")
-    await h.say(ADMIN_ID, f"/ban {user_id}")
-    assert f"{user_id} is banned" in h.session.texts(ADMIN_ID)[-1]
-    invoice = invoice_for(user_id, 5, Decimal(50))
-    h.session.clear()
-    await h.feed(pre_checkout(user_id, invoice.payload, invoice.stars))
-    assert [a.ok for a in answers(h)] == [False]
-    first = await h.say(user_id, "/start")
-    assert "suspended" in first
-    assert await h.say(user_id, "New order") == ""  # told once, then ignored
-    await h.say(ADMIN_ID, f"/unban {user_id}")
-    assert "Hello" in await h.say(user_id, "/start")
+from tests.handlers.flows import confirm, fill_form, open_service
+from tests.handlers.payments_support import (
+    paid,
+)
 
 
 async def test_admin_refunds_stars_and_debits_the_wallet(harness: Harness) -> None:
@@ -235,13 +147,6 @@ async def test_stats_report_orders_revenue_and_profit(harness: Harness) -> None:
     assert "Last 7 days" in reply
     assert "Profit" in reply
     assert "Orders:" in reply
-
-
-async def test_price_summary_uses_the_form_token(harness: Harness) -> None:
-    h = harness
-    user_id = h.new_user()
-    await open_service(h, user_id, 2)
-    assert len((await form_data(h, user_id))["token"]) == 16
 
 
 async def test_command_menus_are_set_per_language_and_for_admins(harness: Harness) -> None:

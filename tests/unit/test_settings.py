@@ -1,4 +1,5 @@
-"""`python -m bot` with bad settings: one clear line naming the setting, exit status 2."""
+"""Settings and the entry point: bad settings, masked secrets, .env.example
+(bot/core/settings.py, bot/__main__.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_bot(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,109 @@
+"""My orders: list, card, refresh, refill, cancel (handlers/my_orders.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bot.core.domain import Stage
+from bot.ui.callbacks import (
+    OrderAction,
+)
+from tests.conftest import Harness
+from tests.fakes import buttons
+from tests.handlers.flows import (
+    confirm,
+    fill_form,
+    open_service,
+)
+
+
+async def test_a_forged_callback_for_someone_elses_order_is_not_found(harness: Harness) -> None:
+    h = harness
+    owner, stranger = h.new_user(), h.new_user()
+    await h.fund(owner, "10")
+    await open_service(h, owner, 2)
+    await h.say(owner, "https://instagram.com/p/mine")
+    await confirm(h, owner)
+    [order] = await h.services.repo.list_orders(owner)
+    await h.say(stranger, "/start")
+    for action in ("view", "refill", "cancel", "refresh"):
+        await h.press_data(stranger, OrderAction(id=order.id, action=action).pack())
+        assert h.session.alerts()[-1] == "Order not found."
+    assert "instagram.com/p/mine" not in " ".join(h.session.texts(stranger))
+
+
+async def test_my_orders_lists_newest_first_and_opens_the_card(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.fund(user_id, "100")
+    for n in range(2):
+        await open_service(h, user_id, 2)
+        await h.say(user_id, f"https://instagram.com/p/list{n}")
+        await confirm(h, user_id)
+    orders = await h.services.repo.list_orders(user_id)
+    reply = await h.say(user_id, "My orders")
+    assert "Your orders" in reply
+    labels = [text for text, _ in buttons(h.session.last(user_id).reply_markup)]
+    assert labels[0].startswith("🕓 #" + str(orders[0].id))
+    assert orders[0].id > orders[1].id
+    card = await h.press(user_id, f"#{orders[0].id}")
+    assert f"Order #{orders[0].id}" in card
+    assert "list1" in card
+    assert "Pending" in card
+    assert "Refresh" in str(buttons(h.session.last(user_id).reply_markup))
+
+
+async def test_cancel_then_completion_refunds_through_refresh(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.fund(user_id, "100")
+    service = (await h.services.catalog.get()).by_id[1]  # Default, cancel allowed
+    await open_service(h, user_id, 1)
+    await fill_form(h, user_id, service)
+    await confirm(h, user_id)
+    [order] = await h.services.repo.list_orders(user_id)
+    await h.say(user_id, "My orders")
+    await h.press(user_id, f"#{order.id}")
+    await h.press(user_id, "Cancel")
+    assert "Cancellation requested" in h.session.alerts()[-1]
+    await h.press(user_id, "Refresh")
+    fresh = await h.services.repo.get_order(order.id)
+    assert fresh is not None
+    assert fresh.stage is Stage.CANCELED
+    assert await h.services.repo.balance(user_id) == Decimal(100)
+
+
+async def test_refill_of_a_completed_order(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.fund(user_id, "100")
+    service = (await h.services.catalog.get()).by_id[1]  # refill allowed
+    await open_service(h, user_id, 1)
+    await fill_form(h, user_id, service)
+    await confirm(h, user_id)
+    [order] = await h.services.repo.list_orders(user_id)
+    h.sandbox.state.orders[order.panel_order_id].created -= 10_000  # type: ignore[index]
+    await h.say(user_id, "My orders")
+    await h.press(user_id, f"#{order.id}")
+    card = await h.press(user_id, "Refresh")
+    assert "Completed" in card
+    await h.press(user_id, "Refill")
+    assert "Refill requested" in h.session.alerts()[-1]
+    refill = await h.services.repo.latest_refill(order.id)
+    assert refill is not None
+    assert refill.panel_refill_id is not None
+
+
+async def test_a_cancel_request_is_stored_in_the_order_history(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.fund(user_id, "100")
+    service = (await h.services.catalog.get()).by_id[1]
+    await open_service(h, user_id, 1)
+    await fill_form(h, user_id, service)
+    await confirm(h, user_id)
+    [order] = await h.services.repo.list_orders(user_id)
+    await h.press_data(user_id, OrderAction(id=order.id, action="cancel").pack())
+    assert "cancel_requested" in [
+        status for status, _ in await h.services.repo.order_history(order.id)
+    ]

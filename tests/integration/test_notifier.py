@@ -1,0 +1,92 @@
+"""The outbox sender within Telegram's limits (bot/core/notifier.py, bot/ui/notices.py)."""
+
+from __future__ import annotations
+
+import time
+
+from aiogram.methods import SendMessage
+
+from bot.core.domain import Stage
+from bot.core.outbox import OutboxKind
+from tests.fakes import retry_after
+from tests.integration.support import (
+    Env,
+    drain,
+    notifier_for,
+    pending_rows,
+    poller,
+)
+
+
+async def test_a_restart_between_writing_and_sending_still_delivers(env: Env) -> None:
+    order_id = await env.order(11, "https://instagram.com/p/deliver")
+    env.age(150)
+    await poller(env).cycle()  # the row is written; the process "dies" before sending
+    notifier, session = notifier_for(env)  # a new process
+    assert await drain(notifier) == 1
+    [sent] = session.sent(11)
+    assert f"Order #{order_id}: 🚀 In progress" in (sent.text or "")
+    assert await pending_rows(env) == []
+    assert await drain(notifier) == 0  # and only once
+
+
+async def test_two_changes_before_sending_give_one_message_with_the_latest_state(env: Env) -> None:
+    order_id = await env.order(12, "https://instagram.com/p/twice")
+    await env.repo.apply_status(order_id, Stage.IN_PROGRESS, 1, 50)
+    await env.repo.apply_status(order_id, Stage.COMPLETED, 1, 0)
+    notifier, session = notifier_for(env)
+    await drain(notifier)
+    [sent] = session.sent(12)
+    assert "✅ Completed" in (sent.text or "")
+
+
+async def test_429_retry_after_is_honoured_exactly(env: Env) -> None:
+    await env.repo.ensure_user(13, None, "T")
+    await env.repo.enqueue([13], OutboxKind.WALLET_CREDIT, {"amount": "5"})
+    notifier, session = notifier_for(env)
+    session.fail_next = [retry_after(3)]
+    started_at = time.time()
+    await drain(notifier)
+    assert session.sent(13) == []
+    assert notifier.retry_afters == 1
+    [row] = await env.repo.due_messages(time.time() + 3600)
+    assert row.attempts == 0
+    due = await env.repo.next_due_at()
+    assert due is not None
+    assert 2.9 <= due - started_at <= 3.5
+    assert await drain(notifier) == 0  # not before retry_after
+    assert notifier._limiter.paused_until - time.monotonic() > 2.5
+
+
+async def test_a_user_who_blocked_the_bot_is_no_longer_sent_to(env: Env) -> None:
+    await env.repo.ensure_user(14, None, "T")
+    await env.repo.enqueue([14], OutboxKind.WALLET_CREDIT, {"amount": "1"})
+    await env.repo.enqueue([14], OutboxKind.WALLET_CREDIT, {"amount": "2"})
+    notifier, session = notifier_for(env, per_chat_interval=0)
+    session.blocked.add(14)
+    await drain(notifier)
+    user = await env.repo.get_user(14)
+    assert user is not None
+    assert not user.is_active
+    assert await pending_rows(env) == []
+    assert 14 not in await env.repo.active_user_ids()
+
+
+async def test_at_most_one_message_a_second_to_one_chat(env: Env) -> None:
+    await env.repo.ensure_user(15, None, "T")
+    await env.repo.enqueue([15], OutboxKind.WALLET_CREDIT, {"amount": "1"})
+    await env.repo.enqueue([15], OutboxKind.WALLET_CREDIT, {"amount": "2"})
+    await env.repo.enqueue([16], OutboxKind.WALLET_CREDIT, {"amount": "3"})
+    notifier, session = notifier_for(env)
+    assert await drain(notifier) == 2  # one for 15, one for 16
+    assert len(session.sent(15)) == 1
+
+
+async def test_a_network_failure_is_retried_later_not_marked_sent(env: Env) -> None:
+    await env.repo.enqueue([17], OutboxKind.WALLET_CREDIT, {"amount": "1"})
+    notifier, session = notifier_for(env)
+    session.fail_next = [RuntimeError("connection reset")]
+    await drain(notifier)
+    [row] = await env.repo.due_messages(time.time() + 3600)
+    assert row.attempts == 1
+    assert not any(isinstance(c, SendMessage) for c in session.calls)

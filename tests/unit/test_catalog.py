@@ -1,0 +1,50 @@
+"""The catalog and its cache (bot/core/catalog.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.catalog import Catalog, CatalogCache, CatalogUnavailableError
+from bot.core.panel import PanelUnavailableError, Service
+from bot.sandbox.catalog import build_catalog
+from tests.factories import (
+    service,
+)
+
+
+def test_catalog_of_5000_services_indexes_by_category_and_id() -> None:
+    services = [Service.model_validate(item) for item in build_catalog(5000)]
+    catalog = Catalog.build(services)
+    assert len(catalog.by_id) == 5000
+    assert sum(len(c.services) for c in catalog.categories) == 5000
+    big = next(c for c in catalog.categories if len(c.services) == 1000)
+    assert catalog.by_category_key[big.key] is big
+    assert catalog.search("poll votes")[0].type == "Poll"
+
+
+async def test_catalog_cache_serves_the_last_good_copy_when_a_refresh_fails() -> None:
+    calls = 0
+    now = [0.0]
+
+    async def fetch() -> list[Service]:
+        nonlocal calls
+        calls += 1
+        if calls > 1:
+            raise PanelUnavailableError("down")
+        return [service()]
+
+    cache = CatalogCache(fetch, ttl_seconds=10, clock=lambda: now[0])
+    first = await cache.get()
+    assert await cache.get() is first
+    assert calls == 1
+    now[0] = 100
+    assert await cache.refresh() is first  # failed refresh: last good copy
+    assert calls == 2
+
+
+async def test_catalog_cache_without_any_copy_says_unavailable() -> None:
+    async def fetch() -> list[Service]:
+        raise PanelUnavailableError("down")
+
+    with pytest.raises(CatalogUnavailableError):
+        await CatalogCache(fetch).get()

@@ -1,0 +1,32 @@
+"""Money arithmetic: prices with markup, partial refunds (bot/core/money.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from bot.core.money import customer_price, partial_refund
+
+
+@pytest.mark.parametrize(
+    ("rate", "units_", "markup", "price"),
+    [
+        ("0.90", 1000, "0", "0.90"),
+        ("0.90", 1000, "30", "1.17"),
+        ("0.90", 50, "30", "0.06"),
+        ("0.00123", 1, "0", "0.01"),
+        ("8", 10, "25", "0.10"),
+        ("0.333333", 3000, "0", "1.00"),
+    ],
+)
+def test_price_is_rate_times_units_with_markup_rounded_up_to_cents(
+    rate: str, units_: int, markup: str, price: str
+) -> None:
+    assert customer_price(Decimal(rate), units_, Decimal(markup)) == Decimal(price)
+
+
+def test_partial_refund_is_the_undelivered_share_of_the_charge() -> None:
+    assert partial_refund(Decimal("1.17"), 1000, 250) == Decimal("0.2925")
+    assert partial_refund(Decimal("1.17"), 1000, 0) == 0
+    assert partial_refund(Decimal("1.17"), 1000, 5000) == Decimal("1.17")  # never more than paid
