@@ -8,12 +8,12 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.core.catalog import Catalog, CatalogCache, CatalogUnavailableError, category_key
+from bot.core.catalog import CatalogCache, category_key
 from bot.core.forms import is_orderable
 from bot.core.panel import Service
 from bot.core.pricing import Pricing
 from bot.core.shop import Shop
-from bot.ui.callbacks import CategoryPage, CategoryPick, ServicePick
+from bot.ui.callbacks import CategoryPage, CategoryPick, SearchPage, ServicePick
 from bot.ui.filters import TypedText
 from bot.ui.keyboards import (
     CATEGORIES_PER_PAGE,
@@ -29,26 +29,10 @@ from handlers.replies import show_in_place
 from handlers.states import OrderForm
 
 
-async def _catalog(
-    catalog: CatalogCache, i18n: I18nContext, event: Message | CallbackQuery
-) -> Catalog | None:
-    try:
-        return await catalog.get()
-    except CatalogUnavailableError:
-        text = i18n.get("catalog-unavailable")
-        if isinstance(event, CallbackQuery):
-            await event.answer(text, show_alert=True)
-        else:
-            await event.answer(text)
-        return None
-
-
 async def open_catalog(
     message: Message, i18n: I18nContext, state: FSMContext, catalog: CatalogCache
 ) -> None:
-    current = await _catalog(catalog, i18n, message)
-    if current is None:
-        return
+    current = await catalog.get()  # unavailable: answered by the errors router
     await state.set_state(OrderForm.browsing)
     await state.set_data({})
     await message.answer(
@@ -68,9 +52,7 @@ async def category_page(
     catalog: CatalogCache,
     state: FSMContext,
 ) -> None:
-    current = await _catalog(catalog, i18n, query)
-    if current is None:
-        return
+    current = await catalog.get()  # unavailable: answered by the errors router
     total = pages(len(current.categories), CATEGORIES_PER_PAGE)
     page = min(max(callback_data.page, 0), total - 1)
     await state.set_state(OrderForm.browsing)
@@ -87,9 +69,7 @@ async def category_services(
     pricing: Pricing,
     shop: Shop,
 ) -> None:
-    current = await _catalog(catalog, i18n, query)
-    if current is None:
-        return
+    current = await catalog.get()  # unavailable: answered by the errors router
     category = current.by_category_key.get(callback_data.key)
     if category is None:
         await query.answer(i18n.get("stale-button"), show_alert=True)
@@ -133,9 +113,7 @@ async def service_card(
     pricing: Pricing,
     shop: Shop,
 ) -> None:
-    current = await _catalog(catalog, i18n, query)
-    if current is None:
-        return
+    current = await catalog.get()  # unavailable: answered by the errors router
     service = current.by_id.get(callback_data.id)
     if service is None:
         await query.answer(i18n.get("service-gone"), show_alert=True)
@@ -149,20 +127,45 @@ async def service_card(
 
 
 async def search(
-    message: Message, i18n: I18nContext, catalog: CatalogCache, pricing: Pricing, shop: Shop
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    catalog: CatalogCache,
+    pricing: Pricing,
+    shop: Shop,
 ) -> None:
-    current = await _catalog(catalog, i18n, message)
-    if current is None or message.text is None:
-        return
-    query_text = message.text[:100]
-    found = current.search(query_text, limit=30)
+    current = await catalog.get()  # unavailable: answered by the errors router
+    query_text = (message.text or "")[:100]
+    found = current.search(query_text)
     if not found:
         await message.answer(i18n.get("search-nothing", query=html.quote(query_text)))
         return
+    await state.update_data(search=query_text)
     await message.answer(
         i18n.get("search-results", count=len(found), query=html.quote(query_text)),
-        reply_markup=search_results(found, pricing, shop.currency),
+        reply_markup=search_results(found, 0, pricing, shop.currency),
     )
+
+
+async def search_page(
+    query: CallbackQuery,
+    callback_data: SearchPage,
+    i18n: I18nContext,
+    state: FSMContext,
+    catalog: CatalogCache,
+    pricing: Pricing,
+    shop: Shop,
+) -> None:
+    current = await catalog.get()
+    query_text = str((await state.get_data()).get("search") or "")
+    found = current.search(query_text)
+    if not found:  # the conversation moved on: this page belongs to an old search
+        await query.answer(i18n.get("stale-button"), show_alert=True)
+        return
+    page = min(max(callback_data.page, 0), pages(len(found), SERVICES_PER_PAGE) - 1)
+    text = i18n.get("search-results", count=len(found), query=html.quote(query_text))
+    await query.answer()
+    await show_in_place(query, text, search_results(found, page, pricing, shop.currency))
 
 
 def setup() -> Router:
@@ -173,4 +176,5 @@ def setup() -> Router:
     router.callback_query.register(category_services, CategoryPick.filter())
     router.callback_query.register(service_card, ServicePick.filter())
     router.message.register(search, OrderForm.browsing, TypedText())
+    router.callback_query.register(search_page, SearchPage.filter())
     return router

@@ -31,9 +31,8 @@ from bot.ui.callbacks import ConfirmOrder, FormChoice, FormNav, FormStep, OrderS
 from bot.ui.filters import TypedText
 from bot.ui.keyboards import confirm_keyboard, field_keyboard, main_menu
 from bot.ui.render import fit, money, shorten
+from handlers.replies import drop_buttons
 from handlers.states import OrderForm
-
-MAX_INPUT = 4000
 
 
 def _prompt(i18n: I18nContext, spec: FieldSpec, service: Service, answers: dict[str, Any]) -> str:
@@ -182,11 +181,9 @@ async def _accept(
 async def field_answer(
     message: Message, i18n: I18nContext, state: FSMContext, catalog: CatalogCache, quoter: Quoter
 ) -> None:
-    text = message.text or ""
-    if len(text) > MAX_INPUT:
-        await message.answer(i18n.get("invalid-too-long", max=str(MAX_INPUT)))
-        return
-    await _accept(message, i18n, state, catalog, text, quoter)
+    # Every field checks its own length (a link at most 500 characters, a comment line 300…)
+    # and asks again with that limit; Telegram itself caps a message at 4096 characters.
+    await _accept(message, i18n, state, catalog, message.text or "", quoter)
 
 
 async def field_not_text(message: Message, i18n: I18nContext) -> None:
@@ -203,7 +200,7 @@ async def field_choice(
 ) -> None:
     await query.answer()
     if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(reply_markup=None)
+        await drop_buttons(query.message)
         await _accept(query.message, i18n, state, catalog, callback_data.value, quoter)
 
 
@@ -256,7 +253,7 @@ async def edit_form(
     await query.answer()
     if service is None or not isinstance(query.message, Message):
         return
-    await query.message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(query.message)
     await ask_next(query.message, i18n, state, service, {}, quoter)
 
 
@@ -264,7 +261,7 @@ async def cancel_form(query: CallbackQuery, i18n: I18nContext, state: FSMContext
     await state.clear()
     await query.answer(i18n.get("cancelled"))
     if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(reply_markup=None)
+        await drop_buttons(query.message)
         await query.message.answer(i18n.get("cancelled"), reply_markup=main_menu(i18n))
 
 
@@ -305,7 +302,7 @@ async def confirm(
         await show_summary(message, i18n, state, service, answers, quoter)
         return
     await query.answer(i18n.get("placing"))
-    await message.edit_reply_markup(reply_markup=None)
+    await drop_buttons(message)
     async with ordering.in_flight():  # a shutdown waits until the customer is told the outcome
         placement = await ordering.place(quote.new_order(query.from_user.id, callback_data.token))
         text = placement_text(i18n, placement, quote.currency)

@@ -1,6 +1,11 @@
-"""Answering a button by showing the new content in place of the message it was on."""
+"""Answering a button: showing new content in place, and taking buttons off a message.
+
+Telegram refuses edits that change nothing and edits of messages too old or gone; after a
+double tap that is the normal case, not an error."""
 
 from __future__ import annotations
+
+import contextlib
 
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -18,3 +23,9 @@ async def show_in_place(
         await query.message.edit_text(fit(text), reply_markup=markup)
     except TelegramBadRequest:
         await query.message.answer(fit(text), reply_markup=markup)
+
+
+async def drop_buttons(message: Message) -> None:
+    """Take the buttons off a message; already gone (a second tap) is fine."""
+    with contextlib.suppress(TelegramBadRequest):
+        await message.edit_reply_markup(reply_markup=None)

@@ -11,7 +11,7 @@ from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.base import BaseSession
 from aiogram.enums import ParseMode
-from aiogram.exceptions import TelegramForbiddenError, TelegramRetryAfter
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
 from aiogram.methods import (
     AnswerCallbackQuery,
     EditMessageReplyMarkup,
@@ -41,6 +41,9 @@ class RecordingSession(BaseSession):
         self._ids = itertools.count(1000)
         self.fail_next: list[Exception] = []
         self.blocked: set[int] = set()
+        # Like Telegram: a callback query is answered once; an edit must change something.
+        self.answered: set[str] = set()
+        self.markups: dict[tuple[int, int], Any] = {}
 
     async def make_request(
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
@@ -51,6 +54,7 @@ class RecordingSession(BaseSession):
             raise TelegramForbiddenError(
                 method=method, message="Forbidden: bot was blocked by the user"
             )
+        self._refuse_like_telegram(method)
         self.calls.append(method)
         if isinstance(method, SendMessage | EditMessageText):
             chat_id = int(method.chat_id or 0)
@@ -66,6 +70,25 @@ class RecordingSession(BaseSession):
         if isinstance(method, GetMe):
             return User(id=BOT_ID, is_bot=True, first_name="Bot", username="smm_test_bot")  # type: ignore[return-value]
         return True  # type: ignore[return-value]
+
+    def _refuse_like_telegram(self, method: TelegramMethod[Any]) -> None:
+        if isinstance(method, AnswerCallbackQuery):
+            if method.callback_query_id in self.answered:
+                raise TelegramBadRequest(
+                    method=method,
+                    message="Bad Request: query is too old and response timeout expired "
+                    "or query ID is invalid",
+                )
+            self.answered.add(method.callback_query_id)
+        if isinstance(method, EditMessageReplyMarkup) and method.message_id is not None:
+            key = (int(method.chat_id or 0), method.message_id)
+            if key in self.markups and self.markups[key] == method.reply_markup:
+                raise TelegramBadRequest(
+                    method=method,
+                    message="Bad Request: message is not modified: specified new message "
+                    "content and reply markup are exactly the same",
+                )
+            self.markups[key] = method.reply_markup
 
     async def close(self) -> None:
         pass

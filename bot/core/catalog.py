@@ -10,6 +10,7 @@ import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from bot.core import search
 from bot.core.panel import PanelError, Service
 
 logger = logging.getLogger(__name__)
@@ -34,8 +35,8 @@ class Catalog:
     by_id: dict[int, Service] = field(repr=False)
     categories: tuple[Category, ...] = field(repr=False)
     by_category_key: dict[str, Category] = field(repr=False)
-    # Lower-cased "name category id" per service, built once: searching is per keystroke.
-    search_index: tuple[tuple[str, Service], ...] = field(repr=False, default=())
+    # Each name's words, built once: searching is per keystroke.
+    search_index: tuple[search.Entry, ...] = field(repr=False, default=())
 
     @classmethod
     def build(cls, services: list[Service], fetched_at: float | None = None) -> Catalog:
@@ -52,20 +53,12 @@ class Catalog:
             by_id={service.id: service for service in services},
             categories=categories,
             by_category_key={category.key: category for category in categories},
-            search_index=tuple((f"{s.name} {s.category} {s.id}".casefold(), s) for s in services),
+            search_index=search.index(services),
         )
 
-    def search(self, text: str, limit: int = 50) -> list[Service]:
-        words = text.casefold().split()
-        if not words:
-            return []
-        found = []
-        for haystack, service in self.search_index:
-            if all(word in haystack for word in words):
-                found.append(service)
-                if len(found) >= limit:
-                    break
-        return found
+    def search(self, text: str) -> list[Service]:
+        """Every service whose name has every word typed, best first (bot/core/search.py)."""
+        return search.search(self.search_index, text)
 
 
 class CatalogUnavailableError(Exception):

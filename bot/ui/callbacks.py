@@ -41,6 +41,10 @@ class CategoryPick(CallbackData, prefix="c"):
     page: int = 0
 
 
+class SearchPage(CallbackData, prefix="sp"):
+    page: int  # the query itself is kept in the conversation: callback data is 64 bytes
+
+
 class ServicePick(CallbackData, prefix="s"):
     id: int
     page: int = 0

@@ -38,6 +38,7 @@ from bot.ui.callbacks import (
     OrderStart,
     Resolution,
     ResolveOrder,
+    SearchPage,
     ServicePick,
     TopUp,
 )
@@ -129,10 +130,13 @@ def services_page(
 
 
 def search_results(
-    services: Sequence[Service], pricing: Pricing, currency: str
+    found: Sequence[Service], page: int, pricing: Pricing, currency: str
 ) -> InlineKeyboardMarkup:
-    rows = [_service_button(service, pricing, currency) for service in services]
-    return markup(*rows, [button("📂", CategoryPage(page=0))])
+    """One page of search results, paged through all of them."""
+    start = page * SERVICES_PER_PAGE
+    rows = [_service_button(s, pricing, currency) for s in found[start : start + SERVICES_PER_PAGE]]
+    nav = pager(page, pages(len(found), SERVICES_PER_PAGE), lambda n: SearchPage(page=n))
+    return markup(*rows, nav, [button("📂", CategoryPage(page=0))])
 
 
 def service_detail(

@@ -16,6 +16,7 @@ from bot.core.storage.users import UserStore
 from bot.ui.callbacks import BroadcastConfirm, BroadcastStep
 from bot.ui.filters import TypedText
 from bot.ui.keyboards import button, markup
+from handlers.replies import drop_buttons
 from handlers.states import AdminInput
 
 
@@ -66,7 +67,7 @@ async def broadcast_send(
     text = data.pop("broadcast", None)
     await state.set_data(data)
     if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(reply_markup=None)
+        await drop_buttons(query.message)
     if callback_data.action is not BroadcastStep.SEND or not text:
         await query.answer(i18n.get("cancelled"))
         return

@@ -13,6 +13,7 @@ from bot.core.storage.orders import OrderStore
 from bot.ui.callbacks import Resolution, ResolveOrder
 from bot.ui.keyboards import resolve_order
 from bot.ui.render import money, order_card
+from handlers.replies import drop_buttons
 
 
 async def pending(message: Message, i18n: I18nContext, orders: OrderStore) -> None:
@@ -48,7 +49,7 @@ async def resolve_refund(
         show_alert=True,
     )
     if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(reply_markup=None)
+        await drop_buttons(query.message)
 
 
 async def resolve_attach_ask(

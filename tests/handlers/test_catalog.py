@@ -64,3 +64,39 @@ async def test_html_in_names_and_input_is_escaped_and_long_names_cut(harness: Ha
     reply = await h.say(user_id, "<b>HQ</b>")
     assert "<b>HQ</b>" not in reply
     assert "&lt;b&gt;HQ&lt;/b&gt;" in reply
+
+
+def service_buttons(h: Harness, user_id: int) -> list[str]:
+    markup = h.session.last(user_id).reply_markup
+    return [text for text, data in buttons(markup) if data.startswith("s:")]
+
+
+async def test_search_shows_the_real_count_and_pages_through_every_result(
+    harness: Harness,
+) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.say(user_id, "New order")
+    reply = await h.say(user_id, "followers")
+    catalog = await h.services.catalog.get()
+    matching = [s for s in catalog.services if "followers" in s.name.casefold()]
+    assert len(matching) > 1000
+    assert f"Found {len(matching):,} services for" in reply
+    seen: set[str] = set()
+    for _ in range(3):  # the next pages hold the next results
+        names = [
+            text
+            for text, data in buttons(h.session.last(user_id).reply_markup)
+            if data.startswith("s:")
+        ]
+        assert names and not seen & set(names)
+        assert all("followers" in name.casefold() for name in names)
+        seen |= set(names)
+        await h.press(user_id, "▶")
+    await h.say(user_id, "tiktok views")
+    names = [
+        text
+        for text, data in buttons(h.session.last(user_id).reply_markup)
+        if data.startswith("s:")
+    ]
+    assert names and all("Views" in name for name in names)

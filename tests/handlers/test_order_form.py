@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from decimal import Decimal
 
@@ -14,9 +15,13 @@ from bot.core.forms import Kind, next_field, units
 from bot.core.outbox import OutboxKind
 from bot.core.panel import PanelUnavailableError
 from bot.ui.callbacks import (
+    CategoryPage,
     ConfirmOrder,
     FormChoice,
     FormNav,
+    FormStep,
+    OrderAction,
+    OrderDo,
 )
 from tests.conftest import ADMIN_ID, Harness
 from tests.fakes import buttons, callback_update
@@ -271,7 +276,8 @@ async def test_overlong_input_is_refused_with_a_hint(harness: Harness) -> None:
     reply = await h.say(user_id, "https://instagram.com/" + "a" * 600)
     assert "at most 500 characters" in reply
     reply = await h.say(user_id, "x" * 4500)
-    assert "at most 4000 characters" in reply
+    assert "at most 500 characters" in reply  # the link's own limit, not the message's
+    assert "Send the link" in reply  # and the question is asked again
 
 
 @pytest.mark.parametrize("mode", ["html", "challenge"])
@@ -301,3 +307,38 @@ async def test_a_cloudflare_page_on_add_refunds_at_once_and_holds_nothing(
         r for r in await h.services.repo.due_messages(time.time() + 60) if r.id not in alerts_before
     ]
     assert not [r for r in new_rows if r.kind is OutboxKind.ADMIN_UNCERTAIN]
+
+
+async def test_double_and_triple_taps_on_any_button_leave_no_error_in_the_log(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Telegram refuses a second answer to one tap and an edit that changes nothing; after a
+    double tap those are normal and must be answered quietly."""
+    h = harness
+    user_id = h.new_user()
+    await h.fund(user_id, "50")
+    service = (await h.services.catalog.get()).by_id[2]
+    await open_service(h, user_id, 2)
+    await fill_form(h, user_id, service)
+    token = (await form_data(h, user_id))["token"]
+    summary = h.last_message(user_id)
+    presses = [
+        ConfirmOrder(token=token).pack(),
+        FormNav(action=FormStep.EDIT).pack(),
+        FormNav(action=FormStep.CANCEL).pack(),
+        CategoryPage(page=0).pack(),
+    ]
+    before = len(add_requests(h))
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        for data in presses:
+            same_tap = callback_update(user_id, data, summary)
+            await asyncio.gather(*(h.feed(same_tap) for _ in range(2)))  # one tap, delivered twice
+            taps = [callback_update(user_id, data, summary) for _ in range(3)]
+            await asyncio.gather(*(h.feed(tap) for tap in taps))
+        [order] = await h.services.repo.list_orders(user_id)
+        view = OrderAction(id=order.id, action=OrderDo.REFRESH).pack()
+        await asyncio.gather(*(h.feed(callback_update(user_id, view, summary)) for _ in range(3)))
+    assert len(add_requests(h)) == before + 1
+    problems = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert not problems, [(r.levelname, r.getMessage()) for r in problems]

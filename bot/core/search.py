@@ -1,0 +1,77 @@
+"""Searching services by name: every word typed must be in the name (any order, case,
+accents and emoji ignored; common short forms understood), best matches first."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bot.core.panel import Service
+
+# What customers type for the platforms' names.
+SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "ig": ("instagram",),
+    "insta": ("instagram",),
+    "yt": ("youtube",),
+    "tg": ("telegram",),
+    "fb": ("facebook",),
+    "tt": ("tiktok",),
+    "tw": ("twitter",),
+    "li": ("linkedin",),
+}
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words without accents; emoji and punctuation are not words."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return _WORD.findall(plain.casefold())
+
+
+@dataclass(frozen=True)
+class Entry:
+    service: Service
+    tokens: tuple[str, ...]
+
+
+def index(services: Iterable[Service]) -> tuple[Entry, ...]:
+    return tuple(Entry(s, (*words(s.name), str(s.id))) for s in services)
+
+
+def _position(tokens: tuple[str, ...], typed: str) -> int | None:
+    """Where in the name a typed word is found (a word starting with it), if anywhere."""
+    options = (typed, *SHORT_FORMS.get(typed, ()))
+    for position, token in enumerate(tokens):
+        if any(token.startswith(option) for option in options):
+            return position
+    return None
+
+
+def _rank(positions: list[int], rate: Decimal, name: str) -> tuple[int, int, Decimal, str]:
+    # Names that start with what was typed come first (every word among the first ones),
+    # then the earliest match, then the cheaper.
+    at_start = int(max(positions) >= len(positions))
+    return at_start, sum(positions), rate, name
+
+
+def search(entries: Iterable[Entry], text: str) -> list[Service]:
+    """Every service whose name contains every word typed, best first."""
+    typed = words(text)[:10]
+    if not typed:
+        return []
+    ranked = []
+    for entry in entries:
+        positions = []
+        for word in typed:
+            position = _position(entry.tokens, word)
+            if position is None:
+                break
+            positions.append(position)
+        else:
+            ranked.append((_rank(positions, entry.service.rate, entry.service.name), entry.service))
+    ranked.sort(key=lambda item: item[0])
+    return [service for _, service in ranked]
