@@ -10,6 +10,7 @@ from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.core.catalog import CatalogCache, category_key
 from bot.core.forms import is_orderable
+from bot.core.money import fmt_rate
 from bot.core.panel import Service
 from bot.core.pricing import Pricing
 from bot.core.shop import Shop
@@ -91,9 +92,7 @@ def describe_service(i18n: I18nContext, service: Service, pricing: Pricing, curr
     lines = [
         f"<b>{html.quote(shorten(service.name, 200))}</b>",
         i18n.get("service-id", id=str(service.id)),
-        i18n.get(
-            "service-price", price=f"{pricing.rate(service).normalize():f}", currency=currency
-        ),
+        i18n.get("service-price", price=fmt_rate(pricing.rate(service)), currency=currency),
         i18n.get("service-limits", min=str(service.min), max=str(service.max)),
         i18n.get("service-refill-yes" if service.refill else "service-refill-no"),
         i18n.get("service-cancel-yes" if service.cancel else "service-cancel-no"),

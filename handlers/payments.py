@@ -27,7 +27,7 @@ async def send_invoice(
     bot: Bot, chat_id: int, amount: int, i18n: I18nContext, settings: Settings, shop: Shop
 ) -> None:
     invoice = invoice_for(chat_id, amount, settings.stars_per_usd)
-    label = f"{amount} {shop.currency}"
+    label = money(Decimal(amount), shop.currency)
     await bot.send_invoice(
         chat_id=chat_id,
         title=i18n.get("topup-title"),

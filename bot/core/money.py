@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 MICROS = Decimal(1_000_000)
 CENT = Decimal("0.01")
@@ -44,7 +44,18 @@ def partial_refund(charge: Decimal, ordered_units: int, remains: int) -> Decimal
     return refund.quantize(Decimal("0.000001"), rounding=ROUND_DOWN)
 
 
+RATE_PLACES = 5
+
+
 def fmt(amount: Decimal) -> str:
-    """Show money with cents, more digits only where they matter (partial refunds)."""
-    shown = amount.quantize(CENT) if amount == amount.quantize(CENT) else amount.normalize()
+    """An amount of money, always with the currency's two decimals ("8.00", "0.29")."""
+    return f"{amount.quantize(CENT, rounding=ROUND_HALF_UP):f}"
+
+
+def fmt_rate(rate: Decimal) -> str:
+    """A price per 1000 units: as many decimals as it has, at least two, at most five
+    ("8.00", "0.90", "0.0125"); a longer one is rounded up, never shown cheaper than it is."""
+    shown = rate.quantize(Decimal(1).scaleb(-RATE_PLACES), rounding=ROUND_CEILING).normalize()
+    if -shown.as_tuple().exponent < 2:  # type: ignore[operator]
+        shown = shown.quantize(CENT)
     return f"{shown:f}"

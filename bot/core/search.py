@@ -32,14 +32,21 @@ def words(text: str) -> list[str]:
     return _WORD.findall(plain.casefold())
 
 
+def symbols(text: str) -> frozenset[str]:
+    """Emoji and other symbols: not required to match, but a name that has the ones typed
+    (a pasted "Followers ⭐") is the one meant."""
+    return frozenset(ch for ch in text if unicodedata.category(ch).startswith("S"))
+
+
 @dataclass(frozen=True)
 class Entry:
     service: Service
     tokens: tuple[str, ...]
+    symbols: frozenset[str]
 
 
 def index(services: Iterable[Service]) -> tuple[Entry, ...]:
-    return tuple(Entry(s, (*words(s.name), str(s.id))) for s in services)
+    return tuple(Entry(s, (*words(s.name), str(s.id)), symbols(s.name)) for s in services)
 
 
 def _position(tokens: tuple[str, ...], typed: str) -> int | None:
@@ -51,16 +58,19 @@ def _position(tokens: tuple[str, ...], typed: str) -> int | None:
     return None
 
 
-def _rank(positions: list[int], rate: Decimal, name: str) -> tuple[int, int, Decimal, str]:
+def _rank(
+    positions: list[int], symbol_hits: int, rate: Decimal, name: str
+) -> tuple[int, int, int, Decimal, str]:
     # Names that start with what was typed come first (every word among the first ones),
-    # then the earliest match, then the cheaper.
+    # then those with the emoji typed, then the earliest match, then the cheaper.
     at_start = int(max(positions) >= len(positions))
-    return at_start, sum(positions), rate, name
+    return at_start, -symbol_hits, sum(positions), rate, name
 
 
 def search(entries: Iterable[Entry], text: str) -> list[Service]:
     """Every service whose name contains every word typed, best first."""
     typed = words(text)[:10]
+    typed_symbols = symbols(text)
     if not typed:
         return []
     ranked = []
@@ -72,6 +82,8 @@ def search(entries: Iterable[Entry], text: str) -> list[Service]:
                 break
             positions.append(position)
         else:
-            ranked.append((_rank(positions, entry.service.rate, entry.service.name), entry.service))
+            hits = len(typed_symbols & entry.symbols)
+            rank = _rank(positions, hits, entry.service.rate, entry.service.name)
+            ranked.append((rank, entry.service))
     ranked.sort(key=lambda item: item[0])
     return [service for _, service in ranked]

@@ -1,7 +1,8 @@
 """aiogram FSM storage on the bot's database, so a conversation survives a restart.
 
 Reads are served from memory after the first one when one process owns the database
-(SQLite); on a shared database they are re-read each update (replicas normally use Redis).
+(SQLite). On a shared database (replicas) nothing read is kept past the update: the next
+update may arrive at another replica and change the conversation there.
 Changes are kept in memory and written by `flush()`, which a middleware calls once at the
 end of every update: one transaction per update instead of one per set_state/set_data, and
 none at all when nothing changed.
@@ -59,9 +60,17 @@ class DatabaseStorage(BaseStorage):
             self._dirty.add(name)
 
     async def flush(self) -> None:
-        """Write every changed conversation in one transaction."""
-        if not self._dirty:
-            return
+        """Write every changed conversation in one transaction; on a shared database, also
+        forget what was only read, so the next update reads it fresh."""
+        if self._dirty:
+            await self._write()
+        if not self._keep:
+            # Entries changed since (another update in flight) stay until their own flush.
+            for name in [name for name in self._cache if name not in self._dirty]:
+                self._cache.pop(name, None)
+                self._stored.pop(name, None)
+
+    async def _write(self) -> None:
         names, self._dirty = self._dirty, set()
         # What to write is taken now: other updates may change or drop entries meanwhile.
         entries = {name: self._cache[name] for name in names}
@@ -76,13 +85,9 @@ class DatabaseStorage(BaseStorage):
                     )
                     if not changed.rowcount:
                         await conn.execute(insert(fsm).values(key=name, state=state, data=encoded))
-        for name, entry in entries.items():
-            if self._keep:
+        if self._keep:
+            for name, entry in entries.items():
                 self._stored[name] = entry
-            elif name not in self._dirty:
-                # Shared database: read it again next time, unless changed since this flush.
-                self._cache.pop(name, None)
-                self._stored.pop(name, None)
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         name, (_, data) = await self._load(key)

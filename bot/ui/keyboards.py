@@ -7,6 +7,7 @@ every button on each add/export, which was the largest cost per update (bench/RE
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from math import ceil
 
 from aiogram.filters.callback_data import CallbackData
@@ -42,7 +43,7 @@ from bot.ui.callbacks import (
     ServicePick,
     TopUp,
 )
-from bot.ui.render import shorten
+from bot.ui.render import money, rate, shorten
 
 CATEGORIES_PER_PAGE = 10
 SERVICES_PER_PAGE = 8
@@ -92,10 +93,10 @@ def pager(page: int, total_pages: int, make: Callable[[int], CallbackData]) -> R
 
 
 def _service_button(service: Service, pricing: Pricing, currency: str, page: int = 0) -> Row:
-    price = pricing.rate(service).normalize()
+    price = rate(pricing.rate(service), currency)
     return [
         button(
-            f"{shorten(service.name, 45)} · {price:f} {currency}",
+            f"{shorten(service.name, 45)} · {price}",
             ServicePick(id=service.id, page=page),
         )
     ]
@@ -234,7 +235,7 @@ def languages(i18n: I18nContext) -> InlineKeyboardMarkup:
 
 def topup_keyboard(i18n: I18nContext, currency: str) -> InlineKeyboardMarkup:
     options = [
-        button(i18n.get("button-topup", amount=f"{n} {currency}"), TopUp(amount=n))
+        button(i18n.get("button-topup", amount=money(Decimal(n), currency)), TopUp(amount=n))
         for n in TOPUP_AMOUNTS
     ]
     return markup(*in_rows(options, 2))

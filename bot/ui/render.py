@@ -9,7 +9,7 @@ from decimal import Decimal
 from aiogram import html
 
 from bot.core.domain import STAGE_EMOJI, Order, Stage
-from bot.core.money import fmt
+from bot.core.money import fmt, fmt_rate
 
 Translate = Callable[..., str]
 MESSAGE_LIMIT = 4096
@@ -24,6 +24,10 @@ def shorten(text: str, limit: int = NAME_LIMIT) -> str:
 
 def money(amount: Decimal, currency: str) -> str:
     return f"{fmt(amount)} {currency}"
+
+
+def rate(per_thousand: Decimal, currency: str) -> str:
+    return f"{fmt_rate(per_thousand)} {currency}"
 
 
 def when(timestamp: float) -> str:

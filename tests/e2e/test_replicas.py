@@ -1,4 +1,5 @@
-"""Two bot replicas on PostgreSQL and Redis behind a load balancer, in webhook mode."""
+"""Two bot replicas on PostgreSQL behind a load balancer, in webhook mode: with the
+conversation state in Redis, and in the shared database alone."""
 
 from __future__ import annotations
 
@@ -26,10 +27,10 @@ class Replicas:
         self.ports = {"replica1": free_port(), "replica2": free_port()}
         self.balancer_port = free_port()
 
-    def env(self, name: str, database_url: str, redis_url: str) -> dict[str, str]:
+    def env(self, name: str, database_url: str, redis_url: str | None) -> dict[str, str]:
         return {
             "DATABASE_URL": database_url,
-            "REDIS_URL": redis_url,
+            **({"REDIS_URL": redis_url} if redis_url else {}),
             "WEBHOOK_URL": f"http://127.0.0.1:{self.balancer_port}/telegram/webhook",
             "WEBHOOK_SECRET": SECRET,
             "WEB_SERVER_HOST": "127.0.0.1",
@@ -52,12 +53,14 @@ class Replicas:
         return httpx.get(f"http://127.0.0.1:{self.balancer_port}/_stats").json()  # type: ignore[no-any-return]
 
 
-@pytest.fixture(scope="module")
-def replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replicas]:
+@pytest.fixture(scope="module", params=["redis", "database"])
+def replicas(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Replicas]:
     import os
 
     redis_url = os.environ.get("TEST_REDIS_URL")
-    if redis_url is None:
+    if redis_url is None and request.param == "redis":
         if os.environ.get("CI"):
             pytest.fail("TEST_REDIS_URL is not set: run the tests with `bash scripts/test`")
         pytest.skip("Redis not available (`bash scripts/test` starts one)")
@@ -79,7 +82,9 @@ def replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replicas]:
         wait_until(stand._listening(group.balancer_port), 15, "the load balancer")
         for name in group.ports:
             stand.start_bot(
-                name, group.env(name, database_url, redis_url), ready="webhook server listening"
+                name,
+                group.env(name, database_url, redis_url if request.param == "redis" else None),
+                ready="webhook server listening",
             )
         wait_until(group.leader, 20, "one replica to lead")
         yield group

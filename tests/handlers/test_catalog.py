@@ -100,3 +100,20 @@ async def test_search_shows_the_real_count_and_pages_through_every_result(
         if data.startswith("s:")
     ]
     assert names and all("Views" in name for name in names)
+
+
+async def test_prices_read_the_same_on_buttons_cards_and_top_ups(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.say(user_id, "New order")
+    await h.press(user_id, "every service type")
+    labels = [text for text, _ in buttons(h.session.last(user_id).reply_markup)]
+    comments = next(label for label in labels if "Custom Comments" in label)
+    assert comments.endswith("12.00 USD")  # rate 8 with the 50% markup: not "12 USD"
+    followers = next(label for label in labels if "Followers" in label)
+    assert followers.endswith("1.35 USD")
+    card = await h.press(user_id, "Custom Comments")
+    assert "12.00 USD" in card
+    await h.say(user_id, "Balance")
+    top_ups = [text for text, _ in buttons(h.session.last(user_id).reply_markup)]
+    assert any(text.endswith("5.00 USD") for text in top_ups)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.core.money import customer_price, partial_refund
+from bot.core.money import customer_price, fmt, fmt_rate, partial_refund
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,27 @@ def test_partial_refund_is_the_undelivered_share_of_the_charge() -> None:
     assert partial_refund(Decimal("1.17"), 1000, 250) == Decimal("0.2925")
     assert partial_refund(Decimal("1.17"), 1000, 0) == 0
     assert partial_refund(Decimal("1.17"), 1000, 5000) == Decimal("1.17")  # never more than paid
+
+
+@pytest.mark.parametrize(
+    ("amount", "shown"),
+    [("8", "8.00"), ("0.9", "0.90"), ("12.5", "12.50"), ("0.2925", "0.29"), ("9.995", "10.00")],
+)
+def test_amounts_always_show_two_decimals(amount: str, shown: str) -> None:
+    assert fmt(Decimal(amount)) == shown
+
+
+@pytest.mark.parametrize(
+    ("rate", "shown"),
+    [
+        ("8", "8.00"),
+        ("0.9", "0.90"),
+        ("1.17", "1.17"),
+        ("0.0125", "0.0125"),
+        ("0.00001", "0.00001"),
+        ("0.123456", "0.12346"),  # more than five decimals: rounded up, never shown cheaper
+        ("1.2000", "1.20"),
+    ],
+)
+def test_rates_show_as_many_decimals_as_needed_between_two_and_five(rate: str, shown: str) -> None:
+    assert fmt_rate(Decimal(rate)) == shown

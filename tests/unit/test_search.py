@@ -65,3 +65,14 @@ def test_the_real_count_of_a_large_result_is_found() -> None:
     assert len(found) > 1000  # every one, not a capped first page
     assert all("followers" in s.name.casefold() for s in found)
     assert found[0].rate == min(s.rate for s in found if s.name.startswith("Instagram"))
+
+
+def test_a_pasted_name_with_its_emoji_finds_that_service_first() -> None:
+    catalog = catalog_of(
+        ("Instagram Followers #1 <HQ>", "0.50"),
+        ("Instagram Followers ⭐ [Refill 30D]", "0.90"),
+        ("Instagram Followers #2 <HQ>", "0.60"),
+    )
+    found = catalog.search("Instagram Followers ⭐")
+    assert found[0].name == "Instagram Followers ⭐ [Refill 30D]"
+    assert len(found) == 3  # the emoji ranks; it does not filter
