@@ -36,12 +36,13 @@ def customer_price(rate: Decimal, units: int, markup_percent: Decimal) -> Decima
 
 
 def partial_refund(charge: Decimal, ordered_units: int, remains: int) -> Decimal:
-    """What was not delivered, at the unit price the customer paid, rounded down to micros."""
+    """What was not delivered, at the unit price the customer paid, rounded down to the cent:
+    wallets hold whole cents, so what a customer is shown is exactly what they hold."""
     if ordered_units <= 0 or remains <= 0:
         return Decimal(0)
     remains = min(remains, ordered_units)
     refund = charge * remains / ordered_units
-    return refund.quantize(Decimal("0.000001"), rounding=ROUND_DOWN)
+    return refund.quantize(CENT, rounding=ROUND_DOWN)
 
 
 RATE_PLACES = 5

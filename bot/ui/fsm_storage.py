@@ -22,7 +22,9 @@ from aiogram.fsm.storage.base import (
     StateType,
     StorageKey,
 )
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.dml import Insert
 
 from bot.core.storage.db import Database
 from bot.core.storage.tables import fsm
@@ -80,14 +82,21 @@ class DatabaseStorage(BaseStorage):
                     await conn.execute(delete(fsm).where(fsm.c.key == name))
                 else:
                     encoded = json.dumps(data, ensure_ascii=False)
-                    changed = await conn.execute(
-                        update(fsm).where(fsm.c.key == name).values(state=state, data=encoded)
-                    )
-                    if not changed.rowcount:
-                        await conn.execute(insert(fsm).values(key=name, state=state, data=encoded))
+                    await conn.execute(self._upsert(name, state, encoded))
         if self._keep:
             for name, entry in entries.items():
                 self._stored[name] = entry
+
+    def _upsert(self, name: str, state: str | None, encoded: str) -> Insert:
+        """Insert or replace in one statement: two updates of one chat flushing at once on a
+        shared database must not both try to insert the row."""
+        values = {"key": name, "state": state, "data": encoded}
+        replace = {"state": state, "data": encoded}
+        if self._db.shared:
+            pg = postgresql.insert(fsm).values(**values)
+            return pg.on_conflict_do_update(index_elements=[fsm.c.key], set_=replace)
+        lite = sqlite.insert(fsm).values(**values)
+        return lite.on_conflict_do_update(index_elements=[fsm.c.key], set_=replace)
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         name, (_, data) = await self._load(key)

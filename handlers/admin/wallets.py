@@ -32,7 +32,7 @@ def _amount(text: str) -> Decimal | None:
         not value.is_finite()
         or value <= 0
         or value > MAX_AMOUNT
-        or value != value.quantize(Decimal("0.000001"))
+        or value != value.quantize(Decimal("0.01"))  # wallets hold whole cents
     ):
         return None
     return value

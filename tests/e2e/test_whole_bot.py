@@ -103,8 +103,8 @@ def test_completion_and_partial_with_refund_arrive_as_messages(
     customer.press("Confirm", "placed")
     partial = customer.wait_for("🌓 Partial", timeout=20)["text"]
     assert "Remaining: 250" in partial
-    assert "Refunded: 1.6875 USD" in partial
-    customer.ask("Balance", "88.18")  # 100 − 6.75 − 6.75 + 1.6875
+    assert "Refunded: 1.68 USD" in partial  # 1.6875 undelivered, refunded in whole cents
+    customer.ask("Balance", "88.18")  # 100 − 6.75 − 6.75 + 1.68
 
 
 def test_refill_result_arrives(stand: Stand, customer: Customer) -> None:

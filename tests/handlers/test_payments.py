@@ -20,7 +20,7 @@ async def test_topup_sends_a_stars_invoice(harness: Harness) -> None:
     h = harness
     user_id = h.new_user()
     await h.say(user_id, "Balance")
-    assert "Top up 10 USD" in str(h.session.last(user_id).reply_markup)
+    assert "Top up 10.00 USD" in str(h.session.last(user_id).reply_markup)
     h.session.clear()
     await h.feed(text_update(user_id, "/topup 10"))
     [invoice] = [c for c in h.session.calls if isinstance(c, SendInvoice)]

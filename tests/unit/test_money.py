@@ -27,7 +27,8 @@ def test_price_is_rate_times_units_with_markup_rounded_up_to_cents(
 
 
 def test_partial_refund_is_the_undelivered_share_of_the_charge() -> None:
-    assert partial_refund(Decimal("1.17"), 1000, 250) == Decimal("0.2925")
+    # 0.2925 undelivered: refunded in whole cents, never more than was not delivered
+    assert partial_refund(Decimal("1.17"), 1000, 250) == Decimal("0.29")
     assert partial_refund(Decimal("1.17"), 1000, 0) == 0
     assert partial_refund(Decimal("1.17"), 1000, 5000) == Decimal("1.17")  # never more than paid
 
