@@ -14,6 +14,7 @@ from bot.core import search
 from bot.core.panel import PanelError, Service
 
 logger = logging.getLogger(__name__)
+SEARCHES_KEPT = 64
 
 
 def category_key(name: str) -> str:
@@ -37,6 +38,7 @@ class Catalog:
     by_category_key: dict[str, Category] = field(repr=False)
     # Each name's words, built once: searching is per keystroke.
     search_index: tuple[search.Entry, ...] = field(repr=False, default=())
+    searches: dict[str, list[Service]] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def build(cls, services: list[Service], fetched_at: float | None = None) -> Catalog:
@@ -57,8 +59,16 @@ class Catalog:
         )
 
     def search(self, text: str) -> list[Service]:
-        """Every service whose name has every word typed, best first (bot/core/search.py)."""
-        return search.search(self.search_index, text)
+        """Every service whose name has every word typed, best first (bot/core/search.py).
+        Recent searches are kept: paging through results repeats the same one."""
+        cache = self.searches
+        found = cache.get(text)
+        if found is None:
+            found = search.search(self.search_index, text)
+            if len(cache) >= SEARCHES_KEPT:
+                cache.pop(next(iter(cache)))
+            cache[text] = found
+        return found
 
 
 class CatalogUnavailableError(Exception):
