@@ -8,14 +8,13 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import RowMapping
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.core.domain import (
     Stage,
     dumps,
 )
 from bot.core.outbox import OutboxKind
-from bot.core.storage.db import Database
+from bot.core.storage.db import Conn, Database
 from bot.core.storage.tables import ledger, order_events, orders, outbox, users
 
 
@@ -24,26 +23,26 @@ class StoreBase:
         self.db = db
 
     @staticmethod
-    async def _lock_wallet(conn: AsyncConnection, user_id: int) -> None:
+    async def _lock_wallet(conn: Conn, user_id: int) -> None:
         """On PostgreSQL, hold the customer's row until commit: two replicas confirming at
         once cannot both spend the same balance. (SQLite writes are already serialised.)"""
         await conn.execute(select(users.c.id).where(users.c.id == user_id).with_for_update())
 
     @staticmethod
-    async def _balance_micros(conn: AsyncConnection, user_id: int) -> int:
+    async def _balance_micros(conn: Conn, user_id: int) -> int:
         query = select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
             ledger.c.user_id == user_id
         )
         return int((await conn.execute(query)).scalar_one())
 
     @staticmethod
-    async def _ref_used(conn: AsyncConnection, ref: str) -> bool:
+    async def _ref_used(conn: Conn, ref: str) -> bool:
         found = await conn.execute(select(ledger.c.id).where(ledger.c.ref == ref))
         return found.first() is not None
 
     @staticmethod
     async def _add_ledger(
-        conn: AsyncConnection,
+        conn: Conn,
         user_id: int,
         micros: int,
         kind: str,
@@ -65,7 +64,7 @@ class StoreBase:
 
     @staticmethod
     async def _enqueue(
-        conn: AsyncConnection,
+        conn: Conn,
         chat_id: int,
         kind: OutboxKind,
         payload: dict[str, Any],
@@ -99,12 +98,10 @@ class StoreBase:
         )
 
     @staticmethod
-    async def _event(conn: AsyncConnection, order_id: int, stage: Stage, at: float) -> None:
+    async def _event(conn: Conn, order_id: int, stage: Stage, at: float) -> None:
         await conn.execute(insert(order_events).values(order_id=order_id, status=stage, at=at))
 
-    async def _set_stage(
-        self, conn: AsyncConnection, order_id: int, stage: Stage, **values: Any
-    ) -> None:
+    async def _set_stage(self, conn: Conn, order_id: int, stage: Stage, **values: Any) -> None:
         now = time.time()
         await conn.execute(
             update(orders)
@@ -113,7 +110,7 @@ class StoreBase:
         )
         await self._event(conn, order_id, stage, now)
 
-    async def _refund_once(self, conn: AsyncConnection, order: RowMapping, micros: int) -> int:
+    async def _refund_once(self, conn: Conn, order: RowMapping, micros: int) -> int:
         ref = f"order:{order['id']}:refund"
         if micros <= 0 or await self._ref_used(conn, ref):
             return 0
@@ -123,7 +120,7 @@ class StoreBase:
         return micros
 
     @staticmethod
-    async def _lock_order(conn: AsyncConnection, order_id: int) -> RowMapping | None:
+    async def _lock_order(conn: Conn, order_id: int) -> RowMapping | None:
         """The order's row, locked until commit on PostgreSQL: the poller and a customer's
         Refresh on another replica cannot apply one transition (and its refund) twice."""
         query = select(orders).where(orders.c.id == order_id).with_for_update()

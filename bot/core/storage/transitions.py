@@ -6,7 +6,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, func, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.core.domain import (
     POLLED_STAGES,
@@ -15,6 +14,7 @@ from bot.core.domain import (
 from bot.core.money import from_micros, to_micros
 from bot.core.outbox import OutboxKind
 from bot.core.storage.base import StoreBase
+from bot.core.storage.db import Conn
 from bot.core.storage.rows import (
     OpenOrder,
     StatusChange,
@@ -69,7 +69,7 @@ class TransitionStore(StoreBase):
 
     async def _apply_status(
         self,
-        conn: AsyncConnection,
+        conn: Conn,
         order_id: int,
         stage: Stage,
         start_count: int | None,
