@@ -9,7 +9,7 @@ import contextlib
 import logging
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import httpx
 from aiogram import Bot, Dispatcher
@@ -18,7 +18,6 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
-from aiohttp import web
 from pydantic import SecretStr
 
 from bot.core.balance_watch import BalanceWatch
@@ -46,6 +45,9 @@ from bot.ui.i18n import Translator, create_core, create_i18n
 from bot.ui.middlewares import CustomerMiddleware, FlushStateMiddleware, ThrottleMiddleware
 from bot.ui.notices import MessageRenderer, TelegramMessenger
 from handlers import get_routers
+
+if TYPE_CHECKING:  # the web server is imported only by the configurations that run one
+    from aiohttp import web
 
 logger = logging.getLogger(__name__)
 SHUTDOWN_GRACE_SECONDS = 15.0
@@ -220,10 +222,10 @@ async def start(services: Services, bot: Bot, background: bool) -> None:
         logger.error(
             "orders interrupted while placing are now uncertain", extra={"orders": recovered}
         )
-    await services.shop.learn_currency(services.panel)
-    services.tasks.append(asyncio.create_task(_warm_catalog(services.catalog)))
-    with contextlib.suppress(Exception):
-        await set_bot_commands(bot, services.translator, settings)
+    # The panel is asked for its currency and catalog meanwhile: /start needs neither.
+    services.tasks.append(asyncio.create_task(_warm_up(services)))
+    # Command menus take a call per language: set meanwhile, the first update need not wait.
+    services.tasks.append(asyncio.create_task(_set_menus(bot, services)))
     if background:
         leading = services.leadership.run(lambda: background_work(services, bot))
         services.tasks.append(asyncio.create_task(leading, name="background"))
@@ -280,7 +282,16 @@ async def _reload_markups(pricing: Pricing) -> None:
             await pricing.load()
 
 
-async def _warm_catalog(catalog: CatalogCache) -> None:
-    """Load the catalog at start so the first customer does not wait for it."""
+async def _set_menus(bot: Bot, services: Services) -> None:
+    try:
+        await set_bot_commands(bot, services.translator, services.settings)
+    except Exception as exc:  # menus are a convenience: the bot works without them
+        logger.warning("could not set the command menus", extra={"error": type(exc).__name__})
+
+
+async def _warm_up(services: Services) -> None:
+    """Learn the wallet currency, then load the catalog, so the first customer to browse
+    does not wait for either."""
+    await services.shop.learn_currency(services.panel)
     with contextlib.suppress(Exception):
-        await catalog.get()
+        await services.catalog.get()

@@ -7,11 +7,9 @@ import logging
 import signal
 
 from aiogram import Bot, Dispatcher
-from aiohttp import web
 
 from bot.app import Services, build_services, create_bot, create_dispatcher
 from bot.core.settings import Settings
-from bot.web import create_web_app, webhook_path
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +33,10 @@ async def run_polling(bot: Bot, dp: Dispatcher) -> None:
 
 
 async def run_webhook(settings: Settings, services: Services, bot: Bot, dp: Dispatcher) -> None:
+    from aiohttp import web  # only webhook mode runs a web server
+
+    from bot.web import create_web_app, webhook_path
+
     leadership = services.leadership
     app = create_web_app(settings, bot, dp, services.db.ping, lambda: leadership.is_leader)
     runner = web.AppRunner(app, access_log=None, handle_signals=False)

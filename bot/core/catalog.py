@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from bot.core import search
+from bot.core.memory import release_free_memory
 from bot.core.panel import PanelError, Service
 
 logger = logging.getLogger(__name__)
@@ -129,6 +130,8 @@ class CatalogCache:
             self._catalog = Catalog.build(services)
             self._loaded_at = self._clock()
             logger.info("catalog loaded", extra={"services": len(services)})
+            del services
+            release_free_memory()
             return self._catalog
 
     async def _refresh_quietly(self) -> None:

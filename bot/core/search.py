@@ -38,7 +38,7 @@ def symbols(text: str) -> frozenset[str]:
     return frozenset(ch for ch in text if unicodedata.category(ch).startswith("S"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     service: Service
     # " word word … id": a word typed matches where " " + word is found (a word starting

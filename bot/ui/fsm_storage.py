@@ -23,7 +23,7 @@ from aiogram.fsm.storage.base import (
     StorageKey,
 )
 from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.sql.dml import Insert
 
 from bot.core.storage.db import Database
@@ -93,6 +93,8 @@ class DatabaseStorage(BaseStorage):
         values = {"key": name, "state": state, "data": encoded}
         replace = {"state": state, "data": encoded}
         if self._db.shared:
+            from sqlalchemy.dialects import postgresql  # only replicas on PostgreSQL need it
+
             pg = postgresql.insert(fsm).values(**values)
             return pg.on_conflict_do_update(index_elements=[fsm.c.key], set_=replace)
         lite = sqlite.insert(fsm).values(**values)

@@ -85,3 +85,15 @@ async def test_a_database_made_before_alembic_upgrades_without_loss(
         assert await repo.open_panel_orders() == []
     finally:
         await db.close()
+
+
+def test_the_head_the_bot_checks_at_start_is_the_newest_migration() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from bot.core.storage.db import HEAD_REVISION
+    from bot.core.storage.migrate import MIGRATIONS_PATH
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_PATH))
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 import logging
+import sys
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ PanelInt = Annotated[int, BeforeValidator(_to_int)]
 OptionalCount = Annotated[int | None, BeforeValidator(_to_optional_int)]
 Flag = Annotated[bool, BeforeValidator(_to_flag)]
 Text = Annotated[str, BeforeValidator(_to_text)]
+# Categories and types repeat across thousands of services: one string object each.
+Label = Annotated[str, BeforeValidator(_to_text), AfterValidator(sys.intern)]
 
 
 class OrderStatus(StrEnum):
@@ -136,8 +139,8 @@ class Service(BaseModel):
 
     id: PanelInt = Field(alias="service")
     name: Text
-    type: Text = "Default"
-    category: Text = ""
+    type: Label = "Default"
+    category: Label = ""
     rate: Money
     min: PanelInt
     max: PanelInt
