@@ -4,9 +4,10 @@ change an order's stage or queue a message inside a caller's transaction."""
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.engine import RowMapping
 
 from bot.core.domain import (
@@ -16,6 +17,9 @@ from bot.core.domain import (
 from bot.core.outbox import OutboxKind
 from bot.core.storage.db import Conn, Database
 from bot.core.storage.tables import ledger, order_events, orders, outbox, users
+
+# (recipient, kind, payload, coalescing key) of one message to queue
+Message = tuple[int, OutboxKind, dict[str, Any], str | None]
 
 
 class StoreBase:
@@ -118,6 +122,77 @@ class StoreBase:
             conn, order["user_id"], micros, "refund", ref=ref, order_id=order["id"]
         )
         return micros
+
+    @staticmethod
+    async def _refund_many(conn: Conn, refunds: list[tuple[RowMapping, int]], now: float) -> None:
+        """Refund several orders, each at most once ever (the ref is unique), in two statements."""
+        by_ref = {f"order:{row['id']}:refund": (row, micros) for row, micros in refunds if micros}
+        if not by_ref:
+            return
+        used = await conn.execute(select(ledger.c.ref).where(ledger.c.ref.in_(list(by_ref))))
+        done = set(used.scalars().all())
+        rows = [
+            {
+                "user_id": row["user_id"],
+                "amount_micros": micros,
+                "kind": "refund",
+                "ref": ref,
+                "order_id": row["id"],
+                "note": "",
+                "created_at": now,
+            }
+            for ref, (row, micros) in by_ref.items()
+            if ref not in done
+        ]
+        if rows:
+            await conn.execute(insert(ledger), rows)
+
+    @staticmethod
+    async def _enqueue_many(
+        conn: Conn,
+        messages: Sequence[Message],
+        now: float,
+    ) -> None:
+        """Queue several messages; one whose key is still pending replaces that row's payload
+        (the message is rendered from the latest state when it is sent)."""
+        if not messages:
+            return
+        keys = [key for *_, key in messages if key is not None]
+        pending: dict[str, int] = {}
+        if keys:
+            found = await conn.execute(
+                select(outbox.c.coalesce_key, outbox.c.id).where(
+                    outbox.c.coalesce_key.in_(keys), outbox.c.sent_at.is_(None)
+                )
+            )
+            pending = {str(key): int(row_id) for key, row_id in found.all()}
+        replaced = [
+            {"row_id": pending[key], "body": dumps(payload)}
+            for _, _, payload, key in messages
+            if key is not None and key in pending
+        ]
+        fresh = [
+            {
+                "chat_id": chat_id,
+                "kind": kind,
+                "payload": dumps(payload),
+                "coalesce_key": key,
+                "created_at": now,
+                "next_attempt_at": now,
+                "attempts": 0,
+            }
+            for chat_id, kind, payload, key in messages
+            if key is None or key not in pending
+        ]
+        if replaced:
+            await conn.execute(
+                update(outbox)
+                .where(outbox.c.id == bindparam("row_id"))
+                .values(payload=bindparam("body")),
+                replaced,
+            )
+        if fresh:
+            await conn.execute(insert(outbox), fresh)
 
     @staticmethod
     async def _lock_order(conn: Conn, order_id: int) -> RowMapping | None:

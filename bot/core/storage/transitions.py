@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select, update
+from sqlalchemy import bindparam, func, insert, or_, select, update
+from sqlalchemy.engine import RowMapping
 
 from bot.core.domain import (
     POLLED_STAGES,
@@ -13,14 +15,37 @@ from bot.core.domain import (
 )
 from bot.core.money import from_micros, to_micros
 from bot.core.outbox import OutboxKind
-from bot.core.storage.base import StoreBase
+from bot.core.storage.base import Message, StoreBase
 from bot.core.storage.db import Conn
 from bot.core.storage.rows import (
     OpenOrder,
     StatusChange,
 )
-from bot.core.storage.tables import orders
+from bot.core.storage.tables import order_events, orders
 from bot.core.transitions import OrderFacts, plan_poll_error, plan_transition
+
+# Only polled orders move: final, stuck or held orders are the admins' (IN spelled out, as
+# executemany cannot expand a list per row).
+_POLLED = or_(*(orders.c.status == s for s in POLLED_STAGES))
+_PROGRESS = (
+    update(orders)
+    .where(orders.c.id == bindparam("order_id"), _POLLED)
+    .values(
+        start_count=func.coalesce(bindparam("start"), orders.c.start_count),
+        remains=func.coalesce(bindparam("left"), orders.c.remains),
+        poll_errors=0,
+    )
+)
+_NEW_STAGE = (
+    update(orders)
+    .where(orders.c.id == bindparam("order_id"))
+    .values(
+        status=bindparam("stage"),
+        start_count=func.coalesce(bindparam("start"), orders.c.start_count),
+        remains=func.coalesce(bindparam("left"), orders.c.remains),
+        poll_errors=0,
+    )
+)
 
 
 class TransitionStore(StoreBase):
@@ -56,80 +81,75 @@ class TransitionStore(StoreBase):
     async def apply_statuses(
         self, changes: Sequence[StatusChange], admin_ids: Iterable[int] = ()
     ) -> int:
-        """Several orders' new states in one transaction; returns how many changed stage."""
+        """Several orders' new states in one transaction, a handful of statements for the
+        whole batch (the poller's batches are ≤100); returns how many changed stage."""
         if not changes:
             return 0
-        changed = 0
         async with self.db.write() as conn:
-            for order_id, stage, start_count, remains in changes:
-                changed += await self._apply_status(
-                    conn, order_id, stage, start_count, remains, list(admin_ids)
-                )
-        return changed
+            return await self._apply_batch(conn, changes, list(admin_ids))
 
-    async def _apply_status(
-        self,
-        conn: Conn,
-        order_id: int,
-        stage: Stage,
-        start_count: int | None,
-        remains: int | None,
-        admin_ids: list[int],
-    ) -> bool:
-        row = await self._lock_order(conn, order_id)
-        if row is None:
-            return False
-        facts = OrderFacts(
-            stage=Stage(row["status"]),
-            charge=from_micros(row["charge_micros"]),
-            quantity=row["quantity"],
-            remains=row["remains"],
+    async def _apply_batch(
+        self, conn: Conn, changes: Sequence[StatusChange], admin_ids: list[int]
+    ) -> int:
+        latest = {change[0]: change for change in changes}  # one answer per order
+        locked = await conn.execute(
+            select(orders).where(orders.c.id.in_(list(latest))).with_for_update()
         )
-        values: dict[str, Any] = {"poll_errors": 0}
-        if start_count is not None:
-            values["start_count"] = start_count
-        if remains is not None:
-            values["remains"] = remains
-        plan = plan_transition(facts, stage, remains)
-        if plan is None:
-            if facts.stage is stage and stage in POLLED_STAGES:  # progress only
-                await conn.execute(update(orders).where(orders.c.id == order_id).values(**values))
-            return False
-        await self._set_stage(conn, order_id, plan.stage, **values)
-        await self._refund_once(conn, row, to_micros(plan.refund))
-        if plan.admin_alert is not None:
-            for admin_id in admin_ids:
-                await self._enqueue(conn, admin_id, plan.admin_alert, {"order_id": order_id})
-        if plan.notify_customer:
-            await self._enqueue(
-                conn,
-                row["user_id"],
-                OutboxKind.ORDER_STATUS,
-                {"order_id": order_id},
-                f"order:{order_id}",
+        now = time.time()
+        stage_rows: list[dict[str, Any]] = []
+        progress_rows: list[dict[str, Any]] = []
+        refunds: list[tuple[RowMapping, int]] = []
+        notices: list[tuple[int, int]] = []  # (customer, order)
+        alerts: list[tuple[OutboxKind, int]] = []
+        for row in locked.mappings().all():
+            _, stage, start_count, remains = latest[row["id"]]
+            facts = OrderFacts(
+                stage=Stage(row["status"]),
+                charge=from_micros(row["charge_micros"]),
+                quantity=row["quantity"],
+                remains=row["remains"],
             )
-        return True
+            values = {"order_id": row["id"], "start": start_count, "left": remains}
+            plan = plan_transition(facts, stage, remains)
+            if plan is None:
+                if facts.stage is stage and stage in POLLED_STAGES:
+                    progress_rows.append(values)
+                continue
+            stage_rows.append({**values, "stage": plan.stage.value})
+            if plan.refund > 0:
+                refunds.append((row, to_micros(plan.refund)))
+            if plan.admin_alert is not None:
+                alerts.append((plan.admin_alert, row["id"]))
+            if plan.notify_customer:
+                notices.append((row["user_id"], row["id"]))
+        if progress_rows:
+            await conn.execute(_PROGRESS, progress_rows)
+        if stage_rows:
+            await conn.execute(_NEW_STAGE.values(status_changed_at=now), stage_rows)
+            await conn.execute(
+                insert(order_events),
+                [{"order_id": r["order_id"], "status": r["stage"], "at": now} for r in stage_rows],
+            )
+        await self._refund_many(conn, refunds, now)
+        alert_rows: list[Message] = [
+            (admin, kind, {"order_id": order_id}, None)
+            for kind, order_id in alerts
+            for admin in admin_ids
+        ]
+        notice_rows: list[Message] = [
+            (customer, OutboxKind.ORDER_STATUS, {"order_id": order_id}, f"order:{order_id}")
+            for customer, order_id in notices
+        ]
+        await self._enqueue_many(conn, alert_rows + notice_rows, now)
+        return len(stage_rows)
 
     async def update_progress(self, progress: Sequence[tuple[int, int | None, int | None]]) -> None:
         """(order id, start count, remains) of orders whose stage did not change: one statement."""
         if not progress:
             return
-        statement = (
-            update(orders)
-            # IN (…) expands per call, which executemany cannot do: spell the stages out.
-            .where(
-                orders.c.id == bindparam("order_id"),
-                or_(*(orders.c.status == s for s in POLLED_STAGES)),
-            )
-            .values(
-                start_count=func.coalesce(bindparam("start"), orders.c.start_count),
-                remains=func.coalesce(bindparam("left"), orders.c.remains),
-                poll_errors=0,
-            )
-        )
         params = [{"order_id": i, "start": s, "left": r} for i, s, r in progress]
         async with self.db.write() as conn:
-            await conn.execute(statement, params)
+            await conn.execute(_PROGRESS, params)
 
     async def record_poll_error(self, order_id: int, limit: int, admin_ids: Iterable[int]) -> bool:
         """Count a per-id panel error; at `limit` the order is flagged. True if flagged."""
