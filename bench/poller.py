@@ -1,7 +1,8 @@
 """One poller cycle over 10,000 open orders against the sandbox panel over real HTTP.
 
 Prints the number of status calls (must be 100: ceil(10,000 / 100)) and the wall time.
-Run: .venv/bin/python -m bench.poller [orders]
+Run: .venv/bin/python -m bench.poller [orders] [--postgres]
+(--postgres: a fresh database on the server TEST_POSTGRES_URL names, as the tests use.)
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from bot.core.storage import Database, Repository
 from bot.core.storage.tables import orders, users
 from bot.sandbox import SandboxPanel, start_sandbox
 from bot.sandbox.server import SandboxOrder
+from tests.backends import fresh_database_url
 
 
 async def seed(db: Database, sandbox: SandboxPanel, count: int) -> None:
@@ -80,11 +82,12 @@ async def seed(db: Database, sandbox: SandboxPanel, count: int) -> None:
         await conn.execute(insert(orders), rows)
 
 
-async def main(count: int) -> None:
+async def main(count: int, backend: str) -> None:
     sandbox = SandboxPanel(step_seconds=100, services=50)
     runner, url = await start_sandbox(sandbox)
+    print(f"backend: {backend}")
     with tempfile.TemporaryDirectory() as folder:
-        db = await Database.open(Path(folder) / "poll.sqlite3")
+        db = await Database.open(Path(folder) / "poll.sqlite3", await fresh_database_url(backend))
         await seed(db, sandbox, count)
         async with httpx.AsyncClient(timeout=60) as http:
             poller = Poller(
@@ -107,4 +110,6 @@ async def main(count: int) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000))
+    numbers = [arg for arg in sys.argv[1:] if arg.isdigit()]
+    backend = "postgres" if "--postgres" in sys.argv else "sqlite"
+    asyncio.run(main(int(numbers[0]) if numbers else 10_000, backend))

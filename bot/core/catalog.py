@@ -9,6 +9,7 @@ import time
 import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.core import search
 from bot.core.memory import release_free_memory
@@ -40,6 +41,8 @@ class Catalog:
     # Each name's words, built once: searching is per keystroke.
     search_index: tuple[search.Entry, ...] = field(repr=False, default=())
     searches: dict[str, list[Service]] = field(repr=False, compare=False, default_factory=dict)
+    # Whatever the UI layer builds once per catalog (keyboards of category pages), by page.
+    keyboards: dict[int, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def build(cls, services: list[Service], fetched_at: float | None = None) -> Catalog:

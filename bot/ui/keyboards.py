@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from math import ceil
 
 from aiogram.filters.callback_data import CallbackData
@@ -66,9 +67,15 @@ def in_rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[Row]:
 
 
 def main_menu(i18n: I18nContext) -> ReplyKeyboardMarkup:
-    labels = [KeyboardButton(text=i18n.get(key)) for key in MENU_KEYS]
+    return _main_menu(i18n.locale, tuple(i18n.get(key) for key in MENU_KEYS))
+
+
+@lru_cache(maxsize=16)
+def _main_menu(locale: str, labels: tuple[str, ...]) -> ReplyKeyboardMarkup:
+    # Keyboards are never changed after they are built, so one per language serves all.
+    buttons = [KeyboardButton(text=label) for label in labels]
     return ReplyKeyboardMarkup(
-        keyboard=[labels[0:2], labels[2:4], labels[4:]], resize_keyboard=True, is_persistent=True
+        keyboard=[buttons[0:2], buttons[2:4], buttons[4:]], resize_keyboard=True, is_persistent=True
     )
 
 
@@ -103,6 +110,15 @@ def _service_button(service: Service, pricing: Pricing, currency: str, page: int
 
 
 def categories_page(catalog: Catalog, page: int) -> InlineKeyboardMarkup:
+    """The same for every customer until the catalog is replaced: built once per page."""
+    cache: dict[int, InlineKeyboardMarkup] = catalog.keyboards
+    found = cache.get(page)
+    if found is None:
+        found = cache[page] = _categories_page(catalog, page)
+    return found
+
+
+def _categories_page(catalog: Catalog, page: int) -> InlineKeyboardMarkup:
     start = page * CATEGORIES_PER_PAGE
     rows = [
         [
