@@ -22,7 +22,7 @@ from aiogram.fsm.storage.base import (
     StateType,
     StorageKey,
 )
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.sql.dml import Insert
 
@@ -30,6 +30,19 @@ from bot.core.storage.db import Database
 from bot.core.storage.tables import fsm
 
 Entry = tuple[str | None, dict[str, Any]]
+# Built once: every update reads its conversation and most write it back.
+_LOAD = select(fsm.c.state, fsm.c.data).where(fsm.c.key == bindparam("name"))
+_DELETE = delete(fsm).where(fsm.c.key == bindparam("name"))
+_ROW: dict[str, Any] = {"key": bindparam("k"), "state": bindparam("s"), "data": bindparam("d")}
+
+
+def _upsert(dialect: Any) -> Insert:
+    """Insert or replace in one statement: two updates of one chat flushing at once on a
+    shared database must not both try to insert the row."""
+    statement = dialect.insert(fsm).values(**_ROW)
+    replaced = {"state": statement.excluded.state, "data": statement.excluded.data}
+    upsert: Insert = statement.on_conflict_do_update(index_elements=[fsm.c.key], set_=replaced)
+    return upsert
 
 
 class DatabaseStorage(BaseStorage):
@@ -41,6 +54,12 @@ class DatabaseStorage(BaseStorage):
         self._cache: dict[str, Entry] = {}
         self._stored: dict[str, Entry] = {}  # what the database holds, to skip no-op writes
         self._dirty: set[str] = set()
+        if db.shared:
+            from sqlalchemy.dialects import postgresql  # only replicas on PostgreSQL need it
+
+            self._upsert = _upsert(postgresql)
+        else:
+            self._upsert = _upsert(sqlite)
 
     async def _load(self, key: StorageKey) -> tuple[str, Entry]:
         name = self._keys.build(key)
@@ -48,8 +67,7 @@ class DatabaseStorage(BaseStorage):
         if cached is not None:
             return name, cached
         async with self._db.read() as conn:
-            query = select(fsm.c.state, fsm.c.data).where(fsm.c.key == name)
-            row = (await conn.execute(query)).first()
+            row = (await conn.execute(_LOAD, {"name": name})).first()
         entry: Entry = (row[0], json.loads(row[1])) if row else (None, {})
         self._cache[name] = self._stored[name] = entry
         return name, entry
@@ -79,26 +97,13 @@ class DatabaseStorage(BaseStorage):
         async with self._db.write() as conn:
             for name, (state, data) in entries.items():
                 if state is None and not data:
-                    await conn.execute(delete(fsm).where(fsm.c.key == name))
+                    await conn.execute(_DELETE, {"name": name})
                 else:
                     encoded = json.dumps(data, ensure_ascii=False)
-                    await conn.execute(self._upsert(name, state, encoded))
+                    await conn.execute(self._upsert, {"k": name, "s": state, "d": encoded})
         if self._keep:
             for name, entry in entries.items():
                 self._stored[name] = entry
-
-    def _upsert(self, name: str, state: str | None, encoded: str) -> Insert:
-        """Insert or replace in one statement: two updates of one chat flushing at once on a
-        shared database must not both try to insert the row."""
-        values = {"key": name, "state": state, "data": encoded}
-        replace = {"state": state, "data": encoded}
-        if self._db.shared:
-            from sqlalchemy.dialects import postgresql  # only replicas on PostgreSQL need it
-
-            pg = postgresql.insert(fsm).values(**values)
-            return pg.on_conflict_do_update(index_elements=[fsm.c.key], set_=replace)
-        lite = sqlite.insert(fsm).values(**values)
-        return lite.on_conflict_do_update(index_elements=[fsm.c.key], set_=replace)
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         name, (_, data) = await self._load(key)

@@ -18,6 +18,11 @@ from bot.core.outbox import OutboxKind
 from bot.core.storage.db import Conn, Database
 from bot.core.storage.tables import ledger, order_events, orders, outbox, users
 
+# A wallet's balance is read on most screens: the statement is built once.
+_BALANCE = select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
+    ledger.c.user_id == bindparam("user_id")
+)
+
 # (recipient, kind, payload, coalescing key) of one message to queue
 Message = tuple[int, OutboxKind, dict[str, Any], str | None]
 
@@ -34,10 +39,7 @@ class StoreBase:
 
     @staticmethod
     async def _balance_micros(conn: Conn, user_id: int) -> int:
-        query = select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
-            ledger.c.user_id == user_id
-        )
-        return int((await conn.execute(query)).scalar_one())
+        return int((await conn.execute(_BALANCE, {"user_id": user_id})).scalar_one())
 
     @staticmethod
     async def _ref_used(conn: Conn, ref: str) -> bool:

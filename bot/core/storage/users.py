@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.core.domain import (
@@ -15,6 +15,8 @@ from bot.core.storage.rows import (
     user_from_row,
 )
 from bot.core.storage.tables import outbox, users
+
+_BY_ID = select(users).where(users.c.id == bindparam("user_id"))
 
 
 class UserStore(StoreBase):
@@ -66,9 +68,7 @@ class UserStore(StoreBase):
 
     async def get_user(self, user_id: int) -> User | None:
         async with self.db.read() as conn:
-            row = (
-                (await conn.execute(select(users).where(users.c.id == user_id))).mappings().first()
-            )
+            row = (await conn.execute(_BY_ID, {"user_id": user_id})).mappings().first()
         return user_from_row(row) if row else None
 
     async def find_user(self, reference: str) -> User | None:
