@@ -18,6 +18,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
+from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from pydantic import SecretStr
 
 from bot.core.balance_watch import BalanceWatch
@@ -253,6 +254,9 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     dp.update.outer_middleware(
         CustomerMiddleware(services.customers, settings, services.translator)
     )
+    # Every button press is answered (a text or alert the handler set, else an empty answer)
+    # when its handler is done, so no button is left spinning.
+    dp.callback_query.middleware(CallbackAnswerMiddleware())
     dp.update.outer_middleware(
         ThrottleMiddleware(
             settings.throttle_rate_per_second, services.translator, settings.default_locale

@@ -6,6 +6,7 @@ from aiogram import Router, html
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.core.catalog import CatalogCache, category_key
@@ -48,6 +49,7 @@ async def open_catalog(
 
 async def category_page(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: CategoryPage,
     i18n: I18nContext,
     catalog: CatalogCache,
@@ -58,12 +60,12 @@ async def category_page(
     page = min(max(callback_data.page, 0), total - 1)
     await state.set_state(OrderForm.browsing)
     text = i18n.get("catalog-categories", page=str(page + 1), pages=str(total))
-    await query.answer()
     await show_in_place(query, text, categories_page(current, page))
 
 
 async def category_services(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: CategoryPick,
     i18n: I18nContext,
     catalog: CatalogCache,
@@ -73,7 +75,8 @@ async def category_services(
     current = await catalog.get()  # unavailable: answered by the errors router
     category = current.by_category_key.get(callback_data.key)
     if category is None:
-        await query.answer(i18n.get("stale-button"), show_alert=True)
+        callback_answer.text = i18n.get("stale-button")
+        callback_answer.show_alert = True
         return
     total = pages(len(category.services), SERVICES_PER_PAGE)
     page = min(max(callback_data.page, 0), total - 1)
@@ -84,7 +87,6 @@ async def category_services(
         pages=str(total),
         count=len(category.services),
     )
-    await query.answer()
     await show_in_place(query, text, services_page(i18n, category, page, pricing, shop.currency))
 
 
@@ -106,6 +108,7 @@ def describe_service(i18n: I18nContext, service: Service, pricing: Pricing, curr
 
 async def service_card(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: ServicePick,
     i18n: I18nContext,
     catalog: CatalogCache,
@@ -115,13 +118,13 @@ async def service_card(
     current = await catalog.get()  # unavailable: answered by the errors router
     service = current.by_id.get(callback_data.id)
     if service is None:
-        await query.answer(i18n.get("service-gone"), show_alert=True)
+        callback_answer.text = i18n.get("service-gone")
+        callback_answer.show_alert = True
         return
     text = describe_service(i18n, service, pricing, shop.currency)
     markup = service_detail(
         i18n, service, category_key(service.category), callback_data.page, is_orderable(service)
     )
-    await query.answer()
     await show_in_place(query, text, markup)
 
 
@@ -148,6 +151,7 @@ async def search(
 
 async def search_page(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: SearchPage,
     i18n: I18nContext,
     state: FSMContext,
@@ -159,11 +163,11 @@ async def search_page(
     query_text = str((await state.get_data()).get("search") or "")
     found = current.search(query_text)
     if not found:  # the conversation moved on: this page belongs to an old search
-        await query.answer(i18n.get("stale-button"), show_alert=True)
+        callback_answer.text = i18n.get("stale-button")
+        callback_answer.show_alert = True
         return
     page = min(max(callback_data.page, 0), pages(len(found), SERVICES_PER_PAGE) - 1)
     text = i18n.get("search-results", count=len(found), query=html.quote(query_text))
-    await query.answer()
     await show_in_place(query, text, search_results(found, page, pricing, shop.currency))
 
 

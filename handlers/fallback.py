@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.ui.filters import CommandLike
@@ -18,8 +19,11 @@ async def stray_message(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("use-menu"), reply_markup=main_menu(i18n))
 
 
-async def stale_button(query: CallbackQuery, i18n: I18nContext) -> None:
-    await query.answer(i18n.get("stale-button"), show_alert=True)
+async def stale_button(
+    query: CallbackQuery, callback_answer: CallbackAnswer, i18n: I18nContext
+) -> None:
+    callback_answer.text = i18n.get("stale-button")
+    callback_answer.show_alert = True
 
 
 def setup() -> Router:

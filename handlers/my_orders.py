@@ -6,6 +6,7 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.core.catalog import CatalogCache
@@ -44,10 +45,13 @@ async def my_orders(message: Message, i18n: I18nContext, orders: OrderStore) -> 
 
 
 async def orders_page(
-    query: CallbackQuery, callback_data: OrdersPage, i18n: I18nContext, orders: OrderStore
+    query: CallbackQuery,
+    callback_answer: CallbackAnswer,
+    callback_data: OrdersPage,
+    i18n: I18nContext,
+    orders: OrderStore,
 ) -> None:
     text, found, total = await _list_text(i18n, orders, query.from_user.id, callback_data.page)
-    await query.answer()
     if isinstance(query.message, Message):
         markup = orders_list(found, callback_data.page, total) if found else None
         await show_in_place(query, text, markup)
@@ -85,6 +89,7 @@ async def show_order(
 
 async def order_action(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: OrderAction,
     i18n: I18nContext,
     orders: OrderStore,
@@ -97,20 +102,21 @@ async def order_action(
     # Ownership: only the presser's own orders are found; anyone else's id is "not found".
     order = await orders.get_order(callback_data.id, user_id=query.from_user.id)
     if order is None:
-        await query.answer(i18n.get("order-not-found"), show_alert=True)
+        callback_answer.text = i18n.get("order-not-found")
+        callback_answer.show_alert = True
         return
     action = callback_data.action
     notice: str | None = None
     if action is OrderDo.REFRESH:
         if not await ordering.refresh(order):
-            await query.answer(i18n.get("panel-unavailable"), show_alert=True)
+            callback_answer.text = i18n.get("panel-unavailable")
+            callback_answer.show_alert = True
             return
     elif action is OrderDo.REFILL:
         notice = i18n.get(await ordering.refill(order))
     elif action is OrderDo.CANCEL:
         notice = i18n.get(await ordering.cancel(order))
     elif action is OrderDo.AGAIN:
-        await query.answer()
         service = await catalog.service(order.service_id)
         if not isinstance(query.message, Message):
             return
@@ -120,9 +126,10 @@ async def order_action(
         await begin_form(query.message, i18n, state, service, quoter)
         return
     if notice:
-        await query.answer(notice, show_alert=True)
+        callback_answer.text = notice
+        callback_answer.show_alert = True
     else:
-        await query.answer()
+        pass
     fresh = await orders.get_order(order.id, user_id=query.from_user.id)
     await show_order(query, i18n, orders, refills, catalog, fresh or order, notice)
 

@@ -9,6 +9,7 @@ from typing import Any
 from aiogram import F, Router, html
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.core.catalog import CatalogCache
@@ -129,6 +130,7 @@ async def begin_form(
 
 async def start_form(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: OrderStart,
     i18n: I18nContext,
     state: FSMContext,
@@ -137,12 +139,13 @@ async def start_form(
 ) -> None:
     service = await catalog.service(callback_data.id)
     if service is None or not isinstance(query.message, Message):
-        await query.answer(i18n.get("service-gone"), show_alert=True)
+        callback_answer.text = i18n.get("service-gone")
+        callback_answer.show_alert = True
         return
     if not is_orderable(service):
-        await query.answer(i18n.get("service-not-orderable", type=service.type), show_alert=True)
+        callback_answer.text = i18n.get("service-not-orderable", type=service.type)
+        callback_answer.show_alert = True
         return
-    await query.answer()
     await begin_form(query.message, i18n, state, service, quoter)
 
 
@@ -192,13 +195,13 @@ async def field_not_text(message: Message, i18n: I18nContext) -> None:
 
 async def field_choice(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: FormChoice,
     i18n: I18nContext,
     state: FSMContext,
     catalog: CatalogCache,
     quoter: Quoter,
 ) -> None:
-    await query.answer()
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
         await _accept(query.message, i18n, state, catalog, callback_data.value, quoter)
@@ -206,6 +209,7 @@ async def field_choice(
 
 async def field_skip(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     i18n: I18nContext,
     state: FSMContext,
     catalog: CatalogCache,
@@ -213,7 +217,6 @@ async def field_skip(
 ) -> None:
     service, answers = await _form(state, catalog)
     spec = next_field(service, answers) if service else None
-    await query.answer()
     if (
         service is None
         or spec is None
@@ -227,13 +230,13 @@ async def field_skip(
 
 async def field_back(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     i18n: I18nContext,
     state: FSMContext,
     catalog: CatalogCache,
     quoter: Quoter,
 ) -> None:
     service, answers = await _form(state, catalog)
-    await query.answer()
     if service is None or not isinstance(query.message, Message):
         return
     previous = previous_field(service, answers)
@@ -244,29 +247,34 @@ async def field_back(
 
 async def edit_form(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     i18n: I18nContext,
     state: FSMContext,
     catalog: CatalogCache,
     quoter: Quoter,
 ) -> None:
     service, _ = await _form(state, catalog)
-    await query.answer()
     if service is None or not isinstance(query.message, Message):
         return
     await drop_buttons(query.message)
     await ask_next(query.message, i18n, state, service, {}, quoter)
 
 
-async def cancel_form(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:
+async def cancel_form(
+    query: CallbackQuery, callback_answer: CallbackAnswer, i18n: I18nContext, state: FSMContext
+) -> None:
     await state.clear()
-    await query.answer(i18n.get("cancelled"))
+    callback_answer.text = i18n.get("cancelled")
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
         await query.message.answer(i18n.get("cancelled"), reply_markup=main_menu(i18n))
 
 
-async def stale_form_button(query: CallbackQuery, i18n: I18nContext) -> None:
-    await query.answer(i18n.get("stale-button"), show_alert=True)
+async def stale_form_button(
+    query: CallbackQuery, callback_answer: CallbackAnswer, i18n: I18nContext
+) -> None:
+    callback_answer.text = i18n.get("stale-button")
+    callback_answer.show_alert = True
 
 
 async def confirming_fallback(message: Message, i18n: I18nContext) -> None:
@@ -275,6 +283,7 @@ async def confirming_fallback(message: Message, i18n: I18nContext) -> None:
 
 async def confirm(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: ConfirmOrder,
     i18n: I18nContext,
     state: FSMContext,
@@ -288,19 +297,24 @@ async def confirm(
     if data.get("token") != callback_data.token or await state.get_state() != OrderForm.confirming:
         placed = await orders.order_by_token(callback_data.token, query.from_user.id)
         key = "order-already-placed" if placed else "summary-outdated"
-        await query.answer(i18n.get(key, id=str(placed or "")), show_alert=True)
+        callback_answer.text = i18n.get(key, id=str(placed or ""))
+        callback_answer.show_alert = True
         return
     service, answers = await _form(state, catalog)
     if service is None or message is None:
         await state.clear()
-        await query.answer(i18n.get("service-gone"), show_alert=True)
+        callback_answer.text = i18n.get("service-gone")
+        callback_answer.show_alert = True
         return
     quote = await quoter.quote(query.from_user.id, service, answers)
     if str(quote.price) != data.get("price"):
         # The catalog or the markup changed since the summary: show the new price first.
-        await query.answer(i18n.get("price-changed"), show_alert=True)
+        callback_answer.text = i18n.get("price-changed")
+        callback_answer.show_alert = True
         await show_summary(message, i18n, state, service, answers, quoter)
         return
+    # Answered now, not after the panel answers: the button stops spinning at once.
+    callback_answer.disable()
     await query.answer(i18n.get("placing"))
     await drop_buttons(message)
     async with ordering.in_flight():  # a shutdown waits until the customer is told the outcome

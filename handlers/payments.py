@@ -8,6 +8,7 @@ from decimal import Decimal
 from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, LabeledPrice, Message, PreCheckoutQuery
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.core.domain import User
@@ -55,13 +56,13 @@ async def topup_command(
 
 async def topup_button(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: TopUp,
     bot: Bot,
     i18n: I18nContext,
     settings: Settings,
     shop: Shop,
 ) -> None:
-    await query.answer()
     if 0 < callback_data.amount <= MAX_TOPUP:
         await send_invoice(bot, query.from_user.id, callback_data.amount, i18n, settings, shop)
 

@@ -6,6 +6,7 @@ from aiogram import Router, html
 from aiogram.filters import Command, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.ui.callbacks import LanguagePick
@@ -28,13 +29,15 @@ async def choose_language(message: Message, i18n: I18nContext) -> None:
 
 
 async def set_language(
-    query: CallbackQuery, callback_data: LanguagePick, i18n: I18nContext
+    query: CallbackQuery,
+    callback_answer: CallbackAnswer,
+    callback_data: LanguagePick,
+    i18n: I18nContext,
 ) -> None:
     if callback_data.code not in i18n.core.available_locales:
-        await query.answer(i18n.get("stale-button"))
+        callback_answer.text = i18n.get("stale-button")
         return
     await i18n.set_locale(callback_data.code)
-    await query.answer()
     if isinstance(query.message, Message):
         await query.message.answer(i18n.get("language-set"), reply_markup=main_menu(i18n))
 

@@ -8,6 +8,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.core.outbox import OutboxKind
@@ -57,6 +58,7 @@ async def _broadcast_preview(
 
 async def broadcast_send(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: BroadcastConfirm,
     i18n: I18nContext,
     state: FSMContext,
@@ -69,14 +71,13 @@ async def broadcast_send(
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
     if callback_data.action is not BroadcastStep.SEND or not text:
-        await query.answer(i18n.get("cancelled"))
+        callback_answer.text = i18n.get("cancelled")
         return
     recipients = await users.active_user_ids()
     started = time.time()
     count = await outbox.enqueue(
         recipients, OutboxKind.BROADCAST, {"text": text, "started": started}
     )
-    await query.answer()
     # The sender reports progress to the admin as it drains the outbox.
     await outbox.enqueue(
         [query.from_user.id], OutboxKind.BROADCAST_PROGRESS, {"started": started, "total": count}

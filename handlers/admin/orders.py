@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.core.domain import Stage
@@ -32,6 +33,7 @@ async def pending(message: Message, i18n: I18nContext, orders: OrderStore) -> No
 
 async def resolve_refund(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: ResolveOrder,
     i18n: I18nContext,
     orders: OrderStore,
@@ -39,23 +41,26 @@ async def resolve_refund(
 ) -> None:
     order = await orders.get_order(callback_data.id)
     if order is None or order.stage not in {Stage.UNCERTAIN, Stage.STUCK}:
-        await query.answer(i18n.get("admin-already-resolved"), show_alert=True)
+        callback_answer.text = i18n.get("admin-already-resolved")
+        callback_answer.show_alert = True
         return
     refunded = await orders.mark_rejected(
         order.id, f"refunded by admin {query.from_user.id}", notify_user=True
     )
-    await query.answer(
-        i18n.get("admin-resolved-refund", id=str(order.id), amount=money(refunded, shop.currency)),
-        show_alert=True,
+    callback_answer.text = i18n.get(
+        "admin-resolved-refund", id=str(order.id), amount=money(refunded, shop.currency)
     )
+    callback_answer.show_alert = True
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
 
 
 async def resolve_attach_ask(
-    query: CallbackQuery, callback_data: ResolveOrder, i18n: I18nContext
+    query: CallbackQuery,
+    callback_answer: CallbackAnswer,
+    callback_data: ResolveOrder,
+    i18n: I18nContext,
 ) -> None:
-    await query.answer()
     if isinstance(query.message, Message):
         await query.message.answer(i18n.get("admin-attach-usage", id=str(callback_data.id)))
 
