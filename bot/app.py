@@ -24,6 +24,7 @@ from pydantic import SecretStr
 from bot.core.balance_watch import BalanceWatch
 from bot.core.catalog import CatalogCache
 from bot.core.customers import Customers
+from bot.core.delivery_times import DeliveryTimes, StallWatch
 from bot.core.leader import Leadership
 from bot.core.notifier import Notifier
 from bot.core.ordering import OrderService
@@ -69,6 +70,7 @@ class HandlerData(TypedDict):
     customers: Customers
     ordering: OrderService
     translator: Translator
+    delivery: DeliveryTimes
     users: UserStore
     wallets: WalletStore
     orders: OrderStore
@@ -96,6 +98,8 @@ class Services:
     renderer: MessageRenderer
     poller: Poller
     balance_watch: BalanceWatch
+    delivery: DeliveryTimes
+    stall_watch: StallWatch
     leadership: Leadership
     sandbox: web.AppRunner | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
@@ -112,6 +116,7 @@ class Services:
             customers=self.customers,
             ordering=self.orders,
             translator=self.translator,
+            delivery=self.delivery,
             users=UserStore(db),
             wallets=WalletStore(db),
             orders=OrderStore(db),
@@ -158,23 +163,34 @@ async def build_services(settings: Settings) -> Services:
     await pricing.load()
     shop = Shop()
     translator = Translator(create_core(settings.default_locale))
+    catalog = CatalogCache(panel.services, ttl_seconds=settings.catalog_ttl_seconds)
+    delivery = DeliveryTimes(repo)
     return Services(
         settings=settings,
         db=db,
         repo=repo,
         http=http,
         panel=panel,
-        catalog=CatalogCache(panel.services, ttl_seconds=settings.catalog_ttl_seconds),
+        catalog=catalog,
         pricing=pricing,
         shop=shop,
-        quoter=Quoter(pricing, shop, repo),
+        quoter=Quoter(pricing, shop, repo, delivery),
         customers=Customers(repo, ttl_seconds=SHARED_CACHE_SECONDS if db.shared else None),
         orders=OrderService(repo, panel, settings.admin_ids),
         translator=translator,
-        renderer=MessageRenderer(repo, translator, settings.default_locale),
+        renderer=MessageRenderer(repo, translator, settings.default_locale, catalog, delivery),
         poller=Poller(repo, panel, settings.poll_interval_seconds, settings.admin_ids),
         balance_watch=BalanceWatch(
             repo, panel, settings.admin_ids, threshold=settings.low_balance_threshold
+        ),
+        delivery=delivery,
+        stall_watch=StallWatch(
+            repo,
+            delivery,
+            settings.admin_ids,
+            factor=settings.stuck_factor,
+            min_hours=settings.stuck_min_hours,
+            every_seconds=max(settings.poll_interval_seconds, 60.0),
         ),
         leadership=Leadership(db, retry_seconds=min(settings.poll_interval_seconds, 5.0)),
         sandbox=sandbox,
@@ -203,14 +219,19 @@ def create_storage(settings: Settings, db: Database) -> BaseStorage:
 
 
 def background_work(services: Services, bot: Bot) -> list[Coroutine[Any, Any, None]]:
-    """What the leader runs: the poller, the outbox sender and the balance watch."""
+    """What the leader runs: the poller, the outbox sender, the balance and stall watches."""
     notifier = Notifier(
         TelegramMessenger(bot, services.renderer),
         services.repo,
         services.customers,
         rate_per_second=services.settings.send_rate_per_second,
     )
-    return [services.poller.run(), notifier.run(), services.balance_watch.run()]
+    return [
+        services.poller.run(),
+        notifier.run(),
+        services.balance_watch.run(),
+        services.stall_watch.run(),
+    ]
 
 
 async def start(services: Services, bot: Bot, background: bool) -> None:

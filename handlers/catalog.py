@@ -10,6 +10,8 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.core.catalog import CatalogCache, category_key
+from bot.core.delivery import DeliveryTime
+from bot.core.delivery_times import DeliveryTimes
 from bot.core.forms import is_orderable
 from bot.core.money import fmt_rate
 from bot.core.panel import Service
@@ -26,7 +28,7 @@ from bot.ui.keyboards import (
     service_detail,
     services_page,
 )
-from bot.ui.render import shorten
+from bot.ui.render import shorten, usual_time
 from handlers.replies import show_in_place
 from handlers.states import OrderForm
 
@@ -90,7 +92,13 @@ async def category_services(
     await show_in_place(query, text, services_page(i18n, category, page, pricing, shop.currency))
 
 
-def describe_service(i18n: I18nContext, service: Service, pricing: Pricing, currency: str) -> str:
+def describe_service(
+    i18n: I18nContext,
+    service: Service,
+    pricing: Pricing,
+    currency: str,
+    usual: DeliveryTime | None = None,
+) -> str:
     lines = [
         f"<b>{html.quote(shorten(service.name, 200))}</b>",
         i18n.get("service-id", id=str(service.id)),
@@ -99,6 +107,9 @@ def describe_service(i18n: I18nContext, service: Service, pricing: Pricing, curr
         i18n.get("service-refill-yes" if service.refill else "service-refill-no"),
         i18n.get("service-cancel-yes" if service.cancel else "service-cancel-no"),
     ]
+    said = usual_time(i18n.get, usual, None)
+    if said:
+        lines.append(said)
     if service.description:
         lines.append("\n" + html.quote(shorten(service.description, 1500)))
     if not is_orderable(service):
@@ -114,6 +125,7 @@ async def service_card(
     catalog: CatalogCache,
     pricing: Pricing,
     shop: Shop,
+    delivery: DeliveryTimes,
 ) -> None:
     current = await catalog.get()  # unavailable: answered by the errors router
     service = current.by_id.get(callback_data.id)
@@ -121,7 +133,8 @@ async def service_card(
         callback_answer.text = i18n.get("service-gone")
         callback_answer.show_alert = True
         return
-    text = describe_service(i18n, service, pricing, shop.currency)
+    usual = await delivery.of(service.id, service.type)
+    text = describe_service(i18n, service, pricing, shop.currency, usual)
     markup = service_detail(
         i18n, service, category_key(service.category), callback_data.page, is_orderable(service)
     )

@@ -10,6 +10,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.core.catalog import CatalogCache
+from bot.core.delivery_times import DeliveryTimes
 from bot.core.domain import Order, Stage
 from bot.core.forms import is_orderable
 from bot.core.ordering import OrderService
@@ -72,11 +73,13 @@ async def show_order(
     orders: OrderStore,
     refills: RefillStore,
     catalog: CatalogCache,
+    delivery: DeliveryTimes,
     order: Order,
     notice: str | None = None,
 ) -> None:
     refund = await orders.refund_of(order.id)
-    text = order_card(i18n.get, order, refund)
+    usual = await delivery.of(order.service_id, order.service_type)
+    text = order_card(i18n.get, order, refund, usual)
     refill = await refills.latest_refill(order.id)
     if refill is not None:
         stage_key = "refill-stage-" + refill.stage.value.replace("_", "-")
@@ -96,6 +99,7 @@ async def order_action(
     refills: RefillStore,
     catalog: CatalogCache,
     ordering: OrderService,
+    delivery: DeliveryTimes,
     state: FSMContext,
     quoter: Quoter,
 ) -> None:
@@ -131,7 +135,7 @@ async def order_action(
     else:
         pass
     fresh = await orders.get_order(order.id, user_id=query.from_user.id)
-    await show_order(query, i18n, orders, refills, catalog, fresh or order, notice)
+    await show_order(query, i18n, orders, refills, catalog, delivery, fresh or order, notice)
 
 
 def setup() -> Router:

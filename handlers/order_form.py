@@ -31,7 +31,7 @@ from bot.core.storage.orders import OrderStore
 from bot.ui.callbacks import ConfirmOrder, FormChoice, FormNav, FormStep, OrderStart
 from bot.ui.filters import TypedText
 from bot.ui.keyboards import confirm_keyboard, field_keyboard, main_menu
-from bot.ui.render import fit, money, shorten
+from bot.ui.render import fit, money, shorten, usual_time
 from handlers.replies import drop_buttons
 from handlers.states import OrderForm
 
@@ -110,6 +110,9 @@ async def show_summary(
     ]
     if quote.shortfall:
         lines.append(i18n.get("summary-not-enough", missing=money(quote.shortfall, currency)))
+    said = usual_time(i18n.get, quote.usual, quote.quantity)
+    if said:
+        lines.append(said)
     await state.set_state(OrderForm.confirming)
     await state.update_data(answers=answers, field=None, price=str(quote.price))
     await message.answer(fit("\n".join(lines)), reply_markup=confirm_keyboard(i18n, data["token"]))

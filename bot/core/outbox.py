@@ -22,6 +22,8 @@ class OutboxKind(StrEnum):
     ADMIN_PANEL_PROBLEM = "admin_panel_problem"
     ADMIN_ERROR = "admin_error"
     ADMIN_LOW_BALANCE = "admin_low_balance"
+    ORDER_STALLED = "order_stalled"  # the customer: it is being looked at
+    ADMIN_STALLED = "admin_stalled"
 
 
 @dataclass(frozen=True)

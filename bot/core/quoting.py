@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from bot.core.delivery import DeliveryTime
+from bot.core.delivery_times import DeliveryTimes
 from bot.core.domain import NewOrder
 from bot.core.forms import ordered_quantity, panel_fields, units
 from bot.core.money import panel_cost
@@ -24,6 +26,11 @@ class Quote:
     cost: Decimal  # what the panel charges
     currency: str
     balance: Decimal  # the customer's wallet when quoted
+    usual: DeliveryTime | None = None  # how long the service usually takes, once known
+
+    @property
+    def quantity(self) -> int:
+        return ordered_quantity(self.service, dict(self.answers))
 
     @property
     def balance_after(self) -> Decimal:
@@ -55,10 +62,17 @@ class Quote:
 
 
 class Quoter:
-    def __init__(self, pricing: Pricing, shop: Shop, wallets: WalletStore) -> None:
+    def __init__(
+        self,
+        pricing: Pricing,
+        shop: Shop,
+        wallets: WalletStore,
+        delivery: DeliveryTimes | None = None,
+    ) -> None:
         self._pricing = pricing
         self._shop = shop
         self._wallets = wallets
+        self._delivery = delivery
 
     async def quote(self, user_id: int, service: Service, answers: Mapping[str, Any]) -> Quote:
         quantity_units = units(service, dict(answers))
@@ -69,4 +83,5 @@ class Quoter:
             cost=panel_cost(service.rate, quantity_units),
             currency=self._shop.currency,
             balance=await self._wallets.balance(user_id),
+            usual=await self._delivery.of(service.id, service.type) if self._delivery else None,
         )

@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     throttle_rate_per_second: float = Field(default=3.0, gt=0)
     stars_per_usd: Decimal = Field(default=Decimal(50), gt=0)
     low_balance_threshold: Decimal = Field(default=Decimal(10), ge=0)
+    stuck_factor: float = Field(default=3.0, gt=0)
+    stuck_min_hours: float = Field(default=6.0, ge=0)
     redis_url: str | None = None
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None

@@ -226,6 +226,17 @@ def open_order(translate: Callable[..., str], order_id: int) -> InlineKeyboardMa
     )
 
 
+def stalled_order(
+    translate: Callable[..., str], order_id: int, can_cancel: bool
+) -> InlineKeyboardMarkup:
+    row = [button(translate("button-open-order"), OrderAction(id=order_id, action=OrderDo.VIEW))]
+    if can_cancel:
+        row.append(
+            button(translate("button-cancel"), OrderAction(id=order_id, action=OrderDo.CANCEL))
+        )
+    return markup(row)
+
+
 def resolve_order(translate: Callable[..., str], order_id: int) -> InlineKeyboardMarkup:
     return markup(
         [

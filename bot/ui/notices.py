@@ -17,6 +17,8 @@ from aiogram.exceptions import (
 )
 from aiogram.types import InlineKeyboardMarkup
 
+from bot.core.catalog import CatalogCache
+from bot.core.delivery_times import DeliveryTimes
 from bot.core.domain import RefillStage, Stage
 from bot.core.outbox import (
     OutboxKind,
@@ -27,10 +29,11 @@ from bot.core.outbox import (
 )
 from bot.core.storage import Repository
 from bot.ui.i18n import Translator
-from bot.ui.keyboards import open_order, resolve_order
+from bot.ui.keyboards import open_order, resolve_order, stalled_order
 from bot.ui.render import Translate, money, order_card, stage_label
 
 ADMIN_ORDER_ALERTS = {
+    OutboxKind.ADMIN_STALLED: "admin-alert-stalled",
     OutboxKind.ADMIN_UNCERTAIN: "admin-alert-uncertain",
     OutboxKind.ADMIN_STUCK: "admin-alert-stuck",
     OutboxKind.ADMIN_PARTIAL_UNKNOWN: "admin-alert-partial-unknown",
@@ -57,10 +60,19 @@ def renders(*kinds: OutboxKind) -> Callable[[Render], Render]:
 
 
 class MessageRenderer:
-    def __init__(self, repo: Repository, translator: Translator, default_locale: str) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        translator: Translator,
+        default_locale: str,
+        catalog: CatalogCache | None = None,
+        delivery: DeliveryTimes | None = None,
+    ) -> None:
         self.repo = repo
         self._translator = translator
         self._default_locale = default_locale
+        self.catalog = catalog
+        self.delivery = delivery
 
     async def _locale(self, chat_id: int) -> str:
         user = await self.repo.get_user(chat_id)
@@ -77,7 +89,8 @@ async def _order_status(r: MessageRenderer, t: Translate, row: OutboxRow) -> Ren
     order = await r.repo.get_order(int(row.payload["order_id"]))
     if order is None:
         return None
-    card = order_card(t, order, await r.repo.refund_of(order.id))
+    usual = await r.delivery.of(order.service_id, order.service_type) if r.delivery else None
+    card = order_card(t, order, await r.repo.refund_of(order.id), usual)
     head = t("notify-order-status", id=str(order.id), status=stage_label(t, order.stage))
     return Rendered(f"{head}\n\n{card}", open_order(t, order.id))
 
@@ -96,6 +109,18 @@ async def _admin_order_alert(r: MessageRenderer, t: Translate, row: OutboxRow) -
     )
     resolvable = order.stage in {Stage.UNCERTAIN, Stage.STUCK}
     return Rendered(f"{head}\n\n{card}", resolve_order(t, order.id) if resolvable else None)
+
+
+@renders(OutboxKind.ORDER_STALLED)
+async def _order_stalled(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
+    order = await r.repo.get_order(int(row.payload["order_id"]))
+    if order is None or not order.stage.is_polled:
+        return None  # it ended meanwhile: the status message says more
+    service = await r.catalog.service(order.service_id) if r.catalog else None
+    can_cancel = service is not None and service.cancel
+    return Rendered(
+        t("notify-order-stalled", id=str(order.id)), stalled_order(t, order.id, can_cancel)
+    )
 
 
 @renders(OutboxKind.REFILL_RESULT)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 
 from aiogram import html
 
+from bot.core.delivery import DeliveryTime, describe, progress_bar
 from bot.core.domain import STAGE_EMOJI, Order, Stage
 from bot.core.money import fmt, fmt_rate
 
@@ -39,7 +41,27 @@ def stage_label(t: Translate, stage: Stage) -> str:
     return f"{STAGE_EMOJI[stage]} {t(key)}"
 
 
-def order_card(t: Translate, order: Order, refund: Decimal | None = None) -> str:
+def duration(t: Translate, seconds: float) -> str:
+    said = describe(seconds)
+    return t(said.key, count=said.count)
+
+
+def usual_time(t: Translate, usual: DeliveryTime | None, quantity: int | None) -> str | None:
+    """ "Usually done in about 3 h" for this quantity (per 1,000 when none is chosen yet)."""
+    if usual is None:
+        return None
+    if quantity is None and usual.per_thousand:
+        return t("usual-time-per-thousand", duration=duration(t, usual.median))
+    return t("usual-time", duration=duration(t, usual.for_quantity(quantity or 1)))
+
+
+def order_card(
+    t: Translate,
+    order: Order,
+    refund: Decimal | None = None,
+    usual: DeliveryTime | None = None,
+    now: float | None = None,
+) -> str:
     lines = [
         t("order-card-title", id=str(order.id)),
         t("order-card-service", service=html.quote(shorten(order.service_name, 120))),
@@ -58,10 +80,27 @@ def order_card(t: Translate, order: Order, refund: Decimal | None = None) -> str
                 remains=str(order.remains if order.remains is not None else 0),
             )
         )
+    if order.stage.is_polled:
+        lines += _how_far(t, order, usual, time.time() if now is None else now)
     if refund:
         lines.append(t("order-card-refund", amount=money(refund, order.currency)))
     lines.append(t("order-card-changed", at=when(order.status_changed_at)))
     return "\n".join(lines)
+
+
+def _how_far(t: Translate, order: Order, usual: DeliveryTime | None, now: float) -> list[str]:
+    """An open order's progress bar and expected finish (once the service has a history)."""
+    lines = []
+    if order.delivered is not None:
+        lines.append(progress_bar(order.delivered, order.quantity))
+    if usual is not None:
+        expected = usual.for_quantity(order.quantity)
+        finish = order.created_at + expected
+        if finish > now:
+            lines.append(t("order-card-expected", at=when(finish), duration=duration(t, expected)))
+        else:
+            lines.append(t("order-card-late", duration=duration(t, expected)))
+    return lines
 
 
 def short_card(t: Translate, order: Order) -> str:

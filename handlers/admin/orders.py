@@ -18,8 +18,10 @@ from handlers.replies import drop_buttons
 
 
 async def pending(message: Message, i18n: I18nContext, orders: OrderStore) -> None:
+    """Orders in doubt (with Refund / Attach), then open orders that stopped moving."""
     found = await orders.orders_in_stages([Stage.UNCERTAIN, Stage.STUCK], limit=20)
-    if not found:
+    stalled = await orders.stalled_orders(limit=20)
+    if not found and not stalled:
         await message.answer(i18n.get("admin-pending-none"))
         return
     for order in found:
@@ -29,6 +31,10 @@ async def pending(message: Message, i18n: I18nContext, orders: OrderStore) -> No
             + i18n.get("admin-order-user", user=str(order.user_id))
         )
         await message.answer(text, reply_markup=resolve_order(i18n.get, order.id))
+    for order in stalled:
+        owner = i18n.get("admin-order-user", user=str(order.user_id))
+        text = f"{i18n.get('admin-pending-stalled')}\n{order_card(i18n.get, order)}\n{owner}"
+        await message.answer(text)
 
 
 async def resolve_refund(

@@ -343,3 +343,37 @@ cmd-pending = طلبات تنتظر قرارًا
 cmd-attach = ربط رقم طلب اللوحة
 cmd-refund-stars = استرداد دفعة نجوم
 cmd-services-refresh = تحديث قائمة الخدمات
+
+## Delivery times and stalled orders
+duration-under-minute = أقل من دقيقة
+duration-minutes = نحو { $count ->
+        [zero] { $count } دقيقة
+        [one] دقيقة واحدة
+        [two] دقيقتين
+        [few] { $count } دقائق
+        [many] { $count } دقيقة
+       *[other] { $count } دقيقة
+    }
+duration-hours = نحو { $count ->
+        [zero] { $count } ساعة
+        [one] ساعة واحدة
+        [two] ساعتين
+        [few] { $count } ساعات
+        [many] { $count } ساعة
+       *[other] { $count } ساعة
+    }
+duration-days = نحو { $count ->
+        [zero] { $count } يوم
+        [one] يوم واحد
+        [two] يومين
+        [few] { $count } أيام
+        [many] { $count } يومًا
+       *[other] { $count } يوم
+    }
+usual-time = ⏱ يُنجز عادةً خلال { $duration }.
+usual-time-per-thousand = ⏱ يُنجز عادةً خلال { $duration } لكل 1000.
+order-card-expected = ⏱ متوقع بحلول { $at } (عادةً { $duration })
+order-card-late = ⏱ يستغرق أطول من المعتاد ({ $duration })
+notify-order-stalled = ⏳ الطلب #{ $id } لم يتقدم منذ مدة أطول بكثير من المعتاد. نحن نتابعه وسنخبرك بما نجده.
+admin-alert-stalled = ⏳ الطلب #{ $id } للعميل { $user } لم يتقدم منذ مدة أطول بكثير مما تستغرقه خدمته عادةً. تجده في /pending.
+admin-pending-stalled = ⏳ لا يتقدم منذ مدة أطول بكثير من المعتاد:

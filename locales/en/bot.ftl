@@ -322,3 +322,25 @@ cmd-pending = Orders awaiting a decision
 cmd-attach = Attach a panel order id
 cmd-refund-stars = Refund a Stars payment
 cmd-services-refresh = Reload the service list
+
+## Delivery times and stalled orders
+duration-under-minute = under a minute
+duration-minutes = about { $count ->
+        [one] { $count } min
+       *[other] { $count } min
+    }
+duration-hours = about { $count ->
+        [one] { $count } h
+       *[other] { $count } h
+    }
+duration-days = about { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+usual-time = ⏱ Usually done in { $duration }.
+usual-time-per-thousand = ⏱ Usually done in { $duration } per 1,000.
+order-card-expected = ⏱ Expected by { $at } (usually { $duration })
+order-card-late = ⏱ Taking longer than usual ({ $duration })
+notify-order-stalled = ⏳ Order #{ $id } has not moved for much longer than usual. We are looking into it and will tell you what we find.
+admin-alert-stalled = ⏳ Order #{ $id } of { $user } has not moved for much longer than its service usually takes. It is listed in /pending.
+admin-pending-stalled = ⏳ Not moving for much longer than usual:

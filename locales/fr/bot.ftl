@@ -311,3 +311,25 @@ cmd-pending = Commandes en attente de décision
 cmd-attach = Associer un id de commande du panel
 cmd-refund-stars = Rembourser un paiement en Stars
 cmd-services-refresh = Recharger la liste des services
+
+## Delivery times and stalled orders
+duration-under-minute = moins d’une minute
+duration-minutes = environ { $count ->
+        [one] { $count } min
+       *[other] { $count } min
+    }
+duration-hours = environ { $count ->
+        [one] { $count } h
+       *[other] { $count } h
+    }
+duration-days = environ { $count ->
+        [one] { $count } jour
+       *[other] { $count } jours
+    }
+usual-time = ⏱ Livré d’habitude en { $duration }.
+usual-time-per-thousand = ⏱ Livré d’habitude en { $duration } pour 1 000.
+order-card-expected = ⏱ Prévu pour { $at } (d’habitude { $duration })
+order-card-late = ⏱ Plus long que d’habitude ({ $duration })
+notify-order-stalled = ⏳ La commande #{ $id } n’avance plus depuis bien plus longtemps que d’habitude. Nous nous en occupons et vous tiendrons au courant.
+admin-alert-stalled = ⏳ La commande #{ $id } de { $user } n’avance plus depuis bien plus longtemps que ne prend d’habitude son service. Elle figure dans /pending.
+admin-pending-stalled = ⏳ N’avance plus depuis bien plus longtemps que d’habitude :

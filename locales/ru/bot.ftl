@@ -327,3 +327,31 @@ cmd-pending = Заказы, ждущие решения
 cmd-attach = Привязать id заказа панели
 cmd-refund-stars = Вернуть платёж в Stars
 cmd-services-refresh = Обновить список услуг
+
+## Delivery times and stalled orders
+duration-under-minute = меньше минуты
+duration-minutes = около { $count ->
+        [one] { $count } минуты
+        [few] { $count } минут
+        [many] { $count } минут
+       *[other] { $count } минуты
+    }
+duration-hours = около { $count ->
+        [one] { $count } часа
+        [few] { $count } часов
+        [many] { $count } часов
+       *[other] { $count } часа
+    }
+duration-days = около { $count ->
+        [one] { $count } дня
+        [few] { $count } дней
+        [many] { $count } дней
+       *[other] { $count } дня
+    }
+usual-time = ⏱ Обычно выполняется за { $duration }.
+usual-time-per-thousand = ⏱ Обычно выполняется за { $duration } на 1000.
+order-card-expected = ⏱ Ожидается к { $at } (обычно { $duration })
+order-card-late = ⏱ Дольше обычного ({ $duration })
+notify-order-stalled = ⏳ Заказ #{ $id } не движется гораздо дольше обычного. Мы разбираемся и сообщим, что выясним.
+admin-alert-stalled = ⏳ Заказ #{ $id } клиента { $user } не движется гораздо дольше, чем обычно занимает его услуга. Он есть в /pending.
+admin-pending-stalled = ⏳ Не движется гораздо дольше обычного:

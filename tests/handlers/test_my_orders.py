@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.core.domain import Stage
-from bot.ui.callbacks import (
-    OrderAction,
-)
+from sqlalchemy import update
+
+from bot.core.domain import NewOrder, Stage
+from bot.core.storage.tables import orders
+from bot.ui.callbacks import OrderAction, OrderDo, OrderStart, ServicePick
 from tests.conftest import Harness
 from tests.fakes import buttons
 from tests.handlers.flows import (
@@ -107,3 +108,49 @@ async def test_a_cancel_request_is_stored_in_the_order_history(harness: Harness)
     assert "cancel_requested" in [
         status for status, _ in await h.services.repo.order_history(order.id)
     ]
+
+
+async def test_cards_say_how_long_delivery_usually_takes_and_how_far_an_order_is(
+    harness: Harness,
+) -> None:
+    h = harness
+    service = (await h.services.catalog.get()).by_id[500]  # no test orders this one
+    buyer = h.new_user()
+    await h.fund(buyer, "1000")
+    for n in range(5):  # a history: five orders of 1,000 completed in 3 hours each
+        order_id = await h.services.repo.create_order(
+            NewOrder(
+                user_id=buyer,
+                client_token=f"history-{buyer}-{n}",
+                service_id=service.id,
+                service_name=service.name,
+                service_type=service.type,
+                category=service.category,
+                link=f"https://instagram.com/p/h{n}",
+                fields={},
+                quantity=1000,
+                charge=Decimal("1.00"),
+                cost=Decimal("0.50"),
+                currency="USD",
+            )
+        )
+        async with h.services.db.write() as conn:
+            await conn.execute(
+                update(orders)
+                .where(orders.c.id == order_id)
+                .values(status=Stage.COMPLETED, created_at=0.0, status_changed_at=3 * 3600.0)
+            )
+    user_id = h.new_user()
+    await h.fund(user_id, "100")
+    await h.say(user_id, "/start")
+    card = await h.press_data(user_id, ServicePick(id=service.id).pack())
+    assert "Usually done in about 3 h per 1,000" in card
+    await h.press_data(user_id, OrderStart(id=service.id).pack())
+    summary = await fill_form(h, user_id, service)
+    assert "Usually done in about" in summary
+    await confirm(h, user_id)
+    [order] = await h.services.repo.list_orders(user_id)
+    await h.services.repo.apply_status(order.id, Stage.IN_PROGRESS, 0, order.quantity // 2)
+    reply = await h.press_data(user_id, OrderAction(id=order.id, action=OrderDo.VIEW).pack())
+    assert "▰▰▰▰▰▱▱▱▱▱ 50%" in reply
+    assert "Expected by" in reply

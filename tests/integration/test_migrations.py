@@ -14,7 +14,7 @@ from bot.core.storage.db import _asyncpg_url
 from bot.core.storage.tables import metadata
 from tests.backends import BACKENDS, fresh_database_url
 
-HEAD = "0001"
+HEAD = "0002"
 
 
 async def _legacy_database(path: Path, url: str | None, *, version: int) -> None:
@@ -31,6 +31,9 @@ async def _legacy_database(path: Path, url: str | None, *, version: int) -> None
     async with engine.begin() as conn:
         await conn.run_sync(metadata.create_all)
         await conn.run_sync(legacy.create_all)
+        # Columns added by later revisions were not there yet.
+        for column in ("moved_at", "stalled_at"):
+            await conn.execute(text(f"ALTER TABLE orders DROP COLUMN {column}"))
         for number in range(1, version + 1):
             await conn.execute(insert(schema_version).values(version=number, applied_at=0))
         if version < 2:

@@ -112,7 +112,7 @@ class StoreBase:
         await conn.execute(
             update(orders)
             .where(orders.c.id == order_id)
-            .values(status=stage, status_changed_at=now, **values)
+            .values(status=stage, status_changed_at=now, moved_at=now, stalled_at=None, **values)
         )
         await self._event(conn, order_id, stage, now)
 

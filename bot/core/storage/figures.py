@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import and_, delete, func, insert, select
 
+from bot.core.delivery import Sample
 from bot.core.domain import (
     POLLED_STAGES,
     Stage,
@@ -39,6 +40,18 @@ class FigureStore(StoreBase):
         )
         async with self.db.read() as conn:
             return from_micros(int((await conn.execute(query)).scalar_one()))
+
+    async def delivery_samples(self, service_id: int, limit: int = 200) -> list[Sample]:
+        """The latest completed orders of a service: how long each took, for how many."""
+        query = (
+            select(orders.c.status_changed_at - orders.c.created_at, orders.c.quantity)
+            .where(orders.c.service_id == service_id, orders.c.status == Stage.COMPLETED)
+            .order_by(orders.c.id.desc())
+            .limit(limit)
+        )
+        async with self.db.read() as conn:
+            rows = (await conn.execute(query)).all()
+        return [Sample(seconds=float(r[0]), quantity=int(r[1])) for r in rows]
 
     async def stats(self, since: float) -> dict[str, Any]:
         placed = orders.c.status.not_in([Stage.REJECTED, Stage.PLACING, Stage.UNCERTAIN])

@@ -10,6 +10,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from bot.core.domain import (
+    POLLED_STAGES,
     AlreadyPlacedError,
     InsufficientFundsError,
     NewOrder,
@@ -72,6 +73,7 @@ class OrderStore(StoreBase):
                     poll_errors=0,
                     created_at=now,
                     status_changed_at=now,
+                    moved_at=now,
                 )
             )
             order_id = int(result.inserted_primary_key[0])  # type: ignore[index]
@@ -215,6 +217,17 @@ class OrderStore(StoreBase):
             select(orders)
             .where(orders.c.status.in_(list(stages)))
             .order_by(orders.c.id)
+            .limit(limit)
+        )
+        async with self.db.read() as conn:
+            return [order_from_row(r) for r in (await conn.execute(query)).mappings().all()]
+
+    async def stalled_orders(self, limit: int = 20) -> list[Order]:
+        """Open orders flagged as not moving, longest-stalled first."""
+        query = (
+            select(orders)
+            .where(orders.c.stalled_at.is_not(None), orders.c.status.in_(list(POLLED_STAGES)))
+            .order_by(orders.c.stalled_at)
             .limit(limit)
         )
         async with self.db.read() as conn:

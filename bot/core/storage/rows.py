@@ -20,6 +20,17 @@ StatusChange = tuple[int, Stage, int | None, int | None]  # order id, stage, sta
 
 
 @dataclass(frozen=True)
+class Unmoved:
+    """An open order that has not moved for a while: what deciding whether it stalled needs."""
+
+    id: int
+    service_id: int
+    service_type: str
+    quantity: int
+    moved_at: float
+
+
+@dataclass(frozen=True)
 class OpenOrder:
     id: int
     panel_order_id: int

@@ -74,6 +74,9 @@ orders = Table(
     Column("poll_errors", Integer, nullable=False, default=0),
     Column("created_at", Float, nullable=False),
     Column("status_changed_at", Float, nullable=False),
+    # Last change of status, start count or remains; and when the bot flagged it as stalled.
+    Column("moved_at", Float),
+    Column("stalled_at", Float),
     Index("ix_orders_user", "user_id", "id"),
     Index("ix_orders_status", "status"),
     sqlite_autoincrement=True,

@@ -20,6 +20,7 @@ from bot.core.storage.db import Conn
 from bot.core.storage.rows import (
     OpenOrder,
     StatusChange,
+    Unmoved,
 )
 from bot.core.storage.tables import order_events, orders
 from bot.core.transitions import OrderFacts, plan_poll_error, plan_transition
@@ -34,6 +35,8 @@ _PROGRESS = (
         start_count=func.coalesce(bindparam("start"), orders.c.start_count),
         remains=func.coalesce(bindparam("left"), orders.c.remains),
         poll_errors=0,
+        moved_at=bindparam("now"),
+        stalled_at=None,  # it moves again: no longer stalled
     )
 )
 _NEW_STAGE = (
@@ -44,6 +47,8 @@ _NEW_STAGE = (
         start_count=func.coalesce(bindparam("start"), orders.c.start_count),
         remains=func.coalesce(bindparam("left"), orders.c.remains),
         poll_errors=0,
+        moved_at=bindparam("now"),
+        stalled_at=None,
     )
 )
 
@@ -109,10 +114,13 @@ class TransitionStore(StoreBase):
                 quantity=row["quantity"],
                 remains=row["remains"],
             )
-            values = {"order_id": row["id"], "start": start_count, "left": remains}
+            values = {"order_id": row["id"], "start": start_count, "left": remains, "now": now}
             plan = plan_transition(facts, stage, remains)
             if plan is None:
-                if facts.stage is stage and stage in POLLED_STAGES:
+                moved = (remains is not None and remains != row["remains"]) or (
+                    start_count is not None and start_count != row["start_count"]
+                )
+                if facts.stage is stage and stage in POLLED_STAGES and moved:
                     progress_rows.append(values)
                 continue
             stage_rows.append({**values, "stage": plan.stage.value})
@@ -147,9 +155,51 @@ class TransitionStore(StoreBase):
         """(order id, start count, remains) of orders whose stage did not change: one statement."""
         if not progress:
             return
-        params = [{"order_id": i, "start": s, "left": r} for i, s, r in progress]
+        now = time.time()
+        params = [{"order_id": i, "start": s, "left": r, "now": now} for i, s, r in progress]
         async with self.db.write() as conn:
             await conn.execute(_PROGRESS, params)
+
+    async def unmoved_orders(self, since: float) -> list[Unmoved]:
+        """Open orders not flagged yet that have not moved since `since`."""
+        query = select(
+            orders.c.id,
+            orders.c.service_id,
+            orders.c.service_type,
+            orders.c.quantity,
+            orders.c.moved_at,
+        ).where(_POLLED, orders.c.stalled_at.is_(None), orders.c.moved_at < since)
+        async with self.db.read() as conn:
+            return [
+                Unmoved(id=r[0], service_id=r[1], service_type=r[2], quantity=r[3], moved_at=r[4])
+                for r in (await conn.execute(query)).all()
+            ]
+
+    async def flag_stalled(
+        self, order_ids: Sequence[int], admin_ids: Iterable[int], now: float | None = None
+    ) -> list[int]:
+        """Flag orders as stalled, once: the admins and the customer are told in the same
+        transaction. An order that moved or ended meanwhile is left alone."""
+        now = time.time() if now is None else now
+        flagged: list[int] = []
+        async with self.db.write() as conn:
+            rows = await conn.execute(
+                select(orders.c.id, orders.c.user_id)
+                .where(orders.c.id.in_(list(order_ids)), _POLLED, orders.c.stalled_at.is_(None))
+                .with_for_update()
+            )
+            messages: list[Message] = []
+            for order_id, user_id in rows.all():
+                flagged.append(order_id)
+                payload = {"order_id": order_id}
+                messages.append((user_id, OutboxKind.ORDER_STALLED, payload, None))
+                messages += [(a, OutboxKind.ADMIN_STALLED, payload, None) for a in admin_ids]
+            if flagged:
+                await conn.execute(
+                    update(orders).where(orders.c.id.in_(flagged)).values(stalled_at=now)
+                )
+                await self._enqueue_many(conn, messages, now)
+        return flagged
 
     async def record_poll_error(self, order_id: int, limit: int, admin_ids: Iterable[int]) -> bool:
         """Count a per-id panel error; at `limit` the order is flagged. True if flagged."""
