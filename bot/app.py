@@ -44,7 +44,12 @@ from bot.core.storage.wallets import WalletStore
 from bot.ui.commands import set_bot_commands
 from bot.ui.fsm_storage import DatabaseStorage
 from bot.ui.i18n import Translator, create_core, create_i18n
-from bot.ui.middlewares import CustomerMiddleware, FlushStateMiddleware, ThrottleMiddleware
+from bot.ui.middlewares import (
+    CustomerMiddleware,
+    FlushStateMiddleware,
+    MetricsMiddleware,
+    ThrottleMiddleware,
+)
 from bot.ui.notices import MessageRenderer, TelegramMessenger
 from handlers import get_routers
 
@@ -270,6 +275,7 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     """The dispatcher with every router; `background=False` (tests) starts no poller/sender."""
     settings = services.settings
     dp = Dispatcher(storage=create_storage(settings, services.db), **services.handler_data())
+    dp.update.outer_middleware(MetricsMiddleware())
     if isinstance(dp.storage, DatabaseStorage):  # Redis writes at once, nothing to flush
         dp.update.outer_middleware(FlushStateMiddleware(dp.storage))
     dp.update.outer_middleware(

@@ -22,14 +22,30 @@ async def run(settings: Settings) -> None:
         if settings.webhook_url:
             await run_webhook(settings, services, bot, dp)
         else:
-            await run_polling(bot, dp)
+            await run_polling(settings, services, bot, dp)
     finally:
         if services.tasks:  # startup failed half-way: still close what was opened
             await services.close()
 
 
-async def run_polling(bot: Bot, dp: Dispatcher) -> None:
-    await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+async def run_polling(settings: Settings, services: Services, bot: Bot, dp: Dispatcher) -> None:
+    if not settings.metrics_enabled:
+        await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+        return
+    from aiohttp import web  # the web server runs in polling mode only for /metrics
+
+    from bot.web import create_side_app, metrics_token
+
+    leadership = services.leadership
+    app = create_side_app(services.db.ping, lambda: leadership.is_leader, metrics_token(settings))
+    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    await runner.setup()
+    await web.TCPSite(runner, settings.web_server_host, settings.web_server_port).start()
+    logger.info("metrics server listening", extra={"port": settings.web_server_port})
+    try:
+        await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+    finally:
+        await runner.cleanup()
 
 
 async def run_webhook(settings: Settings, services: Services, bot: Bot, dp: Dispatcher) -> None:

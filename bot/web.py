@@ -3,6 +3,7 @@ and `/healthz` for load balancers. Several replicas can serve the same URL."""
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
@@ -14,6 +15,11 @@ from bot.core.settings import Settings
 
 Ping = Callable[[], Awaitable[bool]]
 IsLeader = Callable[[], bool]
+
+
+def metrics_token(settings: Settings) -> str | None:
+    token = settings.metrics_token.get_secret_value() if settings.metrics_token else ""
+    return token or None
 
 
 def webhook_path(url: str) -> str:
@@ -29,6 +35,29 @@ def add_health(app: web.Application, ping: Ping, is_leader: IsLeader) -> None:
     app.router.add_get("/healthz", healthz)
 
 
+def add_metrics(app: web.Application, token: str | None) -> None:
+    """Prometheus' text format at /metrics; with a token, only for "Bearer <token>"."""
+    from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
+
+    async def scrape(request: web.Request) -> web.Response:
+        if token and not hmac.compare_digest(
+            request.headers.get("Authorization", ""), f"Bearer {token}"
+        ):
+            return web.json_response({"error": "unauthorized"}, status=401)
+        body = generate_latest(REGISTRY)
+        return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+    app.router.add_get("/metrics", scrape)
+
+
+def create_side_app(ping: Ping, is_leader: IsLeader, metrics_token: str | None) -> web.Application:
+    """Polling mode's web server: health and metrics, no webhook."""
+    app = web.Application()
+    add_health(app, ping, is_leader)
+    add_metrics(app, metrics_token)
+    return app
+
+
 def create_web_app(
     settings: Settings, bot: Bot, dp: Dispatcher, ping: Ping, is_leader: IsLeader
 ) -> web.Application:
@@ -40,6 +69,8 @@ def create_web_app(
         app, path=webhook_path(settings.webhook_url)
     )
     add_health(app, ping, is_leader)
+    if settings.metrics_enabled:
+        add_metrics(app, metrics_token(settings))
 
     async def register_webhook(app: web.Application) -> None:
         # Every replica registers the same public URL: idempotent, whoever starts last wins.

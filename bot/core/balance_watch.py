@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterable
 from decimal import Decimal
 
+from bot.core import metrics
 from bot.core.outbox import OutboxKind
 from bot.core.panel import PanelClient, PanelError
 from bot.core.storage import Repository
@@ -47,6 +48,9 @@ class BalanceWatch:
             balance = await self._panel.balance()
         except PanelError:
             return
+        # Prometheus speaks floats: these two are for graphs, never for money decisions.
+        metrics.PANEL_BALANCE.set(float(balance.balance))
+        metrics.WALLETS.set(float(await self._repo.total_balances()))
         alerted = await self._repo.get_kv(LOW_BALANCE_KEY) is not None
         if balance.balance < self.threshold and not alerted:
             await self._repo.set_kv(LOW_BALANCE_KEY, str(balance.balance))

@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 
+from bot.core import metrics
 from bot.core.customers import Customers
 from bot.core.outbox import (
     Messenger,
@@ -96,7 +97,9 @@ class Notifier:
             # Chats whose pause is over need no record: keep the map as small as the traffic.
             self._chat_ready_at = {c: t for c, t in self._chat_ready_at.items() if t > now}
         started = 0
-        for row in await self._repo.due_messages(time.time(), limit=500):
+        due = await self._repo.due_messages(time.time(), limit=500)
+        metrics.OUTBOX_DEPTH.set(len(due))  # what is due now (at most the 500 read)
+        for row in due:
             if row.id in self._in_flight or self._chat_ready_at.get(row.chat_id, 0.0) > now:
                 continue
             self._chat_ready_at[row.chat_id] = now + self._per_chat
@@ -125,6 +128,7 @@ class Notifier:
             delivered = await self._messenger.deliver(row)
         except SlowDownError as exc:
             self.retry_afters += 1
+            metrics.TELEGRAM_429.inc()
             self._limiter.pause(exc.retry_after)
             self._chat_ready_at[row.chat_id] = time.monotonic() + exc.retry_after
             logger.warning("telegram asked to slow down", extra={"retry_after": exc.retry_after})
@@ -149,6 +153,7 @@ class Notifier:
             return
         await self._repo.mark_sent([row.id])
         self.sent += 1
+        metrics.MESSAGES_SENT.inc()
         if row.kind is OutboxKind.BROADCAST_PROGRESS:
             await self._follow_broadcast(row)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from bot.core import metrics
 from bot.core.domain import AlreadyPlacedError, InsufficientFundsError, NewOrder, Order, Stage
 from bot.core.outbox import OutboxKind
 from bot.core.panel import (
@@ -57,7 +58,14 @@ class Placement:
 
 
 class OrderService:
-    def __init__(self, repo: Repository, panel: PanelClient, admin_ids: Iterable[int]) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        panel: PanelClient,
+        admin_ids: Iterable[int],
+        panel_name: str = "main",
+    ) -> None:
+        self.panel_name = panel_name
         self._repo = repo
         self._panel = panel
         self._admins = list(admin_ids)
@@ -89,7 +97,9 @@ class OrderService:
             return Placement(Outcome.NO_FUNDS, missing=exc.missing)
         async with self.in_flight():
             # Shielded: a shutdown must not cut a placement between `add` and its record.
-            return await asyncio.shield(self._send(order_id, new))
+            placement = await asyncio.shield(self._send(order_id, new))
+        metrics.ORDERS.labels(self.panel_name, placement.outcome.value).inc()
+        return placement
 
     async def _send(self, order_id: int, new: NewOrder) -> Placement:
         try:

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from bot.core import metrics
 from bot.core.domain import RefillStage, Stage
 from bot.core.panel import (
     BATCH_SIZE,
@@ -132,6 +133,10 @@ class Poller:
         return merged
 
     async def cycle(self) -> CycleReport:
+        with metrics.POLLER_SECONDS.time():
+            return await self._cycle()
+
+    async def _cycle(self) -> CycleReport:
         report = CycleReport()
         try:
             await self._poll_orders(report)

@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     web_server_host: str = "0.0.0.0"  # noqa: S104 - a webhook server listens for Telegram
     web_server_port: int = Field(default=8080, gt=0, lt=65536)
     log_level: str = "INFO"
+    metrics_enabled: bool = False
+    metrics_token: SecretStr | None = None
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -117,7 +119,7 @@ class Settings(BaseSettings):
 
     def secrets(self) -> list[str]:
         """Every secret value, for the log filter that masks them."""
-        values = [self.bot_token, self.panel_api_key, self.webhook_secret]
+        values = [self.bot_token, self.panel_api_key, self.webhook_secret, self.metrics_token]
         found = [value.get_secret_value() for value in values if value is not None]
         if self.database_url is not None:
             url = urlsplit(self.database_url.get_secret_value())

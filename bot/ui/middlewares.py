@@ -11,6 +11,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
 from aiogram.types import User as TelegramUser
 
+from bot.core import metrics
 from bot.core.customers import Customers
 from bot.core.settings import Settings
 from bot.ui.fsm_storage import DatabaseStorage
@@ -27,6 +28,19 @@ async def _say(update: Update, text: str) -> None:
         await update.message.answer(text)
     elif update.callback_query is not None:
         await update.callback_query.answer(text, show_alert=True)
+
+
+class MetricsMiddleware(BaseMiddleware):
+    """Counts updates by type and times their handling (the /metrics endpoint)."""
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        kind = event.event_type if isinstance(event, Update) else type(event).__name__
+        started = time.perf_counter()
+        try:
+            return await handler(event, data)
+        finally:
+            metrics.UPDATES.labels(kind).inc()
+            metrics.UPDATE_SECONDS.observe(time.perf_counter() - started)
 
 
 class FlushStateMiddleware(BaseMiddleware):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -97,3 +98,23 @@ def test_every_setting_is_documented_in_env_example() -> None:
         if line and not line.startswith("#")
     }
     assert {name.upper() for name in Settings.model_fields} <= documented
+
+
+def test_the_grafana_dashboard_queries_only_metrics_the_bot_exports() -> None:
+    import json
+
+    from prometheus_client import REGISTRY
+
+    import bot.core.metrics  # noqa: F401 - registers the metrics
+
+    exported = {name for metric in REGISTRY.collect() for name in [metric.name]}
+    dashboard = json.loads((ROOT / "deploy/grafana/dashboards/smm-bot.json").read_text())
+    used = {
+        name
+        for panel in dashboard["panels"]
+        for target in panel["targets"]
+        for name in re.findall(r"\b(smm_[a-z0-9_]+)", target["expr"])
+    }
+    assert used, "the dashboard queries nothing"
+    bare = {name.removesuffix("_bucket").removesuffix("_total") for name in used}
+    assert bare <= exported, bare - exported

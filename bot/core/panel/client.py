@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import SecretStr, ValidationError
 
+from bot.core import metrics
 from bot.core.panel import placement
 from bot.core.panel.errors import (
     MalformedResponseError,
@@ -86,16 +87,22 @@ class PanelClient:
     async def _post(self, action: str, fields: dict[str, Any]) -> httpx.Response:
         data = {"key": self._key.get_secret_value(), "action": action}
         data.update({name: str(value) for name, value in fields.items()})
+        started = time.monotonic()
         try:
             response = await self._http.post(self._url, data=data)
-        except httpx.HTTPError:
+        except httpx.HTTPError as exc:
             self._mark_down()
+            metrics.PANEL_CALLS.labels(action, type(exc).__name__).inc()
             raise
+        finally:
+            metrics.PANEL_SECONDS.labels(action).observe(time.monotonic() - started)
         looks_like_json = response.text.lstrip().startswith(("{", "["))
         if response.status_code >= 500 or response.status_code == 429 or not looks_like_json:
             self._mark_down()
+            metrics.PANEL_CALLS.labels(action, f"http_{response.status_code}").inc()
         else:
             self.unavailable_since = None
+            metrics.PANEL_CALLS.labels(action, "answered").inc()
         return response
 
     def _mark_down(self) -> None:
