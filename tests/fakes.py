@@ -18,6 +18,7 @@ from aiogram.methods import (
     EditMessageText,
     GetMe,
     SendMessage,
+    SendPhoto,
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
@@ -117,7 +118,13 @@ class RecordingSession(BaseSession):
         ]
 
     def texts(self, chat_id: int | None = None) -> list[str]:
-        return [c.text or "" for c in self.sent(chat_id)]
+        """What the user reads, in order: messages' texts and photos' captions."""
+        return [
+            (c.caption if isinstance(c, SendPhoto) else c.text) or ""
+            for c in self.calls
+            if isinstance(c, SendMessage | EditMessageText | SendPhoto)
+            and (chat_id is None or int(c.chat_id or 0) == chat_id)
+        ]
 
     def last(self, chat_id: int) -> SendMessage | EditMessageText:
         return self.sent(chat_id)[-1]

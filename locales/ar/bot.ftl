@@ -377,3 +377,14 @@ order-card-late = ⏱ يستغرق أطول من المعتاد ({ $duration })
 notify-order-stalled = ⏳ الطلب #{ $id } لم يتقدم منذ مدة أطول بكثير من المعتاد. نحن نتابعه وسنخبرك بما نجده.
 admin-alert-stalled = ⏳ الطلب #{ $id } للعميل { $user } لم يتقدم منذ مدة أطول بكثير مما تستغرقه خدمته عادةً. تجده في /pending.
 admin-pending-stalled = ⏳ لا يتقدم منذ مدة أطول بكثير من المعتاد:
+
+## The /stats chart
+chart-money-title = المال يوميًا
+chart-revenue = الإيرادات
+chart-cost = تكلفة اللوحة
+chart-profit = الربح
+chart-orders-title = الطلبات يوميًا
+chart-completed = مكتملة
+chart-partial = جزئية
+chart-canceled = ملغاة
+chart-open = قيد التنفيذ

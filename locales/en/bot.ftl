@@ -344,3 +344,14 @@ order-card-late = ⏱ Taking longer than usual ({ $duration })
 notify-order-stalled = ⏳ Order #{ $id } has not moved for much longer than usual. We are looking into it and will tell you what we find.
 admin-alert-stalled = ⏳ Order #{ $id } of { $user } has not moved for much longer than its service usually takes. It is listed in /pending.
 admin-pending-stalled = ⏳ Not moving for much longer than usual:
+
+## The /stats chart
+chart-money-title = Money per day
+chart-revenue = Revenue
+chart-cost = Panel cost
+chart-profit = Profit
+chart-orders-title = Orders per day
+chart-completed = Completed
+chart-partial = Partial
+chart-canceled = Canceled
+chart-open = In progress

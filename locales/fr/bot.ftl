@@ -333,3 +333,14 @@ order-card-late = ⏱ Plus long que d’habitude ({ $duration })
 notify-order-stalled = ⏳ La commande #{ $id } n’avance plus depuis bien plus longtemps que d’habitude. Nous nous en occupons et vous tiendrons au courant.
 admin-alert-stalled = ⏳ La commande #{ $id } de { $user } n’avance plus depuis bien plus longtemps que ne prend d’habitude son service. Elle figure dans /pending.
 admin-pending-stalled = ⏳ N’avance plus depuis bien plus longtemps que d’habitude :
+
+## The /stats chart
+chart-money-title = Argent par jour
+chart-revenue = Chiffre d’affaires
+chart-cost = Coût panel
+chart-profit = Bénéfice
+chart-orders-title = Commandes par jour
+chart-completed = Terminées
+chart-partial = Partielles
+chart-canceled = Annulées
+chart-open = En cours

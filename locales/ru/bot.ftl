@@ -355,3 +355,14 @@ order-card-late = ⏱ Дольше обычного ({ $duration })
 notify-order-stalled = ⏳ Заказ #{ $id } не движется гораздо дольше обычного. Мы разбираемся и сообщим, что выясним.
 admin-alert-stalled = ⏳ Заказ #{ $id } клиента { $user } не движется гораздо дольше, чем обычно занимает его услуга. Он есть в /pending.
 admin-pending-stalled = ⏳ Не движется гораздо дольше обычного:
+
+## The /stats chart
+chart-money-title = Деньги по дням
+chart-revenue = Выручка
+chart-cost = Затраты на панель
+chart-profit = Прибыль
+chart-orders-title = Заказы по дням
+chart-completed = Выполнены
+chart-partial = Частично
+chart-canceled = Отменены
+chart-open = В работе

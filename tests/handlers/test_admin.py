@@ -149,6 +149,29 @@ async def test_stats_report_orders_revenue_and_profit(harness: Harness) -> None:
     assert "Orders:" in reply
 
 
+async def test_stats_answer_with_a_chart_of_every_day(harness: Harness) -> None:
+    import io
+
+    from aiogram.methods import SendPhoto
+    from aiogram.types import BufferedInputFile
+    from PIL import Image
+
+    h = harness
+    user_id = h.new_user()
+    await h.fund(user_id, "20")
+    await open_service(h, user_id, 2)
+    await h.say(user_id, "https://instagram.com/p/chart")
+    await confirm(h, user_id)
+    h.session.clear()
+    await h.say(ADMIN_ID, "/stats 90")
+    [photo] = [c for c in h.session.calls if isinstance(c, SendPhoto)]
+    assert isinstance(photo.photo, BufferedInputFile)
+    image = Image.open(io.BytesIO(photo.photo.data))
+    assert image.format == "PNG" and image.width >= 800 and image.height >= 800
+    assert photo.caption is not None and "Last 90 days" in photo.caption
+    assert "Revenue" in photo.caption
+
+
 async def test_command_menus_are_set_per_language_and_for_admins(harness: Harness) -> None:
     from aiogram.methods import SetMyCommands
     from aiogram.types import BotCommandScopeChat

@@ -13,6 +13,7 @@ from bot.core.domain import (
     Stage,
 )
 from bot.core.money import from_micros
+from bot.core.reports import OrderRow
 from bot.core.storage.base import StoreBase
 from bot.core.storage.tables import kv, ledger, orders, users
 
@@ -52,6 +53,37 @@ class FigureStore(StoreBase):
         async with self.db.read() as conn:
             rows = (await conn.execute(query)).all()
         return [Sample(seconds=float(r[0]), quantity=int(r[1])) for r in rows]
+
+    async def order_days(self, since: float) -> tuple[list[OrderRow], dict[int, int]]:
+        """The period's orders and what was refunded on each, for the daily chart."""
+        query = select(
+            orders.c.id,
+            orders.c.created_at,
+            orders.c.status,
+            orders.c.charge_micros,
+            orders.c.cost_micros,
+        ).where(orders.c.created_at >= since)
+        refunds = (
+            select(ledger.c.order_id, func.sum(ledger.c.amount_micros))
+            .where(
+                ledger.c.kind == "refund",
+                ledger.c.order_id.in_(select(orders.c.id).where(orders.c.created_at >= since)),
+            )
+            .group_by(ledger.c.order_id)
+        )
+        async with self.db.read() as conn:
+            rows = [
+                OrderRow(
+                    id=r[0],
+                    created_at=r[1],
+                    stage=Stage(r[2]),
+                    charge_micros=r[3],
+                    cost_micros=r[4],
+                )
+                for r in (await conn.execute(query)).all()
+            ]
+            refunded = {int(r[0]): int(r[1]) for r in (await conn.execute(refunds)).all()}
+        return rows, refunded
 
     async def stats(self, since: float) -> dict[str, Any]:
         placed = orders.c.status.not_in([Stage.REJECTED, Stage.PLACING, Stage.UNCERTAIN])
