@@ -39,6 +39,7 @@ from bot.core.storage.figures import FigureStore
 from bot.core.storage.orders import OrderStore
 from bot.core.storage.outbox import OutboxStore
 from bot.core.storage.refills import RefillStore
+from bot.core.storage.tickets import TicketStore
 from bot.core.storage.users import UserStore
 from bot.core.storage.wallets import WalletStore
 from bot.ui.commands import set_bot_commands
@@ -82,6 +83,7 @@ class HandlerData(TypedDict):
     refills: RefillStore
     outbox: OutboxStore
     figures: FigureStore
+    tickets: TicketStore
 
 
 @dataclass
@@ -128,6 +130,7 @@ class Services:
             refills=RefillStore(db),
             outbox=OutboxStore(db),
             figures=FigureStore(db),
+            tickets=TicketStore(db),
         )
 
     async def close(self) -> None:

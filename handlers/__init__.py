@@ -16,12 +16,14 @@ from handlers import (
     order_form,
     payments,
     start,
+    support,
 )
 
 
 def get_routers() -> list[Router]:
     return [
         errors.setup(),
+        support.setup_group(),
         start.setup(),
         payments.setup(),
         inline.setup(),
@@ -30,5 +32,6 @@ def get_routers() -> list[Router]:
         balance.setup(),
         catalog.setup(),
         order_form.setup(),
+        support.setup(),
         fallback.setup(),  # last: whatever nobody else wanted
     ]

@@ -11,3 +11,8 @@ class OrderForm(StatesGroup):
 
 class AdminInput(StatesGroup):
     broadcast_text = State()
+    ticket_reply = State()  # an admin answers a ticket from their private chat
+
+
+class SupportForm(StatesGroup):
+    writing = State()  # what the customer sends goes to their ticket

@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     web_server_host: str = "0.0.0.0"  # noqa: S104 - a webhook server listens for Telegram
     web_server_port: int = Field(default=8080, gt=0, lt=65536)
     log_level: str = "INFO"
+    support_chat_id: int | None = None  # a supergroup with topics where admins work tickets
     metrics_enabled: bool = False
     metrics_token: SecretStr | None = None
 
@@ -57,6 +58,11 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return frozenset({value})
         return value
+
+    @field_validator("support_chat_id", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("default_locale")
     @classmethod

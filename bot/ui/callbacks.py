@@ -90,3 +90,15 @@ class TopUp(CallbackData, prefix="tu"):
 
 class BroadcastConfirm(CallbackData, prefix="bc"):
     action: BroadcastStep
+
+
+class SupportStart(CallbackData, prefix="su"):
+    order: int = 0  # 0: not about an order
+
+
+class TicketWrite(CallbackData, prefix="tw"):
+    id: int  # the customer writes more to this ticket
+
+
+class TicketAnswer(CallbackData, prefix="ta"):
+    id: int  # an admin answers this ticket from their private chat

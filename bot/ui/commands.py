@@ -8,7 +8,17 @@ from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 from bot.core.settings import SUPPORTED_LOCALES, Settings
 from bot.ui.i18n import Translator
 
-CUSTOMER_COMMANDS = ("start", "order", "orders", "wallet", "topup", "language", "help", "cancel")
+CUSTOMER_COMMANDS = (
+    "start",
+    "order",
+    "orders",
+    "wallet",
+    "topup",
+    "support",
+    "language",
+    "help",
+    "cancel",
+)
 ADMIN_COMMANDS = (
     "balance",
     "credit",
@@ -23,6 +33,7 @@ ADMIN_COMMANDS = (
     "attach",
     "refund_stars",
     "services_refresh",
+    "close",
 )
 
 

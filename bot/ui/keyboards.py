@@ -42,6 +42,9 @@ from bot.ui.callbacks import (
     ResolveOrder,
     SearchPage,
     ServicePick,
+    SupportStart,
+    TicketAnswer,
+    TicketWrite,
     TopUp,
 )
 from bot.ui.render import money, rate, shorten
@@ -50,7 +53,14 @@ CATEGORIES_PER_PAGE = 10
 SERVICES_PER_PAGE = 8
 ORDERS_PER_PAGE = 8
 TOPUP_AMOUNTS = (5, 10, 25, 50)
-MENU_KEYS = ("menu-new-order", "menu-my-orders", "menu-balance", "menu-help", "menu-language")
+MENU_KEYS = (
+    "menu-new-order",
+    "menu-my-orders",
+    "menu-balance",
+    "menu-support",
+    "menu-help",
+    "menu-language",
+)
 Row = list[InlineKeyboardButton]
 
 
@@ -216,8 +226,17 @@ def order_detail(
     actions.append(
         button(i18n.get("button-order-again"), OrderAction(id=order.id, action=OrderDo.AGAIN))
     )
+    actions.append(button(i18n.get("button-support"), SupportStart(order=order.id)))
     actions.append(button(i18n.get("button-back"), OrdersPage(page=0)))
     return markup(*in_rows(actions, 2))
+
+
+def ticket_write(translate: Callable[..., str], ticket_id: int) -> InlineKeyboardMarkup:
+    return markup([button(translate("button-reply"), TicketWrite(id=ticket_id))])
+
+
+def ticket_answer(translate: Callable[..., str], ticket_id: int) -> InlineKeyboardMarkup:
+    return markup([button(translate("button-reply"), TicketAnswer(id=ticket_id))])
 
 
 def open_order(translate: Callable[..., str], order_id: int) -> InlineKeyboardMarkup:

@@ -388,3 +388,33 @@ chart-completed = مكتملة
 chart-partial = جزئية
 chart-canceled = ملغاة
 chart-open = قيد التنفيذ
+
+## Support tickets
+menu-support = الدعم
+button-support = 💬 الدعم
+button-reply = ↩️ رد
+cmd-support = راسل الدعم
+cmd-close = أغلق تذكرة دعم
+support-ask = 💬 اكتب رسالتك إلى الدعم: نصًا أو صورة أو مستندًا. ‏/cancel للإلغاء.
+support-ask-order = 💬 اكتب رسالتك إلى الدعم بشأن الطلب #{ $id }: نصًا أو صورة أو مستندًا. ‏/cancel للإلغاء.
+support-sent = ✅ أُرسلت إلى الدعم (التذكرة #{ $id }). سيصلك الرد هنا؛ وما ترسله الآن يُضاف إلى التذكرة.
+support-too-many = لديك بالفعل { $count ->
+        [zero] { $count } تذكرة مفتوحة
+        [one] تذكرة مفتوحة واحدة
+        [two] تذكرتان مفتوحتان
+        [few] { $count } تذاكر مفتوحة
+        [many] { $count } تذكرة مفتوحة
+       *[other] { $count } تذكرة مفتوحة
+    }. يرجى انتظار الرد.
+support-unavailable = لا يمكن الوصول إلى الدعم الآن. حاول بعد بضع دقائق.
+support-media-only = أرسل نصًا أو صورة أو مستندًا.
+support-ticket-closed = هذه التذكرة مغلقة. اضغط الدعم لتكتب من جديد.
+support-topic-head = 🎫 التذكرة #{ $id } من { $user }
+support-private-head = 🎫 التذكرة #{ $id } من { $user }. اضغط «رد» تحت الرسالة؛ ‏/close { $id } عند الانتهاء.
+support-answer-head = 💬 رد الدعم (التذكرة #{ $id }):
+support-closed = ✅ أُغلقت التذكرة #{ $id }. اضغط الدعم متى احتجت إلينا.
+support-closed-staff = أُغلقت التذكرة #{ $id }؛ وأُبلغ العميل.
+support-already-closed = التذكرة #{ $id } مغلقة بالفعل أو غير موجودة.
+support-staff-ask = اكتب الرد على التذكرة #{ $id } (نصًا أو صورة أو مستندًا).
+support-staff-sent = أُرسل إلى عميل التذكرة #{ $id }.
+support-close-usage = ‏/close <رقم التذكرة>

@@ -355,3 +355,29 @@ chart-completed = Completed
 chart-partial = Partial
 chart-canceled = Canceled
 chart-open = In progress
+
+## Support tickets
+menu-support = Support
+button-support = 💬 Support
+button-reply = ↩️ Reply
+cmd-support = Write to support
+cmd-close = Close a support ticket
+support-ask = 💬 Write your message to support: text, a photo or a document. /cancel to stop.
+support-ask-order = 💬 Write your message to support about order #{ $id }: text, a photo or a document. /cancel to stop.
+support-sent = ✅ Sent to support (ticket #{ $id }). The answer will come here; anything more you send now is added to the ticket.
+support-too-many = You already have { $count ->
+        [one] { $count } open ticket
+       *[other] { $count } open tickets
+    }. Please wait for an answer there.
+support-unavailable = Support cannot be reached right now. Please try again in a few minutes.
+support-media-only = Send text, a photo or a document.
+support-ticket-closed = This ticket is closed. Tap Support to write again.
+support-topic-head = 🎫 Ticket #{ $id } from { $user }
+support-private-head = 🎫 Ticket #{ $id } from { $user }. Tap Reply under the message to answer; /close { $id } when it is done.
+support-answer-head = 💬 Support answered (ticket #{ $id }):
+support-closed = ✅ Ticket #{ $id } is closed. Tap Support whenever you need us again.
+support-closed-staff = Ticket #{ $id } closed; the customer was told.
+support-already-closed = Ticket #{ $id } is already closed or does not exist.
+support-staff-ask = Write the answer to ticket #{ $id } (text, a photo or a document).
+support-staff-sent = Sent to the customer of ticket #{ $id }.
+support-close-usage = /close <ticket number>

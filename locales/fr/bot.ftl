@@ -344,3 +344,29 @@ chart-completed = Terminées
 chart-partial = Partielles
 chart-canceled = Annulées
 chart-open = En cours
+
+## Support tickets
+menu-support = Support
+button-support = 💬 Support
+button-reply = ↩️ Répondre
+cmd-support = Écrire au support
+cmd-close = Fermer un ticket de support
+support-ask = 💬 Écrivez votre message au support : texte, photo ou document. /cancel pour arrêter.
+support-ask-order = 💬 Écrivez votre message au support à propos de la commande #{ $id } : texte, photo ou document. /cancel pour arrêter.
+support-sent = ✅ Envoyé au support (ticket #{ $id }). La réponse arrivera ici ; ce que vous envoyez maintenant s’ajoute au ticket.
+support-too-many = Vous avez déjà { $count ->
+        [one] { $count } ticket ouvert
+       *[other] { $count } tickets ouverts
+    }. Merci d’attendre la réponse.
+support-unavailable = Le support est injoignable pour le moment. Réessayez dans quelques minutes.
+support-media-only = Envoyez du texte, une photo ou un document.
+support-ticket-closed = Ce ticket est fermé. Touchez Support pour écrire à nouveau.
+support-topic-head = 🎫 Ticket #{ $id } de { $user }
+support-private-head = 🎫 Ticket #{ $id } de { $user }. Touchez Répondre sous le message ; /close { $id } une fois traité.
+support-answer-head = 💬 Réponse du support (ticket #{ $id }) :
+support-closed = ✅ Le ticket #{ $id } est fermé. Touchez Support dès que vous avez besoin de nous.
+support-closed-staff = Ticket #{ $id } fermé ; le client a été prévenu.
+support-already-closed = Le ticket #{ $id } est déjà fermé ou n’existe pas.
+support-staff-ask = Écrivez la réponse au ticket #{ $id } (texte, photo ou document).
+support-staff-sent = Envoyé au client du ticket #{ $id }.
+support-close-usage = /close <numéro du ticket>

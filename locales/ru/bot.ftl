@@ -366,3 +366,31 @@ chart-completed = Выполнены
 chart-partial = Частично
 chart-canceled = Отменены
 chart-open = В работе
+
+## Support tickets
+menu-support = Поддержка
+button-support = 💬 Поддержка
+button-reply = ↩️ Ответить
+cmd-support = Написать в поддержку
+cmd-close = Закрыть обращение
+support-ask = 💬 Напишите сообщение в поддержку: текст, фото или документ. /cancel — отмена.
+support-ask-order = 💬 Напишите в поддержку о заказе #{ $id }: текст, фото или документ. /cancel — отмена.
+support-sent = ✅ Отправлено в поддержку (обращение #{ $id }). Ответ придёт сюда; всё, что вы отправите сейчас, добавится к обращению.
+support-too-many = У вас уже { $count ->
+        [one] { $count } открытое обращение
+        [few] { $count } открытых обращения
+        [many] { $count } открытых обращений
+       *[other] { $count } открытых обращения
+    }. Пожалуйста, дождитесь ответа.
+support-unavailable = Поддержка сейчас недоступна. Попробуйте через несколько минут.
+support-media-only = Отправьте текст, фото или документ.
+support-ticket-closed = Это обращение закрыто. Нажмите «Поддержка», чтобы написать снова.
+support-topic-head = 🎫 Обращение #{ $id } от { $user }
+support-private-head = 🎫 Обращение #{ $id } от { $user }. Нажмите «Ответить» под сообщением; /close { $id }, когда вопрос решён.
+support-answer-head = 💬 Ответ поддержки (обращение #{ $id }):
+support-closed = ✅ Обращение #{ $id } закрыто. Нажмите «Поддержка», если снова понадобится помощь.
+support-closed-staff = Обращение #{ $id } закрыто; клиент уведомлён.
+support-already-closed = Обращение #{ $id } уже закрыто или не существует.
+support-staff-ask = Напишите ответ на обращение #{ $id } (текст, фото или документ).
+support-staff-sent = Отправлено клиенту обращения #{ $id }.
+support-close-usage = /close <номер обращения>

@@ -14,6 +14,7 @@ from bot.core.storage.orders import OrderStore
 from bot.core.storage.outbox import OutboxStore
 from bot.core.storage.refills import RefillStore
 from bot.core.storage.rows import OpenOrder, StatusChange
+from bot.core.storage.tickets import TicketStore
 from bot.core.storage.transitions import TransitionStore
 from bot.core.storage.users import UserStore
 from bot.core.storage.wallets import WalletStore
@@ -22,6 +23,13 @@ __all__ = ["OpenOrder", "OutboxRow", "Repository", "StatusChange"]
 
 
 class Repository(
-    UserStore, WalletStore, OrderStore, TransitionStore, RefillStore, OutboxStore, FigureStore
+    UserStore,
+    WalletStore,
+    OrderStore,
+    TransitionStore,
+    RefillStore,
+    OutboxStore,
+    FigureStore,
+    TicketStore,
 ):
     """One object for all storage; see the base classes for each concern."""

@@ -135,3 +135,17 @@ kv = Table(
     Column("key", String(200), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+tickets = Table(
+    "tickets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", BigInteger, ForeignKey("users.id"), nullable=False),
+    Column("order_id", Integer),  # what the customer asks about, if an order
+    Column("status", String(16), nullable=False),  # open | closed
+    Column("thread_id", BigInteger),  # the support group's topic, when there is one
+    Column("created_at", Float, nullable=False),
+    Column("closed_at", Float),
+    Index("ix_tickets_user_status", "user_id", "status"),
+    Index("ix_tickets_thread", "thread_id"),
+)

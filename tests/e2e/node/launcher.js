@@ -16,6 +16,9 @@ const waiters = [];            // long-polling getUpdates waiting for an update
 const callbackAnswers = [];    // answerCallbackQuery calls, for tests to read
 const inlineAnswers = [];      // answerInlineQuery calls
 const calls = [];              // every bot method called, with its parameters
+const topics = [];             // forum topics the bot created: {chat_id, message_thread_id, name}
+const userMessages = new Map(); // "chat:id" -> what a user sent, so the bot can copy it
+let topicId = 5000;
 let updateId = 1;
 let messageId = 100000;
 const stats = { sent: 0, tooMany: 0, perChatMax: 0 };
@@ -64,12 +67,25 @@ function userMessage(body, isCommand) {
     date: now(),
     from: body.from,
     chat: body.chat || { id: body.from.id, type: 'private', first_name: body.from.first_name },
-    text,
   };
-  if (isCommand || text.startsWith('/')) {
+  if (body.photo) {               // a photo: Telegram's sizes, with an optional caption
+    message.photo = [{ file_id: String(body.photo), file_unique_id: `u${body.photo}`, width: 640, height: 480 }];
+    if (body.caption) message.caption = String(body.caption);
+  } else if (body.document) {
+    message.document = { file_id: String(body.document), file_unique_id: `u${body.document}`, file_name: 'file.pdf' };
+    if (body.caption) message.caption = String(body.caption);
+  } else {
+    message.text = text;
+  }
+  if (body.message_thread_id) {   // a message in a forum topic of a supergroup
+    message.message_thread_id = Number(body.message_thread_id);
+    message.is_topic_message = true;
+  }
+  if (message.text !== undefined && (isCommand || text.startsWith('/'))) {
     const length = text.split(/\s/)[0].length;
     message.entities = [{ offset: 0, length, type: 'bot_command' }];
   }
+  userMessages.set(`${message.chat.id}:${message.message_id}`, message);
   return message;
 }
 
@@ -87,13 +103,22 @@ function findBotMessage(body) {
 function asMessage(stored, token) {
   // Only real Message fields: the package keeps every form field the bot sent.
   const markup = parse(stored.message.reply_markup);
+  const chatId = Number(stored.message.chat_id);
   const message = {
     message_id: stored.messageId,
     date: Math.floor(stored.time / 1000),
-    chat: { id: Number(stored.message.chat_id), type: 'private', first_name: 'User' },
+    chat: chatId < 0 ? { id: chatId, type: 'supergroup', title: 'Support', is_forum: true }
+      : { id: chatId, type: 'private', first_name: 'User' },
     from: { id: botIdOf(token), is_bot: true, first_name: 'Test bot', username: 'TestNameBot' },
     text: stored.message.text,
   };
+  if (stored.message.message_thread_id) {
+    message.message_thread_id = Number(stored.message.message_thread_id);
+    message.is_topic_message = true;
+  }
+  if (stored.message.photo) message.photo = stored.message.photo;
+  if (stored.message.document) message.document = stored.message.document;
+  if (stored.message.caption) message.caption = stored.message.caption;
   if (markup && markup.inline_keyboard) message.reply_markup = markup;
   if (stored.message.invoice) message.text = stored.message.text;
   if (stored.edited) message.edit_date = now();
@@ -183,6 +208,29 @@ app.all('/bot:token/answerInlineQuery', (req, res) => {
     { results: parse(req.body.results) }));
   ok(res, true);
 });
+app.all('/bot:token/createForumTopic', (req, res) => {
+  const topic = { chat_id: Number(req.body.chat_id), message_thread_id: topicId++,
+    name: String(req.body.name || ''), icon_color: 7322096 };
+  topics.push(topic);
+  calls.push({ method: 'createForumTopic', params: req.body });
+  ok(res, { message_thread_id: topic.message_thread_id, name: topic.name, icon_color: topic.icon_color });
+});
+app.all('/bot:token/copyMessage', (req, res) => {
+  // The copy is the bot's own message in the target chat (and topic): text or media as sent.
+  const source = userMessages.get(`${req.body.from_chat_id}:${req.body.message_id}`)
+    || (findBotMessage({ chat_id: req.body.from_chat_id, message_id: req.body.message_id }) || {}).message;
+  if (!source) {
+    return res.status(400).json({ ok: false, error_code: 400, description: 'Bad Request: message to copy not found' });
+  }
+  const copy = { chat_id: req.body.chat_id, text: source.text };
+  for (const field of ['photo', 'document', 'caption']) if (source[field]) copy[field] = source[field];
+  if (req.body.message_thread_id) copy.message_thread_id = req.body.message_thread_id;
+  if (req.body.reply_markup) copy.reply_markup = req.body.reply_markup;
+  const stored = storedBotMessage(copy, req.params.token);
+  calls.push({ method: 'copyMessage', params: req.body });
+  return ok(res, { message_id: stored.message_id });
+});
+app.post('/topics', (req, res) => ok(res, topics));
 app.all('/bot:token/sendInvoice', (req, res) => {
   ok(res, storedBotMessage(Object.assign({}, req.body, {
     text: `INVOICE ${req.body.title}: ${req.body.description}`,
@@ -191,7 +239,7 @@ app.all('/bot:token/sendInvoice', (req, res) => {
 });
 for (const method of ['setMyCommands', 'deleteMyCommands', 'setChatMenuButton',
   'sendChatAction', 'answerPreCheckoutQuery', 'refundStarPayment', 'deleteMessage', 'close',
-  'logOut', 'setMyDescription', 'setMyShortDescription']) {
+  'logOut', 'setMyDescription', 'setMyShortDescription', 'closeForumTopic']) {
   app.all(`/bot:token/${method}`, (req, res) => {
     calls.push({ method, params: req.body });
     ok(res, true);
