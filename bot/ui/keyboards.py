@@ -253,7 +253,7 @@ def stalled_order(
         row.append(
             button(translate("button-cancel"), OrderAction(id=order_id, action=OrderDo.CANCEL))
         )
-    return markup(row)
+    return markup(row, [button(translate("button-support"), SupportStart(order=order_id))])
 
 
 def resolve_order(translate: Callable[..., str], order_id: int) -> InlineKeyboardMarkup:
