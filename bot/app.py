@@ -38,6 +38,7 @@ from bot.core.storage import Database, Repository
 from bot.core.storage.figures import FigureStore
 from bot.core.storage.orders import OrderStore
 from bot.core.storage.outbox import OutboxStore
+from bot.core.storage.promos import PromoStore
 from bot.core.storage.refills import RefillStore
 from bot.core.storage.tickets import TicketStore
 from bot.core.storage.users import UserStore
@@ -84,6 +85,7 @@ class HandlerData(TypedDict):
     outbox: OutboxStore
     figures: FigureStore
     tickets: TicketStore
+    promos: PromoStore
 
 
 @dataclass
@@ -131,6 +133,7 @@ class Services:
             outbox=OutboxStore(db),
             figures=FigureStore(db),
             tickets=TicketStore(db),
+            promos=PromoStore(db),
         )
 
     async def close(self) -> None:
@@ -182,7 +185,7 @@ async def build_services(settings: Settings) -> Services:
         catalog=catalog,
         pricing=pricing,
         shop=shop,
-        quoter=Quoter(pricing, shop, repo, delivery),
+        quoter=Quoter(pricing, shop, repo, delivery, repo),
         customers=Customers(repo, ttl_seconds=SHARED_CACHE_SECONDS if db.shared else None),
         orders=OrderService(repo, panel, settings.admin_ids),
         translator=translator,

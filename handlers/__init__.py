@@ -15,6 +15,7 @@ from handlers import (
     my_orders,
     order_form,
     payments,
+    promo,
     start,
     support,
 )
@@ -26,6 +27,7 @@ def get_routers() -> list[Router]:
         support.setup_group(),
         start.setup(),
         payments.setup(),
+        promo.setup(),
         inline.setup(),
         admin.setup(),
         my_orders.setup(),

@@ -99,8 +99,18 @@ async def show_summary(
             label = i18n.get(f"label-{spec.name.replace('_', '-')}")
             lines.append(f"{label}: {_shown_value(value)}")
     currency = quote.currency
+    lines.append("")
+    if quote.discount and quote.full_price is not None:
+        code, percent = quote.discount
+        lines.append(
+            i18n.get(
+                "summary-discount",
+                code=html.quote(code),
+                percent=str(percent),
+                full=money(quote.full_price, currency),
+            )
+        )
     lines += [
-        "",
         i18n.get("summary-price", price=money(quote.price, currency)),
         i18n.get(
             "summary-balance",
@@ -322,6 +332,10 @@ async def confirm(
     await drop_buttons(message)
     async with ordering.in_flight():  # a shutdown waits until the customer is told the outcome
         placement = await ordering.place(quote.new_order(query.from_user.id, callback_data.token))
+        if placement.outcome is Outcome.PRICE_CHANGED:  # its discount went to another order
+            await message.answer(i18n.get("price-changed"))
+            await show_summary(message, i18n, state, service, answers, quoter)
+            return
         text = placement_text(i18n, placement, quote.currency)
         if placement.order_id is None:
             # Nothing was charged (no funds, panel down): the same summary can be confirmed again.

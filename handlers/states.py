@@ -16,3 +16,7 @@ class AdminInput(StatesGroup):
 
 class SupportForm(StatesGroup):
     writing = State()  # what the customer sends goes to their ticket
+
+
+class PromoInput(StatesGroup):
+    code = State()  # the customer types a promo code

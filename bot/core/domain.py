@@ -105,6 +105,7 @@ class NewOrder:
     charge: Decimal
     cost: Decimal
     currency: str
+    discount_code: str | None = None  # a redeemed promo discount this order uses up
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,10 @@ class InsufficientFundsError(Exception):
     def __init__(self, missing: Decimal) -> None:
         super().__init__(f"missing {missing}")
         self.missing = missing
+
+
+class DiscountGoneError(Exception):
+    """The discount the summary applied was used by another order meanwhile."""
 
 
 class AlreadyPlacedError(Exception):

@@ -11,7 +11,14 @@ from decimal import Decimal
 from enum import StrEnum
 
 from bot.core import metrics
-from bot.core.domain import AlreadyPlacedError, InsufficientFundsError, NewOrder, Order, Stage
+from bot.core.domain import (
+    AlreadyPlacedError,
+    DiscountGoneError,
+    InsufficientFundsError,
+    NewOrder,
+    Order,
+    Stage,
+)
 from bot.core.outbox import OutboxKind
 from bot.core.panel import (
     BadLinkError,
@@ -47,6 +54,7 @@ class Outcome(StrEnum):
     REJECTED = "rejected"
     UNAVAILABLE = "unavailable"
     UNCERTAIN = "uncertain"
+    PRICE_CHANGED = "price_changed"  # the summary's discount is gone: nothing was charged
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,8 @@ class OrderService:
             return Placement(Outcome.ALREADY_PLACED, order_id=exc.order_id)
         except InsufficientFundsError as exc:
             return Placement(Outcome.NO_FUNDS, missing=exc.missing)
+        except DiscountGoneError:
+            return Placement(Outcome.PRICE_CHANGED)
         async with self.in_flight():
             # Shielded: a shutdown must not cut a placement between `add` and its record.
             placement = await asyncio.shield(self._send(order_id, new))

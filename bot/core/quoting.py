@@ -14,7 +14,9 @@ from bot.core.forms import ordered_quantity, panel_fields, units
 from bot.core.money import panel_cost
 from bot.core.panel import Service
 from bot.core.pricing import Pricing
+from bot.core.promos import discounted
 from bot.core.shop import Shop
+from bot.core.storage.promos import PromoStore
 from bot.core.storage.wallets import WalletStore
 
 
@@ -27,6 +29,8 @@ class Quote:
     currency: str
     balance: Decimal  # the customer's wallet when quoted
     usual: DeliveryTime | None = None  # how long the service usually takes, once known
+    discount: tuple[str, Decimal] | None = None  # (promo code, percent) applied to `price`
+    full_price: Decimal | None = None  # before the discount
 
     @property
     def quantity(self) -> int:
@@ -58,6 +62,7 @@ class Quote:
             charge=self.price,
             cost=self.cost,
             currency=self.currency,
+            discount_code=self.discount[0] if self.discount else None,
         )
 
 
@@ -68,19 +73,27 @@ class Quoter:
         shop: Shop,
         wallets: WalletStore,
         delivery: DeliveryTimes | None = None,
+        promos: PromoStore | None = None,
     ) -> None:
         self._pricing = pricing
         self._shop = shop
         self._wallets = wallets
         self._delivery = delivery
+        self._promos = promos
 
     async def quote(self, user_id: int, service: Service, answers: Mapping[str, Any]) -> Quote:
         quantity_units = units(service, dict(answers))
+        full = self._pricing.price(service, quantity_units)
+        cost = panel_cost(service.rate, quantity_units)
+        discount = await self._promos.pending_discount(user_id) if self._promos else None
+        price = discounted(full, discount[1], cost) if discount else full
         return Quote(
             service=service,
             answers=dict(answers),
-            price=self._pricing.price(service, quantity_units),
-            cost=panel_cost(service.rate, quantity_units),
+            price=price,
+            cost=cost,
+            discount=discount if price < full else None,
+            full_price=full,
             currency=self._shop.currency,
             balance=await self._wallets.balance(user_id),
             usual=await self._delivery.of(service.id, service.type) if self._delivery else None,

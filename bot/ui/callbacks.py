@@ -102,3 +102,7 @@ class TicketWrite(CallbackData, prefix="tw"):
 
 class TicketAnswer(CallbackData, prefix="ta"):
     id: int  # an admin answers this ticket from their private chat
+
+
+class EnterPromo(CallbackData, prefix="pr"):
+    pass

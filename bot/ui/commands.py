@@ -14,6 +14,7 @@ CUSTOMER_COMMANDS = (
     "orders",
     "wallet",
     "topup",
+    "promo",
     "support",
     "language",
     "help",

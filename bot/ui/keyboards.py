@@ -30,6 +30,7 @@ from bot.ui.callbacks import (
     CategoryPage,
     CategoryPick,
     ConfirmOrder,
+    EnterPromo,
     FormChoice,
     FormNav,
     FormStep,
@@ -284,4 +285,5 @@ def topup_keyboard(i18n: I18nContext, currency: str) -> InlineKeyboardMarkup:
         button(i18n.get("button-topup", amount=money(Decimal(n), currency)), TopUp(amount=n))
         for n in TOPUP_AMOUNTS
     ]
-    return markup(*in_rows(options, 2))
+    promo = [button(i18n.get("button-promo"), EnterPromo())]
+    return markup(*in_rows(options, 2), promo)

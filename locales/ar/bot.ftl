@@ -418,3 +418,20 @@ support-already-closed = التذكرة #{ $id } مغلقة بالفعل أو غ
 support-staff-ask = اكتب الرد على التذكرة #{ $id } (نصًا أو صورة أو مستندًا).
 support-staff-sent = أُرسل إلى عميل التذكرة #{ $id }.
 support-close-usage = ‏/close <رقم التذكرة>
+
+## Promo codes
+button-promo = 🎟 أدخل رمز الخصم
+cmd-promo = استخدم رمزًا ترويجيًا
+promo-ask = 🎟 أرسل الرمز الترويجي.
+promo-credited = 🎉 أُضيف { $amount } إلى محفظتك. الرصيد: { $balance }.
+promo-discount-ready = 🎉 طلبك التالي بخصم { $percent }%: يظهر الملخص السعر بعد الخصم.
+promo-unknown = لا يوجد رمز ترويجي «{ $code }».
+promo-expired = انتهت صلاحية الرمز الترويجي «{ $code }».
+promo-used-up = نفدت استخدامات الرمز الترويجي «{ $code }».
+promo-already-used = لقد استخدمت الرمز الترويجي «{ $code }» من قبل.
+summary-discount = 🎟 الرمز { $code }: −{ $percent }% (كان { $full })
+admin-promo-usage = ‏/promo create CODE 5 [استخدامات] [أيام] — رصيد للمحفظة · ‏/promo create CODE 10% [استخدامات] [أيام] — خصم على الطلب التالي · ‏/promo list · ‏/promo off CODE
+admin-promo-exists = الرمز { $code } موجود بالفعل.
+admin-promo-created = ✅ أُنشئ الرمز الترويجي { $code }.
+admin-promo-off = أُوقف الرمز الترويجي { $code }.
+admin-promo-none = لا توجد رموز ترويجية بعد.

@@ -381,3 +381,20 @@ support-already-closed = Ticket #{ $id } is already closed or does not exist.
 support-staff-ask = Write the answer to ticket #{ $id } (text, a photo or a document).
 support-staff-sent = Sent to the customer of ticket #{ $id }.
 support-close-usage = /close <ticket number>
+
+## Promo codes
+button-promo = 🎟 Enter promo code
+cmd-promo = Redeem a promo code
+promo-ask = 🎟 Send your promo code.
+promo-credited = 🎉 { $amount } added to your wallet. Balance: { $balance }.
+promo-discount-ready = 🎉 Your next order is { $percent }% off: the summary shows the discounted price.
+promo-unknown = There is no promo code “{ $code }”.
+promo-expired = The promo code “{ $code }” has expired.
+promo-used-up = The promo code “{ $code }” has been used up.
+promo-already-used = You have already used the promo code “{ $code }”.
+summary-discount = 🎟 Promo { $code }: −{ $percent }% (was { $full })
+admin-promo-usage = /promo create CODE 5 [uses] [days] — a wallet credit · /promo create CODE 10% [uses] [days] — a discount on the next order · /promo list · /promo off CODE
+admin-promo-exists = The code { $code } exists already.
+admin-promo-created = ✅ Promo code { $code } created.
+admin-promo-off = Promo code { $code } switched off.
+admin-promo-none = No promo codes yet.

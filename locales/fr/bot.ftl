@@ -370,3 +370,20 @@ support-already-closed = Le ticket #{ $id } est déjà fermé ou n’existe pas.
 support-staff-ask = Écrivez la réponse au ticket #{ $id } (texte, photo ou document).
 support-staff-sent = Envoyé au client du ticket #{ $id }.
 support-close-usage = /close <numéro du ticket>
+
+## Promo codes
+button-promo = 🎟 Saisir un code promo
+cmd-promo = Utiliser un code promo
+promo-ask = 🎟 Envoyez votre code promo.
+promo-credited = 🎉 { $amount } ajoutés à votre portefeuille. Solde : { $balance }.
+promo-discount-ready = 🎉 Votre prochaine commande bénéficie de { $percent } % de remise : le récapitulatif affiche le prix réduit.
+promo-unknown = Le code promo « { $code } » n’existe pas.
+promo-expired = Le code promo « { $code } » a expiré.
+promo-used-up = Le code promo « { $code } » est épuisé.
+promo-already-used = Vous avez déjà utilisé le code promo « { $code } ».
+summary-discount = 🎟 Promo { $code } : −{ $percent } % (au lieu de { $full })
+admin-promo-usage = /promo create CODE 5 [utilisations] [jours] — un crédit · /promo create CODE 10% [utilisations] [jours] — une remise sur la prochaine commande · /promo list · /promo off CODE
+admin-promo-exists = Le code { $code } existe déjà.
+admin-promo-created = ✅ Code promo { $code } créé.
+admin-promo-off = Code promo { $code } désactivé.
+admin-promo-none = Aucun code promo pour l’instant.

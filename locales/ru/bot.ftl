@@ -394,3 +394,20 @@ support-already-closed = Обращение #{ $id } уже закрыто ил�
 support-staff-ask = Напишите ответ на обращение #{ $id } (текст, фото или документ).
 support-staff-sent = Отправлено клиенту обращения #{ $id }.
 support-close-usage = /close <номер обращения>
+
+## Promo codes
+button-promo = 🎟 Ввести промокод
+cmd-promo = Активировать промокод
+promo-ask = 🎟 Отправьте промокод.
+promo-credited = 🎉 На кошелёк зачислено { $amount }. Баланс: { $balance }.
+promo-discount-ready = 🎉 Скидка { $percent }% на следующий заказ: в сводке будет цена со скидкой.
+promo-unknown = Промокода «{ $code }» нет.
+promo-expired = Срок промокода «{ $code }» истёк.
+promo-used-up = Промокод «{ $code }» закончился.
+promo-already-used = Вы уже использовали промокод «{ $code }».
+summary-discount = 🎟 Промокод { $code }: −{ $percent }% (было { $full })
+admin-promo-usage = /promo create КОД 5 [использований] [дней] — зачисление · /promo create КОД 10% [использований] [дней] — скидка на следующий заказ · /promo list · /promo off КОД
+admin-promo-exists = Код { $code } уже существует.
+admin-promo-created = ✅ Промокод { $code } создан.
+admin-promo-off = Промокод { $code } отключён.
+admin-promo-none = Промокодов пока нет.

@@ -14,7 +14,9 @@ from bot.core.storage.db import _asyncpg_url
 from bot.core.storage.tables import metadata
 from tests.backends import BACKENDS, fresh_database_url
 
-HEAD = "0003"
+HEAD = "0004"
+# The tables the bot had before Alembic.
+LEGACY_TABLES = {"users", "ledger", "orders", "order_events", "refills", "outbox", "fsm", "kv"}
 
 
 async def _legacy_database(path: Path, url: str | None, *, version: int) -> None:
@@ -31,7 +33,7 @@ async def _legacy_database(path: Path, url: str | None, *, version: int) -> None
     async with engine.begin() as conn:
         await conn.run_sync(
             lambda sync: metadata.create_all(
-                sync, tables=[t for t in metadata.sorted_tables if t.name != "tickets"]
+                sync, tables=[t for t in metadata.sorted_tables if t.name in LEGACY_TABLES]
             )
         )
         await conn.run_sync(legacy.create_all)

@@ -6,12 +6,13 @@ import time
 from collections.abc import Iterable
 from decimal import Decimal
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.core.domain import (
     POLLED_STAGES,
     AlreadyPlacedError,
+    DiscountGoneError,
     InsufficientFundsError,
     NewOrder,
     Order,
@@ -24,7 +25,7 @@ from bot.core.storage.base import StoreBase
 from bot.core.storage.rows import (
     order_from_row,
 )
-from bot.core.storage.tables import ledger, order_events, orders
+from bot.core.storage.tables import ledger, order_events, orders, promo_redemptions
 
 
 class OrderStore(StoreBase):
@@ -86,6 +87,18 @@ class OrderStore(StoreBase):
                 order_id=order_id,
             )
             await self._event(conn, order_id, Stage.PLACING, now)
+            if new.discount_code is not None:
+                used = await conn.execute(
+                    update(promo_redemptions)
+                    .where(
+                        promo_redemptions.c.code == new.discount_code,
+                        promo_redemptions.c.user_id == new.user_id,
+                        promo_redemptions.c.order_id.is_(None),
+                    )
+                    .values(order_id=order_id)
+                )
+                if not used.rowcount:  # rolls back the order and its charge
+                    raise DiscountGoneError
         return order_id
 
     async def record_cancel_request(self, order_id: int) -> None:

@@ -12,6 +12,7 @@ from bot.core.outbox import OutboxRow
 from bot.core.storage.figures import FigureStore
 from bot.core.storage.orders import OrderStore
 from bot.core.storage.outbox import OutboxStore
+from bot.core.storage.promos import PromoStore
 from bot.core.storage.refills import RefillStore
 from bot.core.storage.rows import OpenOrder, StatusChange
 from bot.core.storage.tickets import TicketStore
@@ -31,5 +32,6 @@ class Repository(
     OutboxStore,
     FigureStore,
     TicketStore,
+    PromoStore,
 ):
     """One object for all storage; see the base classes for each concern."""

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -148,4 +149,29 @@ tickets = Table(
     Column("closed_at", Float),
     Index("ix_tickets_user_status", "user_id", "status"),
     Index("ix_tickets_thread", "thread_id"),
+)
+
+promo_codes = Table(
+    "promo_codes",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("kind", String(16), nullable=False),  # credit | discount
+    Column("amount", String(32), nullable=False),  # Decimal as text: money or a percent
+    Column("max_uses", Integer),
+    Column("uses", Integer, nullable=False, default=0),
+    Column("expires_at", Float),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", Float, nullable=False),
+)
+
+promo_redemptions = Table(
+    "promo_redemptions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(32), ForeignKey("promo_codes.code"), nullable=False),
+    Column("user_id", BigInteger, nullable=False, index=True),
+    # A discount waits for the customer's next order; set when an order uses it.
+    Column("order_id", Integer),
+    Column("created_at", Float, nullable=False),
+    UniqueConstraint("code", "user_id", name="uq_promo_once_per_customer"),
 )
