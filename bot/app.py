@@ -307,7 +307,7 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     dp.shutdown.register(on_shutdown)
     i18n_core = services.translator.core
     create_i18n(i18n_core, services.customers, settings.default_locale).setup(dispatcher=dp)
-    dp.include_routers(*get_routers())
+    dp.include_routers(*get_routers(settings.support_chat_id))
     return dp
 
 

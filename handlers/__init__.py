@@ -21,19 +21,21 @@ from handlers import (
 )
 
 
-def get_routers() -> list[Router]:
+def get_routers(support_chat_id: int | None = None) -> list[Router]:
+    # The support group's router exists only when there is a group: no update pays for it.
+    group = [support.setup_group(support_chat_id)] if support_chat_id is not None else []
     return [
         errors.setup(),
-        support.setup_group(),
+        *group,
         start.setup(),
         payments.setup(),
-        promo.setup(),
         inline.setup(),
         admin.setup(),
         my_orders.setup(),
         balance.setup(),
         catalog.setup(),
         order_form.setup(),
+        promo.setup(),  # rarely used: after the routers most updates end in
         support.setup(),
         fallback.setup(),  # last: whatever nobody else wanted
     ]

@@ -32,9 +32,12 @@ logger = logging.getLogger(__name__)
 MAX_OPEN_TICKETS = 3  # a customer's open tickets at once
 
 
-class InSupportGroup(Filter):
-    async def __call__(self, message: Message, settings: Settings) -> bool:
-        return settings.support_chat_id is not None and message.chat.id == settings.support_chat_id
+class InChat(Filter):
+    def __init__(self, chat_id: int) -> None:
+        self._chat_id = chat_id
+
+    async def __call__(self, message: Message) -> bool:
+        return message.chat.id == self._chat_id
 
 
 class CustomerContent(Filter):
@@ -302,11 +305,11 @@ async def close_command(
     await _close(bot, message, int(ticket_id), i18n, settings, tickets, users, translator)
 
 
-def setup_group() -> Router:
+def setup_group(chat_id: int) -> Router:
     """The support group's messages; included before every other router, so nothing said
     there reaches the customers' handlers."""
     group = Router(name=f"{__name__}.group")
-    group.message.filter(InSupportGroup())
+    group.message.filter(InChat(chat_id))
     group.message.register(close_in_topic, Command("close"))
     group.message.register(ignore_group, CommandLike())
     group.message.register(staff_writes_in_topic, CustomerContent())

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 
@@ -33,6 +33,20 @@ def _promo(row: RowMapping) -> Promo:
         expires_at=row["expires_at"],
         active=bool(row["active"]),
     )
+
+
+# Every summary asks: built once.
+_PENDING_DISCOUNT = (
+    select(promo_codes.c.code, promo_codes.c.amount)
+    .join(promo_redemptions, promo_redemptions.c.code == promo_codes.c.code)
+    .where(
+        promo_redemptions.c.user_id == bindparam("user_id"),
+        promo_redemptions.c.order_id.is_(None),
+        promo_codes.c.kind == PromoKind.DISCOUNT,
+    )
+    .order_by(promo_redemptions.c.id)
+    .limit(1)
+)
 
 
 class PromoStore(StoreBase):
@@ -114,17 +128,6 @@ class PromoStore(StoreBase):
 
     async def pending_discount(self, user_id: int) -> tuple[str, Decimal] | None:
         """The discount a customer redeemed and has not used on an order yet."""
-        query = (
-            select(promo_codes.c.code, promo_codes.c.amount)
-            .join(promo_redemptions, promo_redemptions.c.code == promo_codes.c.code)
-            .where(
-                promo_redemptions.c.user_id == user_id,
-                promo_redemptions.c.order_id.is_(None),
-                promo_codes.c.kind == PromoKind.DISCOUNT,
-            )
-            .order_by(promo_redemptions.c.id)
-            .limit(1)
-        )
         async with self.db.read() as conn:
-            row = (await conn.execute(query)).first()
+            row = (await conn.execute(_PENDING_DISCOUNT, {"user_id": user_id})).first()
         return (str(row[0]), Decimal(row[1])) if row else None
