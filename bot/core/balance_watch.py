@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Iterable
 from decimal import Decimal
@@ -10,6 +9,7 @@ from decimal import Decimal
 from bot.core import metrics
 from bot.core.outbox import OutboxKind
 from bot.core.panel import PanelClient, PanelError
+from bot.core.periodic import repeat
 from bot.core.storage import Repository
 
 logger = logging.getLogger(__name__)
@@ -32,14 +32,7 @@ class BalanceWatch:
         self._every = every_seconds
 
     async def run(self) -> None:
-        while True:
-            try:
-                await self.check()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                logger.exception("panel balance check failed")
-            await asyncio.sleep(self._every)
+        await repeat(self.check, self._every, "panel balance check")
 
     async def check(self) -> None:
         """One look at the balance: alert on a crossing below, re-arm once it is back above.

@@ -3,13 +3,13 @@ orders which stopped moving for much longer than their service usually takes."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import Callable, Iterable
 
 from bot.core.delivery import DeliveryTime, learn, stall_threshold
 from bot.core.forms import PACKAGE_TYPES
+from bot.core.periodic import repeat
 from bot.core.storage import Repository
 
 logger = logging.getLogger(__name__)
@@ -67,14 +67,7 @@ class StallWatch:
         self._every = every_seconds
 
     async def run(self) -> None:
-        while True:
-            try:
-                await self.check()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                logger.exception("stalled-order check failed")
-            await asyncio.sleep(self._every)
+        await repeat(self.check, self._every, "stalled-order check")
 
     async def check(self, now: float | None = None) -> list[int]:
         now = time.time() if now is None else now
