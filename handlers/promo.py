@@ -93,6 +93,11 @@ async def code_typed(
     await redeem(message, message.chat.id, message.text or "", i18n, promos, wallets, shop)
 
 
+async def code_expected(message: Message, i18n: I18nContext) -> None:
+    """Anything but a typed code while one is expected: ask again."""
+    await message.answer(i18n.get("promo-ask"))
+
+
 async def admin_promo(
     message: Message, command: CommandObject, i18n: I18nContext, promos: PromoStore, shop: Shop
 ) -> None:
@@ -133,4 +138,5 @@ def setup() -> Router:
     router.message.register(promo_command, Command("promo"))
     router.callback_query.register(ask_code, EnterPromo.filter())
     router.message.register(code_typed, PromoInput.code, TypedText())
+    router.message.register(code_expected, PromoInput.code)
     return router

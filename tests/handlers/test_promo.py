@@ -23,6 +23,7 @@ async def test_a_credit_code_is_redeemed_once_with_a_clear_word_for_every_refusa
     assert "already used" in await h.say(first, "/promo WELCOME5")
     await h.say(second, "Balance")
     await h.press(second, "Enter promo code")
+    assert "Send your promo code" in await h.say(second, "/unknowncommand")
     assert "5.00 USD added" in await h.say(second, "WELCOME5")
     assert "used up" in await h.say(third, "/promo WELCOME5")
     assert "There is no promo code" in await h.say(third, "/promo NOPE")
