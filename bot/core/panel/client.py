@@ -34,14 +34,6 @@ def chunked(ids: Sequence[int], size: int = BATCH_SIZE) -> list[list[int]]:
     return [list(ids[start : start + size]) for start in range(0, len(ids), size)]
 
 
-def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("Retry-After", "")
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        return None
-
-
 def _error_text(value: Any) -> str | None:
     """The error of an answer or of one list item, in whatever shape the panel uses."""
     if isinstance(value, dict) and "error" in value:
@@ -120,7 +112,7 @@ class PanelClient:
 
     def _decode(self, response: httpx.Response) -> Any:
         if response.status_code == 429:
-            raise RateLimitedError("rate limited", retry_after=_retry_after(response))
+            raise RateLimitedError("rate limited", retry_after=placement.retry_after(response))
         try:
             payload = response.json()
         except ValueError:

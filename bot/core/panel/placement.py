@@ -37,6 +37,14 @@ CHALLENGE_MARKERS = (
 )
 
 
+def retry_after(response: httpx.Response) -> float | None:
+    """The seconds a 429's Retry-After asks for, when it says."""
+    try:
+        return max(0.0, float(response.headers.get("Retry-After", "")))
+    except ValueError:
+        return None
+
+
 def is_challenge_page(response: httpx.Response) -> bool:
     """A Cloudflare/WAF challenge: the edge stopped the request before the panel saw it."""
     if response.headers.get("cf-mitigated", "").lower() == "challenge":
@@ -55,9 +63,7 @@ def after_response(response: httpx.Response) -> PanelError | None:
     """The failure this answer means, or None when it is the panel's own JSON to decode."""
     status = response.status_code
     if status == 429:
-        retry_after = response.headers.get("Retry-After", "")
-        seconds = float(retry_after) if retry_after.replace(".", "", 1).isdigit() else None
-        return RateLimitedError("rate limited before placing", retry_after=seconds)
+        return RateLimitedError("rate limited before placing", retry_after=retry_after(response))
     if status in EDGE_REFUSALS or is_challenge_page(response):
         return PanelUnavailableError(f"not reached: HTTP {status}")
     if status in MAY_HAVE_RUN:
