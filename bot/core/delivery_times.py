@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterable
 
 from bot.core.delivery import DeliveryTime, learn, stall_threshold
-from bot.core.forms import PACKAGE_TYPES
+from bot.core.forms import PACKAGE_TYPES, normalize_type
 from bot.core.periodic import repeat
 from bot.core.storage import Repository
 
@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 def counts_per_thousand(service_type: str) -> bool:
     """Where the quantity matters, times are learnt per 1,000 units; packages are one unit."""
-    return " ".join(service_type.lower().replace("_", " ").split()) not in PACKAGE_TYPES
+    return normalize_type(service_type) not in PACKAGE_TYPES
 
 
 class DeliveryTimes:

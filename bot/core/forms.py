@@ -172,8 +172,13 @@ FORMS: dict[str, tuple[FieldSpec, ...]] = {
 PACKAGE_TYPES = frozenset({"package", "custom comments package"})
 
 
+def normalize_type(name: str) -> str:
+    """Panels spell types loosely ("Custom_Comments", "custom comments"): one key for all."""
+    return " ".join(name.lower().replace("_", " ").split())
+
+
 def type_key(service: Service) -> str:
-    return " ".join(service.type.lower().replace("_", " ").split())
+    return normalize_type(service.type)
 
 
 def is_orderable(service: Service) -> bool:
