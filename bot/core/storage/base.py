@@ -68,8 +68,9 @@ class StoreBase:
             )
         )
 
-    @staticmethod
+    @classmethod
     async def _enqueue(
+        cls,
         conn: Conn,
         chat_id: int,
         kind: OutboxKind,
@@ -77,31 +78,7 @@ class StoreBase:
         coalesce_key: str | None = None,
         delay: float = 0.0,
     ) -> None:
-        now = time.time()
-        if coalesce_key is not None:
-            pending = await conn.execute(
-                select(outbox.c.id).where(
-                    outbox.c.coalesce_key == coalesce_key, outbox.c.sent_at.is_(None)
-                )
-            )
-            found = pending.scalar()
-            if found is not None:
-                # The message is rendered from the latest state when it is sent.
-                await conn.execute(
-                    update(outbox).where(outbox.c.id == found).values(payload=dumps(payload))
-                )
-                return
-        await conn.execute(
-            insert(outbox).values(
-                chat_id=chat_id,
-                kind=kind,
-                payload=dumps(payload),
-                coalesce_key=coalesce_key,
-                created_at=now,
-                next_attempt_at=now + delay,
-                attempts=0,
-            )
-        )
+        await cls._enqueue_many(conn, [(chat_id, kind, payload, coalesce_key)], time.time(), delay)
 
     @staticmethod
     async def _event(conn: Conn, order_id: int, stage: Stage, at: float) -> None:
@@ -117,20 +94,15 @@ class StoreBase:
         await self._event(conn, order_id, stage, now)
 
     async def _refund_once(self, conn: Conn, order: RowMapping, micros: int) -> int:
-        ref = f"order:{order['id']}:refund"
-        if micros <= 0 or await self._ref_used(conn, ref):
-            return 0
-        await self._add_ledger(
-            conn, order["user_id"], micros, "refund", ref=ref, order_id=order["id"]
-        )
-        return micros
+        return await self._refund_many(conn, [(order, micros)], time.time())
 
     @staticmethod
-    async def _refund_many(conn: Conn, refunds: list[tuple[RowMapping, int]], now: float) -> None:
-        """Refund several orders, each at most once ever (the ref is unique), in two statements."""
-        by_ref = {f"order:{row['id']}:refund": (row, micros) for row, micros in refunds if micros}
+    async def _refund_many(conn: Conn, refunds: list[tuple[RowMapping, int]], now: float) -> int:
+        """Refund several orders, each at most once ever (the ref is unique), in two statements;
+        returns the micros refunded now."""
+        by_ref = {f"order:{row['id']}:refund": (row, m) for row, m in refunds if m > 0}
         if not by_ref:
-            return
+            return 0
         used = await conn.execute(select(ledger.c.ref).where(ledger.c.ref.in_(list(by_ref))))
         done = set(used.scalars().all())
         rows = [
@@ -148,12 +120,14 @@ class StoreBase:
         ]
         if rows:
             await conn.execute(insert(ledger), rows)
+        return sum(row["amount_micros"] for row in rows)
 
     @staticmethod
     async def _enqueue_many(
         conn: Conn,
         messages: Sequence[Message],
         now: float,
+        delay: float = 0.0,
     ) -> None:
         """Queue several messages; one whose key is still pending replaces that row's payload
         (the message is rendered from the latest state when it is sent)."""
@@ -180,7 +154,7 @@ class StoreBase:
                 "payload": dumps(payload),
                 "coalesce_key": key,
                 "created_at": now,
-                "next_attempt_at": now,
+                "next_attempt_at": now + delay,
                 "attempts": 0,
             }
             for chat_id, kind, payload, key in messages
