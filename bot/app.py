@@ -102,7 +102,7 @@ class Services:
     shop: Shop
     quoter: Quoter
     customers: Customers
-    orders: OrderService
+    ordering: OrderService
     translator: Translator
     renderer: MessageRenderer
     poller: Poller
@@ -123,7 +123,7 @@ class Services:
             shop=self.shop,
             quoter=self.quoter,
             customers=self.customers,
-            ordering=self.orders,
+            ordering=self.ordering,
             translator=self.translator,
             delivery=self.delivery,
             users=UserStore(db),
@@ -187,7 +187,7 @@ async def build_services(settings: Settings) -> Services:
         shop=shop,
         quoter=Quoter(pricing, shop, repo, delivery, repo),
         customers=Customers(repo, ttl_seconds=SHARED_CACHE_SECONDS if db.shared else None),
-        orders=OrderService(repo, panel, settings.admin_ids),
+        ordering=OrderService(repo, panel, settings.admin_ids),
         translator=translator,
         renderer=MessageRenderer(repo, translator, settings.default_locale, catalog, delivery),
         poller=Poller(repo, panel, settings.poll_interval_seconds, settings.admin_ids),
@@ -268,7 +268,7 @@ async def start(services: Services, bot: Bot, background: bool) -> None:
 
 async def stop(services: Services) -> None:
     # Let a placement that already reached `add` record its answer before closing.
-    if not await services.orders.wait_idle(SHUTDOWN_GRACE_SECONDS):
+    if not await services.ordering.wait_idle(SHUTDOWN_GRACE_SECONDS):
         logger.error("shutdown with an order placement still in flight")
     for task in services.tasks:
         task.cancel()

@@ -127,8 +127,8 @@ async def admin_promo(
             )
             uses = f"{promo.uses}/{promo.max_uses}" if promo.max_uses else str(promo.uses)
             until = when(promo.expires_at) if promo.expires_at else "—"
-            state = "" if promo.active else " (off)"
-            lines.append(f"<code>{promo.code}</code> {value} · {uses} · {until}{state}")
+            off = "" if promo.active else " (off)"
+            lines.append(f"<code>{promo.code}</code> {value} · {uses} · {until}{off}")
         await message.answer("\n".join(lines) or i18n.get("admin-promo-none"))
 
 

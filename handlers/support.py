@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from functools import partial
 
 from aiogram import Bot, Router
@@ -152,9 +153,9 @@ async def _deliver_to_staff(
         )
         return
     head = translator("support-private-head", locale, id=str(ticket.id), user=who)
+    t = partial(translator, locale=locale)
     for admin in settings.admin_ids:
         await bot.send_message(admin, head)
-        t = partial(translator, locale=locale)
         await bot.copy_message(
             admin, message.chat.id, message.message_id, reply_markup=ticket_answer(t, ticket.id)
         )
@@ -174,6 +175,15 @@ async def customer_sends_other(message: Message, i18n: I18nContext) -> None:
 # -- the staff --------------------------------------------------------------------------------
 
 
+async def _customer_text(
+    users: UserStore, translator: Translator, settings: Settings, user_id: int
+) -> Callable[..., str]:
+    """Texts in the customer's language (staff write in theirs)."""
+    customer = await users.get_user(user_id)
+    locale = pick_locale(customer.locale if customer else None, None, settings.default_locale)
+    return partial(translator, locale=locale)
+
+
 async def _to_customer(
     bot: Bot,
     ticket: Ticket,
@@ -182,9 +192,7 @@ async def _to_customer(
     translator: Translator,
     settings: Settings,
 ) -> None:
-    customer = await users.get_user(ticket.user_id)
-    locale = pick_locale(customer.locale if customer else None, None, settings.default_locale)
-    t = partial(translator, locale=locale)
+    t = await _customer_text(users, translator, settings, ticket.user_id)
     await bot.send_message(ticket.user_id, t("support-answer-head", id=str(ticket.id)))
     await bot.copy_message(
         ticket.user_id, message.chat.id, message.message_id, reply_markup=ticket_write(t, ticket.id)
@@ -244,12 +252,9 @@ async def _close(
     if closed is None:
         await message.answer(i18n.get("support-already-closed", id=str(ticket_id)))
         return
-    customer = await users.get_user(closed.user_id)
-    locale = pick_locale(customer.locale if customer else None, None, settings.default_locale)
+    t = await _customer_text(users, translator, settings, closed.user_id)
     with contextlib.suppress(TelegramAPIError):  # a customer who blocked the bot
-        await bot.send_message(
-            closed.user_id, translator("support-closed", locale, id=str(closed.id))
-        )
+        await bot.send_message(closed.user_id, t("support-closed", id=str(closed.id)))
     await message.answer(i18n.get("support-closed-staff", id=str(closed.id)))
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from functools import lru_cache
 from math import ceil
 
 from aiogram.filters.callback_data import CallbackData
@@ -77,17 +76,21 @@ def in_rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[Row]:
     return [list(buttons[start : start + width]) for start in range(0, len(buttons), width)]
 
 
+_MENUS: dict[str, ReplyKeyboardMarkup] = {}
+
+
 def main_menu(i18n: I18nContext) -> ReplyKeyboardMarkup:
-    return _main_menu(i18n.locale, tuple(i18n.get(key) for key in MENU_KEYS))
-
-
-@lru_cache(maxsize=16)
-def _main_menu(locale: str, labels: tuple[str, ...]) -> ReplyKeyboardMarkup:
-    # Keyboards are never changed after they are built, so one per language serves all.
-    buttons = [KeyboardButton(text=label) for label in labels]
-    return ReplyKeyboardMarkup(
-        keyboard=[buttons[0:2], buttons[2:4], buttons[4:]], resize_keyboard=True, is_persistent=True
-    )
+    """One keyboard per language, built on first use: keyboards are never changed once built,
+    and this one goes with most answers."""
+    menu = _MENUS.get(i18n.locale)
+    if menu is None:
+        buttons = [KeyboardButton(text=i18n.get(key)) for key in MENU_KEYS]
+        menu = _MENUS[i18n.locale] = ReplyKeyboardMarkup(
+            keyboard=[buttons[0:2], buttons[2:4], buttons[4:]],
+            resize_keyboard=True,
+            is_persistent=True,
+        )
+    return menu
 
 
 def pages(total: int, per_page: int) -> int:

@@ -32,9 +32,10 @@ class StoreBase:
         self.db = db
 
     @staticmethod
-    async def _lock_wallet(conn: Conn, user_id: int) -> None:
-        """On PostgreSQL, hold the customer's row until commit: two replicas confirming at
-        once cannot both spend the same balance. (SQLite writes are already serialised.)"""
+    async def _lock_customer(conn: Conn, user_id: int) -> None:
+        """On PostgreSQL, hold the customer's row until commit: whatever a customer does that
+        must not race itself (spending the balance, opening tickets) waits here on other
+        replicas. (SQLite writes are already serialised.)"""
         await conn.execute(select(users.c.id).where(users.c.id == user_id).with_for_update())
 
     @staticmethod

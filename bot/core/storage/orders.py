@@ -45,7 +45,7 @@ class OrderStore(StoreBase):
         async with self.db.write() as conn:
             # The wallet lock comes first: a second confirmation of the same form waits here
             # and then finds the first one's order instead of racing it to the insert.
-            await self._lock_wallet(conn, new.user_id)
+            await self._lock_customer(conn, new.user_id)
             existing = await conn.execute(
                 select(orders.c.id).where(orders.c.client_token == new.client_token)
             )

@@ -112,7 +112,7 @@ class PromoStore(StoreBase):
                 )
                 credited = None
                 if promo.kind is PromoKind.CREDIT:
-                    await self._lock_wallet(conn, user_id)
+                    await self._lock_customer(conn, user_id)
                     await self._add_ledger(
                         conn,
                         user_id,

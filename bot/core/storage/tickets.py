@@ -44,7 +44,7 @@ class TicketStore(StoreBase):
         """The customer's open ticket about this order (or in general), else a new one; at
         most `limit` open at once (checked under the write lock / the customer's row lock)."""
         async with self.db.write() as conn:
-            await self._lock_wallet(conn, user_id)  # the customer's row: one opener at a time
+            await self._lock_customer(conn, user_id)  # the customer's row: one opener at a time
             same = select(tickets).where(
                 tickets.c.user_id == user_id,
                 tickets.c.status == OPEN,

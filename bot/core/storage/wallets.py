@@ -51,7 +51,7 @@ class WalletStore(StoreBase):
     ) -> bool:
         try:
             async with self.db.write() as conn:
-                await self._lock_wallet(conn, user_id)
+                await self._lock_customer(conn, user_id)
                 if ref is not None and await self._ref_used(conn, ref):
                     return False
                 if micros < 0 and await self._balance_micros(conn, user_id) < -micros:
