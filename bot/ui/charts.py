@@ -24,7 +24,7 @@ ORDER_COLOURS = {
 # labelled in English (the numbers keep the locale's format).
 LTR_LABELS = {"ar": "en"}
 # Between the title and the plot, so it never hides a bar.
-LEGEND = {"loc": "lower left", "bbox_to_anchor": (0, 1.0), "frameon": False, "fontsize": 13}
+LEGEND = {"loc": "lower left", "bbox_to_anchor": (0, 1.0), "frameon": False, "fontsize": 16}
 BARS_UP_TO = 62  # days drawn as bars; longer periods as areas
 
 
@@ -43,7 +43,7 @@ def render(days: Sequence[Day], t: Translate, locale: str, currency: str) -> byt
         return str(format_decimal(value, format="#,##0.##", locale=locale))
 
     when = [datetime.fromtimestamp(day.start, UTC) for day in days]
-    pyplot.rcParams.update({"font.size": 15, "axes.titlesize": 19, "axes.titleweight": "bold"})
+    pyplot.rcParams.update({"font.size": 17, "axes.titlesize": 21, "axes.titleweight": "bold"})
     figure, (money_axis, orders_axis) = pyplot.subplots(2, 1, figsize=(9, 11), dpi=110, sharex=True)
     revenue = [float(d.revenue) for d in days]
     cost = [float(d.cost) for d in days]
@@ -73,9 +73,9 @@ def render(days: Sequence[Day], t: Translate, locale: str, currency: str) -> byt
     money_axis.set_title(f"{say('chart-money-title')} ({currency})", loc="left", pad=42)
     money_axis.yaxis.set_major_formatter(FuncFormatter(number))
     money_axis.legend(**LEGEND, ncols=3)
-    orders_axis.set_title(say("chart-orders-title"), loc="left", pad=42)
+    orders_axis.set_title(say("chart-orders-title"), loc="left", pad=66)
     orders_axis.yaxis.set_major_formatter(FuncFormatter(number))
-    orders_axis.legend(**LEGEND, ncols=4)
+    orders_axis.legend(**LEGEND, ncols=2)
     for axis in (money_axis, orders_axis):
         axis.spines[["top", "right"]].set_visible(False)
         axis.grid(axis="y", alpha=0.3)
