@@ -23,6 +23,8 @@ from pydantic import SecretStr
 
 from bot.core.balance_watch import BalanceWatch
 from bot.core.catalog import CatalogCache
+from bot.core.crypto_payments import CryptoPayments
+from bot.core.cryptopay import CryptoPayClient
 from bot.core.customers import Customers
 from bot.core.delivery_times import DeliveryTimes, StallWatch
 from bot.core.leader import Leadership
@@ -36,9 +38,11 @@ from bot.core.settings import SANDBOX_API_KEY, TELEGRAM_API_URL, Settings
 from bot.core.shop import Shop
 from bot.core.storage import Database, Repository
 from bot.core.storage.figures import FigureStore
+from bot.core.storage.holds import HoldStore
 from bot.core.storage.orders import OrderStore
 from bot.core.storage.outbox import OutboxStore
 from bot.core.storage.promos import PromoStore
+from bot.core.storage.referrals import ReferralStore
 from bot.core.storage.refills import RefillStore
 from bot.core.storage.tickets import TicketStore
 from bot.core.storage.users import UserStore
@@ -86,6 +90,9 @@ class HandlerData(TypedDict):
     figures: FigureStore
     tickets: TicketStore
     promos: PromoStore
+    referrals: ReferralStore
+    holds: HoldStore
+    crypto: CryptoPayments | None
 
 
 @dataclass
@@ -110,6 +117,7 @@ class Services:
     delivery: DeliveryTimes
     stall_watch: StallWatch
     leadership: Leadership
+    crypto: CryptoPayments | None = None
     sandbox: web.AppRunner | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
@@ -128,12 +136,15 @@ class Services:
             delivery=self.delivery,
             users=UserStore(db),
             wallets=WalletStore(db),
-            orders=OrderStore(db),
+            orders=OrderStore(db, self.settings.referral_percent),
             refills=RefillStore(db),
             outbox=OutboxStore(db),
             figures=FigureStore(db),
             tickets=TicketStore(db),
             promos=PromoStore(db),
+            referrals=ReferralStore(db, self.settings.referral_percent),
+            holds=HoldStore(db),
+            crypto=self.crypto,
         )
 
     async def close(self) -> None:
@@ -165,14 +176,14 @@ async def build_services(settings: Settings) -> Services:
     panel_url, key, sandbox = await _panel_address(settings)
     url = settings.database_url.get_secret_value() if settings.database_url else None
     db = await Database.open(settings.database_path, url)
-    repo = Repository(db)
+    repo = Repository(db, settings.referral_percent)
     http = httpx.AsyncClient(
         timeout=settings.panel_timeout_seconds, headers={"User-Agent": "smm-bot/0.1"}
     )
     panel = PanelClient(http, panel_url, key)
     pricing = Pricing(repo, settings.markup_percent)
     await pricing.load()
-    shop = Shop()
+    shop = Shop(accepts_crypto=settings.crypto_pay_token is not None)
     translator = Translator(create_core(settings.default_locale))
     catalog = CatalogCache(panel.services, ttl_seconds=settings.catalog_ttl_seconds)
     delivery = DeliveryTimes(repo)
@@ -185,7 +196,7 @@ async def build_services(settings: Settings) -> Services:
         catalog=catalog,
         pricing=pricing,
         shop=shop,
-        quoter=Quoter(pricing, shop, repo, delivery, repo),
+        quoter=Quoter(pricing, shop, repo, delivery, repo, repo),
         customers=Customers(repo, ttl_seconds=SHARED_CACHE_SECONDS if db.shared else None),
         ordering=OrderService(repo, panel, settings.admin_ids),
         translator=translator,
@@ -204,7 +215,24 @@ async def build_services(settings: Settings) -> Services:
             every_seconds=max(settings.poll_interval_seconds, 60.0),
         ),
         leadership=Leadership(db, retry_seconds=min(settings.poll_interval_seconds, 5.0)),
+        crypto=_crypto_payments(settings, http, repo),
         sandbox=sandbox,
+    )
+
+
+def _crypto_payments(
+    settings: Settings, http: httpx.AsyncClient, repo: Repository
+) -> CryptoPayments | None:
+    if settings.crypto_pay_token is None:
+        return None
+    token = settings.crypto_pay_token
+    client = CryptoPayClient(http, settings.crypto_pay_api_url, token)
+    return CryptoPayments(
+        client,
+        repo,
+        token.get_secret_value(),
+        settings.crypto_pay_assets,
+        settings.crypto_pay_poll_seconds,
     )
 
 
@@ -230,7 +258,8 @@ def create_storage(settings: Settings, db: Database) -> BaseStorage:
 
 
 def background_work(services: Services, bot: Bot) -> list[Coroutine[Any, Any, None]]:
-    """What the leader runs: the poller, the outbox sender, the balance and stall watches."""
+    """What the leader runs: the poller, the outbox sender, the balance and stall watches, and
+    the check of open Crypto Pay invoices."""
     notifier = Notifier(
         TelegramMessenger(bot, services.renderer),
         services.repo,
@@ -242,6 +271,7 @@ def background_work(services: Services, bot: Bot) -> list[Coroutine[Any, Any, No
         notifier.run(),
         services.balance_watch.run(),
         services.stall_watch.run(),
+        *([services.crypto.run()] if services.crypto is not None else []),
     ]
 
 

@@ -29,19 +29,19 @@ async def run(settings: Settings) -> None:
 
 
 async def run_polling(settings: Settings, services: Services, bot: Bot, dp: Dispatcher) -> None:
-    if not settings.metrics_enabled:
+    if not settings.metrics_enabled and services.crypto is None:
         await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
         return
-    from aiohttp import web  # the web server runs in polling mode only for /metrics
+    from aiohttp import web  # in polling mode, a web server only for /metrics or Crypto Pay
 
-    from bot.web import create_side_app, metrics_token
+    from bot.web import create_side_app
 
     leadership = services.leadership
-    app = create_side_app(services.db.ping, lambda: leadership.is_leader, metrics_token(settings))
+    app = create_side_app(services.db.ping, lambda: leadership.is_leader, settings, services.crypto)
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()
     await web.TCPSite(runner, settings.web_server_host, settings.web_server_port).start()
-    logger.info("metrics server listening", extra={"port": settings.web_server_port})
+    logger.info("web server listening", extra={"port": settings.web_server_port})
     try:
         await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
     finally:
@@ -54,7 +54,9 @@ async def run_webhook(settings: Settings, services: Services, bot: Bot, dp: Disp
     from bot.web import create_web_app, webhook_path
 
     leadership = services.leadership
-    app = create_web_app(settings, bot, dp, services.db.ping, lambda: leadership.is_leader)
+    app = create_web_app(
+        settings, bot, dp, services.db.ping, lambda: leadership.is_leader, services.crypto
+    )
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()
     site = web.TCPSite(runner, settings.web_server_host, settings.web_server_port)

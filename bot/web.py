@@ -1,5 +1,6 @@
-"""The bot's web server: Telegram's webhook (with the secret token checked on every request)
-and `/healthz` for load balancers. Several replicas can serve the same URL."""
+"""The bot's web server: Telegram's webhook (with the secret token checked on every request),
+`/healthz` for load balancers, `/metrics`, and Crypto Pay's webhook. Several replicas can
+serve the same URL."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from aiogram import Bot, Dispatcher
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
+from bot.core.crypto_payments import CryptoPayments, WebhookVerdict
 from bot.core.settings import Settings
+
+CRYPTO_PAY_PATH = "/payments/cryptopay"
 
 Ping = Callable[[], Awaitable[bool]]
 IsLeader = Callable[[], bool]
@@ -50,16 +54,43 @@ def add_metrics(app: web.Application, token: str | None) -> None:
     app.router.add_get("/metrics", scrape)
 
 
-def create_side_app(ping: Ping, is_leader: IsLeader, metrics_token: str | None) -> web.Application:
-    """Polling mode's web server: health and metrics, no webhook."""
+def add_crypto_webhook(app: web.Application, crypto: CryptoPayments) -> None:
+    """Crypto Pay posts paid invoices here, signed with the app's token."""
+
+    async def paid(request: web.Request) -> web.Response:
+        body = await request.read()
+        verdict = await crypto.on_webhook(body, request.headers.get("crypto-pay-api-signature"))
+        if verdict is WebhookVerdict.FORGED:
+            return web.json_response({"ok": False, "error": "bad signature"}, status=401)
+        return web.json_response({"ok": True})
+
+    app.router.add_post(CRYPTO_PAY_PATH, paid)
+
+
+def create_side_app(
+    ping: Ping,
+    is_leader: IsLeader,
+    settings: Settings,
+    crypto: CryptoPayments | None = None,
+) -> web.Application:
+    """Polling mode's web server (no Telegram webhook): health, and metrics and Crypto Pay's
+    webhook when they are configured."""
     app = web.Application()
     add_health(app, ping, is_leader)
-    add_metrics(app, metrics_token)
+    if settings.metrics_enabled:
+        add_metrics(app, metrics_token(settings))
+    if crypto is not None:
+        add_crypto_webhook(app, crypto)
     return app
 
 
 def create_web_app(
-    settings: Settings, bot: Bot, dp: Dispatcher, ping: Ping, is_leader: IsLeader
+    settings: Settings,
+    bot: Bot,
+    dp: Dispatcher,
+    ping: Ping,
+    is_leader: IsLeader,
+    crypto: CryptoPayments | None = None,
 ) -> web.Application:
     assert settings.webhook_url is not None
     assert settings.webhook_secret is not None
@@ -71,6 +102,8 @@ def create_web_app(
     add_health(app, ping, is_leader)
     if settings.metrics_enabled:
         add_metrics(app, metrics_token(settings))
+    if crypto is not None:
+        add_crypto_webhook(app, crypto)
 
     async def register_webhook(app: web.Application) -> None:
         # Every replica registers the same public URL: idempotent, whoever starts last wins.

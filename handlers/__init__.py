@@ -9,6 +9,7 @@ from handlers import (
     admin,
     balance,
     catalog,
+    crypto,
     errors,
     fallback,
     inline,
@@ -16,6 +17,7 @@ from handlers import (
     order_form,
     payments,
     promo,
+    referrals,
     start,
     support,
 )
@@ -29,12 +31,14 @@ def get_routers(support_chat_id: int | None = None) -> list[Router]:
         *group,
         start.setup(),
         payments.setup(),
+        crypto.setup(),
         inline.setup(),
         admin.setup(),
         my_orders.setup(),
         balance.setup(),
         catalog.setup(),
         order_form.setup(),
+        referrals.setup(),
         promo.setup(),  # rarely used: after the routers most updates end in
         support.setup(),
         fallback.setup(),  # last: whatever nobody else wanted

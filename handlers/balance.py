@@ -19,7 +19,7 @@ async def show_balance(
     balance = await wallets.balance(message.chat.id)
     await message.answer(
         i18n.get("balance-text", balance=money(balance, shop.currency)),
-        reply_markup=topup_keyboard(i18n, shop.currency),
+        reply_markup=topup_keyboard(i18n, shop.currency, shop.accepts_crypto),
     )
 
 

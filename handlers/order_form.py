@@ -26,11 +26,19 @@ from bot.core.forms import (
 )
 from bot.core.ordering import OrderService, Outcome, Placement
 from bot.core.panel import Service
-from bot.core.quoting import Quoter
+from bot.core.quoting import Quote, Quoter
+from bot.core.storage.holds import HoldStore
 from bot.core.storage.orders import OrderStore
-from bot.ui.callbacks import ConfirmOrder, FormChoice, FormNav, FormStep, OrderStart
+from bot.ui.callbacks import (
+    ConfirmOrder,
+    FormChoice,
+    FormNav,
+    FormStep,
+    OrderStart,
+    PlaceHeld,
+)
 from bot.ui.filters import TypedText
-from bot.ui.keyboards import confirm_keyboard, field_keyboard, main_menu
+from bot.ui.keyboards import confirm_keyboard, field_keyboard, main_menu, shortfall_keyboard
 from bot.ui.render import fit, money, shorten, usual_time
 from handlers.replies import drop_buttons
 from handlers.states import OrderForm
@@ -118,14 +126,23 @@ async def show_summary(
             after=money(quote.balance_after, currency),
         ),
     ]
-    if quote.shortfall:
-        lines.append(i18n.get("summary-not-enough", missing=money(quote.shortfall, currency)))
     said = usual_time(i18n.get, quote.usual, quote.quantity)
     if said:
         lines.append(said)
     await state.set_state(OrderForm.confirming)
     await state.update_data(answers=answers, field=None, price=str(quote.price))
-    await message.answer(fit("\n".join(lines)), reply_markup=confirm_keyboard(i18n, data["token"]))
+    token = data["token"]
+    if not quote.shortfall:
+        await message.answer(fit("\n".join(lines)), reply_markup=confirm_keyboard(i18n, token))
+        return
+    await quoter.hold(message.chat.id, token, quote)
+    lines.append(i18n.get("summary-not-enough", missing=money(quote.shortfall, currency)))
+    await message.answer(
+        fit("\n".join(lines)),
+        reply_markup=shortfall_keyboard(
+            i18n, token, currency, quote.shortfall, quoter.shop.accepts_crypto
+        ),
+    )
 
 
 async def begin_form(
@@ -274,9 +291,14 @@ async def edit_form(
 
 
 async def cancel_form(
-    query: CallbackQuery, callback_answer: CallbackAnswer, i18n: I18nContext, state: FSMContext
+    query: CallbackQuery,
+    callback_answer: CallbackAnswer,
+    i18n: I18nContext,
+    state: FSMContext,
+    holds: HoldStore,
 ) -> None:
     await state.clear()
+    await holds.release_hold(query.from_user.id)  # an order waiting for a top-up goes too
     callback_answer.text = i18n.get("cancelled")
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
@@ -326,23 +348,98 @@ async def confirm(
         callback_answer.show_alert = True
         await show_summary(message, i18n, state, service, answers, quoter)
         return
+    await _place(query, callback_answer, message, i18n, state, ordering, quoter, quote)
+
+
+async def _place(
+    query: CallbackQuery,
+    callback_answer: CallbackAnswer,
+    message: Message,
+    i18n: I18nContext,
+    state: FSMContext,
+    ordering: OrderService,
+    quoter: Quoter,
+    quote: Quote,
+) -> None:
+    """Place the confirmed form (its token in the FSM data) and tell the outcome."""
+    token = str((await state.get_data())["token"])
+    user_id = query.from_user.id
     # Answered now, not after the panel answers: the button stops spinning at once.
     callback_answer.disable()
     await query.answer(i18n.get("placing"))
     await drop_buttons(message)
     async with ordering.in_flight():  # a shutdown waits until the customer is told the outcome
-        placement = await ordering.place(quote.new_order(query.from_user.id, callback_data.token))
+        placement = await ordering.place(quote.new_order(user_id, token))
         if placement.outcome is Outcome.PRICE_CHANGED:  # its discount went to another order
             await message.answer(i18n.get("price-changed"))
-            await show_summary(message, i18n, state, service, answers, quoter)
+            await show_summary(message, i18n, state, quote.service, dict(quote.answers), quoter)
             return
         text = placement_text(i18n, placement, quote.currency)
+        if placement.outcome is Outcome.NO_FUNDS:
+            # The wallet was spent meanwhile: the order waits for a top-up like a short summary.
+            await quoter.hold(user_id, token, quote)
+            shortfall = placement.missing or quote.shortfall
+            keyboard = shortfall_keyboard(
+                i18n, token, quote.currency, shortfall, quoter.shop.accepts_crypto
+            )
+            await message.answer(text, reply_markup=keyboard)
+            return
         if placement.order_id is None:
-            # Nothing was charged (no funds, panel down): the same summary can be confirmed again.
-            await message.answer(text, reply_markup=confirm_keyboard(i18n, callback_data.token))
+            # Nothing was charged (panel down): the same summary can be confirmed again.
+            await message.answer(text, reply_markup=confirm_keyboard(i18n, token))
             return
         await state.clear()
+        await quoter.release(user_id, token)
         await message.answer(text, reply_markup=main_menu(i18n))
+
+
+async def place_held(
+    query: CallbackQuery,
+    callback_answer: CallbackAnswer,
+    callback_data: PlaceHeld,
+    i18n: I18nContext,
+    state: FSMContext,
+    catalog: CatalogCache,
+    ordering: OrderService,
+    orders: OrderStore,
+    quoter: Quoter,
+    holds: HoldStore,
+) -> None:
+    """ "Place order now" under the summary that waited for a top-up."""
+    user_id = query.from_user.id
+    held = await holds.held_order(user_id)
+    if held is None or held.token != callback_data.token:
+        placed = await orders.order_by_token(callback_data.token, user_id)
+        callback_answer.text = i18n.get(
+            "order-already-placed" if placed else "held-order-gone", id=str(placed or "")
+        )
+        callback_answer.show_alert = True
+        return
+    service = await catalog.service(held.service_id)
+    message = query.message if isinstance(query.message, Message) else None
+    if service is None or message is None:
+        await holds.release_hold(user_id)
+        callback_answer.text = i18n.get("service-gone")
+        callback_answer.show_alert = True
+        return
+    # The form comes back as it was confirmed, whatever the chat did meanwhile.
+    await state.set_state(OrderForm.confirming)
+    await state.set_data(
+        {
+            "service_id": service.id,
+            "answers": held.answers,
+            "token": held.token,
+            "price": str(held.price),
+        }
+    )
+    quote = await quoter.quote(user_id, service, held.answers)
+    if quote.price != held.price:
+        callback_answer.text = i18n.get("price-changed")
+        callback_answer.show_alert = True
+        await drop_buttons(message)
+        await show_summary(message, i18n, state, service, held.answers, quoter)
+        return
+    await _place(query, callback_answer, message, i18n, state, ordering, quoter, quote)
 
 
 def placement_text(i18n: I18nContext, placement: Placement, currency: str) -> str:
@@ -382,4 +479,5 @@ def setup() -> Router:
     router.callback_query.register(stale_form_button, FormNav.filter())
     router.message.register(confirming_fallback, OrderForm.confirming)
     router.callback_query.register(confirm, ConfirmOrder.filter())
+    router.callback_query.register(place_held, PlaceHeld.filter())
     return router

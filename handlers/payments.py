@@ -51,7 +51,10 @@ async def topup_command(
     if args.isdigit() and 0 < int(args) <= MAX_TOPUP:
         await send_invoice(bot, message.chat.id, int(args), i18n, settings, shop)
         return
-    await message.answer(i18n.get("topup-usage"), reply_markup=topup_keyboard(i18n, shop.currency))
+    await message.answer(
+        i18n.get("topup-usage"),
+        reply_markup=topup_keyboard(i18n, shop.currency, shop.accepts_crypto),
+    )
 
 
 async def topup_button(
@@ -94,7 +97,7 @@ async def successful_payment(
         )
         return
     amount = Decimal(invoice.amount)
-    credited = await wallets.credit(
+    credited = await wallets.top_up(
         payer,
         amount,
         "topup",

@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 from aiogram import Router, html
-from aiogram.filters import Command, CommandStart, StateFilter
+from aiogram.filters import Command, CommandObject, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
+from bot.core.referrals import code_from_start
+from bot.core.storage.referrals import ReferralStore
 from bot.ui.callbacks import LanguagePick
 from bot.ui.filters import TextIs
 from bot.ui.keyboards import languages, main_menu
 
 
-async def start(message: Message, i18n: I18nContext, state: FSMContext) -> None:
+async def start(
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    state: FSMContext,
+    referrals: ReferralStore,
+    new_customer: bool = False,
+) -> None:
     await state.clear()
+    code = code_from_start(command.args)
+    if code is not None and message.from_user is not None:
+        # Whatever the outcome (not new, own code, unknown code), the greeting is the same.
+        await referrals.tie_referrer(message.from_user.id, code, is_new=new_customer)
     name = html.quote(message.from_user.first_name if message.from_user else "")
     await message.answer(i18n.get("start-greeting", name=name), reply_markup=main_menu(i18n))
 

@@ -24,6 +24,8 @@ class OutboxKind(StrEnum):
     ADMIN_LOW_BALANCE = "admin_low_balance"
     ORDER_STALLED = "order_stalled"  # the customer: it is being looked at
     ADMIN_STALLED = "admin_stalled"
+    REFERRAL_EARNED = "referral_earned"
+    HELD_ORDER_READY = "held_order_ready"  # a top-up landed: the waiting order can be placed
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from bot.core.panel import Service
 from bot.core.pricing import Pricing
 from bot.core.promos import discounted
 from bot.core.shop import Shop
+from bot.core.storage.holds import HoldStore
 from bot.core.storage.promos import PromoStore
 from bot.core.storage.wallets import WalletStore
 
@@ -74,9 +75,11 @@ class Quoter:
         wallets: WalletStore,
         delivery: DeliveryTimes | None = None,
         promos: PromoStore | None = None,
+        holds: HoldStore | None = None,
     ) -> None:
         self._pricing = pricing
-        self._shop = shop
+        self.shop = shop
+        self._holds = holds
         self._wallets = wallets
         self._delivery = delivery
         self._promos = promos
@@ -94,7 +97,24 @@ class Quoter:
             cost=cost,
             discount=discount if price < full else None,
             full_price=full,
-            currency=self._shop.currency,
+            currency=self.shop.currency,
             balance=await self._wallets.balance(user_id),
             usual=await self._delivery.of(service.id, service.type) if self._delivery else None,
         )
+
+    async def hold(self, user_id: int, token: str, quote: Quote) -> None:
+        """Keep a summary the wallet cannot pay yet, at its price, until the top-up lands."""
+        if self._holds is not None:
+            await self._holds.hold_order(
+                user_id,
+                token,
+                quote.service.id,
+                quote.service.name,
+                dict(quote.answers),
+                quote.price,
+                quote.currency,
+            )
+
+    async def release(self, user_id: int, token: str) -> None:
+        if self._holds is not None:
+            await self._holds.release_hold(user_id, token)

@@ -49,6 +49,13 @@ class Settings(BaseSettings):
     support_chat_id: int | None = None  # a supergroup with topics where admins work tickets
     metrics_enabled: bool = False
     metrics_token: SecretStr | None = None
+    # What a referrer earns of what the customers they brought spend (admins change it live).
+    referral_percent: Decimal = Field(default=Decimal(5), ge=0, le=50)
+    # Crypto Pay (@CryptoBot): invoices in the wallet currency, paid in any accepted asset.
+    crypto_pay_token: SecretStr | None = None
+    crypto_pay_api_url: str = "https://pay.crypt.bot"
+    crypto_pay_poll_seconds: float = Field(default=20.0, gt=0)
+    crypto_pay_assets: str = "USDT,TON,BTC,ETH,LTC,BNB,TRX,USDC"
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -82,7 +89,13 @@ class Settings(BaseSettings):
         return value
 
     @field_validator(
-        "panel_api_url", "redis_url", "webhook_url", "database_url", "webhook_secret", mode="before"
+        "panel_api_url",
+        "redis_url",
+        "webhook_url",
+        "database_url",
+        "webhook_secret",
+        "crypto_pay_token",
+        mode="before",
     )
     @classmethod
     def _blank_is_unset(cls, value: Any) -> Any:
@@ -94,6 +107,13 @@ class Settings(BaseSettings):
         if value is not None and not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value
+
+    @field_validator("crypto_pay_api_url")
+    @classmethod
+    def _crypto_base(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be the base address, e.g. https://pay.crypt.bot")
+        return value.rstrip("/").removesuffix("/api")
 
     @field_validator("database_url")
     @classmethod
@@ -125,7 +145,13 @@ class Settings(BaseSettings):
 
     def secrets(self) -> list[str]:
         """Every secret value, for the log filter that masks them."""
-        values = [self.bot_token, self.panel_api_key, self.webhook_secret, self.metrics_token]
+        values = [
+            self.bot_token,
+            self.panel_api_key,
+            self.webhook_secret,
+            self.metrics_token,
+            self.crypto_pay_token,
+        ]
         found = [value.get_secret_value() for value in values if value is not None]
         if self.database_url is not None:
             url = urlsplit(self.database_url.get_secret_value())

@@ -10,8 +10,9 @@ logger = logging.getLogger(__name__)
 
 
 class Shop:
-    def __init__(self, currency: str = "USD") -> None:
+    def __init__(self, currency: str = "USD", accepts_crypto: bool = False) -> None:
         self.currency = currency
+        self.accepts_crypto = accepts_crypto  # Crypto Pay is configured
 
     async def learn_currency(self, panel: PanelClient) -> None:
         try:

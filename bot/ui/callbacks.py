@@ -106,3 +106,15 @@ class TicketAnswer(CallbackData, prefix="ta"):
 
 class EnterPromo(CallbackData, prefix="pr"):
     pass
+
+
+class CryptoMenu(CallbackData, prefix="cm"):
+    pass
+
+
+class CryptoTopUp(CallbackData, prefix="ct"):
+    cents: int  # in the wallet currency's cents: a shortfall is paid exactly
+
+
+class PlaceHeld(CallbackData, prefix="ph"):
+    token: str  # the held form's token: a second tap finds the order the first one placed

@@ -15,6 +15,7 @@ CUSTOMER_COMMANDS = (
     "wallet",
     "topup",
     "promo",
+    "referrals",
     "support",
     "language",
     "help",
@@ -33,6 +34,8 @@ ADMIN_COMMANDS = (
     "pending",
     "attach",
     "refund_stars",
+    "refund_order",
+    "referral",
     "services_refresh",
     "close",
 )
@@ -45,14 +48,22 @@ def _commands(translate: Translator, locale: str, names: tuple[str, ...]) -> lis
     ]
 
 
+def customer_commands(settings: Settings) -> tuple[str, ...]:
+    """Only what this shop offers: /crypto when Crypto Pay is configured."""
+    if settings.crypto_pay_token is None:
+        return CUSTOMER_COMMANDS
+    return (*CUSTOMER_COMMANDS[:4], "crypto", *CUSTOMER_COMMANDS[4:])
+
+
 async def set_bot_commands(bot: Bot, translate: Translator, settings: Settings) -> None:
+    customer = customer_commands(settings)
     for locale in SUPPORTED_LOCALES:
         code = None if locale == settings.default_locale else locale
         await bot.set_my_commands(
-            _commands(translate, locale, CUSTOMER_COMMANDS),
+            _commands(translate, locale, customer),
             scope=BotCommandScopeDefault(),
             language_code=code,
         )
-    admin_menu = _commands(translate, settings.default_locale, CUSTOMER_COMMANDS + ADMIN_COMMANDS)
+    admin_menu = _commands(translate, settings.default_locale, customer + ADMIN_COMMANDS)
     for admin_id in settings.admin_ids:
         await bot.set_my_commands(admin_menu, scope=BotCommandScopeChat(chat_id=admin_id))

@@ -7,8 +7,9 @@ every button on each add/export, which was the largest cost per update (bench/RE
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from math import ceil
+from urllib.parse import quote, urlencode
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
@@ -29,6 +30,8 @@ from bot.ui.callbacks import (
     CategoryPage,
     CategoryPick,
     ConfirmOrder,
+    CryptoMenu,
+    CryptoTopUp,
     EnterPromo,
     FormChoice,
     FormNav,
@@ -38,6 +41,7 @@ from bot.ui.callbacks import (
     OrderDo,
     OrdersPage,
     OrderStart,
+    PlaceHeld,
     Resolution,
     ResolveOrder,
     SearchPage,
@@ -53,10 +57,13 @@ CATEGORIES_PER_PAGE = 10
 SERVICES_PER_PAGE = 8
 ORDERS_PER_PAGE = 8
 TOPUP_AMOUNTS = (5, 10, 25, 50)
+MIN_CRYPTO_CENTS = 10  # Crypto Pay's smallest sensible invoice
+SHARE_URL = "https://t.me/share/url"
 MENU_KEYS = (
     "menu-new-order",
     "menu-my-orders",
     "menu-balance",
+    "menu-referrals",
     "menu-support",
     "menu-help",
     "menu-language",
@@ -86,7 +93,7 @@ def main_menu(i18n: I18nContext) -> ReplyKeyboardMarkup:
     if menu is None:
         buttons = [KeyboardButton(text=i18n.get(key)) for key in MENU_KEYS]
         menu = _MENUS[i18n.locale] = ReplyKeyboardMarkup(
-            keyboard=[buttons[0:2], buttons[2:4], buttons[4:]],
+            keyboard=[buttons[0:2], buttons[2:4], buttons[4:]],  # the last row: three small items
             resize_keyboard=True,
             is_persistent=True,
         )
@@ -283,10 +290,71 @@ def languages(i18n: I18nContext) -> InlineKeyboardMarkup:
     return markup(*in_rows(options, 2))
 
 
-def topup_keyboard(i18n: I18nContext, currency: str) -> InlineKeyboardMarkup:
+def topup_keyboard(i18n: I18nContext, currency: str, crypto: bool = False) -> InlineKeyboardMarkup:
     options = [
         button(i18n.get("button-topup", amount=money(Decimal(n), currency)), TopUp(amount=n))
         for n in TOPUP_AMOUNTS
     ]
+    crypto_row = [button(i18n.get("button-crypto"), CryptoMenu())] if crypto else []
     promo = [button(i18n.get("button-promo"), EnterPromo())]
-    return markup(*in_rows(options, 2), promo)
+    return markup(*in_rows(options, 2), crypto_row, promo)
+
+
+def crypto_amounts(i18n: I18nContext, currency: str) -> InlineKeyboardMarkup:
+    options = [
+        button(
+            i18n.get("button-crypto-amount", amount=money(Decimal(n), currency)),
+            CryptoTopUp(cents=n * 100),
+        )
+        for n in TOPUP_AMOUNTS
+    ]
+    return markup(*in_rows(options, 2))
+
+
+def pay_link(i18n: I18nContext, url: str, amount: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text=i18n.get("button-crypto-pay", amount=amount), url=url)]
+        ]
+    )
+
+
+def shortfall_keyboard(
+    i18n: I18nContext, token: str, currency: str, shortfall: Decimal, crypto: bool
+) -> InlineKeyboardMarkup:
+    """The summary's buttons when the wallet is short: top up exactly what is missing (Stars
+    buy whole units), or confirm once the money is there."""
+    whole = max(1, int(shortfall.to_integral_value(rounding=ROUND_CEILING)))
+    stars = button(
+        i18n.get("button-topup", amount=money(Decimal(whole), currency)), TopUp(amount=whole)
+    )
+    pay = [stars]
+    if crypto:
+        cents = int((shortfall * 100).to_integral_value(rounding=ROUND_CEILING))
+        label = i18n.get("button-crypto-amount", amount=money(shortfall, currency))
+        pay.append(button(label, CryptoTopUp(cents=max(cents, MIN_CRYPTO_CENTS))))
+    return markup(
+        pay,
+        [button(i18n.get("button-confirm"), ConfirmOrder(token=token))],
+        [
+            button(i18n.get("button-edit"), FormNav(action=FormStep.EDIT)),
+            button(i18n.get("button-cancel"), FormNav(action=FormStep.CANCEL)),
+        ],
+    )
+
+
+def place_held_keyboard(t: Callable[..., str], token: str) -> InlineKeyboardMarkup:
+    return markup(
+        [button(t("button-place-now"), PlaceHeld(token=token))],
+        [button(t("button-cancel"), FormNav(action=FormStep.CANCEL))],
+    )
+
+
+def share_keyboard(i18n: I18nContext, link: str) -> InlineKeyboardMarkup:
+    """Telegram's own share sheet with the link and an invitation in the sharer's language."""
+    query = urlencode({"url": link, "text": i18n.get("referral-share-text")}, quote_via=quote)
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text=i18n.get("button-share"), url=f"{SHARE_URL}?{query}")]
+        ]
+    )

@@ -69,10 +69,11 @@ class CustomerMiddleware(BaseMiddleware):
         tg_user: TelegramUser | None = data.get("event_from_user")
         if tg_user is None or tg_user.is_bot:
             return await handler(event, data)
-        customer, _ = await self._customers.on_contact(
+        customer, created = await self._customers.on_contact(
             tg_user.id, tg_user.username, tg_user.first_name
         )
         data["customer"] = customer
+        data["new_customer"] = created  # a referral link ties only a customer who just arrived
         data["is_admin"] = self._settings.is_admin(tg_user.id)
         if customer.is_banned and not data["is_admin"]:
             if isinstance(event, Update) and event.pre_checkout_query is not None:

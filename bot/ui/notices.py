@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 
-from aiogram import Bot
+from aiogram import Bot, html
 from aiogram.exceptions import (
     TelegramBadRequest,
     TelegramForbiddenError,
@@ -29,8 +29,8 @@ from bot.core.outbox import (
 )
 from bot.core.storage import Repository
 from bot.ui.i18n import Translator
-from bot.ui.keyboards import open_order, resolve_order, stalled_order
-from bot.ui.render import Translate, money, order_card, stage_label
+from bot.ui.keyboards import open_order, place_held_keyboard, resolve_order, stalled_order
+from bot.ui.render import Translate, money, order_card, shorten, stage_label
 
 ADMIN_ORDER_ALERTS = {
     OutboxKind.ADMIN_STALLED: "admin-alert-stalled",
@@ -139,6 +139,40 @@ async def _wallet_credit(_: MessageRenderer, t: Translate, row: OutboxRow) -> Re
     credited = Decimal(str(row.payload["amount"]))
     currency = str(row.payload.get("currency", ""))
     return Rendered(t("notify-wallet-credit", amount=money(credited, currency)))
+
+
+@renders(OutboxKind.REFERRAL_EARNED)
+async def _referral_earned(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    earned = Decimal(str(row.payload["amount"]))
+    currency = str(row.payload.get("currency", ""))
+    return Rendered(t("notify-referral-earned", amount=money(earned, currency)))
+
+
+@renders(OutboxKind.HELD_ORDER_READY)
+async def _held_order_ready(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
+    """The summary of the order that waited for this payment, with one button to place it;
+    nothing if it was placed, replaced or expired meanwhile."""
+    held = await r.repo.held_order(row.chat_id)
+    if held is None or held.token != row.payload.get("token"):
+        return None
+    balance = await r.repo.balance(row.chat_id)
+    currency = held.currency
+    lines = [t("held-ready-title"), f"<b>{html.quote(shorten(held.service_name, 200))}</b>"]
+    link = held.answers.get("link") or held.answers.get("username")
+    if link:
+        lines.append(f"{t('label-link')}: {html.quote(shorten(str(link), 300))}")
+    if held.answers.get("quantity"):
+        lines.append(f"{t('label-quantity')}: {held.answers['quantity']}")
+    lines += [
+        "",
+        t("summary-price", price=money(held.price, currency)),
+        t(
+            "summary-balance",
+            balance=money(balance, currency),
+            after=money(balance - held.price, currency),
+        ),
+    ]
+    return Rendered("\n".join(lines), place_held_keyboard(t, held.token))
 
 
 @renders(OutboxKind.BROADCAST)

@@ -1,4 +1,4 @@
-"""Orders in doubt: /pending with Refund / Attach, /attach."""
+"""Orders in doubt: /pending with Refund / Attach, /attach; /refund_order for disputes."""
 
 from __future__ import annotations
 
@@ -85,8 +85,33 @@ async def resolve_attach(
         await message.answer(i18n.get("admin-already-resolved"))
 
 
+async def refund_order(
+    message: Message, command: CommandObject, i18n: I18nContext, orders: OrderStore, shop: Shop
+) -> None:
+    """/refund_order <id>: give back a completed or partial order's price (a dispute); the
+    referral commission it earned is taken back."""
+    args = (command.args or "").strip()
+    if not args.isdigit():
+        await message.answer(i18n.get("admin-refund-order-usage"))
+        return
+    done = await orders.refund_delivered(int(args))
+    if done is None:
+        await message.answer(i18n.get("admin-refund-order-refused", id=args))
+        return
+    refunded, taken_back = done
+    await message.answer(
+        i18n.get(
+            "admin-refund-order-done",
+            id=args,
+            amount=money(refunded, shop.currency),
+            commission=money(taken_back, shop.currency),
+        )
+    )
+
+
 def setup() -> Router:
     router = Router(name=__name__)
+    router.message.register(refund_order, Command("refund_order"))
     router.message.register(pending, Command("pending"))
     router.callback_query.register(
         resolve_refund, ResolveOrder.filter(F.action == Resolution.REFUND)

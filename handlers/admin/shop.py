@@ -1,4 +1,4 @@
-"""The shop: /stats, /markup, /services_refresh."""
+"""The shop: /stats, /markup, /referral, /services_refresh."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from aiogram_i18n import I18nContext
 
 from bot.core.catalog import CatalogCache, CatalogUnavailableError, category_key
 from bot.core.pricing import Pricing
+from bot.core.referrals import parse_percent
 from bot.core.reports import daily
 from bot.core.shop import Shop
 from bot.core.storage.figures import FigureStore
+from bot.core.storage.referrals import ReferralStore
 from bot.ui.charts import render
 from bot.ui.i18n import Translator
 from bot.ui.render import fit, money, shorten
@@ -28,6 +30,7 @@ async def stats(
     command: CommandObject,
     i18n: I18nContext,
     figures: FigureStore,
+    referrals: ReferralStore,
     shop: Shop,
     translator: Translator,
 ) -> None:
@@ -48,6 +51,10 @@ async def stats(
             users=str(period["new_users"]),
         )
     ]
+    joined, commissions = await referrals.referral_totals(since)
+    lines.append(
+        i18n.get("admin-stats-referrals", joined=joined, paid=money(commissions, shop.currency))
+    )
     for name, count in period["top"]:
         lines.append(f"• {html.quote(shorten(name, 50))} — {count}")
     text = "\n".join(lines)
@@ -123,6 +130,25 @@ async def markup_command(
     )
 
 
+async def referral_command(
+    message: Message, command: CommandObject, i18n: I18nContext, referrals: ReferralStore
+) -> None:
+    """/referral — show; /referral 7 — set the percent; /referral off."""
+    args = (command.args or "").strip()
+    if args:
+        percent = parse_percent(args)
+        if percent is None:
+            await message.answer(i18n.get("admin-referral-usage"))
+            return
+        await referrals.set_referral_percent(percent)
+    current = await referrals.referral_percent()
+    key = "admin-referral-percent" if current > 0 else "admin-referral-off"
+    text = i18n.get(key, percent=str(current))
+    if not args:
+        text += "\n\n" + i18n.get("admin-referral-usage")
+    await message.answer(text)
+
+
 async def services_refresh(message: Message, i18n: I18nContext, catalog: CatalogCache) -> None:
     progress = await message.answer(i18n.get("admin-refreshing"))
     try:
@@ -143,5 +169,6 @@ def setup() -> Router:
     router = Router(name=__name__)
     router.message.register(stats, Command("stats"))
     router.message.register(markup_command, Command("markup"))
+    router.message.register(referral_command, Command("referral"))
     router.message.register(services_refresh, Command("services_refresh"))
     return router

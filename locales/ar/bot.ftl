@@ -168,14 +168,14 @@ invalid-choice = من فضلك اختر أحد الأزرار.
 summary-title = 🧾 <b>راجع طلبك من فضلك</b>
 summary-price = 💵 السعر: <b>{ $price }</b>
 summary-balance = 👛 المحفظة: { $balance } ← بعد الطلب: { $after }
-summary-not-enough = ⚠️ الرصيد غير كافٍ: ينقص { $missing }. اشحن من <b>الرصيد</b> ثم اضغط تأكيد.
+summary-not-enough = ⚠️ الرصيد غير كافٍ: ينقص { $missing }. اشحن بأحد الأزرار أدناه: ينتظر هذا الطلب 30 دقيقة بهذا السعر، وبعد وصول الدفعة تقدّمه بلمسة واحدة.
 summary-use-buttons = اضغط تأكيد أو تعديل أو إلغاء أسفل الملخص.
 summary-outdated = هذا الملخص قديم. ابدأ طلبًا جديدًا من القائمة.
 price-changed = تغيّر السعر. راجع الملخص الجديد.
 placing = ⏳ جارٍ تنفيذ طلبك…
 order-placed = ✅ تم تقديم الطلب #{ $id }! سأراسلك بتقدّمه. تجده في <b>طلباتي</b>.
 order-already-placed = هذا الطلب قُدِّم مسبقًا (الطلب #{ $id }). لم يُخصم أي مبلغ مرتين.
-order-no-funds = 👛 الرصيد غير كافٍ: ينقص { $missing }. اشحن من <b>الرصيد</b> ثم اضغط تأكيد مجددًا.
+order-no-funds = 👛 الرصيد غير كافٍ: ينقص { $missing }. اشحن بأحد الأزرار أدناه: ينتظر هذا الطلب 30 دقيقة بهذا السعر، وبعد وصول الدفعة تقدّمه بلمسة واحدة.
 order-uncertain = ⏳ الطلب #{ $id }: لم يُجب المزوّد بوضوح. نحن نتحقق؛ المبلغ محجوز وسيُردّ إليك إن لم يُقدَّم الطلب.
 nothing-charged = لم يُخصم أي مبلغ.
 order-refunded = أُعيد المبلغ إلى محفظتك.
@@ -435,3 +435,60 @@ admin-promo-exists = الرمز { $code } موجود بالفعل.
 admin-promo-created = ✅ أُنشئ الرمز الترويجي { $code }.
 admin-promo-off = أُوقف الرمز الترويجي { $code }.
 admin-promo-none = لا توجد رموز ترويجية بعد.
+
+## Referrals
+menu-referrals = الإحالات
+cmd-referrals = رابط الإحالة الخاص بك
+referral-text = 🤝 <b>الإحالات</b>
+    شارك رابطك: تربح { $percent }% مما ينفقه من تدعوهم على الطلبات المنجزة.
+    { $link }
+
+    انضموا عبر رابطك: { $joined ->
+        [zero] لا أحد
+        [one] شخص واحد
+        [two] شخصان
+        [few] { $joined } أشخاص
+        [many] { $joined } شخصًا
+       *[other] { $joined } شخص
+    }
+    الأرباح: { $earned }
+referral-text-off = 🤝 <b>الإحالات</b>
+    رابطك: { $link }
+    برنامج الإحالة متوقف حاليًا.
+
+    انضموا عبر رابطك: { $joined ->
+        [zero] لا أحد
+        [one] شخص واحد
+        [two] شخصان
+        [few] { $joined } أشخاص
+        [many] { $joined } شخصًا
+       *[other] { $joined } شخص
+    }
+    الأرباح: { $earned }
+referral-share-text = عزّز حساباتك على مواقع التواصل مع هذا المتجر:
+button-share = 📤 مشاركة
+notify-referral-earned = 🤝 أُضيفت عمولة إحالة قدرها { $amount } إلى محفظتك.
+cmd-referral = نسبة الإحالة
+cmd-refund-order = استرداد طلب منجز
+admin-referral-percent = يربح المُحيلون { $percent }% من الطلبات المنجزة.
+admin-referral-off = برنامج الإحالة متوقف.
+admin-referral-usage = /referral 5 — تحديد النسبة (0–50) · /referral off
+admin-stats-referrals = التسجيلات عبر الإحالة: { $joined } · العمولات المدفوعة: { $paid }
+admin-refund-order-usage = /refund_order رقم_الطلب — استرداد طلب مكتمل أو جزئي
+admin-refund-order-refused = لا يمكن استرداد الطلب رقم { $id }: فقط طلب مكتمل أو جزئي، ومرة واحدة.
+admin-refund-order-done = ✅ الطلب رقم { $id }: أُعيد { $amount } إلى العميل؛ واستُرجعت عمولة إحالة قدرها { $commission }.
+
+## Crypto payments and orders waiting for a top-up
+button-crypto = 💎 الدفع بالعملات الرقمية
+button-crypto-amount = 💎 ادفع { $amount } بالعملات الرقمية
+button-crypto-pay = 💎 ادفع { $amount } في Crypto Bot
+cmd-crypto = الشحن بالعملات الرقمية
+crypto-choose = 💎 كم تريد أن تضيف؟ أو أرسل /crypto المبلغ.
+crypto-usage = 💎 أرسل /crypto المبلغ، من { $low } إلى { $high } (مثلًا /crypto 12.50)، أو اختر:
+crypto-creating = ⏳ جارٍ إنشاء فاتورتك…
+crypto-invoice = 💎 فاتورة بقيمة { $amount }: ادفعها في Crypto Bot بأي عملة مقبولة. تُشحن محفظتك فور تأكيد الدفع؛ وتنتهي الفاتورة بعد ساعة.
+crypto-unavailable = الدفع بالعملات الرقمية غير متاح مؤقتًا. حاول بعد دقائق أو اشحن بالنجوم.
+crypto-off = الدفع بالعملات الرقمية غير متاح في هذا المتجر.
+held-ready-title = 💳 وصلت الدفعة: طلبك جاهز للتقديم.
+button-place-now = ✅ قدّم الطلب الآن
+held-order-gone = هذا الطلب لم يعد بالانتظار (انتهت مدته بعد 30 دقيقة أو استُبدل). يُرجى بدء طلب جديد.

@@ -161,14 +161,14 @@ invalid-choice = Please choose one of the buttons.
 summary-title = 🧾 <b>Please check your order</b>
 summary-price = 💵 Price: <b>{ $price }</b>
 summary-balance = 👛 Wallet: { $balance } → after: { $after }
-summary-not-enough = ⚠️ Not enough funds: { $missing } missing. Top up in <b>Balance</b>, then press Confirm.
+summary-not-enough = ⚠️ Not enough funds: { $missing } missing. Top up with a button below: this order waits 30 minutes at this price, and once the payment lands you place it with one tap.
 summary-use-buttons = Please press Confirm, Edit or Cancel under the summary.
 summary-outdated = This summary is out of date. Start a new order from the menu.
 price-changed = The price has changed. Please check the new summary.
 placing = ⏳ Placing your order…
 order-placed = ✅ Order #{ $id } placed! I will message you as it progresses. See it in <b>My orders</b>.
 order-already-placed = This order was already placed (order #{ $id }). Nothing was charged twice.
-order-no-funds = 👛 Not enough funds: { $missing } missing. Top up in <b>Balance</b>, then press Confirm again.
+order-no-funds = 👛 Not enough funds: { $missing } missing. Top up with a button below: this order waits 30 minutes at this price, and once the payment lands you place it with one tap.
 order-uncertain = ⏳ Order #{ $id }: the provider did not answer clearly. We are checking it; your payment is held and you will be refunded if it was not placed.
 nothing-charged = Nothing was charged.
 order-refunded = Your payment was refunded to your wallet.
@@ -398,3 +398,52 @@ admin-promo-exists = The code { $code } exists already.
 admin-promo-created = ✅ Promo code { $code } created.
 admin-promo-off = Promo code { $code } switched off.
 admin-promo-none = No promo codes yet.
+
+## Referrals
+menu-referrals = Referrals
+cmd-referrals = Your referral link
+referral-text = 🤝 <b>Referrals</b>
+    Share your link: you earn { $percent }% of what the people you bring spend on delivered orders.
+    { $link }
+
+    Joined through your link: { $joined ->
+        [one] { $joined } person
+       *[other] { $joined } people
+    }
+    Earned: { $earned }
+referral-text-off = 🤝 <b>Referrals</b>
+    Your link: { $link }
+    The referral programme is paused right now.
+
+    Joined through your link: { $joined ->
+        [one] { $joined } person
+       *[other] { $joined } people
+    }
+    Earned: { $earned }
+referral-share-text = Boost your socials with this shop:
+button-share = 📤 Share
+notify-referral-earned = 🤝 { $amount } referral commission was added to your wallet.
+cmd-referral = Referral percent
+cmd-refund-order = Refund a delivered order
+admin-referral-percent = Referrers earn { $percent }% of delivered orders.
+admin-referral-off = The referral programme is off.
+admin-referral-usage = /referral 5 — set the percent (0–50) · /referral off
+admin-stats-referrals = Referral sign-ups: { $joined } · commissions paid: { $paid }
+admin-refund-order-usage = /refund_order ORDER_ID — refund a completed or partial order
+admin-refund-order-refused = Order #{ $id } cannot be refunded: only a completed or partial order, once.
+admin-refund-order-done = ✅ Order #{ $id }: { $amount } refunded to the customer; { $commission } of referral commission taken back.
+
+## Crypto payments and orders waiting for a top-up
+button-crypto = 💎 Pay with crypto
+button-crypto-amount = 💎 Pay { $amount } in crypto
+button-crypto-pay = 💎 Pay { $amount } in Crypto Bot
+cmd-crypto = Top up with crypto
+crypto-choose = 💎 How much would you like to add? Or send /crypto AMOUNT.
+crypto-usage = 💎 Send /crypto AMOUNT, from { $low } to { $high } (for example /crypto 12.50), or choose:
+crypto-creating = ⏳ Creating your invoice…
+crypto-invoice = 💎 Invoice for { $amount }: pay it in Crypto Bot with any accepted coin. Your wallet is credited as soon as the payment is confirmed; the invoice expires in an hour.
+crypto-unavailable = Crypto payments are temporarily unavailable. Please try again in a few minutes or top up with Stars.
+crypto-off = Crypto payments are not available in this shop.
+held-ready-title = 💳 Payment received: your order is ready to place.
+button-place-now = ✅ Place order now
+held-order-gone = This order is no longer waiting (it expired after 30 minutes or was replaced). Please start a new order.

@@ -156,14 +156,14 @@ invalid-choice = Choisissez l'un des boutons, s'il vous plaît.
 summary-title = 🧾 <b>Vérifiez votre commande</b>
 summary-price = 💵 Prix : <b>{ $price }</b>
 summary-balance = 👛 Portefeuille : { $balance } → après : { $after }
-summary-not-enough = ⚠️ Fonds insuffisants : il manque { $missing }. Rechargez dans <b>Solde</b>, puis appuyez sur Confirmer.
+summary-not-enough = ⚠️ Fonds insuffisants : il manque { $missing }. Rechargez avec un bouton ci-dessous : cette commande attend 30 minutes à ce prix, et une fois le paiement reçu vous la passez d’un geste.
 summary-use-buttons = Appuyez sur Confirmer, Modifier ou Annuler sous le récapitulatif.
 summary-outdated = Ce récapitulatif n'est plus à jour. Commencez une nouvelle commande depuis le menu.
 price-changed = Le prix a changé. Vérifiez le nouveau récapitulatif.
 placing = ⏳ Passage de votre commande…
 order-placed = ✅ Commande #{ $id } passée ! Je vous écrirai à chaque étape. Voir <b>Mes commandes</b>.
 order-already-placed = Cette commande a déjà été passée (commande #{ $id }). Rien n'a été débité deux fois.
-order-no-funds = 👛 Fonds insuffisants : il manque { $missing }. Rechargez dans <b>Solde</b>, puis appuyez à nouveau sur Confirmer.
+order-no-funds = 👛 Fonds insuffisants : il manque { $missing }. Rechargez avec un bouton ci-dessous : cette commande attend 30 minutes à ce prix, et une fois le paiement reçu vous la passez d’un geste.
 order-uncertain = ⏳ Commande #{ $id } : le fournisseur n'a pas répondu clairement. Nous vérifions ; votre paiement est bloqué et vous serez remboursé si elle n'a pas été passée.
 nothing-charged = Rien n'a été débité.
 order-refunded = Votre paiement a été remboursé sur votre portefeuille.
@@ -387,3 +387,52 @@ admin-promo-exists = Le code { $code } existe déjà.
 admin-promo-created = ✅ Code promo { $code } créé.
 admin-promo-off = Code promo { $code } désactivé.
 admin-promo-none = Aucun code promo pour l’instant.
+
+## Referrals
+menu-referrals = Parrainage
+cmd-referrals = Votre lien de parrainage
+referral-text = 🤝 <b>Parrainage</b>
+    Partagez votre lien : vous gagnez { $percent } % de ce que vos filleuls dépensent en commandes livrées.
+    { $link }
+
+    Inscrits via votre lien : { $joined ->
+        [one] { $joined } personne
+       *[other] { $joined } personnes
+    }
+    Gagné : { $earned }
+referral-text-off = 🤝 <b>Parrainage</b>
+    Votre lien : { $link }
+    Le programme de parrainage est en pause.
+
+    Inscrits via votre lien : { $joined ->
+        [one] { $joined } personne
+       *[other] { $joined } personnes
+    }
+    Gagné : { $earned }
+referral-share-text = Boostez vos réseaux sociaux avec cette boutique :
+button-share = 📤 Partager
+notify-referral-earned = 🤝 { $amount } de commission de parrainage ajoutés à votre portefeuille.
+cmd-referral = Pourcentage de parrainage
+cmd-refund-order = Rembourser une commande livrée
+admin-referral-percent = Les parrains gagnent { $percent } % des commandes livrées.
+admin-referral-off = Le programme de parrainage est désactivé.
+admin-referral-usage = /referral 5 — fixer le pourcentage (0–50) · /referral off
+admin-stats-referrals = Inscriptions parrainées : { $joined } · commissions versées : { $paid }
+admin-refund-order-usage = /refund_order NUMÉRO — rembourser une commande terminée ou partielle
+admin-refund-order-refused = La commande n° { $id } ne peut pas être remboursée : seulement une commande terminée ou partielle, une fois.
+admin-refund-order-done = ✅ Commande n° { $id } : { $amount } remboursés au client ; { $commission } de commission de parrainage repris.
+
+## Crypto payments and orders waiting for a top-up
+button-crypto = 💎 Payer en crypto
+button-crypto-amount = 💎 Payer { $amount } en crypto
+button-crypto-pay = 💎 Payer { $amount } dans Crypto Bot
+cmd-crypto = Recharger en crypto
+crypto-choose = 💎 Combien voulez-vous ajouter ? Ou envoyez /crypto MONTANT.
+crypto-usage = 💎 Envoyez /crypto MONTANT, de { $low } à { $high } (par exemple /crypto 12.50), ou choisissez :
+crypto-creating = ⏳ Création de votre facture…
+crypto-invoice = 💎 Facture de { $amount } : payez-la dans Crypto Bot avec la cryptomonnaie acceptée de votre choix. Votre portefeuille est crédité dès la confirmation du paiement ; la facture expire dans une heure.
+crypto-unavailable = Les paiements en crypto sont momentanément indisponibles. Réessayez dans quelques minutes ou rechargez avec des Stars.
+crypto-off = Les paiements en crypto ne sont pas proposés par cette boutique.
+held-ready-title = 💳 Paiement reçu : votre commande est prête à être passée.
+button-place-now = ✅ Passer la commande
+held-order-gone = Cette commande n’attend plus (elle a expiré après 30 minutes ou a été remplacée). Veuillez commencer une nouvelle commande.

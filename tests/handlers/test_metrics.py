@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from aiohttp.test_utils import TestClient, TestServer
+from pydantic import SecretStr
 
 from bot.web import create_side_app
 from tests.conftest import Harness
@@ -27,7 +28,10 @@ def value(text: str, name: str, **labels: str) -> float:
 
 
 async def scrape(h: Harness, token: str | None) -> tuple[int, str]:
-    app = create_side_app(h.services.db.ping, lambda: True, TOKEN)
+    settings = h.services.settings.model_copy(
+        update={"metrics_enabled": True, "metrics_token": SecretStr(TOKEN)}
+    )
+    app = create_side_app(h.services.db.ping, lambda: True, settings)
     async with TestClient(TestServer(app)) as client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         answer = await client.get("/metrics", headers=headers)

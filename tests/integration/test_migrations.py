@@ -14,7 +14,7 @@ from bot.core.storage.db import _asyncpg_url
 from bot.core.storage.tables import metadata
 from tests.backends import BACKENDS, fresh_database_url
 
-HEAD = "0004"
+HEAD = "0005"
 # The tables the bot had before Alembic.
 LEGACY_TABLES = {"users", "ledger", "orders", "order_events", "refills", "outbox", "fsm", "kv"}
 
@@ -40,6 +40,10 @@ async def _legacy_database(path: Path, url: str | None, *, version: int) -> None
         # Columns added by later revisions were not there yet.
         for column in ("moved_at", "stalled_at"):
             await conn.execute(text(f"ALTER TABLE orders DROP COLUMN {column}"))
+        for index in ("ix_users_ref_code", "ix_users_referrer"):
+            await conn.execute(text(f"DROP INDEX {index}"))
+        for column in ("referrer_id", "ref_code"):
+            await conn.execute(text(f"ALTER TABLE users DROP COLUMN {column}"))
         for number in range(1, version + 1):
             await conn.execute(insert(schema_version).values(version=number, applied_at=0))
         if version < 2:

@@ -21,14 +21,14 @@ from bot.core.domain import (
 )
 from bot.core.money import from_micros, to_micros
 from bot.core.outbox import OutboxKind
-from bot.core.storage.base import StoreBase
+from bot.core.storage.referrals import ReferralStore
 from bot.core.storage.rows import (
     order_from_row,
 )
 from bot.core.storage.tables import ledger, order_events, orders, promo_redemptions
 
 
-class OrderStore(StoreBase):
+class OrderStore(ReferralStore):
     async def create_order(self, new: NewOrder) -> int:
         """Record the order and charge the wallet in one transaction, before `add` is sent."""
         try:
@@ -252,3 +252,31 @@ class OrderStore(StoreBase):
         )
         async with self.db.read() as conn:
             return from_micros(int((await conn.execute(query)).scalar_one()))
+
+    async def refund_delivered(self, order_id: int) -> tuple[Decimal, Decimal] | None:
+        """An admin refunds a completed or partial order (a dispute): the customer gets back
+        what they paid and was not refunded yet, and the commission it earned is taken back,
+        each once. Returns (refunded, taken back from the referrer), or None if not eligible."""
+        async with self.db.write() as conn:
+            row = await self._lock_order(conn, order_id)
+            if row is None or row["status"] not in {Stage.COMPLETED, Stage.PARTIAL}:
+                return None
+            ref = f"order:{order_id}:refund-delivered"
+            if await self._ref_used(conn, ref):
+                return None
+            before = await conn.execute(
+                select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
+                    ledger.c.order_id == order_id, ledger.c.kind == "refund"
+                )
+            )
+            micros = int(row["charge_micros"]) - int(before.scalar_one())
+            await self._add_ledger(
+                conn, row["user_id"], micros, "refund", ref=ref, order_id=order_id
+            )
+            await conn.execute(
+                insert(order_events).values(order_id=order_id, status="refunded", at=time.time())
+            )
+            taken_back = await self._reverse_commission(conn, order_id)
+            payload = {"amount": str(from_micros(micros)), "currency": row["currency"]}
+            await self._enqueue(conn, row["user_id"], OutboxKind.WALLET_CREDIT, payload)
+        return from_micros(micros), taken_back

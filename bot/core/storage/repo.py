@@ -9,10 +9,13 @@ concern in the modules this class is composed of.
 from __future__ import annotations
 
 from bot.core.outbox import OutboxRow
+from bot.core.storage.crypto import CryptoStore
 from bot.core.storage.figures import FigureStore
+from bot.core.storage.holds import HoldStore
 from bot.core.storage.orders import OrderStore
 from bot.core.storage.outbox import OutboxStore
 from bot.core.storage.promos import PromoStore
+from bot.core.storage.referrals import ReferralStore
 from bot.core.storage.refills import RefillStore
 from bot.core.storage.rows import OpenOrder, StatusChange
 from bot.core.storage.tickets import TicketStore
@@ -25,6 +28,7 @@ __all__ = ["OpenOrder", "OutboxRow", "Repository", "StatusChange"]
 
 class Repository(
     UserStore,
+    CryptoStore,
     WalletStore,
     OrderStore,
     TransitionStore,
@@ -33,5 +37,7 @@ class Repository(
     FigureStore,
     TicketStore,
     PromoStore,
+    ReferralStore,
+    HoldStore,
 ):
     """One object for all storage; see the base classes for each concern."""

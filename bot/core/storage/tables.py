@@ -33,6 +33,11 @@ users = Table(
     Column("is_banned", Boolean, nullable=False, default=False),
     Column("is_active", Boolean, nullable=False, default=True),
     Column("created_at", Float, nullable=False),
+    # Who brought this customer (set once, on their first /start) and the code they share.
+    Column("referrer_id", BigInteger),
+    Column("ref_code", String(16)),
+    Index("ix_users_ref_code", "ref_code", unique=True),
+    Index("ix_users_referrer", "referrer_id"),
 )
 
 ledger = Table(
@@ -174,4 +179,33 @@ promo_redemptions = Table(
     Column("order_id", Integer),
     Column("created_at", Float, nullable=False),
     UniqueConstraint("code", "user_id", name="uq_promo_once_per_customer"),
+)
+
+crypto_invoices = Table(
+    "crypto_invoices",
+    metadata,
+    Column("invoice_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("user_id", BigInteger, nullable=False),
+    Column("amount", String(32), nullable=False),  # Decimal as text, in `currency`
+    Column("currency", String(8), nullable=False),
+    Column("status", String(16), nullable=False),  # active | paid | expired
+    Column("pay_url", String(300), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("expires_at", Float, nullable=False),
+    Column("closed_at", Float),
+    Index("ix_crypto_invoices_status", "status"),
+)
+
+# The summary a customer could not pay: it waits for their top-up, priced as confirmed.
+held_orders = Table(
+    "held_orders",
+    metadata,
+    Column("user_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("token", String(40), nullable=False),
+    Column("service_id", Integer, nullable=False),
+    Column("service_name", String(300), nullable=False),
+    Column("answers", Text, nullable=False),
+    Column("price", String(32), nullable=False),
+    Column("currency", String(8), nullable=False),
+    Column("expires_at", Float, nullable=False),
 )

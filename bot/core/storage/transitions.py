@@ -15,8 +15,9 @@ from bot.core.domain import (
 )
 from bot.core.money import from_micros, to_micros
 from bot.core.outbox import OutboxKind
-from bot.core.storage.base import Message, StoreBase
+from bot.core.storage.base import Message
 from bot.core.storage.db import Conn
+from bot.core.storage.referrals import ReferralStore
 from bot.core.storage.rows import (
     OpenOrder,
     StatusChange,
@@ -27,6 +28,8 @@ from bot.core.transitions import OrderFacts, plan_poll_error, plan_transition
 
 # Only polled orders move: final, stuck or held orders are the admins' (IN spelled out, as
 # executemany cannot expand a list per row).
+# An order that ends in one of these delivered something: its referrer earns a share.
+DELIVERED_STAGES = frozenset({Stage.COMPLETED, Stage.PARTIAL})
 _POLLED = or_(*(orders.c.status == s for s in POLLED_STAGES))
 _PROGRESS = (
     update(orders)
@@ -53,7 +56,7 @@ _NEW_STAGE = (
 )
 
 
-class TransitionStore(StoreBase):
+class TransitionStore(ReferralStore):
     async def open_panel_orders(self) -> list[OpenOrder]:
         """Every order the poller follows, with what is known of it."""
         query = select(
@@ -106,6 +109,7 @@ class TransitionStore(StoreBase):
         refunds: list[tuple[RowMapping, int]] = []
         notices: list[tuple[int, int]] = []  # (customer, order)
         alerts: list[tuple[OutboxKind, int]] = []
+        delivered: list[tuple[RowMapping, int]] = []  # (order, micros refunded): commissions
         for row in locked.mappings().all():
             _, stage, start_count, remains = latest[row["id"]]
             facts = OrderFacts(
@@ -128,6 +132,8 @@ class TransitionStore(StoreBase):
                 refunds.append((row, to_micros(plan.refund)))
             if plan.admin_alert is not None:
                 alerts.append((plan.admin_alert, row["id"]))
+            elif plan.stage in DELIVERED_STAGES:
+                delivered.append((row, to_micros(plan.refund)))
             if plan.notify_customer:
                 notices.append((row["user_id"], row["id"]))
         if progress_rows:
@@ -139,6 +145,7 @@ class TransitionStore(StoreBase):
                 [{"order_id": r["order_id"], "status": r["stage"], "at": now} for r in stage_rows],
             )
         await self._refund_many(conn, refunds, now)
+        earned = await self._pay_commissions(conn, delivered, now)
         alert_rows: list[Message] = [
             (admin, kind, {"order_id": order_id}, None)
             for kind, order_id in alerts
@@ -148,7 +155,7 @@ class TransitionStore(StoreBase):
             (customer, OutboxKind.ORDER_STATUS, {"order_id": order_id}, f"order:{order_id}")
             for customer, order_id in notices
         ]
-        await self._enqueue_many(conn, alert_rows + notice_rows, now)
+        await self._enqueue_many(conn, alert_rows + notice_rows + earned, now)
         return len(stage_rows)
 
     async def update_progress(self, progress: Sequence[tuple[int, int | None, int | None]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 from typing import Any
 
@@ -9,8 +10,10 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from bot.core.money import from_micros, to_micros
-from bot.core.storage.base import StoreBase
-from bot.core.storage.tables import ledger
+from bot.core.outbox import OutboxKind
+from bot.core.storage.base import Message, StoreBase
+from bot.core.storage.db import Conn
+from bot.core.storage.tables import held_orders, ledger
 
 
 class WalletStore(StoreBase):
@@ -45,6 +48,52 @@ class WalletStore(StoreBase):
         """Take money if the wallet holds it (never negative). False if it does not, or if
         this `ref` was already debited."""
         return await self._move(user_id, -to_micros(amount), kind, ref, note)
+
+    async def top_up(
+        self,
+        user_id: int,
+        amount: Decimal,
+        kind: str,
+        ref: str,
+        note: str | None = None,
+        notify_currency: str | None = None,
+    ) -> bool:
+        """A payment landed: credit it once per `ref`. In the same transaction, an order that
+        waits for this money gets its "Place order now" message queued, and with
+        `notify_currency` (a payment learnt in the background) the customer is told of the
+        credit."""
+        try:
+            async with self.db.write() as conn:
+                await self._lock_customer(conn, user_id)
+                if await self._ref_used(conn, ref):
+                    return False
+                micros = to_micros(amount)
+                await self._add_ledger(conn, user_id, micros, kind, ref=ref, note=note)
+                await self._queue_top_up_notices(conn, user_id, amount, notify_currency)
+        except IntegrityError:
+            return False
+        return True
+
+    async def _queue_top_up_notices(
+        self, conn: Conn, user_id: int, amount: Decimal, currency: str | None
+    ) -> None:
+        now = time.time()
+        messages: list[Message] = []
+        if currency is not None:
+            payload = {"amount": str(amount), "currency": currency}
+            messages.append((user_id, OutboxKind.WALLET_CREDIT, payload, None))
+        found = await conn.execute(
+            select(held_orders.c.token, held_orders.c.price).where(
+                held_orders.c.user_id == user_id, held_orders.c.expires_at > now
+            )
+        )
+        held = found.first()
+        balance = await self._balance_micros(conn, user_id)
+        if held is not None and balance >= to_micros(Decimal(held[1])):
+            ready = {"token": str(held[0])}
+            messages.append((user_id, OutboxKind.HELD_ORDER_READY, ready, f"held:{user_id}"))
+        # Queued after the credit notice: the customer reads "added", then "place it now".
+        await self._enqueue_many(conn, messages, now)
 
     async def _move(
         self, user_id: int, micros: int, kind: str, ref: str | None, note: str | None

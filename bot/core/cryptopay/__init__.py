@@ -1,0 +1,14 @@
+"""Crypto Pay (@CryptoBot): invoices in the wallet currency paid in crypto."""
+
+from bot.core.cryptopay.client import CryptoPayClient, CryptoPayError, Invoice, InvoiceStatus
+from bot.core.cryptopay.webhook import parse_paid_update, signature_of, verify_signature
+
+__all__ = [
+    "CryptoPayClient",
+    "CryptoPayError",
+    "Invoice",
+    "InvoiceStatus",
+    "parse_paid_update",
+    "signature_of",
+    "verify_signature",
+]

@@ -1,0 +1,97 @@
+"""Crypto Pay invoices: recorded when made, credited once when paid (whether the webhook or
+the poll says so first, however often), closed when expired."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import insert, select, update
+
+from bot.core.cryptopay import Invoice, InvoiceStatus
+from bot.core.money import to_micros
+from bot.core.storage.tables import crypto_invoices
+from bot.core.storage.wallets import WalletStore
+
+
+class Settled(StrEnum):
+    CREDITED = "credited"
+    UNCHANGED = "unchanged"  # already paid and credited, or still active
+    EXPIRED = "expired"
+    UNKNOWN = "unknown"  # not an invoice of this shop
+
+
+@dataclass(frozen=True)
+class OpenInvoice:
+    invoice_id: int
+    user_id: int
+    expires_at: float
+
+
+def crypto_ref(invoice_id: int) -> str:
+    return f"crypto:{invoice_id}"
+
+
+class CryptoStore(WalletStore):
+    async def record_invoice(
+        self, invoice: Invoice, user_id: int, amount: Decimal, currency: str, expires_at: float
+    ) -> None:
+        async with self.db.write() as conn:
+            await conn.execute(
+                insert(crypto_invoices).values(
+                    invoice_id=invoice.invoice_id,
+                    user_id=user_id,
+                    amount=str(amount),
+                    currency=currency,
+                    status=InvoiceStatus.ACTIVE,
+                    pay_url=invoice.pay_url[:300],
+                    created_at=time.time(),
+                    expires_at=expires_at,
+                )
+            )
+
+    async def open_invoices(self) -> list[OpenInvoice]:
+        query = select(
+            crypto_invoices.c.invoice_id, crypto_invoices.c.user_id, crypto_invoices.c.expires_at
+        ).where(crypto_invoices.c.status == InvoiceStatus.ACTIVE)
+        async with self.db.read() as conn:
+            return [OpenInvoice(r[0], r[1], r[2]) for r in (await conn.execute(query)).all()]
+
+    async def settle_invoice(self, invoice_id: int, status: InvoiceStatus) -> Settled:
+        """Record what Crypto Pay says of an invoice. Paid: the wallet is credited with the
+        invoice's recorded amount, once per invoice id, the customer told in the same
+        transaction (and an order waiting for the money offered)."""
+        async with self.db.write() as conn:
+            found = await conn.execute(
+                select(crypto_invoices)
+                .where(crypto_invoices.c.invoice_id == invoice_id)
+                .with_for_update()
+            )
+            row = found.mappings().first()
+            if row is None:
+                return Settled.UNKNOWN
+            if row["status"] != InvoiceStatus.ACTIVE or status is InvoiceStatus.ACTIVE:
+                return Settled.UNCHANGED
+            await conn.execute(
+                update(crypto_invoices)
+                .where(crypto_invoices.c.invoice_id == invoice_id)
+                .values(status=status, closed_at=time.time())
+            )
+            if status is InvoiceStatus.EXPIRED:
+                return Settled.EXPIRED
+            user_id, amount = int(row["user_id"]), Decimal(row["amount"])
+            await self._lock_customer(conn, user_id)
+            if await self._ref_used(conn, crypto_ref(invoice_id)):
+                return Settled.UNCHANGED
+            await self._add_ledger(
+                conn,
+                user_id,
+                to_micros(amount),
+                "crypto",
+                ref=crypto_ref(invoice_id),
+                note=f"Crypto Pay invoice {invoice_id}",
+            )
+            await self._queue_top_up_notices(conn, user_id, amount, str(row["currency"]))
+        return Settled.CREDITED

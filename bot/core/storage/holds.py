@@ -1,0 +1,86 @@
+"""Orders waiting for a top-up: the summary a customer could not pay, kept for a while at the
+price they saw. One per customer; a newer summary replaces it."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+
+from bot.core.storage.base import StoreBase
+from bot.core.storage.tables import held_orders
+
+HOLD_SECONDS = 30 * 60
+
+
+@dataclass(frozen=True)
+class HeldOrder:
+    user_id: int
+    token: str  # the form's token: placing it twice finds the first order
+    service_id: int
+    service_name: str
+    answers: dict[str, Any]
+    price: Decimal
+    currency: str
+    expires_at: float
+
+
+class HoldStore(StoreBase):
+    async def hold_order(
+        self,
+        user_id: int,
+        token: str,
+        service_id: int,
+        service_name: str,
+        answers: dict[str, Any],
+        price: Decimal,
+        currency: str,
+        seconds: float = HOLD_SECONDS,
+    ) -> None:
+        async with self.db.write() as conn:
+            await conn.execute(delete(held_orders).where(held_orders.c.user_id == user_id))
+            await conn.execute(
+                insert(held_orders).values(
+                    user_id=user_id,
+                    token=token,
+                    service_id=service_id,
+                    service_name=service_name[:300],
+                    answers=json.dumps(answers),
+                    price=str(price),
+                    currency=currency,
+                    expires_at=time.time() + seconds,
+                )
+            )
+
+    async def held_order(self, user_id: int, now: float | None = None) -> HeldOrder | None:
+        """The customer's order waiting for funds, unless it expired (then it is gone)."""
+        now = time.time() if now is None else now
+        query = select(held_orders).where(
+            held_orders.c.user_id == user_id, held_orders.c.expires_at > now
+        )
+        async with self.db.read() as conn:
+            row = (await conn.execute(query)).mappings().first()
+        if row is None:
+            return None
+        return HeldOrder(
+            user_id=row["user_id"],
+            token=row["token"],
+            service_id=row["service_id"],
+            service_name=row["service_name"],
+            answers=json.loads(row["answers"]),
+            price=Decimal(row["price"]),
+            currency=row["currency"],
+            expires_at=row["expires_at"],
+        )
+
+    async def release_hold(self, user_id: int, token: str | None = None) -> None:
+        """Forget the waiting order (placed, cancelled, or replaced by a new form)."""
+        query = delete(held_orders).where(held_orders.c.user_id == user_id)
+        if token is not None:
+            query = query.where(held_orders.c.token == token)
+        async with self.db.write() as conn:
+            await conn.execute(query)
