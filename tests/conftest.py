@@ -12,11 +12,15 @@ import pytest
 import pytest_asyncio
 from aiogram import Bot, Dispatcher
 from aiogram.types import InlineKeyboardMarkup, Message, Update
+from aiohttp import web
 
 from bot.app import Services, build_services, create_dispatcher
 from bot.core.settings import SANDBOX_API_KEY, Settings
 from bot.sandbox import SandboxPanel, start_sandbox
+from bot.web import CRYPTO_PAY_PATH, create_side_app
 from tests.backends import BACKENDS, fresh_database_url
+from tests.cryptopay_stand import TOKEN as CRYPTO_TOKEN
+from tests.cryptopay_stand import CryptoPayStand
 from tests.fakes import TOKEN, RecordingSession, buttons, callback_update, make_bot, text_update
 
 ADMIN_ID = 9000
@@ -32,6 +36,7 @@ class Harness:
     session: RecordingSession
     services: Services
     sandbox: SandboxPanel
+    crypto: CryptoPayStand
 
     @staticmethod
     def new_user() -> int:
@@ -102,6 +107,8 @@ async def harness(request: pytest.FixtureRequest, tmp_db_dir: Path) -> AsyncIter
     database_url = await fresh_database_url(request.param)
     panel = SandboxPanel(step_seconds=3600)
     runner, url = await start_sandbox(panel)
+    crypto = CryptoPayStand()
+    crypto_runner, crypto_url = await serve(crypto.app())
     settings = Settings(
         bot_token=TOKEN,
         panel_api_url=url,
@@ -111,13 +118,33 @@ async def harness(request: pytest.FixtureRequest, tmp_db_dir: Path) -> AsyncIter
         database_url=database_url,
         markup_percent=Decimal(50),
         throttle_rate_per_second=1000,
+        crypto_pay_token=CRYPTO_TOKEN,
+        crypto_pay_api_url=crypto_url,
         _env_file=None,
     )
     services = await build_services(settings)
     dp = create_dispatcher(services, background=False)
     bot, session = make_bot()
+    # The bot's web server as polling mode runs it: Crypto Pay's webhook reaches it over HTTP.
+    web_runner, web_url = await serve(
+        create_side_app(services.db.ping, lambda: True, settings, services.crypto)
+    )
+    crypto.webhook_url = web_url + CRYPTO_PAY_PATH
     await dp.emit_startup(bot=bot, dispatcher=dp)
     await services.catalog.get()
-    yield Harness(dp=dp, bot=bot, session=session, services=services, sandbox=panel)
+    yield Harness(dp=dp, bot=bot, session=session, services=services, sandbox=panel, crypto=crypto)
     await dp.emit_shutdown(bot=bot, dispatcher=dp)
-    await runner.cleanup()
+    for started in (web_runner, crypto_runner, runner):
+        await started.cleanup()
+
+
+async def serve(app: web.Application) -> tuple[web.AppRunner, str]:
+    """Serve an aiohttp app on a free local port; returns its runner and base URL."""
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    server = site._server
+    assert server is not None
+    port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
+    return runner, f"http://127.0.0.1:{port}"

@@ -68,7 +68,7 @@ class RecordingSession(BaseSession):
                 reply_markup=method.reply_markup
                 if isinstance(method.reply_markup, InlineKeyboardMarkup)
                 else None,
-            )
+            ).as_(bot)  # like aiogram's own answers: the message can be edited
         if isinstance(method, GetMe):
             return User(id=BOT_ID, is_bot=True, first_name="Bot", username="smm_test_bot")  # type: ignore[return-value]
         return True  # type: ignore[return-value]
@@ -196,6 +196,13 @@ def buttons(markup: Any) -> list[tuple[str, str]]:
     if not isinstance(markup, InlineKeyboardMarkup):
         return []
     return [(b.text, b.callback_data or "") for row in markup.inline_keyboard for b in row]
+
+
+def links(markup: Any) -> list[tuple[str, str]]:
+    """(text, url) of a keyboard's link buttons."""
+    if not isinstance(markup, InlineKeyboardMarkup):
+        return []
+    return [(b.text, b.url) for row in markup.inline_keyboard for b in row if b.url]
 
 
 def retry_after(seconds: int) -> TelegramRetryAfter:

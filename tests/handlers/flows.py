@@ -6,7 +6,9 @@ from typing import Any
 
 from aiogram.fsm.storage.base import StorageKey
 
+from bot.core.customers import Customers
 from bot.core.forms import Kind, next_field
+from bot.core.notifier import Notifier
 from bot.core.panel import Service
 from bot.sandbox.catalog import EVERY_TYPE
 from bot.ui.callbacks import (
@@ -16,6 +18,8 @@ from bot.ui.callbacks import (
     OrderStart,
     ServicePick,
 )
+from bot.ui.i18n import Translator, create_core
+from bot.ui.notices import MessageRenderer, TelegramMessenger
 from handlers.states import OrderForm
 from tests.conftest import Harness
 from tests.fakes import BOT_ID
@@ -61,7 +65,11 @@ async def form_state(h: Harness, user_id: int) -> str | None:
 
 
 async def fill_form(
-    h: Harness, user_id: int, service: Service, choices: dict[str, str] | None = None
+    h: Harness,
+    user_id: int,
+    service: Service,
+    choices: dict[str, str] | None = None,
+    typed: dict[str, str] | None = None,
 ) -> str:
     """Answer every question the bot asks until the summary; returns the summary text."""
     choices = {
@@ -83,7 +91,8 @@ async def fill_form(
         elif spec.optional:
             await h.press_data(user_id, FormNav(action="skip").pack())
         else:
-            await h.say(user_id, answer_for(spec.name, service, user_id))
+            answer = (typed or {}).get(spec.name) or answer_for(spec.name, service, user_id)
+            await h.say(user_id, answer)
     assert await form_state(h, user_id) == OrderForm.confirming.state
     return h.session.texts(user_id)[-1]
 
@@ -101,3 +110,19 @@ async def confirm(h: Harness, user_id: int) -> str:
 
 def add_requests(h: Harness) -> list[dict[str, Any]]:
     return [r for r in h.sandbox.state.requests if r.get("action") == "add"]
+
+
+async def deliver_outbox(h: Harness) -> None:
+    """Send every queued message as the notifier would (the harness runs no background)."""
+    renderer = MessageRenderer(
+        h.services.repo, Translator(create_core("en")), "en", h.services.catalog
+    )
+    notifier = Notifier(
+        TelegramMessenger(h.bot, renderer),
+        h.services.repo,
+        Customers(h.services.repo),
+        rate_per_second=1000,
+        per_chat_interval=0,
+    )
+    while await notifier.drain_once():
+        await notifier.flush()
