@@ -18,9 +18,18 @@ def _describe(error: ValidationError) -> str:
     message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "missing":
         message = "is required but not set (see .env.example)"
-    if not first["loc"]:  # a rule across settings: the message names them
+    location = first["loc"]
+    if not location:  # a rule across settings: the message names them
         return f"Configuration error: {message}"
-    return f"Configuration error: {str(first['loc'][0]).upper()} {message}"
+    name = str(location[0]).upper()
+    if len(location) > 1 and isinstance(location[1], int):  # one entry of a list (PANELS)
+        if first["type"] == "missing":
+            message = "is missing"
+        where = ".".join(str(part) for part in location[2:])
+        return f"Configuration error: {name} entry {location[1] + 1} {where} {message}".replace(
+            "  ", " "
+        )
+    return f"Configuration error: {name} {message}"
 
 
 def main() -> None:

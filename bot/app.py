@@ -19,7 +19,6 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
-from pydantic import SecretStr
 
 from bot.core.balance_watch import BalanceWatch
 from bot.core.catalog import CatalogCache
@@ -31,10 +30,12 @@ from bot.core.leader import Leadership
 from bot.core.notifier import Notifier
 from bot.core.ordering import OrderService
 from bot.core.panel import PanelClient
+from bot.core.panels import Panels
 from bot.core.poller import Poller
 from bot.core.pricing import Pricing
 from bot.core.quoting import Quoter
-from bot.core.settings import SANDBOX_API_KEY, TELEGRAM_API_URL, Settings
+from bot.core.routing import Routing
+from bot.core.settings import TELEGRAM_API_URL, Settings
 from bot.core.shop import Shop
 from bot.core.storage import Database, Repository
 from bot.core.storage.figures import FigureStore
@@ -47,6 +48,7 @@ from bot.core.storage.refills import RefillStore
 from bot.core.storage.tickets import TicketStore
 from bot.core.storage.users import UserStore
 from bot.core.storage.wallets import WalletStore
+from bot.core.storefront import Storefront
 from bot.ui.commands import set_bot_commands
 from bot.ui.fsm_storage import DatabaseStorage
 from bot.ui.i18n import Translator, create_core, create_i18n
@@ -74,6 +76,8 @@ class HandlerData(TypedDict):
 
     settings: Settings
     panel: PanelClient
+    panels: Panels
+    storefront: Storefront
     catalog: CatalogCache
     pricing: Pricing
     shop: Shop
@@ -104,6 +108,8 @@ class Services:
     repo: Repository
     http: httpx.AsyncClient
     panel: PanelClient
+    panels: Panels
+    storefront: Storefront
     catalog: CatalogCache
     pricing: Pricing
     shop: Shop
@@ -126,6 +132,8 @@ class Services:
         return HandlerData(
             settings=self.settings,
             panel=self.panel,
+            panels=self.panels,
+            storefront=self.storefront,
             catalog=self.catalog,
             pricing=self.pricing,
             shop=self.shop,
@@ -155,11 +163,9 @@ class Services:
             await self.sandbox.cleanup()
 
 
-async def _panel_address(settings: Settings) -> tuple[str, SecretStr, web.AppRunner | None]:
+async def _sandbox_address(settings: Settings) -> tuple[str | None, web.AppRunner | None]:
     if not settings.uses_sandbox:
-        assert settings.panel_api_url is not None
-        assert settings.panel_api_key is not None
-        return settings.panel_api_url, settings.panel_api_key, None
+        return None, None
     from bot.sandbox import SandboxPanel, start_sandbox  # only when no panel is configured
 
     runner, url = await start_sandbox(SandboxPanel(step_seconds=settings.sandbox_step_seconds))
@@ -169,23 +175,32 @@ async def _panel_address(settings: Settings) -> tuple[str, SecretStr, web.AppRun
         "to sell for real. !!!",
         extra={"sandbox_url": url},
     )
-    return url, SecretStr(SANDBOX_API_KEY), runner
+    return url, runner
 
 
 async def build_services(settings: Settings) -> Services:
-    panel_url, key, sandbox = await _panel_address(settings)
+    sandbox_url, sandbox = await _sandbox_address(settings)
     url = settings.database_url.get_secret_value() if settings.database_url else None
     db = await Database.open(settings.database_path, url)
     repo = Repository(db, settings.referral_percent)
     http = httpx.AsyncClient(
         timeout=settings.panel_timeout_seconds, headers={"User-Agent": "smm-bot/0.1"}
     )
-    panel = PanelClient(http, panel_url, key)
+    panels = Panels(
+        {c.name: PanelClient(http, c.url, c.key) for c in settings.panel_configs(sandbox_url)}
+    )
+    panel = panels.client(panels.primary)
+    storefront = Storefront(panels, repo, Routing(settings.routing))
     pricing = Pricing(repo, settings.markup_percent)
     await pricing.load()
     shop = Shop(accepts_crypto=settings.crypto_pay_token is not None)
     translator = Translator(create_core(settings.default_locale))
-    catalog = CatalogCache(panel.services, ttl_seconds=settings.catalog_ttl_seconds)
+    catalog = CatalogCache(storefront.fetch, ttl_seconds=settings.catalog_ttl_seconds)
+
+    async def reroute() -> None:  # a panel went down or came back: products move routes
+        catalog.rebuild(storefront.views())
+
+    panels.on_change(reroute)
     delivery = DeliveryTimes(repo)
     return Services(
         settings=settings,
@@ -193,17 +208,19 @@ async def build_services(settings: Settings) -> Services:
         repo=repo,
         http=http,
         panel=panel,
+        panels=panels,
+        storefront=storefront,
         catalog=catalog,
         pricing=pricing,
         shop=shop,
         quoter=Quoter(pricing, shop, repo, delivery, repo, repo),
         customers=Customers(repo, ttl_seconds=SHARED_CACHE_SECONDS if db.shared else None),
-        ordering=OrderService(repo, panel, settings.admin_ids),
+        ordering=OrderService(repo, panels, settings.admin_ids, storefront),
         translator=translator,
         renderer=MessageRenderer(repo, translator, settings.default_locale, catalog, delivery),
-        poller=Poller(repo, panel, settings.poll_interval_seconds, settings.admin_ids),
+        poller=Poller(repo, panels, settings.poll_interval_seconds, settings.admin_ids),
         balance_watch=BalanceWatch(
-            repo, panel, settings.admin_ids, threshold=settings.low_balance_threshold
+            repo, panels, settings.admin_ids, threshold=settings.low_balance_threshold
         ),
         delivery=delivery,
         stall_watch=StallWatch(
@@ -271,6 +288,7 @@ def background_work(services: Services, bot: Bot) -> list[Coroutine[Any, Any, No
         notifier.run(),
         services.balance_watch.run(),
         services.stall_watch.run(),
+        services.panels.run(services.settings.poll_interval_seconds),
         *([services.crypto.run()] if services.crypto is not None else []),
     ]
 

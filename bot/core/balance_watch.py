@@ -1,4 +1,5 @@
-"""Alerts admins once each time the panel's balance falls below a threshold."""
+"""Alerts admins once each time a panel's balance falls below a threshold (each panel on its
+own: one panel running dry is told even while the others are well funded)."""
 
 from __future__ import annotations
 
@@ -9,24 +10,31 @@ from decimal import Decimal
 from bot.core import metrics
 from bot.core.outbox import OutboxKind
 from bot.core.panel import PanelClient, PanelError
+from bot.core.panels import Panels
 from bot.core.periodic import repeat
+from bot.core.settings import DEFAULT_PANEL
 from bot.core.storage import Repository
 
 logger = logging.getLogger(__name__)
 LOW_BALANCE_KEY = "alert:low_balance"
 
 
+def alert_key(panel: str) -> str:
+    # The single panel keeps the key it always had: a restart after upgrading does not repeat.
+    return LOW_BALANCE_KEY if panel == DEFAULT_PANEL else f"{LOW_BALANCE_KEY}:{panel}"
+
+
 class BalanceWatch:
     def __init__(
         self,
         repo: Repository,
-        panel: PanelClient,
+        panels: Panels | PanelClient,
         admin_ids: Iterable[int],
         threshold: Decimal,
         every_seconds: float = 300.0,
     ) -> None:
         self._repo = repo
-        self._panel = panel
+        self._panels = panels if isinstance(panels, Panels) else Panels({DEFAULT_PANEL: panels})
         self._admins = list(admin_ids)
         self.threshold = threshold
         self._every = every_seconds
@@ -35,22 +43,27 @@ class BalanceWatch:
         await repeat(self.check, self._every, "panel balance check")
 
     async def check(self) -> None:
-        """One look at the balance: alert on a crossing below, re-arm once it is back above.
+        """One look at each balance: alert on a crossing below, re-arm once it is back above.
         The alert's state is stored, so a restart neither repeats nor forgets it."""
-        try:
-            balance = await self._panel.balance()
-        except PanelError:
-            return
+        total = Decimal(0)
+        for name, client in self._panels.items():
+            try:
+                balance = await client.balance()
+            except PanelError:
+                continue
+            total += balance.balance
+            key = alert_key(name)
+            alerted = await self._repo.get_kv(key) is not None
+            if balance.balance < self.threshold and not alerted:
+                await self._repo.set_kv(key, str(balance.balance))
+                payload = {
+                    "balance": str(balance.balance),
+                    "currency": balance.currency,
+                    "panel": name,
+                }
+                await self._repo.enqueue(self._admins, OutboxKind.ADMIN_LOW_BALANCE, payload)
+            elif balance.balance >= self.threshold and alerted:
+                await self._repo.set_kv(key, None)
         # Prometheus speaks floats: these two are for graphs, never for money decisions.
-        metrics.PANEL_BALANCE.set(float(balance.balance))
+        metrics.PANEL_BALANCE.set(float(total))
         metrics.WALLETS.set(float(await self._repo.total_balances()))
-        alerted = await self._repo.get_kv(LOW_BALANCE_KEY) is not None
-        if balance.balance < self.threshold and not alerted:
-            await self._repo.set_kv(LOW_BALANCE_KEY, str(balance.balance))
-            await self._repo.enqueue(
-                self._admins,
-                OutboxKind.ADMIN_LOW_BALANCE,
-                {"balance": str(balance.balance), "currency": balance.currency},
-            )
-        elif balance.balance >= self.threshold and alerted:
-            await self._repo.set_kv(LOW_BALANCE_KEY, None)

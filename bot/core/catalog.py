@@ -137,6 +137,12 @@ class CatalogCache:
             release_free_memory()
             return self._catalog
 
+    def rebuild(self, services: list[Service]) -> None:
+        """The same services seen anew (a panel went down or came back, a route changed):
+        no fetch, the refresh schedule is kept."""
+        if self._catalog is not None:
+            self._catalog = Catalog.build(services, self._catalog.fetched_at)
+
     async def _refresh_quietly(self) -> None:
         with contextlib.suppress(CatalogUnavailableError):
             await self.refresh()

@@ -106,6 +106,7 @@ class NewOrder:
     cost: Decimal
     currency: str
     discount_code: str | None = None  # a redeemed promo discount this order uses up
+    units: int = 0  # what the panel bills per 1000 (quantity × runs); 0: the quantity
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class Order:
     error: str | None
     created_at: float
     status_changed_at: float
+    panel: str = "main"  # the panel it was placed on
 
     @property
     def delivered(self) -> int | None:

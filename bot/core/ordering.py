@@ -19,6 +19,7 @@ from bot.core.domain import (
     Order,
     Stage,
 )
+from bot.core.money import panel_cost
 from bot.core.outbox import OutboxKind
 from bot.core.panel import (
     BadLinkError,
@@ -33,7 +34,10 @@ from bot.core.panel import (
     QuantityError,
     UnknownServiceError,
 )
+from bot.core.panels import Panels
+from bot.core.settings import DEFAULT_PANEL
 from bot.core.storage import Repository
+from bot.core.storefront import Storefront
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +49,8 @@ CUSTOMER_ERRORS: dict[type[PanelError], str] = {
     UnknownServiceError: "order-error-service",
 }
 OPERATOR_ERRORS = (PanelAuthError, PanelFundsError)
+# Refusals of what the customer sent: failing over would only be refused again.
+SAME_EVERYWHERE = (BadLinkError, DuplicateOrderError)
 
 
 class Outcome(StrEnum):
@@ -63,19 +69,23 @@ class Placement:
     order_id: int | None = None
     message_key: str | None = None
     missing: Decimal | None = None  # with NO_FUNDS: what the wallet lacks
+    panel: str | None = None  # where it was placed (or may have been)
 
 
 class OrderService:
+    """Places orders on the route the catalog priced them on, failing over to the next
+    healthy route only after a definite refusal; follows each order on its own panel."""
+
     def __init__(
         self,
         repo: Repository,
-        panel: PanelClient,
+        panels: Panels | PanelClient,
         admin_ids: Iterable[int],
-        panel_name: str = "main",
+        storefront: Storefront | None = None,
     ) -> None:
-        self.panel_name = panel_name
+        self.panels = panels if isinstance(panels, Panels) else Panels({DEFAULT_PANEL: panels})
+        self._storefront = storefront
         self._repo = repo
-        self._panel = panel
         self._admins = list(admin_ids)
         self._in_flight = 0
         self._idle = asyncio.Event()
@@ -93,9 +103,24 @@ class OrderService:
             if not self._in_flight:
                 self._idle.set()
 
+    def _routes(self, new: NewOrder) -> list[tuple[str, int, Decimal]]:
+        """(panel, its service id, its cost) to try in turn."""
+        if self._storefront is None:  # one panel, no catalog merging
+            return [(self.panels.primary, new.service_id, new.cost)]
+        units = new.units or new.quantity
+        routes = self._storefront.ranked_routes(new.service_id)
+        costs = {r.panel: panel_cost(r.service.rate, units) for r in routes}
+        chosen = self._storefront.placement_routes(new.service_id, new.charge, costs)
+        return [(r.panel, r.service.id, costs[r.panel]) for r in chosen]
+
     async def place(self, new: NewOrder) -> Placement:
-        if self._panel.unavailable_since is not None and not await self._panel.is_reachable():
-            # A known outage: refuse before any money moves rather than hold it in doubt.
+        routes = self._routes(new)
+        if not routes:
+            return Placement(Outcome.UNAVAILABLE)
+        first = self.panels.client(routes[0][0])
+        if first.unavailable_since is not None and not await first.is_reachable():
+            # A known outage of the route it was priced on: refuse before any money moves
+            # (the catalog shows the product on another route once the health check says so).
             return Placement(Outcome.UNAVAILABLE)
         try:
             order_id = await self._repo.create_order(new)
@@ -107,33 +132,53 @@ class OrderService:
             return Placement(Outcome.PRICE_CHANGED)
         async with self.in_flight():
             # Shielded: a shutdown must not cut a placement between `add` and its record.
-            placement = await asyncio.shield(self._send(order_id, new))
-        metrics.ORDERS.labels(self.panel_name, placement.outcome.value).inc()
+            placement = await asyncio.shield(self._send(order_id, new, routes))
+        metrics.ORDERS.labels(placement.panel or routes[0][0], placement.outcome.value).inc()
         return placement
 
-    async def _send(self, order_id: int, new: NewOrder) -> Placement:
-        try:
-            panel_order_id = await self._panel.add(new.service_id, new.fields)
-        except PlacementUncertainError as exc:
-            logger.error("placement uncertain", extra={"order": order_id, "error": exc.detail})
-            await self._repo.mark_uncertain(order_id, exc.detail or "no answer", self._admins)
-            return Placement(Outcome.UNCERTAIN, order_id=order_id)
-        except PanelError as exc:
-            await self._repo.mark_rejected(order_id, f"{type(exc).__name__}: {exc.detail}")
-            key = CUSTOMER_ERRORS.get(type(exc))
-            if key is not None:
-                return Placement(Outcome.REJECTED, order_id=order_id, message_key=key)
-            if isinstance(exc, OPERATOR_ERRORS):
-                await self.alert_admins(
-                    OutboxKind.ADMIN_PANEL_PROBLEM, {"error": type(exc).__name__}
+    async def _send(
+        self, order_id: int, new: NewOrder, routes: list[tuple[str, int, Decimal]]
+    ) -> Placement:
+        refusal: PanelError | None = None
+        for panel, service_id, cost in routes:
+            try:
+                panel_order_id = await self.panels.client(panel).add(service_id, new.fields)
+            except PlacementUncertainError as exc:
+                # It may have been placed: never sent anywhere else, held for admins.
+                logger.error(
+                    "placement uncertain",
+                    extra={"order": order_id, "panel": panel, "error": exc.detail},
                 )
-            logger.warning(
-                "order refused by the panel", extra={"order": order_id, "error": type(exc).__name__}
+                await self._repo.mark_uncertain(
+                    order_id, exc.detail or "no answer", self._admins, panel=panel
+                )
+                return Placement(Outcome.UNCERTAIN, order_id=order_id, panel=panel)
+            except PanelError as exc:
+                refusal = exc
+                if isinstance(exc, OPERATOR_ERRORS):
+                    await self.alert_admins(
+                        OutboxKind.ADMIN_PANEL_PROBLEM,
+                        {"error": type(exc).__name__, "panel": panel},
+                    )
+                if isinstance(exc, SAME_EVERYWHERE):
+                    break  # the customer's input: another panel would refuse it too
+                logger.warning(
+                    "order refused by a panel",
+                    extra={"order": order_id, "panel": panel, "error": type(exc).__name__},
+                )
+                continue
+            await self._repo.mark_placed(order_id, panel_order_id, panel=panel, cost=cost)
+            logger.info(
+                "order placed",
+                extra={"order": order_id, "panel": panel, "panel_order": panel_order_id},
             )
-            return Placement(Outcome.UNAVAILABLE, order_id=order_id)
-        await self._repo.mark_placed(order_id, panel_order_id)
-        logger.info("order placed", extra={"order": order_id, "panel_order": panel_order_id})
-        return Placement(Outcome.PLACED, order_id=order_id)
+            return Placement(Outcome.PLACED, order_id=order_id, panel=panel)
+        assert refusal is not None
+        await self._repo.mark_rejected(order_id, f"{type(refusal).__name__}: {refusal.detail}")
+        key = CUSTOMER_ERRORS.get(type(refusal))
+        if key is not None:
+            return Placement(Outcome.REJECTED, order_id=order_id, message_key=key)
+        return Placement(Outcome.UNAVAILABLE, order_id=order_id)
 
     async def alert_admins(self, kind: OutboxKind, payload: dict[str, object]) -> None:
         await self._repo.enqueue(self._admins, kind, payload)
@@ -151,7 +196,7 @@ class OrderService:
         if order.panel_order_id is None or not order.stage.is_polled:
             return True
         try:
-            state = await self._panel.status(order.panel_order_id)
+            state = await self.panels.client(order.panel).status(order.panel_order_id)
         except PanelError:
             return False
         stage = Stage.from_panel(state.status)
@@ -165,7 +210,7 @@ class OrderService:
         if order.panel_order_id is None or order.stage is not Stage.COMPLETED:
             return "refill-not-eligible"
         try:
-            refill_id = await self._panel.refill(order.panel_order_id)
+            refill_id = await self.panels.client(order.panel).refill(order.panel_order_id)
         except (NotAllowedError, NotFoundError):
             return "refill-not-eligible"
         except PanelError as exc:
@@ -178,7 +223,7 @@ class OrderService:
         if order.panel_order_id is None or order.stage.is_final:
             return "cancel-not-eligible"
         try:
-            results = await self._panel.cancel([order.panel_order_id])
+            results = await self.panels.client(order.panel).cancel([order.panel_order_id])
         except PanelError as exc:
             logger.warning("cancel request failed", extra={"error": type(exc).__name__})
             return "panel-unavailable"

@@ -25,6 +25,8 @@ from bot.core.panel import (
     RefillState,
     chunked,
 )
+from bot.core.panels import Panels
+from bot.core.settings import DEFAULT_PANEL
 from bot.core.storage import OpenOrder, Repository
 from bot.core.storage.repo import StatusChange
 
@@ -85,7 +87,7 @@ class Poller:
     def __init__(
         self,
         repo: Repository,
-        panel: PanelClient,
+        panels: Panels | PanelClient,
         interval_seconds: float,
         admin_ids: Iterable[int],
         *,
@@ -93,7 +95,7 @@ class Poller:
         error_limit: int = 10,
     ) -> None:
         self._repo = repo
-        self._panel = panel
+        self._panels = panels if isinstance(panels, Panels) else Panels({DEFAULT_PANEL: panels})
         self._interval = interval_seconds
         self._admins = list(admin_ids)
         self._concurrency = concurrency
@@ -137,30 +139,46 @@ class Poller:
             return await self._cycle()
 
     async def _cycle(self) -> CycleReport:
+        """Each panel's orders and refills with that panel's client: a panel that is down
+        delays only its own orders. The poller backs off when every panel failed."""
         report = CycleReport()
-        try:
-            await self._poll_orders(report)
-            await self._poll_refills(report)
-            if report.panel_calls == 0:
-                # Nothing to follow: one cheap read still tells whether the panel is up, so
-                # new orders are refused during an outage instead of being left in doubt.
-                report.panel_calls += 1
-                if not await self._panel.is_reachable():
-                    raise PanelUnavailableError("health probe")
-        except PanelError as exc:
-            report.outage = exc
-            self.health.failed(exc)
+        open_orders = await self._repo.open_panel_orders()
+        open_refills = await self._repo.open_refills()
+        report.orders, report.refills = len(open_orders), len(open_refills)
+        failed: list[PanelError] = []
+        for name, client in self._panels.items():
+            orders = [o for o in open_orders if o.panel == name]
+            refills = [(r, p) for r, p, panel in open_refills if panel == name]
+            try:
+                await self._poll_orders(client, orders, report)
+                await self._poll_refills(client, refills, report)
+                if not orders and not refills and len(self._panels) == 1:
+                    # Nothing to follow: one cheap read still tells whether the panel is up,
+                    # so new orders are refused during an outage instead of left in doubt.
+                    report.panel_calls += 1
+                    if not await client.is_reachable():
+                        raise PanelUnavailableError("health probe")
+            except PanelError as exc:
+                logger.warning(
+                    "panel failed during polling",
+                    extra={"panel": name, "error": type(exc).__name__},
+                )
+                failed.append(exc)
+        await self._panels.notice_changes()
+        if failed and len(failed) == len(self._panels):
+            report.outage = failed[0]
+            self.health.failed(failed[0])
             return report
         self.health.succeeded()
         return report
 
-    async def _poll_orders(self, report: CycleReport) -> None:
-        open_orders = await self._repo.open_panel_orders()
-        report.orders = len(open_orders)
+    async def _poll_orders(
+        self, client: PanelClient, open_orders: list[OpenOrder], report: CycleReport
+    ) -> None:
         if not open_orders:
             return
         by_panel_id: dict[int, OpenOrder] = {o.panel_order_id: o for o in open_orders}
-        results = await self._fetch(list(by_panel_id), self._panel.statuses, report)
+        results = await self._fetch(list(by_panel_id), client.statuses, report)
         transitions: list[StatusChange] = []
         progress: list[tuple[int, int | None, int | None]] = []
         for panel_id, result in results.items():
@@ -182,14 +200,14 @@ class Poller:
                 transitions[start : start + BATCH_SIZE], self._admins
             )
 
-    async def _poll_refills(self, report: CycleReport) -> None:
-        open_refills = await self._repo.open_refills()
-        report.refills = len(open_refills)
+    async def _poll_refills(
+        self, client: PanelClient, open_refills: list[tuple[int, int]], report: CycleReport
+    ) -> None:
         if not open_refills:
             return
         by_panel_id = {panel_id: refill_id for refill_id, panel_id in open_refills}
         results: dict[int, RefillState | PanelError] = await self._fetch(
-            list(by_panel_id), self._panel.refill_statuses, report
+            list(by_panel_id), client.refill_statuses, report
         )
         for panel_id, result in results.items():
             refill_id = by_panel_id[panel_id]

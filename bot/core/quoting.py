@@ -64,6 +64,7 @@ class Quote:
             cost=self.cost,
             currency=self.currency,
             discount_code=self.discount[0] if self.discount else None,
+            units=units(service, answers),
         )
 
 

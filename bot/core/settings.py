@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TELEGRAM_API_URL = "https://api.telegram.org"
@@ -17,12 +18,51 @@ SUPPORTED_LOCALES = ("en", "fr", "ru", "ar")
 SANDBOX_API_KEY = "sandbox-key"
 
 
+ROUTING_MODES = ("cheapest", "priority")
+DEFAULT_PANEL = "main"
+
+
+class PanelConfig(BaseModel):
+    """One panel of `PANELS`: a short name (shown to admins, stored on orders), its API v2
+    URL and key."""
+
+    model_config = {"extra": "forbid", "hide_input_in_errors": True}
+
+    name: str
+    url: str
+    key: SecretStr
+
+    @field_validator("name")
+    @classmethod
+    def _name_shape(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z0-9_-]{1,32}", value):
+            raise ValueError("must be 1-32 lowercase letters, digits, _ or -")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url_shape(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("key")
+    @classmethod
+    def _key_set(cls, value: SecretStr) -> SecretStr:
+        if not value.get_secret_value().strip():
+            raise ValueError("must not be empty")
+        return value
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", hide_input_in_errors=True)
 
     bot_token: SecretStr
     panel_api_url: str | None = None
     panel_api_key: SecretStr = SecretStr("")
+    # Several panels behind one catalog (replaces the two settings above when set).
+    panels: Annotated[list[PanelConfig] | None, NoDecode] = None
+    routing: str = "cheapest"  # cheapest healthy route, or the admins' priority order
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     database_path: Path = Path("data/smm-bot.sqlite3")
     database_url: SecretStr | None = None
@@ -64,6 +104,39 @@ class Settings(BaseSettings):
             return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
         if isinstance(value, int):
             return frozenset({value})
+        return value
+
+    @field_validator("panels", mode="before")
+    @classmethod
+    def _panels_json(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            if not value.strip():
+                return None
+            try:
+                value = json.loads(value)
+            except ValueError:
+                raise ValueError(
+                    'must be a JSON list like [{"name":"a","url":"https://…","key":"…"}]'
+                ) from None
+        if value is not None and (not isinstance(value, list) or not value):
+            raise ValueError("must be a non-empty JSON list of {name, url, key}")
+        return value
+
+    @field_validator("panels")
+    @classmethod
+    def _unique_names(cls, value: list[PanelConfig] | None) -> list[PanelConfig] | None:
+        names = [panel.name for panel in value or []]
+        for name in names:
+            if names.count(name) > 1:
+                raise ValueError(f"the name {name!r} is used twice")
+        return value
+
+    @field_validator("routing")
+    @classmethod
+    def _routing_mode(cls, value: str) -> str:
+        value = value.strip().lower() or "cheapest"
+        if value not in ROUTING_MODES:
+            raise ValueError(f"must be one of {', '.join(ROUTING_MODES)}")
         return value
 
     @field_validator("support_chat_id", mode="before")
@@ -151,6 +224,7 @@ class Settings(BaseSettings):
             self.webhook_secret,
             self.metrics_token,
             self.crypto_pay_token,
+            *(panel.key for panel in self.panels or []),
         ]
         found = [value.get_secret_value() for value in values if value is not None]
         if self.database_url is not None:
@@ -160,7 +234,17 @@ class Settings(BaseSettings):
 
     @property
     def uses_sandbox(self) -> bool:
-        return self.panel_api_url is None
+        return self.panel_api_url is None and not self.panels
+
+    def panel_configs(self, sandbox_url: str | None = None) -> list[PanelConfig]:
+        """The panels to sell from: `PANELS`, or the single panel named "main" (the sandbox's
+        address when no panel is configured)."""
+        if self.panels:
+            return list(self.panels)
+        url = self.panel_api_url or sandbox_url
+        assert url is not None
+        key = self.panel_api_key if self.panel_api_url else SecretStr(SANDBOX_API_KEY)
+        return [PanelConfig(name=DEFAULT_PANEL, url=url, key=key)]
 
     def is_admin(self, user_id: int) -> bool:
         return user_id in self.admin_ids

@@ -190,7 +190,8 @@ async def _broadcast_progress(r: MessageRenderer, t: Translate, row: OutboxRow) 
 
 @renders(OutboxKind.ADMIN_PANEL_PROBLEM)
 async def _panel_problem(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
-    return Rendered(t("admin-alert-panel", error=str(row.payload["error"])))
+    panel = str(row.payload.get("panel", "main"))
+    return Rendered(t("admin-alert-panel", error=str(row.payload["error"]), panel=panel))
 
 
 @renders(OutboxKind.ADMIN_ERROR)
@@ -202,7 +203,9 @@ async def _admin_error(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rend
 @renders(OutboxKind.ADMIN_LOW_BALANCE)
 async def _low_balance(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
     amount = money(Decimal(str(row.payload["balance"])), str(row.payload["currency"]))
-    return Rendered(t("admin-alert-low-balance", balance=amount))
+    return Rendered(
+        t("admin-alert-low-balance", balance=amount, panel=str(row.payload.get("panel", "main")))
+    )
 
 
 class TelegramMessenger:

@@ -6,17 +6,21 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Column, Float, Integer, MetaData, Table, insert, text
+from alembic import command
+from sqlalchemy import Column, Connection, Float, Integer, MetaData, Table, insert, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.core.storage import Database, Repository
 from bot.core.storage.db import _asyncpg_url
-from bot.core.storage.tables import metadata
+from bot.core.storage.migrate import _alembic_config
 from tests.backends import BACKENDS, fresh_database_url
 
-HEAD = "0005"
+HEAD = "0006"
 # The tables the bot had before Alembic.
-LEGACY_TABLES = {"users", "ledger", "orders", "order_events", "refills", "outbox", "fsm", "kv"}
+
+
+def _first_revision(conn: Connection) -> None:
+    command.upgrade(_alembic_config(conn), "0001")
 
 
 async def _legacy_database(path: Path, url: str | None, *, version: int) -> None:
@@ -31,19 +35,10 @@ async def _legacy_database(path: Path, url: str | None, *, version: int) -> None
         Column("applied_at", Float, nullable=False),
     )
     async with engine.begin() as conn:
-        await conn.run_sync(
-            lambda sync: metadata.create_all(
-                sync, tables=[t for t in metadata.sorted_tables if t.name in LEGACY_TABLES]
-            )
-        )
+        # Alembic's first revision is exactly the schema the bot made before Alembic.
+        await conn.run_sync(_first_revision)
+        await conn.execute(text("DROP TABLE alembic_version"))
         await conn.run_sync(legacy.create_all)
-        # Columns added by later revisions were not there yet.
-        for column in ("moved_at", "stalled_at"):
-            await conn.execute(text(f"ALTER TABLE orders DROP COLUMN {column}"))
-        for index in ("ix_users_ref_code", "ix_users_referrer"):
-            await conn.execute(text(f"DROP INDEX {index}"))
-        for column in ("referrer_id", "ref_code"):
-            await conn.execute(text(f"ALTER TABLE users DROP COLUMN {column}"))
         for number in range(1, version + 1):
             await conn.execute(insert(schema_version).values(version=number, applied_at=0))
         if version < 2:

@@ -119,9 +119,22 @@ class OrderStore(ReferralStore):
         async with self.db.read() as conn:
             return [(r[0], r[1]) for r in (await conn.execute(query)).all()]
 
-    async def mark_placed(self, order_id: int, panel_order_id: int) -> None:
+    async def mark_placed(
+        self,
+        order_id: int,
+        panel_order_id: int,
+        panel: str | None = None,
+        cost: Decimal | None = None,
+    ) -> None:
+        """The panel took the order: its id there, the panel (after a failover, not the one
+        first tried) and what that panel charges for it."""
+        values: dict[str, object] = {"panel_order_id": panel_order_id}
+        if panel is not None:
+            values["panel"] = panel
+        if cost is not None:
+            values["cost_micros"] = to_micros(cost)
         async with self.db.write() as conn:
-            await self._set_stage(conn, order_id, Stage.PENDING, panel_order_id=panel_order_id)
+            await self._set_stage(conn, order_id, Stage.PENDING, **values)
 
     async def mark_rejected(self, order_id: int, error: str, notify_user: bool = False) -> Decimal:
         """The panel refused the order (or an admin gave up on it): refund all, once."""
@@ -141,9 +154,15 @@ class OrderStore(ReferralStore):
                 )
         return from_micros(refunded)
 
-    async def mark_uncertain(self, order_id: int, error: str, admin_ids: Iterable[int]) -> None:
+    async def mark_uncertain(
+        self, order_id: int, error: str, admin_ids: Iterable[int], panel: str | None = None
+    ) -> None:
+        """`add` may have reached `panel`: admins decide (and attach an id on that panel)."""
+        values: dict[str, object] = {"error": error[:300]}
+        if panel is not None:
+            values["panel"] = panel
         async with self.db.write() as conn:
-            await self._set_stage(conn, order_id, Stage.UNCERTAIN, error=error[:300])
+            await self._set_stage(conn, order_id, Stage.UNCERTAIN, **values)
             for admin_id in admin_ids:
                 await self._enqueue(
                     conn, admin_id, OutboxKind.ADMIN_UNCERTAIN, {"order_id": order_id}
@@ -171,7 +190,9 @@ class OrderStore(ReferralStore):
                 return False
             taken = await conn.execute(
                 select(orders.c.id).where(
-                    orders.c.panel_order_id == panel_order_id, orders.c.id != order_id
+                    orders.c.panel == row["panel"],
+                    orders.c.panel_order_id == panel_order_id,
+                    orders.c.id != order_id,
                 )
             )
             if taken.first() is not None:

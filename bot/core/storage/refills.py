@@ -16,7 +16,7 @@ from bot.core.storage.base import StoreBase
 from bot.core.storage.rows import (
     refill_from_row,
 )
-from bot.core.storage.tables import refills
+from bot.core.storage.tables import orders, refills
 
 
 class RefillStore(StoreBase):
@@ -47,15 +47,20 @@ class RefillStore(StoreBase):
             row = (await conn.execute(query)).mappings().first()
         return refill_from_row(row) if row else None
 
-    async def open_refills(self) -> list[tuple[int, int]]:
-        query = select(refills.c.id, refills.c.panel_refill_id).where(
-            refills.c.status.in_(
-                [RefillStage.PENDING, RefillStage.IN_PROGRESS, RefillStage.UNKNOWN]
-            ),
-            refills.c.panel_refill_id.is_not(None),
+    async def open_refills(self) -> list[tuple[int, int, str]]:
+        """(refill id, panel refill id, panel) of every refill the poller follows."""
+        query = (
+            select(refills.c.id, refills.c.panel_refill_id, orders.c.panel)
+            .join(orders, orders.c.id == refills.c.order_id)
+            .where(
+                refills.c.status.in_(
+                    [RefillStage.PENDING, RefillStage.IN_PROGRESS, RefillStage.UNKNOWN]
+                ),
+                refills.c.panel_refill_id.is_not(None),
+            )
         )
         async with self.db.read() as conn:
-            return [(r[0], r[1]) for r in (await conn.execute(query)).all()]
+            return [(r[0], r[1], r[2]) for r in (await conn.execute(query)).all()]
 
     async def apply_refill_status(self, refill_id: int, stage: RefillStage) -> bool:
         async with self.db.write() as conn:

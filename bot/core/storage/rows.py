@@ -37,6 +37,7 @@ class OpenOrder:
     stage: Stage
     start_count: int | None
     remains: int | None
+    panel: str = "main"
 
 
 def order_from_row(row: RowMapping) -> Order:
@@ -55,6 +56,7 @@ def order_from_row(row: RowMapping) -> Order:
         currency=row["currency"],
         stage=Stage(row["status"]),
         panel_order_id=row["panel_order_id"],
+        panel=row["panel"],
         start_count=row["start_count"],
         remains=row["remains"],
         error=row["error"],

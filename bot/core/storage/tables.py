@@ -73,7 +73,9 @@ orders = Table(
     Column("cost_micros", BigInteger, nullable=False),
     Column("currency", String(8), nullable=False),
     Column("status", String(16), nullable=False),
-    Column("panel_order_id", BigInteger, unique=True),
+    # The panel it went to (PANELS' name; "main" with one panel) and its id there.
+    Column("panel", String(32), nullable=False, server_default="main"),
+    Column("panel_order_id", BigInteger),
     Column("start_count", Integer),
     Column("remains", Integer),
     Column("error", String(300)),
@@ -83,6 +85,7 @@ orders = Table(
     # Last change of status, start count or remains; and when the bot flagged it as stalled.
     Column("moved_at", Float),
     Column("stalled_at", Float),
+    UniqueConstraint("panel", "panel_order_id", name="uq_orders_panel_order"),
     Index("ix_orders_user", "user_id", "id"),
     Index("ix_orders_status", "status"),
     sqlite_autoincrement=True,

@@ -65,11 +65,17 @@ class TransitionStore(ReferralStore):
             orders.c.status,
             orders.c.start_count,
             orders.c.remains,
+            orders.c.panel,
         ).where(orders.c.status.in_(list(POLLED_STAGES)), orders.c.panel_order_id.is_not(None))
         async with self.db.read() as conn:
             return [
                 OpenOrder(
-                    id=r[0], panel_order_id=r[1], stage=Stage(r[2]), start_count=r[3], remains=r[4]
+                    id=r[0],
+                    panel_order_id=r[1],
+                    stage=Stage(r[2]),
+                    start_count=r[3],
+                    remains=r[4],
+                    panel=r[5],
                 )
                 for r in (await conn.execute(query)).all()
             ]

@@ -1,0 +1,130 @@
+"""One catalog over every panel: the panels' service lists merged into products
+(bot/core/routing.py), each shown on the route the bot would use now, rebuilt when a panel
+goes down or comes back and when admins link, unlink or rank routes."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from decimal import Decimal
+
+from bot.core.panel import PanelError, Service
+from bot.core.panels import Panels
+from bot.core.routing import (
+    Overrides,
+    Product,
+    Route,
+    Routing,
+    build_products,
+    chosen,
+    customer_service,
+    ranked,
+)
+from bot.core.storage.figures import FigureStore
+
+logger = logging.getLogger(__name__)
+
+LINK = "route:link:"  # route:link:<panel>:<service id> = product id
+UNLINK = "route:unlink:"  # route:unlink:<panel>:<service id> = 1
+PRIORITY = "route:priority:"  # route:priority:<product id>:<panel> = n
+
+
+def parse_overrides(stored: dict[str, str]) -> Overrides:
+    links: dict[tuple[str, int], int] = {}
+    unlinked: set[tuple[str, int]] = set()
+    priorities: dict[tuple[int, str], int] = {}
+    for key, value in stored.items():
+        try:
+            if key.startswith(LINK):
+                panel, service = key.removeprefix(LINK).rsplit(":", 1)
+                links[(panel, int(service))] = int(value)
+            elif key.startswith(UNLINK):
+                panel, service = key.removeprefix(UNLINK).rsplit(":", 1)
+                unlinked.add((panel, int(service)))
+            elif key.startswith(PRIORITY):
+                product, panel = key.removeprefix(PRIORITY).split(":", 1)
+                priorities[(int(product), panel)] = int(value)
+        except ValueError:
+            continue  # a hand-edited row: ignored rather than fatal
+    return Overrides(links, frozenset(unlinked), priorities)
+
+
+class Storefront:
+    def __init__(self, panels: Panels, settings_store: FigureStore, mode: Routing) -> None:
+        self.panels = panels
+        self.mode = mode
+        self._store = settings_store
+        self._lists: dict[str, list[Service]] = {}
+        self._overrides = Overrides()
+        self._products: dict[int, Product] = {}
+
+    async def fetch(self) -> list[Service]:
+        """Every panel's services (a panel that fails keeps its last list), merged."""
+        names = self.panels.names
+        results = await asyncio.gather(
+            *(self.panels.client(name).services() for name in names), return_exceptions=True
+        )
+        failures: list[PanelError] = []
+        for name, result in zip(names, results, strict=True):
+            if isinstance(result, PanelError):
+                failures.append(result)
+                logger.warning(
+                    "services of a panel unavailable",
+                    extra={"panel": name, "error": type(result).__name__},
+                )
+            elif isinstance(result, BaseException):
+                raise result
+            else:
+                self._lists[name] = result
+        if not self._lists:
+            raise failures[0]
+        self._overrides = parse_overrides(await self._store.kv_with_prefix("route:"))
+        self._build()
+        return self.views()
+
+    def _build(self) -> None:
+        lists = [(name, self._lists.get(name, [])) for name in self.panels.names]
+        self._products = {p.id: p for p in build_products(lists, self._overrides)}
+
+    def views(self) -> list[Service]:
+        """The catalog the customer sees: each product on its route of choice now."""
+        healthy = self.panels.healthy()
+        return [customer_service(p, chosen(p, healthy, self.mode)) for p in self._products.values()]
+
+    def product(self, product_id: int) -> Product | None:
+        return self._products.get(product_id)
+
+    def ranked_routes(self, product_id: int) -> list[Route]:
+        product = self._products.get(product_id)
+        return ranked(product, self.panels.healthy(), self.mode) if product else []
+
+    def route_of(self, panel: str, service_id: int) -> Route | None:
+        for product in self._products.values():
+            for route in product.routes:
+                if route.panel == panel and route.service.id == service_id:
+                    return route
+        return None
+
+    def product_of(self, panel: str, service_id: int) -> Product | None:
+        for product in self._products.values():
+            if any(r.panel == panel and r.service.id == service_id for r in product.routes):
+                return product
+        return None
+
+    async def reload_overrides(self) -> None:
+        self._overrides = parse_overrides(await self._store.kv_with_prefix("route:"))
+        self._build()
+
+    def placement_routes(
+        self, product_id: int, charge: Decimal, cost_of: dict[str, Decimal]
+    ) -> list[Route]:
+        """Where an order confirmed at `charge` goes: the route it was priced on, then the
+        other healthy routes whose cost keeps the sale at or above cost."""
+        routes = self.ranked_routes(product_id)
+        if not routes:
+            return []
+        healthy = self.panels.healthy()
+        first, rest = routes[0], routes[1:]
+        return [first] + [
+            r for r in rest if r.panel in healthy and cost_of.get(r.panel, charge) <= charge
+        ]
