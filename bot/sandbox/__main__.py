@@ -17,6 +17,7 @@ async def serve(args: argparse.Namespace) -> None:
         step_seconds=args.step,
         balance=Decimal(args.balance),
         services=args.services,
+        price_factor=Decimal(args.price_factor),
     )
     runner, url = await start_sandbox(panel, args.host, args.port)
     print(f"sandbox panel (simulated orders) at {url}  key={args.key}", flush=True)
@@ -34,6 +35,11 @@ def main() -> None:
     parser.add_argument("--step", type=float, default=20.0, help="seconds per order stage")
     parser.add_argument("--balance", default="1000")
     parser.add_argument("--services", type=int, default=1500, help="catalog size")
+    parser.add_argument(
+        "--price-factor",
+        default="1",
+        help="multiply every rate (run several sandboxes as providers of one catalog)",
+    )
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(parser.parse_args()))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 EVERY_TYPE: tuple[tuple[str, str, str, int, int, bool, bool], ...] = (
@@ -46,7 +47,7 @@ UNKNOWN_TYPE_CATEGORY = "🧪 Sandbox — a type this bot does not know"
 BIG_CATEGORY = "Instagram Followers [1000 offers]"
 
 
-def build_catalog(total: int = 1500) -> list[dict[str, Any]]:
+def build_catalog(total: int = 1500, price_factor: Decimal = Decimal(1)) -> list[dict[str, Any]]:
     """Deterministic catalog with numbers as strings and flags in mixed shapes, like real panels."""
     services: list[dict[str, Any]] = []
 
@@ -67,7 +68,7 @@ def build_catalog(total: int = 1500) -> list[dict[str, Any]]:
                 "name": name,
                 "type": kind,
                 "category": category,
-                "rate": rate,
+                "rate": rate if price_factor == 1 else f"{Decimal(rate) * price_factor:.5f}",
                 "min": str(low),
                 "max": high if sid % 3 else str(high),
                 "refill": refill if sid % 2 else int(refill),

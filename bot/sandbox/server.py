@@ -108,8 +108,10 @@ class SandboxPanel:
         step_seconds: float = 20.0,
         balance: Decimal = Decimal("1000"),
         services: int = 1500,
+        price_factor: Decimal = Decimal(1),
     ) -> None:
-        catalog = build_catalog(services)
+        # Several sandboxes with different factors play several providers of one catalog.
+        catalog = build_catalog(services, price_factor)
         self.state = SandboxState(
             api_key=api_key,
             step_seconds=step_seconds,

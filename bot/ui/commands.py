@@ -37,6 +37,9 @@ ADMIN_COMMANDS = (
     "refund_order",
     "referral",
     "services_refresh",
+    "panels",
+    "routes",
+    "route",
     "close",
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from bot.ui.filters import IsAdmin
-from handlers.admin import broadcast, orders, people, shop, wallets
+from handlers.admin import broadcast, orders, panels, people, shop, wallets
 
 
 def setup() -> Router:
@@ -14,6 +14,11 @@ def setup() -> Router:
     router.message.filter(IsAdmin())
     router.callback_query.filter(IsAdmin())
     router.include_routers(
-        wallets.setup(), people.setup(), shop.setup(), orders.setup(), broadcast.setup()
+        wallets.setup(),
+        people.setup(),
+        shop.setup(),
+        orders.setup(),
+        broadcast.setup(),
+        panels.setup(),
     )
     return router

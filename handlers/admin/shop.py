@@ -15,6 +15,7 @@ from bot.core.catalog import CatalogCache, CatalogUnavailableError, category_key
 from bot.core.pricing import Pricing
 from bot.core.referrals import parse_percent
 from bot.core.reports import daily
+from bot.core.settings import DEFAULT_PANEL
 from bot.core.shop import Shop
 from bot.core.storage.figures import FigureStore
 from bot.core.storage.referrals import ReferralStore
@@ -51,6 +52,18 @@ async def stats(
             users=str(period["new_users"]),
         )
     ]
+    by_panel = await figures.stats_by_panel(since)
+    if len(by_panel) > 1 or (by_panel and by_panel[0][0] != DEFAULT_PANEL):
+        for panel, count, revenue, cost in by_panel:
+            lines.append(
+                i18n.get(
+                    "admin-stats-panel",
+                    panel=html.quote(panel),
+                    orders=count,
+                    cost=money(cost, shop.currency),
+                    profit=money(revenue - cost, shop.currency),
+                )
+            )
     joined, commissions = await referrals.referral_totals(since)
     lines.append(
         i18n.get("admin-stats-referrals", joined=joined, paid=money(commissions, shop.currency))

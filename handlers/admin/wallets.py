@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from decimal import Decimal, InvalidOperation
 
 from aiogram import Bot, Router, html
@@ -10,7 +11,8 @@ from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
 from bot.core.outbox import OutboxKind
-from bot.core.panel import PanelClient, PanelError
+from bot.core.panel import PanelError
+from bot.core.panels import Panels
 from bot.core.payments import StarsRefundOutcome, refund_stars
 from bot.core.shop import Shop
 from bot.core.storage.figures import FigureStore
@@ -104,28 +106,53 @@ async def panel_balance(
     i18n: I18nContext,
     figures: FigureStore,
     wallets: WalletStore,
-    panel: PanelClient,
+    panels: Panels,
     shop: Shop,
 ) -> None:
+    """Every panel's balance against what is owed on it, then all panels against what
+    customers hold."""
     held = await wallets.total_balances()
     open_value = await figures.open_orders_value()
-    try:
-        balance = await panel.balance()
-    except PanelError as exc:
-        await message.answer(i18n.get("admin-panel-unreachable", error=type(exc).__name__))
+    owed = await figures.open_orders_by_panel()
+    names = panels.names
+    answers = await asyncio.gather(
+        *(panels.client(name).balance() for name in names), return_exceptions=True
+    )
+    lines: list[str] = []
+    total = Decimal(0)
+    for name, answer in zip(names, answers, strict=True):
+        count, cost = owed.get(name, (0, Decimal(0)))
+        if isinstance(answer, PanelError):
+            lines.append(
+                i18n.get("admin-balance-panel-down", panel=name, error=type(answer).__name__)
+            )
+            continue
+        if isinstance(answer, BaseException):
+            raise answer
+        total += answer.balance
+        if len(names) > 1:
+            lines.append(
+                i18n.get(
+                    "admin-balance-panel",
+                    panel=name,
+                    balance=money(answer.balance, answer.currency),
+                    owed=money(cost, answer.currency),
+                    orders=count,
+                )
+            )
+    if all(isinstance(answer, BaseException) for answer in answers):
+        await message.answer("\n".join(lines))  # no panel answered: nothing to compare
         return
-    lines = [
+    lines.append(
         i18n.get(
             "admin-balance",
-            panel=money(balance.balance, balance.currency),
+            panel=money(total, shop.currency),
             wallets=money(held, shop.currency),
             open=money(open_value, shop.currency),
         )
-    ]
-    if balance.balance < held:
-        lines.append(
-            i18n.get("admin-balance-warning", gap=money(held - balance.balance, shop.currency))
-        )
+    )
+    if total < held:
+        lines.append(i18n.get("admin-balance-warning", gap=money(held - total, shop.currency)))
     await message.answer("\n".join(lines))
 
 

@@ -492,3 +492,36 @@ crypto-off = الدفع بالعملات الرقمية غير متاح في ه�
 held-ready-title = 💳 وصلت الدفعة: طلبك جاهز للتقديم.
 button-place-now = ✅ قدّم الطلب الآن
 held-order-gone = هذا الطلب لم يعد بالانتظار (انتهت مدته بعد 30 دقيقة أو استُبدل). يُرجى بدء طلب جديد.
+
+## Several panels
+cmd-panels = اللوحات: الحالة والرصيد والطلبات المفتوحة
+cmd-routes = أي اللوحات تبيع خدمة
+cmd-route = ربط مسار أو فكه أو ترتيبه
+admin-panel-up = ✅ تعمل
+admin-panel-down = ⛔ متوقفة منذ { $down } ث
+admin-panel-line = <b>{ $panel }</b> · { $state }
+    الرصيد: { $balance } · الطلبات المفتوحة: { $orders } (المستحق { $owed })
+    الأخطاء: { $errors } · زمن الاستجابة: { $latency } · الانقطاعات: { $outages }
+    آخر خطأ: { $error }
+admin-routes-usage = /routes رقم_الخدمة — اللوحات التي تبيعها، والمستخدمة أولًا
+admin-routes-title = 🔀 مسارات الخدمة { $id } (▶️ المستخدم، ⛔ لوحة متوقفة):
+admin-route-line = { $mark } <b>{ $panel }</b>:{ $service } { $name } · { $rate } · { $min }–{ $max } · إعادة التعبئة { $refill } · الإلغاء { $cancel } · الأولوية { $priority }
+admin-route-usage = /route link رقم_الخدمة اللوحة:رقمها_على_اللوحة · /route unlink رقم_الخدمة اللوحة · /route priority رقم_الخدمة اللوحة N (الأصغر أولًا)
+admin-route-done = ✅ تم تغيير المسارات.
+admin-balance-panel = 🏦 <b>{ $panel }</b>: { $balance } · المستحق عليها { $owed } ({ $orders ->
+        [zero] لا طلبات مفتوحة
+        [one] طلب مفتوح واحد
+        [two] طلبان مفتوحان
+        [few] { $orders } طلبات مفتوحة
+        [many] { $orders } طلبًا مفتوحًا
+       *[other] { $orders } طلب مفتوح
+    })
+admin-balance-panel-down = 🏦 <b>{ $panel }</b> لم تستجب ({ $error }).
+admin-stats-panel = 🔀 { $panel }: { $orders ->
+        [zero] لا طلبات
+        [one] طلب واحد
+        [two] طلبان
+        [few] { $orders } طلبات
+        [many] { $orders } طلبًا
+       *[other] { $orders } طلب
+    } · التكلفة { $cost } · الربح { $profit }

@@ -447,3 +447,28 @@ crypto-off = Crypto payments are not available in this shop.
 held-ready-title = 💳 Payment received: your order is ready to place.
 button-place-now = ✅ Place order now
 held-order-gone = This order is no longer waiting (it expired after 30 minutes or was replaced). Please start a new order.
+
+## Several panels
+cmd-panels = Panels: health, balance, open orders
+cmd-routes = Which panels sell a service
+cmd-route = Link, unlink or rank a route
+admin-panel-up = ✅ up
+admin-panel-down = ⛔ down for { $down } s
+admin-panel-line = <b>{ $panel }</b> · { $state }
+    Balance: { $balance } · open orders: { $orders } (owed { $owed })
+    Errors: { $errors } · latency: { $latency } · outages: { $outages }
+    Last error: { $error }
+admin-routes-usage = /routes SERVICE_ID — the panels that sell it, the one in use first
+admin-routes-title = 🔀 Routes of service { $id } (▶️ in use, ⛔ panel down):
+admin-route-line = { $mark } <b>{ $panel }</b>:{ $service } { $name } · { $rate } · { $min }–{ $max } · refill { $refill } · cancel { $cancel } · priority { $priority }
+admin-route-usage = /route link SERVICE_ID PANEL:PANEL_SERVICE_ID · /route unlink SERVICE_ID PANEL · /route priority SERVICE_ID PANEL N (lower first)
+admin-route-done = ✅ Routes changed.
+admin-balance-panel = 🏦 <b>{ $panel }</b>: { $balance } · owed on it { $owed } ({ $orders ->
+        [one] { $orders } open order
+       *[other] { $orders } open orders
+    })
+admin-balance-panel-down = 🏦 <b>{ $panel }</b> did not answer ({ $error }).
+admin-stats-panel = 🔀 { $panel }: { $orders ->
+        [one] { $orders } order
+       *[other] { $orders } orders
+    } · cost { $cost } · profit { $profit }

@@ -436,3 +436,28 @@ crypto-off = Les paiements en crypto ne sont pas proposés par cette boutique.
 held-ready-title = 💳 Paiement reçu : votre commande est prête à être passée.
 button-place-now = ✅ Passer la commande
 held-order-gone = Cette commande n’attend plus (elle a expiré après 30 minutes ou a été remplacée). Veuillez commencer une nouvelle commande.
+
+## Several panels
+cmd-panels = Panels : état, solde, commandes en cours
+cmd-routes = Quels panels vendent un service
+cmd-route = Lier, délier ou classer une route
+admin-panel-up = ✅ en ligne
+admin-panel-down = ⛔ hors ligne depuis { $down } s
+admin-panel-line = <b>{ $panel }</b> · { $state }
+    Solde : { $balance } · commandes en cours : { $orders } (dû { $owed })
+    Erreurs : { $errors } · latence : { $latency } · pannes : { $outages }
+    Dernière erreur : { $error }
+admin-routes-usage = /routes ID_SERVICE — les panels qui le vendent, celui utilisé en premier
+admin-routes-title = 🔀 Routes du service { $id } (▶️ utilisée, ⛔ panel hors ligne) :
+admin-route-line = { $mark } <b>{ $panel }</b>:{ $service } { $name } · { $rate } · { $min }–{ $max } · recharge { $refill } · annulation { $cancel } · priorité { $priority }
+admin-route-usage = /route link ID_SERVICE PANEL:ID_SUR_LE_PANEL · /route unlink ID_SERVICE PANEL · /route priority ID_SERVICE PANEL N (le plus bas d’abord)
+admin-route-done = ✅ Routes modifiées.
+admin-balance-panel = 🏦 <b>{ $panel }</b> : { $balance } · dû sur ce panel { $owed } ({ $orders ->
+        [one] { $orders } commande en cours
+       *[other] { $orders } commandes en cours
+    })
+admin-balance-panel-down = 🏦 <b>{ $panel }</b> n’a pas répondu ({ $error }).
+admin-stats-panel = 🔀 { $panel } : { $orders ->
+        [one] { $orders } commande
+       *[other] { $orders } commandes
+    } · coût { $cost } · bénéfice { $profit }

@@ -462,3 +462,30 @@ crypto-off = В этом магазине нет оплаты криптовал
 held-ready-title = 💳 Платёж получен: заказ готов к оформлению.
 button-place-now = ✅ Оформить заказ
 held-order-gone = Этот заказ больше не ждёт (прошло 30 минут или его заменил новый). Начните новый заказ.
+
+## Several panels
+cmd-panels = Панели: состояние, баланс, открытые заказы
+cmd-routes = Какие панели продают услугу
+cmd-route = Связать, отвязать или упорядочить маршрут
+admin-panel-up = ✅ работает
+admin-panel-down = ⛔ недоступна { $down } с
+admin-panel-line = <b>{ $panel }</b> · { $state }
+    Баланс: { $balance } · открытых заказов: { $orders } (к оплате { $owed })
+    Ошибки: { $errors } · задержка: { $latency } · сбоев: { $outages }
+    Последняя ошибка: { $error }
+admin-routes-usage = /routes ID_УСЛУГИ — панели, которые её продают, используемая первой
+admin-routes-title = 🔀 Маршруты услуги { $id } (▶️ используется, ⛔ панель недоступна):
+admin-route-line = { $mark } <b>{ $panel }</b>:{ $service } { $name } · { $rate } · { $min }–{ $max } · докрутка { $refill } · отмена { $cancel } · приоритет { $priority }
+admin-route-usage = /route link ID_УСЛУГИ ПАНЕЛЬ:ID_НА_ПАНЕЛИ · /route unlink ID_УСЛУГИ ПАНЕЛЬ · /route priority ID_УСЛУГИ ПАНЕЛЬ N (меньше — раньше)
+admin-route-done = ✅ Маршруты изменены.
+admin-balance-panel = 🏦 <b>{ $panel }</b>: { $balance } · к оплате на ней { $owed } ({ $orders ->
+        [one] { $orders } открытый заказ
+        [few] { $orders } открытых заказа
+       *[many] { $orders } открытых заказов
+    })
+admin-balance-panel-down = 🏦 <b>{ $panel }</b> не ответила ({ $error }).
+admin-stats-panel = 🔀 { $panel }: { $orders ->
+        [one] { $orders } заказ
+        [few] { $orders } заказа
+       *[many] { $orders } заказов
+    } · затраты { $cost } · прибыль { $profit }

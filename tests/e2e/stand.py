@@ -103,6 +103,28 @@ class Stand:
             self.start_bot()
         return self
 
+    def add_sandbox(self, name: str, price_factor: str) -> str:
+        """Another sandbox panel (a second provider of the same catalog); returns its URL."""
+        port = free_port()
+        self._spawn(
+            name,
+            [
+                sys.executable,
+                "-m",
+                "bot.sandbox",
+                "--port",
+                str(port),
+                "--step",
+                str(self.sandbox_step),
+                "--services",
+                str(self.sandbox_services),
+                "--price-factor",
+                price_factor,
+            ],
+        )
+        wait_until(self._listening(port), 15, f"the sandbox panel {name}")
+        return f"http://127.0.0.1:{port}"
+
     @staticmethod
     def _listening(port: int) -> Callable[[], bool]:
         def check() -> bool:
@@ -164,12 +186,14 @@ class Stand:
 
     # -- looking inside ------------------------------------------------------------------
 
-    def panel_requests(self, action: str | None = None) -> list[dict[str, Any]]:
-        found = self.http.get(f"{self.sandbox_url}/_sandbox/requests").json()
+    def panel_requests(
+        self, action: str | None = None, sandbox: str | None = None
+    ) -> list[dict[str, Any]]:
+        found = self.http.get(f"{sandbox or self.sandbox_url}/_sandbox/requests").json()
         return [r for r in found if action is None or r.get("action") == action]
 
-    def panel_mode(self, mode: str) -> None:
-        self.http.post(f"{self.sandbox_url}/_sandbox/mode", json={"mode": mode})
+    def panel_mode(self, mode: str, sandbox: str | None = None) -> None:
+        self.http.post(f"{sandbox or self.sandbox_url}/_sandbox/mode", json={"mode": mode})
 
     def client(self, path: str, **body: Any) -> Any:
         answer = self.http.post(f"{self.telegram_url}/{path}", json=body)

@@ -42,6 +42,47 @@ class FigureStore(StoreBase):
         async with self.db.read() as conn:
             return from_micros(int((await conn.execute(query)).scalar_one()))
 
+    async def open_orders_by_panel(self) -> dict[str, tuple[int, Decimal]]:
+        """Per panel: how many orders it may still work on, and what they cost there (what is
+        owed on it)."""
+        query = (
+            select(orders.c.panel, func.count(), func.coalesce(func.sum(orders.c.cost_micros), 0))
+            .where(orders.c.status.in_([*POLLED_STAGES, Stage.UNCERTAIN, Stage.STUCK]))
+            .group_by(orders.c.panel)
+        )
+        async with self.db.read() as conn:
+            rows = (await conn.execute(query)).all()
+        return {str(r[0]): (int(r[1]), from_micros(int(r[2]))) for r in rows}
+
+    async def stats_by_panel(self, since: float) -> list[tuple[str, int, Decimal, Decimal]]:
+        """(panel, orders, revenue after refunds, panel cost) of the period's placed orders."""
+        placed = orders.c.status.not_in([Stage.REJECTED, Stage.PLACING, Stage.UNCERTAIN])
+        refunds = (
+            select(ledger.c.order_id, func.sum(ledger.c.amount_micros).label("back"))
+            .where(ledger.c.kind == "refund")
+            .group_by(ledger.c.order_id)
+            .subquery()
+        )
+        query = (
+            select(
+                orders.c.panel,
+                func.count(),
+                func.coalesce(func.sum(orders.c.charge_micros), 0),
+                func.coalesce(func.sum(refunds.c.back), 0),
+                func.coalesce(func.sum(orders.c.cost_micros), 0),
+            )
+            .select_from(orders.outerjoin(refunds, refunds.c.order_id == orders.c.id))
+            .where(orders.c.created_at >= since, placed)
+            .group_by(orders.c.panel)
+            .order_by(orders.c.panel)
+        )
+        async with self.db.read() as conn:
+            rows = (await conn.execute(query)).all()
+        return [
+            (str(r[0]), int(r[1]), from_micros(int(r[2]) - int(r[3])), from_micros(int(r[4])))
+            for r in rows
+        ]
+
     async def delivery_samples(self, service_id: int, limit: int = 200) -> list[Sample]:
         """The latest completed orders of a service: how long each took, for how many."""
         query = (

@@ -1,0 +1,156 @@
+"""Several panels: /panels (health, balance, open orders, last error), /routes and /route
+(which panels sell a product, linking, unlinking and ranking routes)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from decimal import Decimal
+
+from aiogram import Router, html
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+from aiogram_i18n import I18nContext
+
+from bot.core.catalog import CatalogCache
+from bot.core.panels import Panels
+from bot.core.shop import Shop
+from bot.core.storage.figures import FigureStore
+from bot.core.storefront import LINK, PRIORITY, UNLINK, Storefront
+from bot.ui.render import fit, money, rate, shorten
+
+PROBE_SECONDS = 5.0
+
+
+async def panels_command(
+    message: Message, i18n: I18nContext, panels: Panels, figures: FigureStore
+) -> None:
+    # Fresh figures for the admin, but never longer than a few seconds for a hung panel.
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(panels.probe_all(), PROBE_SECONDS)
+    owed = await figures.open_orders_by_panel()
+    healthy = panels.healthy()
+    lines = []
+    for name in panels.names:
+        health = panels.health[name]
+        client = panels.client(name)
+        down_for = (
+            int(time.monotonic() - client.unavailable_since)
+            if client.unavailable_since is not None
+            else None
+        )
+        balance = health.balance
+        count, cost = owed.get(name, (0, Decimal(0)))
+        lines.append(
+            i18n.get(
+                "admin-panel-line",
+                panel=html.quote(name),
+                state=i18n.get("admin-panel-up")
+                if name in healthy
+                else i18n.get("admin-panel-down", down=str(down_for or 0)),
+                balance=money(balance.balance, balance.currency) if balance else "—",
+                orders=count,
+                owed=money(cost, balance.currency if balance else ""),
+                errors=f"{health.error_rate:.0%}",
+                latency=f"{health.latency_seconds * 1000:.0f} ms"
+                if health.latency_seconds is not None
+                else "—",
+                outages=health.outages,
+                error=html.quote(health.last_error or "—"),
+            )
+        )
+    await message.answer(fit("\n\n".join(lines)))
+
+
+async def routes_command(
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    storefront: Storefront,
+    shop: Shop,
+) -> None:
+    args = (command.args or "").strip()
+    product = storefront.product(int(args)) if args.isdigit() else None
+    if product is None:
+        await message.answer(i18n.get("admin-routes-usage"))
+        return
+    ranked = storefront.ranked_routes(product.id)
+    healthy = storefront.panels.healthy()
+    lines = [i18n.get("admin-routes-title", id=str(product.id))]
+    for place, route in enumerate(ranked):
+        service = route.service
+        lines.append(
+            i18n.get(
+                "admin-route-line",
+                mark="▶️" if place == 0 else ("⛔" if route.panel not in healthy else "•"),
+                panel=html.quote(route.panel),
+                service=str(service.id),
+                name=html.quote(shorten(service.name, 60)),
+                rate=rate(service.rate, shop.currency),
+                min=str(service.min),
+                max=str(service.max),
+                refill="✅" if service.refill else "—",
+                cancel="✅" if service.cancel else "—",
+                priority=str(route.priority),
+            )
+        )
+    await message.answer(fit("\n".join(lines)))
+
+
+async def _change_route(words: list[str], storefront: Storefront, figures: FigureStore) -> bool:
+    """Store one admin change of routes; False when the words do not make one."""
+    verb = words[0].lower() if words else ""
+    product = storefront.product(int(words[1])) if len(words) > 1 and words[1].isdigit() else None
+    if product is None:
+        return False
+    if verb == "link" and len(words) == 3:
+        panel, _, service = words[2].partition(":")
+        if not service.isdigit() or storefront.route_of(panel, int(service)) is None:
+            return False
+        await figures.set_kv(f"{UNLINK}{panel}:{service}", None)
+        await figures.set_kv(f"{LINK}{panel}:{service}", str(product.id))
+        return True
+    if verb == "unlink" and len(words) == 3 and len(product.routes) > 1:
+        found = [r for r in product.routes if r.panel == words[2]]
+        if not found:
+            return False
+        key = f"{found[0].panel}:{found[0].service.id}"
+        await figures.set_kv(f"{LINK}{key}", None)
+        await figures.set_kv(f"{UNLINK}{key}", "1")
+        return True
+    ranked_panel = len(words) == 4 and any(r.panel == words[2] for r in product.routes)
+    if verb == "priority" and ranked_panel and words[3].lstrip("-").isdigit():
+        await figures.set_kv(f"{PRIORITY}{product.id}:{words[2]}", str(int(words[3])))
+        return True
+    return False
+
+
+async def route_command(
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    storefront: Storefront,
+    figures: FigureStore,
+    catalog: CatalogCache,
+    shop: Shop,
+) -> None:
+    """/route link <product> <panel>:<service> · unlink <product> <panel> · priority <product>
+    <panel> <n>."""
+    words = (command.args or "").split()
+    if not await _change_route(words, storefront, figures):
+        await message.answer(i18n.get("admin-route-usage"))
+        return
+    await storefront.reload_overrides()
+    catalog.rebuild(storefront.views())
+    await message.answer(i18n.get("admin-route-done"))
+    shown = CommandObject(prefix="/", command="routes", args=words[1])
+    await routes_command(message, shown, i18n, storefront, shop)
+
+
+def setup() -> Router:
+    router = Router(name=__name__)
+    router.message.register(panels_command, Command("panels"))
+    router.message.register(routes_command, Command("routes"))
+    router.message.register(route_command, Command("route"))
+    return router
