@@ -261,3 +261,22 @@ async def test_admins_see_panels_routes_balances_and_change_routes(multi: Harnes
     assert balance.count("🏦") == 4 and "owed on it" in balance
     stats = await h.say(ADMIN_ID, "/stats 1")
     assert "🔀 beta:" in stats and "profit" in stats
+
+
+async def test_a_dearer_route_after_the_summary_shows_the_new_summary_first(
+    multi: Harness,
+) -> None:
+    h = multi
+    user = h.new_user()
+    await h.fund(user, "50")
+    summary, link = await order_package(h, user)
+    assert "5.40 USD" in summary
+    sandboxes(h)["beta"].state.mode = "html"  # beta goes down before Confirm
+    await h.services.panels.probe_all()
+    reply = await confirm(h, user)
+    assert "price" in h.session.alerts()[-1].lower()
+    assert "6.75 USD" in reply  # the summary again, at alpha's price
+    assert all(not adds(h, name, link) for name in FACTORS)
+    assert await h.services.repo.list_orders(user) == []
+    assert "placed" in (await confirm(h, user)).lower()
+    assert len(adds(h, "alpha", link)) == 1

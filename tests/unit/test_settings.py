@@ -46,6 +46,25 @@ def run_bot(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
         ({"BOT_TOKEN": "1:x", "POLL_INTERVAL_SECONDS": "soon"}, "POLL_INTERVAL_SECONDS"),
         ({"BOT_TOKEN": "1:x", "DEFAULT_LOCALE": "de"}, "DEFAULT_LOCALE must be one of"),
         ({"BOT_TOKEN": "1:x", "WEBHOOK_URL": "https://bot.example/hook"}, "WEBHOOK_SECRET"),
+        ({"BOT_TOKEN": "1:x", "PANELS": "alpha,beta"}, "PANELS must be a JSON list"),
+        ({"BOT_TOKEN": "1:x", "PANELS": "[]"}, "PANELS must be a non-empty JSON list"),
+        (
+            {
+                "BOT_TOKEN": "1:x",
+                "PANELS": '[{"name":"a","url":"https://a/api/v2","key":"k1"},'
+                '{"name":"b","url":"panel-b","key":"TOPSECRETKEY"}]',
+            },
+            "PANELS entry 2 url must start with http",
+        ),
+        (
+            {"BOT_TOKEN": "1:x", "PANELS": '[{"name":"Main Panel","url":"https://a","key":"k"}]'},
+            "PANELS entry 1 name must be",
+        ),
+        (
+            {"BOT_TOKEN": "1:x", "PANELS": '[{"name":"a","url":"https://a"}]'},
+            "PANELS entry 1 key is missing",
+        ),
+        ({"BOT_TOKEN": "1:x", "ROUTING": "random"}, "ROUTING must be one of cheapest, priority"),
     ],
 )
 def test_a_bad_setting_exits_2_with_one_line(
@@ -56,6 +75,7 @@ def test_a_bad_setting_exits_2_with_one_line(
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and named in lines[0], result.stderr
     assert "Traceback" not in result.stderr
+    assert "TOPSECRETKEY" not in result.stderr
 
 
 def test_the_token_is_not_echoed_in_the_error(tmp_path: Path) -> None:
