@@ -49,7 +49,7 @@ from bot.core.storage.tickets import TicketStore
 from bot.core.storage.users import UserStore
 from bot.core.storage.wallets import WalletStore
 from bot.core.storefront import Storefront
-from bot.ui.commands import set_bot_commands
+from bot.ui.commands import set_bot_commands, set_shop_button
 from bot.ui.fsm_storage import DatabaseStorage
 from bot.ui.i18n import Translator, create_core, create_i18n
 from bot.ui.middlewares import (
@@ -63,6 +63,8 @@ from handlers import get_routers
 
 if TYPE_CHECKING:  # the web server is imported only by the configurations that run one
     from aiohttp import web
+
+    from bot.webapp.api import MiniApp
 
 logger = logging.getLogger(__name__)
 SHUTDOWN_GRACE_SECONDS = 15.0
@@ -370,6 +372,8 @@ async def _reload_markups(pricing: Pricing) -> None:
 async def _set_menus(bot: Bot, services: Services) -> None:
     try:
         await set_bot_commands(bot, services.translator, services.settings)
+        if services.settings.webapp_url:
+            await set_shop_button(bot, services.translator, services.settings)
     except Exception as exc:  # menus are a convenience: the bot works without them
         logger.warning("could not set the command menus", extra={"error": type(exc).__name__})
 
@@ -380,3 +384,24 @@ async def _warm_up(services: Services) -> None:
     await services.shop.learn_currency(services.panel)
     with contextlib.suppress(Exception):
         await services.catalog.get()
+
+
+def create_mini_app(services: Services, bot: Bot) -> MiniApp | None:
+    """The Mini App's API over the same services as the chat, when WEBAPP_URL is set."""
+    if not services.settings.webapp_url:
+        return None
+    from bot.webapp.api import MiniApp  # only the configurations that serve the page
+
+    return MiniApp(
+        settings=services.settings,
+        bot=bot,
+        repo=services.repo,
+        catalog=services.catalog,
+        pricing=services.pricing,
+        quoter=services.quoter,
+        ordering=services.ordering,
+        customers=services.customers,
+        translator=services.translator,
+        delivery=services.delivery,
+        currency=lambda: services.shop.currency,
+    )

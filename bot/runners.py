@@ -8,7 +8,7 @@ import signal
 
 from aiogram import Bot, Dispatcher
 
-from bot.app import Services, build_services, create_bot, create_dispatcher
+from bot.app import Services, build_services, create_bot, create_dispatcher, create_mini_app
 from bot.core.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -29,15 +29,21 @@ async def run(settings: Settings) -> None:
 
 
 async def run_polling(settings: Settings, services: Services, bot: Bot, dp: Dispatcher) -> None:
-    if not settings.metrics_enabled and services.crypto is None:
+    if not settings.serves_web:
         await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
         return
-    from aiohttp import web  # in polling mode, a web server only for /metrics or Crypto Pay
+    from aiohttp import web  # in polling mode, a web server only for what needs one
 
     from bot.web import create_side_app
 
     leadership = services.leadership
-    app = create_side_app(services.db.ping, lambda: leadership.is_leader, settings, services.crypto)
+    app = create_side_app(
+        services.db.ping,
+        lambda: leadership.is_leader,
+        settings,
+        services.crypto,
+        create_mini_app(services, bot),
+    )
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()
     await web.TCPSite(runner, settings.web_server_host, settings.web_server_port).start()
@@ -55,7 +61,13 @@ async def run_webhook(settings: Settings, services: Services, bot: Bot, dp: Disp
 
     leadership = services.leadership
     app = create_web_app(
-        settings, bot, dp, services.db.ping, lambda: leadership.is_leader, services.crypto
+        settings,
+        bot,
+        dp,
+        services.db.ping,
+        lambda: leadership.is_leader,
+        services.crypto,
+        create_mini_app(services, bot),
     )
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()

@@ -14,6 +14,8 @@ from aiohttp import web
 
 from bot.core.crypto_payments import CryptoPayments, WebhookVerdict
 from bot.core.settings import Settings
+from bot.webapp.api import MiniApp, add_api
+from bot.webapp.pages import add_pages
 
 CRYPTO_PAY_PATH = "/payments/cryptopay"
 
@@ -67,20 +69,28 @@ def add_crypto_webhook(app: web.Application, crypto: CryptoPayments) -> None:
     app.router.add_post(CRYPTO_PAY_PATH, paid)
 
 
+def add_mini_app(app: web.Application, mini_app: MiniApp) -> None:
+    add_pages(app)
+    add_api(app, mini_app)
+
+
 def create_side_app(
     ping: Ping,
     is_leader: IsLeader,
     settings: Settings,
     crypto: CryptoPayments | None = None,
+    mini_app: MiniApp | None = None,
 ) -> web.Application:
-    """Polling mode's web server (no Telegram webhook): health, and metrics and Crypto Pay's
-    webhook when they are configured."""
+    """Polling mode's web server (no Telegram webhook): health, and metrics, Crypto Pay's
+    webhook and the Mini App when they are configured."""
     app = web.Application()
     add_health(app, ping, is_leader)
     if settings.metrics_enabled:
         add_metrics(app, metrics_token(settings))
     if crypto is not None:
         add_crypto_webhook(app, crypto)
+    if mini_app is not None:
+        add_mini_app(app, mini_app)
     return app
 
 
@@ -91,6 +101,7 @@ def create_web_app(
     ping: Ping,
     is_leader: IsLeader,
     crypto: CryptoPayments | None = None,
+    mini_app: MiniApp | None = None,
 ) -> web.Application:
     assert settings.webhook_url is not None
     assert settings.webhook_secret is not None
@@ -104,6 +115,8 @@ def create_web_app(
         add_metrics(app, metrics_token(settings))
     if crypto is not None:
         add_crypto_webhook(app, crypto)
+    if mini_app is not None:
+        add_mini_app(app, mini_app)
 
     async def register_webhook(app: web.Application) -> None:
         # Every replica registers the same public URL: idempotent, whoever starts last wins.

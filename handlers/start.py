@@ -10,10 +10,11 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.core.referrals import code_from_start
+from bot.core.settings import Settings
 from bot.core.storage.referrals import ReferralStore
 from bot.ui.callbacks import LanguagePick
 from bot.ui.filters import TextIs
-from bot.ui.keyboards import languages, main_menu
+from bot.ui.keyboards import languages, main_menu, open_shop
 
 
 async def start(
@@ -22,6 +23,7 @@ async def start(
     i18n: I18nContext,
     state: FSMContext,
     referrals: ReferralStore,
+    settings: Settings,
     new_customer: bool = False,
 ) -> None:
     await state.clear()
@@ -31,6 +33,10 @@ async def start(
         await referrals.tie_referrer(message.from_user.id, code, is_new=new_customer)
     name = html.quote(message.from_user.first_name if message.from_user else "")
     await message.answer(i18n.get("start-greeting", name=name), reply_markup=main_menu(i18n))
+    if settings.webapp_url:
+        await message.answer(
+            i18n.get("open-shop-hint"), reply_markup=open_shop(i18n, settings.webapp_url)
+        )
 
 
 async def show_help(message: Message, i18n: I18nContext) -> None:

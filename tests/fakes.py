@@ -14,6 +14,7 @@ from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
 from aiogram.methods import (
     AnswerCallbackQuery,
+    CreateInvoiceLink,
     EditMessageReplyMarkup,
     EditMessageText,
     GetMe,
@@ -69,6 +70,8 @@ class RecordingSession(BaseSession):
                 if isinstance(method.reply_markup, InlineKeyboardMarkup)
                 else None,
             ).as_(bot)  # like aiogram's own answers: the message can be edited
+        if isinstance(method, CreateInvoiceLink):
+            return f"https://t.me/$invoice-{method.payload}"  # type: ignore[return-value]
         if isinstance(method, GetMe):
             return User(id=BOT_ID, is_bot=True, first_name="Bot", username="smm_test_bot")  # type: ignore[return-value]
         return True  # type: ignore[return-value]

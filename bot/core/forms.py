@@ -8,7 +8,7 @@ of units the price is computed on.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -328,3 +328,26 @@ def choice_label(translate: Callable[..., str], field_name: str, value: str) -> 
     if field_name == "delay":
         return translate("choice-delay", value=value)
     return translate(f"choice-{field_name}-{value}")
+
+
+def check_form(
+    service: Service, submitted: Mapping[str, str]
+) -> tuple[Answers, dict[str, Invalid]]:
+    """A whole form at once (the Mini App sends every field together) under the same rules as
+    the chat's one-by-one questions: each field that applies, in order, checked by
+    `validate`. Returns the answers and, per field, what is wrong with it."""
+    answers: Answers = {}
+    errors: dict[str, Invalid] = {}
+    for spec in fields_for(service):
+        if not spec.applies(answers):
+            continue
+        text = str(submitted.get(spec.name) or "").strip()
+        if not text and spec.optional:
+            answers[spec.name] = None
+            continue
+        value = validate(spec, text, service, answers) if text else Invalid("field-missing")
+        if isinstance(value, Invalid):
+            errors[spec.name] = value
+            continue
+        answers[spec.name] = value
+    return answers, errors

@@ -85,6 +85,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     web_server_host: str = "0.0.0.0"  # noqa: S104 - a webhook server listens for Telegram
     web_server_port: int = Field(default=8080, gt=0, lt=65536)
+    # The public https address of the Mini App (this web server's /app/): enables the shop
+    # page, the menu button and the greeting's "Open shop" button.
+    webapp_url: str | None = None
     log_level: str = "INFO"
     support_chat_id: int | None = None  # a supergroup with topics where admins work tickets
     metrics_enabled: bool = False
@@ -168,6 +171,7 @@ class Settings(BaseSettings):
         "database_url",
         "webhook_secret",
         "crypto_pay_token",
+        "webapp_url",
         mode="before",
     )
     @classmethod
@@ -179,6 +183,13 @@ class Settings(BaseSettings):
     def _url_shape(cls, value: str | None) -> str | None:
         if value is not None and not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("webapp_url")
+    @classmethod
+    def _webapp_https(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError("must be the public https:// address of the bot's /app/ page")
         return value
 
     @field_validator("crypto_pay_api_url")
@@ -231,6 +242,12 @@ class Settings(BaseSettings):
             url = urlsplit(self.database_url.get_secret_value())
             found += [url.password or "", self.database_url.get_secret_value()]
         return [secret for secret in found if secret]
+
+    @property
+    def serves_web(self) -> bool:
+        """Whether polling mode runs the web server too (for /metrics, Crypto Pay or the
+        Mini App)."""
+        return self.metrics_enabled or self.crypto_pay_token is not None or bool(self.webapp_url)
 
     @property
     def uses_sandbox(self) -> bool:

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from aiogram import Bot
-from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from aiogram.types import (
+    BotCommand,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
+    MenuButtonWebApp,
+    WebAppInfo,
+)
 
 from bot.core.settings import SUPPORTED_LOCALES, Settings
 from bot.ui.i18n import Translator
@@ -70,3 +76,13 @@ async def set_bot_commands(bot: Bot, translate: Translator, settings: Settings) 
     admin_menu = _commands(translate, settings.default_locale, customer + ADMIN_COMMANDS)
     for admin_id in settings.admin_ids:
         await bot.set_my_commands(admin_menu, scope=BotCommandScopeChat(chat_id=admin_id))
+
+
+async def set_shop_button(bot: Bot, translate: Translator, settings: Settings) -> None:
+    """The chat's menu button opens the Mini App."""
+    assert settings.webapp_url is not None
+    button = MenuButtonWebApp(
+        text=translate("button-open-shop", settings.default_locale),
+        web_app=WebAppInfo(url=settings.webapp_url),
+    )
+    await bot.set_chat_menu_button(menu_button=button)

@@ -17,6 +17,7 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     KeyboardButton,
     ReplyKeyboardMarkup,
+    WebAppInfo,
 )
 from aiogram_i18n import I18nContext
 
@@ -358,3 +359,8 @@ def share_keyboard(i18n: I18nContext, link: str) -> InlineKeyboardMarkup:
             [InlineKeyboardButton(text=i18n.get("button-share"), url=f"{SHARE_URL}?{query}")]
         ]
     )
+
+
+def open_shop(i18n: I18nContext, url: str) -> InlineKeyboardMarkup:
+    button = InlineKeyboardButton(text=i18n.get("button-open-shop"), web_app=WebAppInfo(url=url))
+    return InlineKeyboardMarkup(inline_keyboard=[[button]])

@@ -525,3 +525,40 @@ admin-stats-panel = 🔀 { $panel }: { $orders ->
         [many] { $orders } طلبًا
        *[other] { $orders } طلب
     } · التكلفة { $cost } · الربح { $profit }
+
+## The Mini App
+button-open-shop = 🛍 افتح المتجر
+open-shop-hint = 🛍 تصفّح كل الخدمات وابحث واطلب من المتجر:
+field-missing = هذا الحقل مطلوب.
+app-title = المتجر
+app-search = ابحث عن الخدمات…
+app-all-categories = كل الفئات
+app-all-types = كل الأنواع
+app-all-platforms = كل المنصات
+app-max-price = أقصى سعر لكل 1000
+app-categories = المتجر
+app-orders = طلباتي
+app-balance = الرصيد
+app-back = رجوع
+app-order = اطلب
+app-confirm = تأكيد
+app-summary = راجع طلبك
+app-price = السعر
+app-wallet-after = المحفظة
+app-refill = إعادة التعبئة
+app-cancel = إلغاء
+app-order-again = اطلب مجددًا
+app-refresh = تحديث
+app-top-up = اشحن
+app-no-orders = لا توجد طلبات بعد.
+app-unauthorized = تُفتح هذه الصفحة من البوت في تيليجرام فقط. افتحها مجددًا من قائمة البوت.
+app-banned = تم تعليق وصولك إلى هذا المتجر.
+app-loading = جارٍ التحميل…
+app-per-thousand = لكل 1000
+app-limits = الطلب من–إلى
+app-not-enough = الرصيد غير كافٍ في محفظتك: ينقص
+app-placing = جارٍ التقديم…
+app-skip = تخطَّ
+app-retry = أعد المحاولة
+app-description = الوصف
+app-nothing-found = لا نتائج. جرّب كلمات أو عوامل تصفية أخرى.

@@ -472,3 +472,40 @@ admin-stats-panel = 🔀 { $panel }: { $orders ->
         [one] { $orders } order
        *[other] { $orders } orders
     } · cost { $cost } · profit { $profit }
+
+## The Mini App
+button-open-shop = 🛍 Open shop
+open-shop-hint = 🛍 Browse every service, search and order in the shop:
+field-missing = This field is required.
+app-title = Shop
+app-search = Search services…
+app-all-categories = All categories
+app-all-types = All types
+app-all-platforms = All platforms
+app-max-price = Max price per 1000
+app-categories = Shop
+app-orders = My orders
+app-balance = Balance
+app-back = Back
+app-order = Order
+app-confirm = Confirm
+app-summary = Please check your order
+app-price = Price
+app-wallet-after = Wallet
+app-refill = Refill
+app-cancel = Cancel
+app-order-again = Order again
+app-refresh = Refresh
+app-top-up = Top up
+app-no-orders = You have no orders yet.
+app-unauthorized = This page only opens from the bot in Telegram. Please open it again from the bot's menu.
+app-banned = Your access to this shop has been suspended.
+app-loading = Loading…
+app-per-thousand = per 1000
+app-limits = Order from–to
+app-not-enough = Not enough funds in your wallet: missing
+app-placing = Placing…
+app-skip = Skip
+app-retry = Try again
+app-description = Description
+app-nothing-found = Nothing found. Try other words or filters.

@@ -461,3 +461,40 @@ admin-stats-panel = 🔀 { $panel } : { $orders ->
         [one] { $orders } commande
        *[other] { $orders } commandes
     } · coût { $cost } · bénéfice { $profit }
+
+## The Mini App
+button-open-shop = 🛍 Ouvrir la boutique
+open-shop-hint = 🛍 Parcourez tous les services, cherchez et commandez dans la boutique :
+field-missing = Ce champ est obligatoire.
+app-title = Boutique
+app-search = Rechercher des services…
+app-all-categories = Toutes les catégories
+app-all-types = Tous les types
+app-all-platforms = Toutes les plateformes
+app-max-price = Prix max pour 1000
+app-categories = Boutique
+app-orders = Mes commandes
+app-balance = Solde
+app-back = Retour
+app-order = Commander
+app-confirm = Confirmer
+app-summary = Vérifiez votre commande
+app-price = Prix
+app-wallet-after = Portefeuille
+app-refill = Recharge
+app-cancel = Annuler
+app-order-again = Commander à nouveau
+app-refresh = Actualiser
+app-top-up = Recharger
+app-no-orders = Vous n’avez encore aucune commande.
+app-unauthorized = Cette page s’ouvre uniquement depuis le bot dans Telegram. Rouvrez-la depuis le menu du bot.
+app-banned = Votre accès à cette boutique a été suspendu.
+app-loading = Chargement…
+app-per-thousand = pour 1000
+app-limits = Commande de–à
+app-not-enough = Fonds insuffisants dans votre portefeuille : il manque
+app-placing = Envoi…
+app-skip = Passer
+app-retry = Réessayer
+app-description = Description
+app-nothing-found = Rien trouvé. Essayez d’autres mots ou filtres.

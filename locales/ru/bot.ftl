@@ -489,3 +489,40 @@ admin-stats-panel = 🔀 { $panel }: { $orders ->
         [few] { $orders } заказа
        *[many] { $orders } заказов
     } · затраты { $cost } · прибыль { $profit }
+
+## The Mini App
+button-open-shop = 🛍 Открыть магазин
+open-shop-hint = 🛍 Все услуги, поиск и заказ — в магазине:
+field-missing = Это поле обязательно.
+app-title = Магазин
+app-search = Поиск услуг…
+app-all-categories = Все категории
+app-all-types = Все типы
+app-all-platforms = Все платформы
+app-max-price = Макс. цена за 1000
+app-categories = Магазин
+app-orders = Мои заказы
+app-balance = Баланс
+app-back = Назад
+app-order = Заказать
+app-confirm = Подтвердить
+app-summary = Проверьте заказ
+app-price = Цена
+app-wallet-after = Кошелёк
+app-refill = Докрутка
+app-cancel = Отменить
+app-order-again = Заказать снова
+app-refresh = Обновить
+app-top-up = Пополнить
+app-no-orders = У вас пока нет заказов.
+app-unauthorized = Эта страница открывается только из бота в Telegram. Откройте её снова из меню бота.
+app-banned = Доступ к магазину приостановлен.
+app-loading = Загрузка…
+app-per-thousand = за 1000
+app-limits = Заказ от–до
+app-not-enough = Недостаточно средств в кошельке: не хватает
+app-placing = Оформляем…
+app-skip = Пропустить
+app-retry = Повторить
+app-description = Описание
+app-nothing-found = Ничего не найдено. Попробуйте другие слова или фильтры.

@@ -1,0 +1,294 @@
+// The Mini App: a storefront over the bot's /app/api/. Telegram's SDK is bundled (no request
+// leaves the bot's host); every call sends the raw init data, the server decides who we are.
+import WebApp from "@twa-dev/sdk";
+import { render } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+
+const initData = WebApp.initData || "";
+const haptic = (kind) => { try { WebApp.HapticFeedback.impactOccurred(kind || "light"); } catch (e) { /* not in Telegram */ } };
+const notify = (kind) => { try { WebApp.HapticFeedback.notificationOccurred(kind); } catch (e) { /* not in Telegram */ } };
+
+class ApiError extends Error {
+  constructor(status, body) { super(body.message || body.error || String(status)); this.status = status; this.body = body; }
+}
+
+async function api(path, body) {
+  const response = await fetch(`/app/api/${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "X-Telegram-Init-Data": initData, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+const newToken = () => Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("");
+
+function useBackButton(onBack) {
+  useEffect(() => {
+    if (!onBack) { WebApp.BackButton.hide(); return undefined; }
+    WebApp.BackButton.show();
+    WebApp.BackButton.onClick(onBack);
+    return () => WebApp.BackButton.offClick(onBack);
+  }, [onBack]);
+}
+
+function Shop({ s, open }) {
+  const [meta, setMeta] = useState({ categories: [], types: [], platforms: [] });
+  const [query, setQuery] = useState("");
+  const [filters, setFilters] = useState({ category: "", type: "", platform: "", max: "" });
+  const [result, setResult] = useState({ items: [], total: 0, found: "" });
+  const [busy, setBusy] = useState(false);
+  const latest = useRef(0);
+
+  useEffect(() => { api("categories").then(setMeta).catch(() => {}); }, []);
+  useEffect(() => {
+    const ask = ++latest.current;
+    const timer = setTimeout(async () => {
+      setBusy(true);
+      const params = new URLSearchParams({ q: query, ...filters });
+      try {
+        const data = await api(`services?${params}`);
+        if (ask === latest.current) setResult(data);
+      } finally { if (ask === latest.current) setBusy(false); }
+    }, query ? 150 : 0);
+    return () => clearTimeout(timer);
+  }, [query, filters]);
+
+  const more = async () => {
+    const params = new URLSearchParams({ q: query, ...filters, offset: result.items.length });
+    const data = await api(`services?${params}`);
+    setResult({ ...data, items: [...result.items, ...data.items] });
+  };
+  const set = (name) => (e) => setFilters({ ...filters, [name]: e.currentTarget.value });
+  return (
+    <div>
+      <input id="search" type="search" placeholder={s["app-search"]} value={query}
+        onInput={(e) => setQuery(e.currentTarget.value)} />
+      <div class="filters">
+        <select id="category" value={filters.category} onChange={set("category")}>
+          <option value="">{s["app-all-categories"]}</option>
+          {meta.categories.map((c) => <option value={c.key}>{c.name} ({c.count})</option>)}
+        </select>
+        <select id="platform" value={filters.platform} onChange={set("platform")}>
+          <option value="">{s["app-all-platforms"]}</option>
+          {meta.platforms.map((p) => <option value={p}>{p}</option>)}
+        </select>
+        <select id="type" value={filters.type} onChange={set("type")}>
+          <option value="">{s["app-all-types"]}</option>
+          {meta.types.map((t) => <option value={t}>{t}</option>)}
+        </select>
+        <input id="max" inputmode="decimal" placeholder={s["app-max-price"]} value={filters.max} onInput={set("max")} />
+      </div>
+      <div class="hint" id="found">{busy ? s["app-loading"] : result.found || (result.total === 0 ? s["app-nothing-found"] : "")}</div>
+      <div class="list" id="services">
+        {result.items.map((item) => (
+          <button class="item service" data-id={item.id} onClick={() => { haptic(); open(item.id); }}>
+            <div class="name">{item.name}</div>
+            <div class="meta">{item.rate} {s["app-per-thousand"]} · {item.min}–{item.max}</div>
+          </button>
+        ))}
+      </div>
+      {result.items.length < result.total && <button class="more" onClick={more}>…</button>}
+    </div>
+  );
+}
+
+function Field({ field, value, error, onChange }) {
+  const id = `field-${field.name}`;
+  let input;
+  if (field.choices.length) {
+    input = (
+      <select id={id} name={field.name} value={value || ""} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value="">—</option>
+        {field.choices.map((c) => <option value={c.value}>{c.label}</option>)}
+      </select>
+    );
+  } else if (field.lines) {
+    input = <textarea id={id} name={field.name} value={value || ""} onInput={(e) => onChange(e.currentTarget.value)} />;
+  } else {
+    input = <input id={id} name={field.name} value={value || ""} onInput={(e) => onChange(e.currentTarget.value)} />;
+  }
+  return (
+    <div class="field">
+      <label for={id}>{field.label}</label>
+      {input}
+      <div class="hint">{field.hint}</div>
+      {error && <div class="error" data-for={field.name}>{error}</div>}
+    </div>
+  );
+}
+
+function ServiceScreen({ s, id, prefill, done }) {
+  const [service, setService] = useState(null);
+  const [answers, setAnswers] = useState(prefill || {});
+  const [errors, setErrors] = useState({});
+  const [summary, setSummary] = useState(null);
+  const [message, setMessage] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const token = useRef(newToken());
+
+  useEffect(() => { api(`services/${id}`).then(setService).catch((e) => setMessage({ text: e.message, bad: true })); }, [id]);
+  if (!service) return <div class="loading">{message ? message.text : s["app-loading"]}</div>;
+
+  const visible = service.fields.filter((f) => !f.when || answers[f.when.field] === f.when.equals);
+  const review = async () => {
+    setBusy(true); setMessage(null);
+    try {
+      const data = await api("quote", { service_id: service.id, answers });
+      setErrors({}); setSummary(data.summary); haptic("medium");
+    } catch (e) {
+      if (e.status === 422) { setErrors(e.body.errors || {}); notify("error"); } else setMessage({ text: e.message, bad: true });
+    } finally { setBusy(false); }
+  };
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      const data = await api("orders", { service_id: service.id, answers, token: token.current, price: summary.price_value });
+      notify("success");
+      done(data.message);
+    } catch (e) {
+      notify("error");
+      if (e.status === 409 && e.body.summary) { setSummary(e.body.summary); setMessage({ text: s["app-summary"], bad: true }); }
+      else setMessage({ text: e.body.message || e.message, bad: true });
+    } finally { setBusy(false); }
+  };
+  return (
+    <div>
+      <div class="card" id="service-card">
+        <div class="name"><b>{service.name}</b></div>
+        <div>{service.rate} {s["app-per-thousand"]}</div>
+        <div class="hint">{s["app-limits"]}: {service.min}–{service.max}</div>
+        <div class="hint">{s[service.refill ? "service-refill-yes" : "service-refill-no"]} · {s[service.cancel ? "service-cancel-yes" : "service-cancel-no"]}</div>
+        {service.usual && <div class="hint">{service.usual}</div>}
+        {service.description && <p class="hint">{service.description}</p>}
+      </div>
+      {summary ? (
+        <div class="card" id="summary">
+          <b>{s["app-summary"]}</b>
+          {summary.discount && <div>{summary.discount}</div>}
+          <div>{s["app-price"]}: <b id="price">{summary.price}</b></div>
+          <div>{s["app-wallet-after"]}: {summary.balance} → {summary.after}</div>
+          {summary.usual && <div class="hint">{summary.usual}</div>}
+          {summary.shortfall && <div class="notice bad">{s["app-not-enough"]} {summary.shortfall}</div>}
+          <div class="row">
+            <button class="primary" id="confirm" disabled={busy || !!summary.shortfall} onClick={confirm}>{busy ? s["app-placing"] : s["app-confirm"]}</button>
+            <button onClick={() => setSummary(null)}>{s["app-back"]}</button>
+          </div>
+        </div>
+      ) : (
+        <form id="order-form" onSubmit={(e) => { e.preventDefault(); review(); }}>
+          {visible.map((f) => <Field field={f} value={answers[f.name]} error={errors[f.name]}
+            onChange={(v) => setAnswers({ ...answers, [f.name]: v })} />)}
+          <button class="primary" id="review" type="submit" disabled={busy}>{s["app-order"]}</button>
+        </form>
+      )}
+      {message && <div class={`notice ${message.bad ? "bad" : ""}`} id="message">{message.text}</div>}
+    </div>
+  );
+}
+
+function Orders({ s, again }) {
+  const [orders, setOrders] = useState(null);
+  const [message, setMessage] = useState(null);
+  const load = () => api("orders").then((d) => setOrders(d.orders)).catch(() => {});
+  useEffect(() => {
+    load();
+    const timer = setInterval(load, 4000); // statuses move while the screen is open
+    return () => clearInterval(timer);
+  }, []);
+  const act = async (id, action) => {
+    haptic();
+    try { const data = await api(`orders/${id}/${action}`, {}); setMessage(data.message); load(); }
+    catch (e) { setMessage(e.body.message || e.message); }
+  };
+  if (!orders) return <div class="loading">{s["app-loading"]}</div>;
+  if (!orders.length) return <div class="hint">{s["app-no-orders"]}</div>;
+  return (
+    <div class="list" id="orders">
+      {message && <div class="notice">{message}</div>}
+      {orders.map((o) => (
+        <div class="card order" data-id={o.id} data-stage={o.stage}>
+          <div><b>#{o.id}</b> {o.service}</div>
+          <div class="status">{o.status}</div>
+          <div class="hint">{o.link} · {o.quantity} · {o.charge}</div>
+          <div class="row">
+            {o.stage === "completed" && <button onClick={() => act(o.id, "refill")}>{s["app-refill"]}</button>}
+            {!o.final && <button onClick={() => act(o.id, "cancel")}>{s["app-cancel"]}</button>}
+            <button onClick={() => again(o)}>{s["app-order-again"]}</button>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Balance({ me, s, reload }) {
+  const [message, setMessage] = useState(null);
+  const pay = async (amount) => {
+    haptic();
+    try {
+      const { link } = await api("topup", { amount });
+      WebApp.openInvoice(link, (status) => { if (status === "paid") { notify("success"); reload(); } });
+    } catch (e) { setMessage(e.message); }
+  };
+  return (
+    <div>
+      <div class="card"><div class="hint">{s["app-balance"]}</div><div id="wallet"><b>{me.balance}</b></div></div>
+      <div class="list">{me.topups.map((t) => <button class="item" onClick={() => pay(t.amount)}>{t.label}</button>)}</div>
+      {message && <div class="notice bad">{message}</div>}
+    </div>
+  );
+}
+
+function App() {
+  const [me, setMe] = useState(null);
+  const [failure, setFailure] = useState(null);
+  const [tab, setTab] = useState("shop");
+  const [service, setService] = useState(null); // { id, prefill }
+  const [notice, setNotice] = useState(null);
+  const reload = () => api("me").then((data) => {
+    setMe(data);
+    document.documentElement.lang = data.locale;
+    document.documentElement.dir = data.rtl ? "rtl" : "ltr";
+  }).catch((e) => setFailure(e));
+  useEffect(() => { WebApp.ready(); WebApp.expand(); reload(); }, []);
+  useBackButton(service ? () => setService(null) : null);
+
+  if (failure) {
+    return <div class="screen-error" id="error" data-status={failure.status}><p>{failure.body && failure.body.message ? failure.body.message : failure.message}</p></div>;
+  }
+  if (!me) return <div class="loading">…</div>;
+  const s = me.strings;
+  const go = (name) => { haptic(); setTab(name); setService(null); setNotice(null); };
+  let body;
+  if (service) {
+    body = <ServiceScreen key={service.id} s={s} id={service.id} prefill={service.prefill}
+      done={(text) => { setService(null); setTab("orders"); setNotice(text); reload(); }} />;
+  } else if (tab === "orders") {
+    body = <Orders s={s} again={(o) => setService({ id: o.service_id, prefill: { link: o.link, quantity: String(o.quantity) } })} />;
+  } else if (tab === "balance") {
+    body = <Balance me={me} s={s} reload={reload} />;
+  } else {
+    body = <Shop s={s} open={(id) => setService({ id })} />;
+  }
+  return (
+    <div>
+      <header>
+        <div class="top"><h1>{s["app-title"]}</h1><span class="chip" id="balance">{me.balance}</span></div>
+        <nav>
+          <button id="tab-shop" class={tab === "shop" && !service ? "on" : ""} onClick={() => go("shop")}>{s["app-categories"]}</button>
+          <button id="tab-orders" class={tab === "orders" && !service ? "on" : ""} onClick={() => go("orders")}>{s["app-orders"]}</button>
+          <button id="tab-balance" class={tab === "balance" && !service ? "on" : ""} onClick={() => go("balance")}>{s["app-balance"]}</button>
+        </nav>
+      </header>
+      <main>
+        {notice && <div class="notice" id="notice">{notice}</div>}
+        {body}
+      </main>
+    </div>
+  );
+}
+
+render(<App />, document.getElementById("app"));

@@ -1,0 +1,188 @@
+"""The Mini App's API (bot/webapp/api.py) over the same services as the chat: who may call,
+the catalog, the form's rules, exactly-once orders, only one's own orders."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from decimal import Decimal
+from typing import Any
+
+import pytest_asyncio
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.app import Services
+from bot.core.settings import Settings
+from bot.web import create_side_app
+from bot.webapp.api import MiniApp
+from tests.conftest import Harness
+from tests.fakes import TOKEN
+from tests.webapp_support import forged, signed_init_data
+
+DEFAULT = 1  # "Instagram Followers ⭐": link, quantity 50–10000, drip-feed offered
+
+
+def mini_app(services: Services, bot: Any, settings: Settings | None = None) -> MiniApp:
+    return MiniApp(
+        settings=settings or services.settings,
+        bot=bot,
+        repo=services.repo,
+        catalog=services.catalog,
+        pricing=services.pricing,
+        quoter=services.quoter,
+        ordering=services.ordering,
+        customers=services.customers,
+        translator=services.translator,
+        delivery=services.delivery,
+        currency=lambda: services.shop.currency,
+    )
+
+
+@pytest_asyncio.fixture
+async def client(harness: Harness) -> AsyncIterator[TestClient[Any, Any]]:
+    app = create_side_app(
+        harness.services.db.ping,
+        lambda: True,
+        harness.services.settings,
+        None,
+        mini_app(harness.services, harness.bot),
+    )
+    async with TestClient(TestServer(app)) as test_client:
+        yield test_client
+
+
+def auth(user_id: int, **kwargs: Any) -> dict[str, str]:
+    return {"X-Telegram-Init-Data": signed_init_data(TOKEN, user_id, **kwargs)}
+
+
+async def test_missing_forged_and_expired_init_data_get_401_and_a_banned_user_403(
+    harness: Harness, client: TestClient[Any, Any]
+) -> None:
+    user = harness.new_user()
+    for headers in (
+        {},
+        {"X-Telegram-Init-Data": forged(signed_init_data(TOKEN, user))},
+        {"X-Telegram-Init-Data": signed_init_data("1:another-bot-token", user)},
+        auth(user, auth_date=time.time() - 25 * 3600),
+    ):
+        answer = await client.get("/app/api/me", headers=headers)
+        assert answer.status == 401
+        body = await answer.json()
+        assert body["error"] == "unauthorized" and "only opens from the bot" in body["message"]
+    french = await client.get("/app/api/orders", headers={"Accept-Language": "fr-FR,fr"})
+    assert "uniquement depuis le bot" in (await french.json())["message"]
+    assert (await client.get("/app/api/me", headers=auth(user))).status == 200
+    await harness.services.customers.set_banned(user, True)
+    answer = await client.get("/app/api/services?q=likes", headers=auth(user))
+    assert answer.status == 403 and (await answer.json())["error"] == "banned"
+    await harness.services.customers.set_banned(user, False)
+
+
+async def test_me_catalog_search_and_a_service_card(
+    harness: Harness, client: TestClient[Any, Any]
+) -> None:
+    user = harness.new_user()
+    await harness.fund(user, "12.5")
+    me = await (await client.get("/app/api/me", headers=auth(user, language="ar"))).json()
+    assert me["rtl"] is True and me["locale"] == "ar" and me["balance"] == "12.50 USD"
+    assert me["strings"]["app-confirm"] == "تأكيد"
+    listing = await (await client.get("/app/api/categories", headers=auth(user))).json()
+    assert listing["categories"] and "Instagram" in listing["platforms"]
+    found = await (
+        await client.get("/app/api/services", params={"q": "custom comments"}, headers=auth(user))
+    ).json()
+    assert found["total"] >= 1 and "Found" in found["found"]
+    assert all("comments" in item["name"].lower() for item in found["items"])
+    cheap = await (
+        await client.get("/app/api/services", params={"max": "1"}, headers=auth(user))
+    ).json()
+    assert all(Decimal(item["rate_value"]) <= 1 for item in cheap["items"])
+    card = await (await client.get(f"/app/api/services/{DEFAULT}", headers=auth(user))).json()
+    names = [field["name"] for field in card["fields"]]
+    assert names[:3] == ["link", "quantity", "dripfeed"]
+    runs = next(f for f in card["fields"] if f["name"] == "runs")
+    assert runs["when"] == {"field": "dripfeed", "equals": "yes"}
+    missing = await client.get("/app/api/services/999999", headers=auth(user))
+    assert missing.status == 404
+
+
+async def test_the_form_follows_the_chats_rules_and_orders_are_placed_once(
+    harness: Harness, client: TestClient[Any, Any]
+) -> None:
+    user = harness.new_user()
+    await harness.fund(user, "50")
+    wrong = {"link": "not a link", "quantity": "5", "dripfeed": "no"}
+    answer = await client.post(
+        "/app/api/quote", json={"service_id": DEFAULT, "answers": wrong}, headers=auth(user)
+    )
+    errors = (await answer.json())["errors"]
+    assert answer.status == 422 and set(errors) == {"link", "quantity"}
+    assert "50" in errors["quantity"]  # the service's minimum, as the chat says it
+    answers = {"link": "https://instagram.com/p/webapp1", "quantity": "1000", "dripfeed": "no"}
+    summary = (
+        await (
+            await client.post(
+                "/app/api/quote",
+                json={"service_id": DEFAULT, "answers": answers},
+                headers=auth(user),
+            )
+        ).json()
+    )["summary"]
+    assert summary["price"] == "1.35 USD" and summary["after"] == "48.65 USD"
+    order = {"service_id": DEFAULT, "answers": answers, "token": "tab-token-1", "price": "1.35"}
+    # Two taps, or two tabs with the same form: one order.
+    first, second = await asyncio.gather(
+        client.post("/app/api/orders", json=order, headers=auth(user)),
+        client.post("/app/api/orders", json=order, headers=auth(user)),
+    )
+    outcomes = sorted([(await first.json())["outcome"], (await second.json())["outcome"]])
+    assert outcomes == ["already_placed", "placed"]
+    assert len(await harness.services.repo.list_orders(user)) == 1
+    assert await harness.services.repo.balance(user) == Decimal("48.65")
+    stale = {**order, "token": "tab-token-2", "price": "0.99"}
+    changed = await client.post("/app/api/orders", json=stale, headers=auth(user))
+    assert changed.status == 409 and (await changed.json())["summary"]["price"] == "1.35 USD"
+    bad = await client.post("/app/api/orders", json={**order, "token": "x"}, headers=auth(user))
+    assert bad.status == 400
+    junk = await client.post("/app/api/quote", data=b"not json", headers=auth(user))
+    assert junk.status == 400
+
+
+async def test_only_ones_own_orders_and_their_actions(
+    harness: Harness, client: TestClient[Any, Any]
+) -> None:
+    owner, other = harness.new_user(), harness.new_user()
+    await harness.fund(owner, "50")
+    answers = {"link": "https://instagram.com/p/webapp2", "quantity": "100", "dripfeed": "no"}
+    order = {"service_id": DEFAULT, "answers": answers, "token": "own-order-1", "price": "0.14"}
+    placed = await (await client.post("/app/api/orders", json=order, headers=auth(owner))).json()
+    order_id = placed["order_id"]
+    mine = await (await client.get("/app/api/orders", headers=auth(owner))).json()
+    assert [o["id"] for o in mine["orders"]] == [order_id]
+    assert (await (await client.get("/app/api/orders", headers=auth(other))).json())["orders"] == []
+    for action in ("refresh", "cancel", "refill"):
+        theirs = await client.post(f"/app/api/orders/{order_id}/{action}", headers=auth(other))
+        assert theirs.status == 404
+    refreshed = await client.post(f"/app/api/orders/{order_id}/refresh", headers=auth(owner))
+    assert (await refreshed.json())["order"]["id"] == order_id
+    topup = await client.post("/app/api/topup", json={"amount": 10}, headers=auth(owner))
+    assert (await topup.json())["link"].startswith("https://t.me/$invoice-topup:")
+    assert (
+        await client.post("/app/api/topup", json={"amount": 0}, headers=auth(owner))
+    ).status == 400
+
+
+async def test_a_flood_is_slowed_down(harness: Harness) -> None:
+    slow = harness.services.settings.model_copy(update={"throttle_rate_per_second": 1.0})
+    app = create_side_app(
+        harness.services.db.ping,
+        lambda: True,
+        slow,
+        None,
+        mini_app(harness.services, harness.bot, slow),
+    )
+    user = harness.new_user()
+    async with TestClient(TestServer(app)) as client:
+        statuses = [(await client.get("/app/api/me", headers=auth(user))).status for _ in range(15)]
+    assert statuses[0] == 200 and 429 in statuses
