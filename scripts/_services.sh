@@ -14,6 +14,7 @@ _pg_bin() {
 ensure_service_packages() {
   local missing=()
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # the Mini App's browser tests
   [ -n "$(_pg_bin)" ] || missing+=(postgresql)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -4,6 +4,7 @@ money and panels goes through the same core objects as the chat."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import secrets
@@ -147,9 +148,19 @@ async def authenticate(request: web.Request, handler: Handler) -> web.StreamResp
     return await handler(request)
 
 
+_TAG = re.compile(r"<[^>]+>")
+
+
 def _t(request: web.Request) -> Callable[..., str]:
+    """The chat's texts for the page: its HTML markup dropped (the page renders plain text;
+    what was escaped for Telegram is unescaped, then escaped again by the page)."""
     app: MiniApp = request.app[MINI_APP]
-    return partial(app.translator, locale=request[LOCALE])
+    translate = partial(app.translator, locale=request[LOCALE])
+
+    def plain(key: str, **kwargs: Any) -> str:
+        return html.unescape(_TAG.sub("", translate(key, **kwargs)))
+
+    return plain
 
 
 def _app(request: web.Request) -> MiniApp:

@@ -1,0 +1,165 @@
+"""The Mini App in a real browser (headless Chromium from Debian, driven by Playwright): the
+whole bot as a process serves /app/ in polling mode; the page is opened with launch
+parameters signed with the test bot's token, as Telegram opens it. A screenshot of every
+screen is saved under the test's temporary folder (and on failure)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.e2e.stand import ADMIN_ID, TOKEN, Customer, Stand, free_port
+from tests.webapp_support import forged, launch_fragment, signed_init_data
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def stand(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stand]:
+    port = free_port()
+    running = Stand(
+        Path(tmp_path_factory.mktemp("miniapp")),
+        extra_env={
+            "WEBAPP_URL": f"http://127.0.0.1:{port}/app/",
+            "WEB_SERVER_HOST": "127.0.0.1",
+            "WEB_SERVER_PORT": str(port),
+        },
+    )
+    running.web_url = f"http://127.0.0.1:{port}"  # type: ignore[attr-defined]
+    try:
+        yield running.start()
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if CHROMIUM is None:
+        pytest.fail("chromium is not installed: run the tests with `bash scripts/test`")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        yield launched
+        launched.close()
+
+
+class Screens:
+    def __init__(self, page: Page, folder: Path) -> None:
+        self.page = page
+        self.folder = folder
+        self.count = 0
+
+    def shot(self, name: str) -> None:
+        self.count += 1
+        self.page.screenshot(path=str(self.folder / f"{self.count:02d}-{name}.png"))
+
+
+def open_app(browser: Browser, stand: Stand, init_data: str, folder: Path) -> Screens:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(f"{stand.web_url}/app/#{launch_fragment(init_data)}")  # type: ignore[attr-defined]
+    return Screens(page, folder)
+
+
+def test_browse_search_order_three_forms_and_follow_them(
+    stand: Stand, browser: Browser, tmp_path: Path
+) -> None:
+    buyer = Customer(stand, 9301)
+    offer = buyer.ask("/start", "Browse every service")  # the greeting offers the Mini App
+    [[button]] = offer["reply_markup"]["inline_keyboard"]
+    assert button["text"] == "🛍 Open shop" and button["web_app"]["url"].endswith("/app/")
+    Customer(stand, ADMIN_ID, first_name="Admin").ask(f"/credit {buyer.id} 100 e2e", "Wallet of")
+    screens = open_app(browser, stand, signed_init_data(TOKEN, buyer.id), tmp_path)
+    page = screens.page
+    try:
+        page.wait_for_selector("#balance:has-text('100.00 USD')")
+        page.wait_for_selector("#services .service")
+        screens.shot("catalog")
+
+        # Custom Comments: too few comments first.
+        page.fill("#search", "Custom Comments")
+        page.wait_for_selector("#found:has-text('Found')")
+        screens.shot("search")
+        page.click("#services .service:has-text('Instagram Custom Comments')")
+        page.fill("#field-link", "https://instagram.com/p/miniapp_comments")
+        page.fill("#field-comments", "only one")
+        page.click("#review")
+        page.wait_for_selector(".error[data-for='comments']")
+        screens.shot("comments-error")
+        page.fill("#field-comments", "\n".join(f"Great post #{n}" for n in range(10)))
+        page.click("#review")
+        page.wait_for_selector("#summary")
+        screens.shot("comments-summary")
+        page.click("#confirm")
+        page.wait_for_selector("#notice:has-text('placed')")
+        assert "<b>" not in page.inner_text("#notice")  # the chat's markup is not shown raw
+        screens.shot("comments-placed")
+
+        # A Default service: a quantity below the minimum first, then drip-feed.
+        for link, dripfeed in (("miniapp_default", "no"), ("miniapp_drip", "yes")):
+            page.click("#tab-shop")
+            page.fill("#search", "Instagram Followers ⭐")
+            page.click("#services .service:has-text('Refill 30D')")
+            page.fill("#field-link", f"https://instagram.com/{link}")
+            page.fill("#field-quantity", "5")
+            page.select_option("#field-dripfeed", dripfeed)
+            if dripfeed == "yes":
+                page.fill("#field-runs", "3")
+                page.fill("#field-interval", "15")
+            page.click("#review")
+            page.wait_for_selector(".error[data-for='quantity']")
+            screens.shot(f"{link}-error")
+            page.fill("#field-quantity", "100")
+            page.click("#review")
+            page.wait_for_selector("#summary")
+            screens.shot(f"{link}-summary")
+            page.click("#confirm")
+            page.wait_for_selector("#notice:has-text('placed')")
+
+        adds = [r for r in stand.panel_requests("add") if "miniapp" in r.get("link", "")]
+        assert len(adds) == 3
+        drip = next(r for r in adds if "miniapp_drip" in r["link"])
+        assert (drip["runs"], drip["interval"]) == ("3", "15")
+        page.wait_for_selector("#orders .order")
+        screens.shot("orders")
+        # Statuses move while the screen is open: the sandbox completes them.
+        page.wait_for_selector("#orders .order[data-stage='completed']", timeout=40_000)
+        screens.shot("orders-completed")
+        buyer.wait_for("Completed", timeout=20)  # and the chat was told too
+    except Exception:
+        screens.shot("failure")
+        raise
+
+
+def test_forged_and_expired_launches_see_the_401_screen(
+    stand: Stand, browser: Browser, tmp_path: Path
+) -> None:
+    good = signed_init_data(TOKEN, 9302)
+    expired = signed_init_data(TOKEN, 9302, auth_date=1_700_000_000)
+    for name, data in (("forged", forged(good)), ("expired", expired)):
+        screens = open_app(browser, stand, data, tmp_path)
+        screens.page.wait_for_selector("#error[data-status='401']")
+        assert "only opens from the bot" in screens.page.inner_text("#error")
+        screens.shot(name)
+
+
+def test_arabic_renders_right_to_left(stand: Stand, browser: Browser, tmp_path: Path) -> None:
+    screens = open_app(browser, stand, signed_init_data(TOKEN, 9303, language="ar"), tmp_path)
+    page = screens.page
+    page.wait_for_selector("#services .service")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.inner_text("#tab-orders") == "طلباتي"
+    box = page.locator("#balance").bounding_box()
+    assert (
+        box is not None and box["x"] < 195
+    )  # the balance chip sits on the left in a right-to-left page
+    screens.shot("arabic")
