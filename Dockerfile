@@ -1,3 +1,11 @@
+# The Mini App's page, built once with Node; only the built files go into the image.
+FROM node:20-slim AS page
+WORKDIR /front
+COPY bot/webapp/front/package.json bot/webapp/front/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY bot/webapp/front ./
+RUN npm run --silent build
+
 # Slim, non-root image; the database lives on the /data volume.
 FROM python:3.11-slim
 
@@ -8,6 +16,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY bot ./bot
+COPY --from=page /static ./bot/webapp/static
 COPY handlers ./handlers
 COPY locales ./locales
 RUN pip install --no-cache-dir ".[scale]" \
