@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 import secrets
 import time
@@ -16,6 +17,7 @@ from functools import partial
 from typing import Any
 
 from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
 from aiogram.types import LabeledPrice
 from aiohttp import web
 
@@ -36,6 +38,7 @@ from bot.ui.keyboards import TOPUP_AMOUNTS
 from bot.ui.render import money, rate, stage_label, usual_time
 from bot.webapp.auth import HEADER, AppUser, user_from_init_data
 
+logger = logging.getLogger(__name__)
 PAGE_SIZE = 50
 PLATFORMS = ("Instagram", "TikTok", "YouTube", "Telegram", "Twitter", "Facebook", "Spotify")
 # The page's own words; everything else it shows comes rendered from the server.
@@ -476,13 +479,17 @@ async def topup(request: web.Request) -> web.Response:
         return _fail(400, "bad_amount")
     invoice = invoice_for(user.id, amount, app.settings.stars_per_usd)
     label = money(Decimal(amount), app.currency())
-    link = await app.bot.create_invoice_link(
-        title=t("topup-title"),
-        description=t("topup-description", amount=label),
-        payload=invoice.payload,
-        currency=STARS,
-        prices=[LabeledPrice(label=label, amount=invoice.stars)],
-    )
+    try:
+        link = await app.bot.create_invoice_link(
+            title=t("topup-title"),
+            description=t("topup-description", amount=label),
+            payload=invoice.payload,
+            currency=STARS,
+            prices=[LabeledPrice(label=label, amount=invoice.stars)],
+        )
+    except TelegramAPIError as exc:
+        logger.warning("invoice link not created", extra={"error": type(exc).__name__})
+        return _fail(503, "unavailable", t("app-topup-unavailable"))
     return web.json_response({"link": link})
 
 

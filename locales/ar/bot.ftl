@@ -562,3 +562,4 @@ app-skip = تخطَّ
 app-retry = أعد المحاولة
 app-description = الوصف
 app-nothing-found = لا نتائج. جرّب كلمات أو عوامل تصفية أخرى.
+app-topup-unavailable = الشحن غير متاح مؤقتًا. حاول بعد دقيقة.

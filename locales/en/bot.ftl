@@ -509,3 +509,4 @@ app-skip = Skip
 app-retry = Try again
 app-description = Description
 app-nothing-found = Nothing found. Try other words or filters.
+app-topup-unavailable = Top-ups are temporarily unavailable. Please try again in a minute.

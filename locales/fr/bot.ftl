@@ -498,3 +498,4 @@ app-skip = Passer
 app-retry = Réessayer
 app-description = Description
 app-nothing-found = Rien trouvé. Essayez d’autres mots ou filtres.
+app-topup-unavailable = Les recharges sont momentanément indisponibles. Réessayez dans une minute.

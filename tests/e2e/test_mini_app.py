@@ -5,6 +5,7 @@ screen is saved under the test's temporary folder (and on failure)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.e2e.stand import ADMIN_ID, TOKEN, Customer, Stand, free_port
+from tests.e2e.stand import ADMIN_ID, TOKEN, Customer, Stand, free_port, wait_until
 from tests.webapp_support import forged, launch_fragment, signed_init_data
 
 pytestmark = pytest.mark.e2e
@@ -135,6 +136,20 @@ def test_browse_search_order_three_forms_and_follow_them(
         page.wait_for_selector("#orders .order[data-stage='completed']", timeout=40_000)
         screens.shot("orders-completed")
         buyer.wait_for("Completed", timeout=20)  # and the chat was told too
+        page.click("#tab-balance")
+        page.wait_for_selector("#wallet")
+        screens.shot("balance")
+        page.click("button.item:has-text('Top up 10.00 USD')")
+        invoice = wait_until(
+            lambda: [c for c in stand.client("calls") if c["method"] == "createInvoiceLink"],
+            10,
+            "an invoice link for the top-up",
+        )
+        assert invoice[-1]["params"]["payload"].startswith(f"topup:{buyer.id}:10:")
+        menu = [c for c in stand.client("calls") if c["method"] == "setChatMenuButton"]
+        button = menu[-1]["params"]["menu_button"] if menu else "{}"
+        button = json.loads(button) if isinstance(button, str) else button  # sent as JSON
+        assert button["type"] == "web_app" and button["web_app"]["url"].endswith("/app/")
     except Exception:
         screens.shot("failure")
         raise

@@ -167,7 +167,9 @@ async def test_only_ones_own_orders_and_their_actions(
     refreshed = await client.post(f"/app/api/orders/{order_id}/refresh", headers=auth(owner))
     assert (await refreshed.json())["order"]["id"] == order_id
     topup = await client.post("/app/api/topup", json={"amount": 10}, headers=auth(owner))
-    assert (await topup.json())["link"].startswith("https://t.me/$invoice-topup:")
+    assert (await topup.json())["link"].startswith("https://t.me/$invoice")
+    [made] = [c for c in harness.session.calls if type(c).__name__ == "CreateInvoiceLink"][-1:]
+    assert made.payload.startswith(f"topup:{owner}:10:")  # type: ignore[attr-defined]
     assert (
         await client.post("/app/api/topup", json={"amount": 0}, headers=auth(owner))
     ).status == 400

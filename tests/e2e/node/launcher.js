@@ -237,6 +237,11 @@ app.all('/bot:token/sendInvoice', (req, res) => {
     invoice: { payload: req.body.payload, prices: parse(req.body.prices), currency: req.body.currency },
   }), req.params.token));
 });
+app.all('/bot:token/createInvoiceLink', (req, res) => {
+  // A link `WebApp.openInvoice` accepts (https://t.me/$<slug>); the Mini App opens it.
+  calls.push({ method: 'createInvoiceLink', params: req.body });
+  ok(res, `https://t.me/$e2einvoice${calls.length}`);
+});
 for (const method of ['setMyCommands', 'deleteMyCommands', 'setChatMenuButton',
   'sendChatAction', 'answerPreCheckoutQuery', 'refundStarPayment', 'deleteMessage', 'close',
   'logOut', 'setMyDescription', 'setMyShortDescription', 'closeForumTopic']) {
