@@ -178,3 +178,30 @@ def test_arabic_renders_right_to_left(stand: Stand, browser: Browser, tmp_path: 
         box is not None and box["x"] < 195
     )  # the balance chip sits on the left in a right-to-left page
     screens.shot("arabic")
+
+
+def test_the_same_form_confirmed_in_two_tabs_places_one_order(
+    stand: Stand, browser: Browser, tmp_path: Path
+) -> None:
+    buyer = Customer(stand, 9304)
+    buyer.ask("/start", "Hello")
+    Customer(stand, ADMIN_ID, first_name="Admin").ask(f"/credit {buyer.id} 50 e2e", "Wallet of")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    url = f"{stand.web_url}/app/#{launch_fragment(signed_init_data(TOKEN, buyer.id))}"  # type: ignore[attr-defined]
+    tabs = [context.new_page(), context.new_page()]
+    for tab in tabs:  # the same form, up to its summary, in each tab
+        tab.goto(url)
+        tab.fill("#search", "Instagram Starter Package")
+        tab.click("#services .service:has-text('Starter Package')")
+        tab.fill("#field-link", "https://instagram.com/miniapp_two_tabs")
+        tab.click("#review")
+        tab.wait_for_selector("#summary")
+    tabs[0].click("#confirm")
+    tabs[0].wait_for_selector("#notice:has-text('placed')")
+    tabs[1].click("#confirm")
+    tabs[1].wait_for_selector("#notice:has-text('already placed')")
+    for number, tab in enumerate(tabs, start=1):
+        tab.screenshot(path=str(tmp_path / f"tab-{number}.png"))
+    adds = [r for r in stand.panel_requests("add") if "miniapp_two_tabs" in r.get("link", "")]
+    assert len(adds) == 1
+    context.close()

@@ -23,6 +23,21 @@ async function api(path, body) {
   return data;
 }
 
+// One token per form's content, shared by every tab through localStorage: the same form
+// confirmed twice, or in two open tabs, is one order on the server (its token is unique).
+const formKey = (serviceId, answers) =>
+  `form:${serviceId}:${JSON.stringify(Object.keys(answers).sort().map((k) => [k, answers[k]]))}`;
+function formToken(key) {
+  let token = null;
+  try { token = localStorage.getItem(key); } catch (e) { /* storage off: one token per screen */ }
+  if (!token) {
+    token = newToken();
+    try { localStorage.setItem(key, token); } catch (e) { /* as above */ }
+  }
+  return token;
+}
+function forgetForm(key) { try { localStorage.removeItem(key); } catch (e) { /* as above */ } }
+
 const newToken = () => Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("");
 
 function useBackButton(onBack) {
@@ -127,7 +142,7 @@ function ServiceScreen({ s, id, prefill, done }) {
   const [summary, setSummary] = useState(null);
   const [message, setMessage] = useState(null);
   const [busy, setBusy] = useState(false);
-  const token = useRef(newToken());
+  const token = useRef(null);
 
   useEffect(() => { api(`services/${id}`).then(setService).catch((e) => setMessage({ text: e.message, bad: true })); }, [id]);
   if (!service) return <div class="loading">{message ? message.text : s["app-loading"]}</div>;
@@ -137,6 +152,7 @@ function ServiceScreen({ s, id, prefill, done }) {
     setBusy(true); setMessage(null);
     try {
       const data = await api("quote", { service_id: service.id, answers });
+      token.current = formToken(formKey(service.id, answers));
       setErrors({}); setSummary(data.summary); haptic("medium");
     } catch (e) {
       if (e.status === 422) { setErrors(e.body.errors || {}); notify("error"); } else setMessage({ text: e.message, bad: true });
@@ -146,6 +162,7 @@ function ServiceScreen({ s, id, prefill, done }) {
     setBusy(true);
     try {
       const data = await api("orders", { service_id: service.id, answers, token: token.current, price: summary.price_value });
+      forgetForm(formKey(service.id, answers)); // a later order of the same form is a new one
       notify("success");
       done(data.message);
     } catch (e) {
