@@ -388,12 +388,14 @@ async def _warm_up(services: Services) -> None:
 
 def create_mini_app(services: Services, bot: Bot) -> MiniApp | None:
     """The Mini App's API over the same services as the chat, when WEBAPP_URL is set."""
-    if not services.settings.webapp_url:
-        return None
+    return mini_app_over(services, bot) if services.settings.webapp_url else None
+
+
+def mini_app_over(services: Services, bot: Bot, settings: Settings | None = None) -> MiniApp:
     from bot.webapp.api import MiniApp  # only the configurations that serve the page
 
     return MiniApp(
-        settings=services.settings,
+        settings=settings or services.settings,
         bot=bot,
         repo=services.repo,
         catalog=services.catalog,

@@ -81,9 +81,22 @@ def create_side_app(
     crypto: CryptoPayments | None = None,
     mini_app: MiniApp | None = None,
 ) -> web.Application:
-    """Polling mode's web server (no Telegram webhook): health, and metrics, Crypto Pay's
-    webhook and the Mini App when they are configured."""
+    """Polling mode's web server (no Telegram webhook)."""
     app = web.Application()
+    add_common(app, settings, ping, is_leader, crypto, mini_app)
+    return app
+
+
+def add_common(
+    app: web.Application,
+    settings: Settings,
+    ping: Ping,
+    is_leader: IsLeader,
+    crypto: CryptoPayments | None,
+    mini_app: MiniApp | None,
+) -> None:
+    """What both modes serve: health, and metrics, Crypto Pay's webhook and the Mini App
+    when they are configured."""
     add_health(app, ping, is_leader)
     if settings.metrics_enabled:
         add_metrics(app, metrics_token(settings))
@@ -91,7 +104,6 @@ def create_side_app(
         add_crypto_webhook(app, crypto)
     if mini_app is not None:
         add_mini_app(app, mini_app)
-    return app
 
 
 def create_web_app(
@@ -110,13 +122,7 @@ def create_web_app(
     SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(
         app, path=webhook_path(settings.webhook_url)
     )
-    add_health(app, ping, is_leader)
-    if settings.metrics_enabled:
-        add_metrics(app, metrics_token(settings))
-    if crypto is not None:
-        add_crypto_webhook(app, crypto)
-    if mini_app is not None:
-        add_mini_app(app, mini_app)
+    add_common(app, settings, ping, is_leader, crypto, mini_app)
 
     async def register_webhook(app: web.Application) -> None:
         # Every replica registers the same public URL: idempotent, whoever starts last wins.

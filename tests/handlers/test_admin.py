@@ -8,13 +8,10 @@ from decimal import Decimal
 from aiogram.methods import RefundStarPayment
 
 from bot.core.catalog import category_key
-from bot.core.customers import Customers
-from bot.core.notifier import Notifier
 from bot.core.topups import invoice_for
 from bot.ui.i18n import Translator, create_core
-from bot.ui.notices import MessageRenderer, TelegramMessenger
 from tests.conftest import ADMIN_ID, Harness
-from tests.handlers.flows import confirm, fill_form, open_service
+from tests.handlers.flows import confirm, deliver_outbox, fill_form, open_service
 from tests.handlers.payments_support import (
     paid,
 )
@@ -122,17 +119,8 @@ async def test_broadcast_goes_through_the_outbox_after_confirmation(harness: Har
         row for row in await h.services.repo.due_messages(time.time()) if row.kind == "broadcast"
     ]
     assert {row.chat_id for row in pending} >= set(people)
-    renderer = MessageRenderer(h.services.repo, Translator(create_core("en")), "en")
-    notifier = Notifier(
-        TelegramMessenger(h.bot, renderer),
-        h.services.repo,
-        Customers(h.services.repo),
-        rate_per_second=1000,
-        per_chat_interval=0,
-    )
     h.session.clear()
-    while await notifier.drain_once():
-        await notifier.flush()
+    await deliver_outbox(h)
     for person in people:
         # Typed text is shown as typed; Telegram formatting would arrive as entities.
         assert "Big &lt;b&gt;sale&lt;/b&gt; today" in h.session.texts(person)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest_asyncio
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.app import Services
+from bot.app import Services, mini_app_over
 from bot.core.settings import Settings
 from bot.web import create_side_app
 from bot.webapp.api import MiniApp
@@ -24,19 +24,7 @@ DEFAULT = 1  # "Instagram Followers ⭐": link, quantity 50–10000, drip-feed o
 
 
 def mini_app(services: Services, bot: Any, settings: Settings | None = None) -> MiniApp:
-    return MiniApp(
-        settings=settings or services.settings,
-        bot=bot,
-        repo=services.repo,
-        catalog=services.catalog,
-        pricing=services.pricing,
-        quoter=services.quoter,
-        ordering=services.ordering,
-        customers=services.customers,
-        translator=services.translator,
-        delivery=services.delivery,
-        currency=lambda: services.shop.currency,
-    )
+    return mini_app_over(services, bot, settings)
 
 
 @pytest_asyncio.fixture
