@@ -50,6 +50,7 @@ from bot.core.storage.users import UserStore
 from bot.core.storage.wallets import WalletStore
 from bot.core.storefront import Storefront
 from bot.ui.commands import set_bot_commands, set_shop_button
+from bot.ui.dispatch import skip_unused_routers
 from bot.ui.fsm_storage import DatabaseStorage
 from bot.ui.i18n import Translator, create_core, create_i18n
 from bot.ui.middlewares import (
@@ -358,6 +359,7 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     i18n_core = services.translator.core
     create_i18n(i18n_core, services.customers, settings.default_locale).setup(dispatcher=dp)
     dp.include_routers(*get_routers(settings.support_chat_id))
+    skip_unused_routers(dp)
     return dp
 
 
