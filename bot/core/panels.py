@@ -18,6 +18,10 @@ logger = logging.getLogger(__name__)
 LATENCY_WEIGHT = 0.2  # an exponential moving average: recent calls count most
 
 
+class PanelNotConfiguredError(PanelError):
+    """An order's panel is no longer in PANELS: nothing is sent to another panel instead."""
+
+
 @dataclass
 class PanelHealth:
     name: str
@@ -58,7 +62,11 @@ class Panels:
         return next(iter(self._clients))
 
     def client(self, name: str) -> PanelClient:
-        return self._clients.get(name) or self._clients[self.primary]
+        """The panel named so. Never another one: an order id means nothing elsewhere."""
+        found = self._clients.get(name)
+        if found is None:
+            raise PanelNotConfiguredError(f"panel {name!r} is not configured")
+        return found
 
     def items(self) -> list[tuple[str, PanelClient]]:
         return list(self._clients.items())

@@ -101,6 +101,7 @@ class Poller:
         self._concurrency = concurrency
         self._error_limit = error_limit
         self.health = PanelHealth(interval_seconds)
+        self._warned: set[str] = set()
 
     async def run(self) -> None:
         while True:
@@ -146,6 +147,7 @@ class Poller:
         open_refills = await self._repo.open_refills()
         report.orders, report.refills = len(open_orders), len(open_refills)
         failed: list[PanelError] = []
+        self._warn_unknown_panels(open_orders)
         for name, client in self._panels.items():
             orders = [o for o in open_orders if o.panel == name]
             refills = [(r, p) for r, p, panel in open_refills if panel == name]
@@ -171,6 +173,17 @@ class Poller:
             return report
         self.health.succeeded()
         return report
+
+    def _warn_unknown_panels(self, open_orders: list[OpenOrder]) -> None:
+        """Orders placed on a panel since removed from PANELS are not followed: said once."""
+        unknown = {o.panel for o in open_orders} - set(self._panels.names) - self._warned
+        for panel in sorted(unknown):
+            count = sum(1 for o in open_orders if o.panel == panel)
+            logger.warning(
+                "open orders on a panel that is no longer configured are not followed",
+                extra={"panel": panel, "orders": count},
+            )
+        self._warned |= unknown
 
     async def _poll_orders(
         self, client: PanelClient, open_orders: list[OpenOrder], report: CycleReport

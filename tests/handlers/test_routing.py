@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
@@ -13,12 +14,12 @@ from typing import Any
 import pytest
 import pytest_asyncio
 from aiohttp import web
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.app import build_services, create_dispatcher
 from bot.core.domain import Stage
 from bot.core.settings import SANDBOX_API_KEY, Settings
-from bot.core.storage.tables import ledger
+from bot.core.storage.tables import ledger, orders
 from bot.sandbox import SandboxPanel, start_sandbox
 from tests.backends import BACKENDS, fresh_database_url
 from tests.conftest import ADMIN_ID, Harness
@@ -280,3 +281,33 @@ async def test_a_dearer_route_after_the_summary_shows_the_new_summary_first(
     assert await h.services.repo.list_orders(user) == []
     assert "placed" in (await confirm(h, user)).lower()
     assert len(adds(h, "alpha", link)) == 1
+
+
+async def test_an_order_on_a_panel_removed_from_panels_is_never_sent_elsewhere(
+    multi: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    h = multi
+    user = h.new_user()
+    await h.fund(user, "50")
+    await order_package(h, user)
+    await confirm(h, user)
+    [order] = await h.services.repo.list_orders(user)
+    async with h.services.db.write() as conn:  # the owner removed its panel from PANELS
+        await conn.execute(update(orders).where(orders.c.id == order.id).values(panel="gone"))
+    moved = await h.services.repo.get_order(order.id)
+    assert moved is not None
+    before = {name: len(p.state.requests) for name, p in sandboxes(h).items()}
+    assert await h.services.ordering.cancel(moved) == "panel-unavailable"
+    assert await h.services.ordering.refresh(moved) is False
+    with caplog.at_level(logging.WARNING):
+        await h.services.poller.cycle()
+        await h.services.poller.cycle()
+    said = [r for r in caplog.records if "no longer configured" in r.getMessage()]
+    assert len(said) == 1  # said once, not every cycle
+    # Its id means this order only on the panel that took it (other panels have their own
+    # orders with that number): that panel, now unknown to the bot, is asked nothing more.
+    asked = sandboxes(h)[order.panel].state.requests[before[order.panel] :]
+    assert not [r for r in asked if str(moved.panel_order_id) in str(r)]
+    for name, panel in sandboxes(h).items():  # nor any other panel, where it means nothing
+        since = panel.state.requests[before[name] :]
+        assert not [r for r in since if r["action"] == "cancel" or "order" in r]
