@@ -338,7 +338,8 @@ def _condition(name: str) -> dict[str, str] | None:
 async def _checked(request: web.Request) -> tuple[Service, dict[str, Any], dict[str, str]]:
     app, t = _app(request), _t(request)
     body = await _body(request)
-    found = await app.catalog.service(int(body.get("service_id") or 0))
+    raw_id = str(body.get("service_id") or "")
+    found = await app.catalog.service(int(raw_id)) if raw_id.isdigit() else None
     if found is None or not is_orderable(found):
         raise _error(web.HTTPNotFound, "not_found", t("service-gone"))
     submitted = body.get("answers") or {}
@@ -384,7 +385,8 @@ async def place(request: web.Request) -> web.Response:
     app, user, t = _app(request), _user(request), _t(request)
     body = await _body(request)
     token = str(body.get("token") or "")
-    if not re.fullmatch(r"[A-Za-z0-9_-]{8,40}", token):
+    # Stored as "app-<token>" in a 40-character column.
+    if not re.fullmatch(r"[A-Za-z0-9_-]{8,32}", token):
         return _fail(400, "bad_token")
     found, answers, errors = await _checked(request)
     if errors:

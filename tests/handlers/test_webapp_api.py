@@ -131,8 +131,14 @@ async def test_the_form_follows_the_chats_rules_and_orders_are_placed_once(
     stale = {**order, "token": "tab-token-2", "price": "0.99"}
     changed = await client.post("/app/api/orders", json=stale, headers=auth(user))
     assert changed.status == 409 and (await changed.json())["summary"]["price"] == "1.35 USD"
-    bad = await client.post("/app/api/orders", json={**order, "token": "x"}, headers=auth(user))
-    assert bad.status == 400
+    for token in ("x", "t" * 33, "no spaces here"):
+        bad = await client.post(
+            "/app/api/orders", json={**order, "token": token}, headers=auth(user)
+        )
+        assert bad.status == 400
+    for service_id in ("abc", -1, None, 999999):
+        body = {"service_id": service_id, "answers": answers}
+        assert (await client.post("/app/api/quote", json=body, headers=auth(user))).status == 404
     junk = await client.post("/app/api/quote", data=b"not json", headers=auth(user))
     assert junk.status == 400
 
