@@ -199,6 +199,18 @@ async def _to_customer(
     )
 
 
+async def _staff_topic_ticket(
+    message: Message, settings: Settings, tickets: TicketStore
+) -> Ticket | None:
+    """The ticket of the topic an admin writes in; None for anyone else in the group (not
+    support staff: ignored) or outside a ticket's topic."""
+    if message.message_thread_id is None or message.from_user is None:
+        return None
+    if not settings.is_admin(message.from_user.id):
+        return None
+    return await tickets.by_thread(message.message_thread_id)
+
+
 async def staff_writes_in_topic(
     message: Message,
     bot: Bot,
@@ -207,11 +219,7 @@ async def staff_writes_in_topic(
     users: UserStore,
     translator: Translator,
 ) -> None:
-    if message.message_thread_id is None or message.from_user is None:
-        return
-    if not settings.is_admin(message.from_user.id):
-        return  # others in the group are not support staff: ignored
-    ticket = await tickets.by_thread(message.message_thread_id)
+    ticket = await _staff_topic_ticket(message, settings, tickets)
     if ticket is None or not ticket.is_open:
         return
     await _to_customer(bot, ticket, message, users, translator, settings)
@@ -226,12 +234,8 @@ async def close_in_topic(
     users: UserStore,
     translator: Translator,
 ) -> None:
-    if message.message_thread_id is None or message.from_user is None:
-        return
-    if not settings.is_admin(message.from_user.id):
-        return
-    ticket = await tickets.by_thread(message.message_thread_id)
-    if ticket is None:
+    ticket = await _staff_topic_ticket(message, settings, tickets)
+    if ticket is None or message.message_thread_id is None:
         return
     await _close(bot, message, ticket.id, i18n, settings, tickets, users, translator)
     with contextlib.suppress(TelegramAPIError):

@@ -19,7 +19,6 @@ from bot.core.domain import (
     Order,
     Stage,
 )
-from bot.core.money import panel_cost
 from bot.core.outbox import OutboxKind
 from bot.core.panel import (
     BadLinkError,
@@ -27,7 +26,6 @@ from bot.core.panel import (
     NotAllowedError,
     NotFoundError,
     PanelAuthError,
-    PanelClient,
     PanelError,
     PanelFundsError,
     PlacementUncertainError,
@@ -35,7 +33,6 @@ from bot.core.panel import (
     UnknownServiceError,
 )
 from bot.core.panels import Panels
-from bot.core.settings import DEFAULT_PANEL
 from bot.core.storage import Repository
 from bot.core.storefront import Storefront
 
@@ -79,11 +76,11 @@ class OrderService:
     def __init__(
         self,
         repo: Repository,
-        panels: Panels | PanelClient,
+        panels: Panels,
         admin_ids: Iterable[int],
-        storefront: Storefront | None = None,
+        storefront: Storefront,
     ) -> None:
-        self.panels = panels if isinstance(panels, Panels) else Panels({DEFAULT_PANEL: panels})
+        self.panels = panels
         self._storefront = storefront
         self._repo = repo
         self._admins = list(admin_ids)
@@ -105,13 +102,10 @@ class OrderService:
 
     def _routes(self, new: NewOrder) -> list[tuple[str, int, Decimal]]:
         """(panel, its service id, its cost) to try in turn."""
-        if self._storefront is None:  # one panel, no catalog merging
-            return [(self.panels.primary, new.service_id, new.cost)]
-        units = new.units or new.quantity
-        routes = self._storefront.ranked_routes(new.service_id)
-        costs = {r.panel: panel_cost(r.service.rate, units) for r in routes}
-        chosen = self._storefront.placement_routes(new.service_id, new.charge, costs)
-        return [(r.panel, r.service.id, costs[r.panel]) for r in chosen]
+        chosen = self._storefront.placement_routes(
+            new.service_id, new.charge, new.units or new.quantity
+        )
+        return [(route.panel, route.service.id, cost) for route, cost in chosen]
 
     async def place(self, new: NewOrder) -> Placement:
         routes = self._routes(new)

@@ -9,7 +9,6 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 
 from bot.core.panel import Balance, PanelClient, PanelError
 from bot.core.periodic import repeat
@@ -119,8 +118,3 @@ class Panels:
 
     async def run(self, every_seconds: float) -> None:
         await repeat(self.probe_all, every_seconds, "panel probe")
-
-    def total_balance(self) -> Decimal:
-        return sum(
-            (h.balance.balance for h in self.health.values() if h.balance is not None), Decimal(0)
-        )

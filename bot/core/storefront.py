@@ -8,6 +8,7 @@ import asyncio
 import logging
 from decimal import Decimal
 
+from bot.core.money import panel_cost
 from bot.core.panel import PanelError, Service
 from bot.core.panels import Panels
 from bot.core.routing import (
@@ -105,26 +106,18 @@ class Storefront:
                     return route
         return None
 
-    def product_of(self, panel: str, service_id: int) -> Product | None:
-        for product in self._products.values():
-            if any(r.panel == panel and r.service.id == service_id for r in product.routes):
-                return product
-        return None
-
     async def reload_overrides(self) -> None:
         self._overrides = parse_overrides(await self._store.kv_with_prefix("route:"))
         self._build()
 
     def placement_routes(
-        self, product_id: int, charge: Decimal, cost_of: dict[str, Decimal]
-    ) -> list[Route]:
-        """Where an order confirmed at `charge` goes: the route it was priced on, then the
-        other healthy routes whose cost keeps the sale at or above cost."""
-        routes = self.ranked_routes(product_id)
-        if not routes:
+        self, product_id: int, charge: Decimal, units: int
+    ) -> list[tuple[Route, Decimal]]:
+        """Where an order confirmed at `charge` goes, with what each panel would charge for
+        it: the route it was priced on, then the other healthy routes whose cost keeps the
+        sale at or above cost."""
+        costed = [(r, panel_cost(r.service.rate, units)) for r in self.ranked_routes(product_id)]
+        if not costed:
             return []
         healthy = self.panels.healthy()
-        first, rest = routes[0], routes[1:]
-        return [first] + [
-            r for r in rest if r.panel in healthy and cost_of.get(r.panel, charge) <= charge
-        ]
+        return costed[:1] + [(r, c) for r, c in costed[1:] if r.panel in healthy and c <= charge]

@@ -8,7 +8,6 @@ import html
 import json
 import logging
 import re
-import secrets
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -21,11 +20,11 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import LabeledPrice
 from aiohttp import web
 
-from bot.core.catalog import CatalogCache, CatalogUnavailableError
+from bot.core.catalog import Catalog, CatalogCache, CatalogUnavailableError
 from bot.core.customers import Customers
 from bot.core.delivery_times import DeliveryTimes
 from bot.core.domain import Order
-from bot.core.forms import check_form, fields_for, is_orderable
+from bot.core.forms import check_form, choice_label, fields_for, is_orderable
 from bot.core.ordering import OrderService, Outcome
 from bot.core.panel import Service
 from bot.core.pricing import Pricing
@@ -96,6 +95,15 @@ class MiniApp:
     delivery: DeliveryTimes
     currency: Callable[[], str]
     _buckets: dict[int, tuple[float, float]] = field(default_factory=dict)
+    _platforms: tuple[Catalog | None, dict[int, str | None]] = (None, {})
+
+    def platforms(self, catalog: Catalog) -> dict[int, str | None]:
+        """Each service's platform, worked out once per catalog (filters ask on every key)."""
+        known, found = self._platforms
+        if known is not catalog:
+            found = {s.id: _platform(s) for s in catalog.services}
+            self._platforms = (catalog, found)
+        return found
 
     # -- who, and how often ----------------------------------------------------------
 
@@ -237,13 +245,14 @@ async def _catalog(request: web.Request) -> Any:
 
 async def categories(request: web.Request) -> web.Response:
     catalog = await _catalog(request)
+    present = set(_app(request).platforms(catalog).values())
     return web.json_response(
         {
             "categories": [
                 {"key": c.key, "name": c.name, "count": len(c.services)} for c in catalog.categories
             ],
             "types": sorted({s.type for s in catalog.services}),
-            "platforms": [p for p in PLATFORMS if any(_platform(s) == p for s in catalog.services)],
+            "platforms": [p for p in PLATFORMS if p in present],
         }
     )
 
@@ -253,30 +262,21 @@ async def services(request: web.Request) -> web.Response:
     app, t = _app(request), _t(request)
     catalog = await _catalog(request)
     query = request.query.get("q", "").strip()[:100]
-    found: list[Service]
-    if query:
-        found = catalog.search(query)
-    elif request.query.get("category"):
-        category = catalog.by_category_key.get(request.query["category"])
-        found = list(category.services) if category else []
-    else:
-        found = list(catalog.services)
-    if request.query.get("category") and query:
-        category = catalog.by_category_key.get(request.query["category"])
+    found: list[Service] = catalog.search(query) if query else list(catalog.services)
+    if key := request.query.get("category"):
+        category = catalog.by_category_key.get(key)
         keep = {s.id for s in category.services} if category else set()
         found = [s for s in found if s.id in keep]
     if kind := request.query.get("type"):
         found = [s for s in found if s.type == kind]
     if platform := request.query.get("platform"):
-        found = [s for s in found if _platform(s) == platform]
+        platforms = app.platforms(catalog)
+        found = [s for s in found if platforms[s.id] == platform]
     if (limit := request.query.get("max", "")) and re.fullmatch(r"\d+(\.\d+)?", limit):
         ceiling = Decimal(limit)
         found = [s for s in found if app.pricing.rate(s) <= ceiling]
-    offset = (
-        int(request.query.get("offset", "0") or 0)
-        if request.query.get("offset", "0").isdigit()
-        else 0
-    )
+    raw_offset = request.query.get("offset", "")
+    offset = int(raw_offset) if raw_offset.isdigit() else 0
     page = found[offset : offset + PAGE_SIZE]
     said = t("search-results", count=len(found), query=query) if query else ""
     return web.json_response(
@@ -307,7 +307,9 @@ async def service(request: web.Request) -> web.Response:
                     low=str(spec.min_value),
                     high=str(spec.max_value),
                 ),
-                "choices": [{"value": c, "label": _choice(t, spec.name, c)} for c in spec.choices],
+                "choices": [
+                    {"value": c, "label": choice_label(t, spec.name, c)} for c in spec.choices
+                ],
                 "when": _condition(spec.name),
             }
         )
@@ -319,12 +321,6 @@ async def service(request: web.Request) -> web.Response:
             "fields": fields,
         }
     )
-
-
-def _choice(t: Callable[..., str], name: str, value: str) -> str:
-    from bot.core.forms import choice_label
-
-    return choice_label(t, name, value)
 
 
 def _condition(name: str) -> dict[str, str] | None:
@@ -493,10 +489,6 @@ async def topup(request: web.Request) -> web.Response:
         logger.warning("invoice link not created", extra={"error": type(exc).__name__})
         return _fail(503, "unavailable", t("app-topup-unavailable"))
     return web.json_response({"link": link})
-
-
-def token() -> str:
-    return secrets.token_hex(8)
 
 
 def add_api(app: web.Application, mini_app: MiniApp) -> None:

@@ -82,16 +82,9 @@ class CryptoStore(WalletStore):
             if status is InvoiceStatus.EXPIRED:
                 return Settled.EXPIRED
             user_id, amount = int(row["user_id"]), Decimal(row["amount"])
-            await self._lock_customer(conn, user_id)
-            if await self._ref_used(conn, crypto_ref(invoice_id)):
+            note = f"Crypto Pay invoice {invoice_id}"
+            ref = crypto_ref(invoice_id)
+            if not await self._move_in(conn, user_id, to_micros(amount), "crypto", ref, note):
                 return Settled.UNCHANGED
-            await self._add_ledger(
-                conn,
-                user_id,
-                to_micros(amount),
-                "crypto",
-                ref=crypto_ref(invoice_id),
-                note=f"Crypto Pay invoice {invoice_id}",
-            )
             await self._queue_top_up_notices(conn, user_id, amount, str(row["currency"]))
         return Settled.CREDITED

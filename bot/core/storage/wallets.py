@@ -64,14 +64,11 @@ class WalletStore(StoreBase):
         credit."""
         try:
             async with self.db.write() as conn:
-                await self._lock_customer(conn, user_id)
-                if await self._ref_used(conn, ref):
+                if not await self._move_in(conn, user_id, to_micros(amount), kind, ref, note):
                     return False
-                micros = to_micros(amount)
-                await self._add_ledger(conn, user_id, micros, kind, ref=ref, note=note)
                 await self._queue_top_up_notices(conn, user_id, amount, notify_currency)
         except IntegrityError:
-            return False
+            return False  # the same ref committed by a concurrent transaction: done once
         return True
 
     async def _queue_top_up_notices(
@@ -100,14 +97,27 @@ class WalletStore(StoreBase):
     ) -> bool:
         try:
             async with self.db.write() as conn:
-                await self._lock_customer(conn, user_id)
-                if ref is not None and await self._ref_used(conn, ref):
-                    return False
-                if micros < 0 and await self._balance_micros(conn, user_id) < -micros:
-                    return False
-                await self._add_ledger(conn, user_id, micros, kind, ref=ref, note=note)
+                return await self._move_in(conn, user_id, micros, kind, ref, note)
         except IntegrityError:
             return False  # the same ref committed by a concurrent transaction: done once
+
+    async def _move_in(
+        self,
+        conn: Conn,
+        user_id: int,
+        micros: int,
+        kind: str,
+        ref: str | None,
+        note: str | None,
+    ) -> bool:
+        """One ledger row inside the caller's transaction, under the customer's lock: at
+        most once per `ref`, and never below an empty wallet. False when nothing moved."""
+        await self._lock_customer(conn, user_id)
+        if ref is not None and await self._ref_used(conn, ref):
+            return False
+        if micros < 0 and await self._balance_micros(conn, user_id) < -micros:
+            return False
+        await self._add_ledger(conn, user_id, micros, kind, ref=ref, note=note)
         return True
 
     async def ledger_entry(self, ref: str) -> tuple[int, Decimal] | None:
