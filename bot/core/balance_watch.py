@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from bot.core import metrics
 from bot.core.outbox import OutboxKind
-from bot.core.panel import PanelClient, PanelError
+from bot.core.panel import PanelClient
 from bot.core.panels import Panels
 from bot.core.periodic import repeat
 from bot.core.settings import DEFAULT_PANEL
@@ -32,12 +32,14 @@ class BalanceWatch:
         admin_ids: Iterable[int],
         threshold: Decimal,
         every_seconds: float = 300.0,
+        fresh_seconds: float = 60.0,
     ) -> None:
         self._repo = repo
         self._panels = panels if isinstance(panels, Panels) else Panels({DEFAULT_PANEL: panels})
         self._admins = list(admin_ids)
         self.threshold = threshold
         self._every = every_seconds
+        self._fresh = fresh_seconds
 
     async def run(self) -> None:
         await repeat(self.check, self._every, "panel balance check")
@@ -45,11 +47,12 @@ class BalanceWatch:
     async def check(self) -> None:
         """One look at each balance: alert on a crossing below, re-arm once it is back above.
         The alert's state is stored, so a restart neither repeats nor forgets it."""
+        # The panels' health probes read balances every poll interval: recent ones are reused.
+        await self._panels.probe_all(max_age=self._fresh)
         total = Decimal(0)
-        for name, client in self._panels.items():
-            try:
-                balance = await client.balance()
-            except PanelError:
+        for name in self._panels.names:
+            balance = self._panels.health[name].balance
+            if balance is None:
                 continue
             total += balance.balance
             key = alert_key(name)

@@ -29,7 +29,8 @@ class PanelHealth:
     outages: int = 0
     latency_seconds: float | None = None
     last_error: str | None = None
-    balance: Balance | None = None
+    balance: Balance | None = None  # at the last probe that answered
+    probed_at: float | None = None  # monotonic
 
     @property
     def error_rate(self) -> float:
@@ -95,26 +96,40 @@ class Panels:
             await react()
         return True
 
-    async def probe(self, name: str) -> None:
+    async def probe(self, name: str) -> bool:
+        """One `balance` call, recorded in the panel's health. True if the panel answered."""
         health = self.health[name]
         started = time.monotonic()
         health.probes += 1
+        health.probed_at = started
         try:
-            health.balance = await self._clients[name].balance()
+            health.balance = await self.client(name).probe()
         except PanelError as exc:
+            health.balance = None  # unknown while it does not answer
             health.failures += 1
             health.last_error = f"{type(exc).__name__}: {exc.detail or ''}".strip(": ")[:200]
-            return
+            return False
         finally:
             took = time.monotonic() - started
             previous = health.latency_seconds
             health.latency_seconds = (
                 took if previous is None else previous + LATENCY_WEIGHT * (took - previous)
             )
+        return True
 
-    async def probe_all(self) -> None:
-        await asyncio.gather(*(self.probe(name) for name in self._clients))
+    async def probe_all(self, max_age: float = 0.0) -> None:
+        """Probe every panel not probed in the last `max_age` seconds (the poller probes the
+        panels it had nothing to ask; the balance watch reuses what the probes learnt)."""
+        now = time.monotonic()
+        stale = [
+            name
+            for name, health in self.health.items()
+            if health.probed_at is None or now - health.probed_at >= max_age
+        ]
+        await asyncio.gather(*(self.probe(name) for name in stale))
         await self.notice_changes()
 
     async def run(self, every_seconds: float) -> None:
-        await repeat(self.probe_all, every_seconds, "panel probe")
+        await repeat(
+            lambda: self.probe_all(max_age=every_seconds / 2), every_seconds, "panel probe"
+        )

@@ -154,11 +154,11 @@ class Poller:
             try:
                 await self._poll_orders(client, orders, report)
                 await self._poll_refills(client, refills, report)
-                if not orders and not refills and len(self._panels) == 1:
+                if not orders and not refills:
                     # Nothing to follow: one cheap read still tells whether the panel is up,
                     # so new orders are refused during an outage instead of left in doubt.
                     report.panel_calls += 1
-                    if not await client.is_reachable():
+                    if not await self._panels.probe(name):
                         raise PanelUnavailableError("health probe")
             except PanelError as exc:
                 logger.warning(

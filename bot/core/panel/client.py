@@ -101,12 +101,19 @@ class PanelClient:
         if self.unavailable_since is None:
             self.unavailable_since = time.monotonic()
 
+    async def probe(self) -> Balance:
+        """One `balance` call, not retried: a health check asks again next interval."""
+        try:
+            response = await self._post("balance", {})
+        except httpx.HTTPError as exc:
+            raise PanelUnavailableError(type(exc).__name__) from None
+        return self._parse(Balance.model_validate, self._decode(response))
+
     async def is_reachable(self) -> bool:
         """One quick read, for when the panel was down: is it back?"""
         try:
-            response = await self._post("balance", {})
-            self._decode(response)
-        except (httpx.HTTPError, PanelError):
+            await self.probe()
+        except PanelError:
             return False
         return self.unavailable_since is None
 
