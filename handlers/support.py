@@ -8,6 +8,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
@@ -38,16 +39,24 @@ class InChat(Filter):
         self._chat_id = chat_id
 
     async def __call__(self, message: Message) -> bool:
-        return message.chat.id == self._chat_id
+        return self.gate(message, {})
+
+    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+        chat = getattr(event, "chat", None)
+        return chat is not None and chat.id == self._chat_id
 
 
 class CustomerContent(Filter):
     """What a ticket accepts: text (not a command), a photo or a document."""
 
     async def __call__(self, message: Message) -> bool:
-        if message.photo or message.document:
+        return self.gate(message, {})
+
+    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+        if getattr(event, "photo", None) or getattr(event, "document", None):
             return True
-        return bool(message.text) and not (message.text or "").startswith("/")
+        text = getattr(event, "text", None)
+        return isinstance(text, str) and bool(text) and not text.startswith("/")
 
 
 # -- the customer ---------------------------------------------------------------------------

@@ -1,6 +1,12 @@
-"""The one place that decides who is an admin."""
+"""The one place that decides who is an admin, and the few filters the routers share.
+
+Each also has a synchronous `gate(event, data)`: a necessary condition the dispatcher checks
+before walking a router at all (bot/ui/dispatch.py); it must never be False when the filter
+could pass."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from aiogram.filters import Filter
 from aiogram.types import Message, TelegramObject
@@ -15,6 +21,10 @@ class IsAdmin(Filter):
     ) -> bool:
         return event_from_user is not None and settings.is_admin(event_from_user.id)
 
+    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+        # Set by CustomerMiddleware for every person writing; unknown means "maybe".
+        return bool(data.get("is_admin", True))
+
 
 # aiogram runs synchronous filters (magic `F.…` ones included) in a worker thread, one hop
 # per check on every update (bench/README.md). These are the few the routers need, async.
@@ -24,12 +34,19 @@ class TypedText(Filter):
     """A text message that is not a command: an answer or a search."""
 
     async def __call__(self, message: Message) -> bool:
-        return bool(message.text) and not (message.text or "").startswith("/")
+        return self.gate(message, {})
+
+    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+        text = getattr(event, "text", None)
+        return isinstance(text, str) and bool(text) and not text.startswith("/")
 
 
 class CommandLike(Filter):
     async def __call__(self, message: Message) -> bool:
-        return (message.text or "").startswith("/")
+        return self.gate(message, {})
+
+    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+        return (getattr(event, "text", None) or "").startswith("/")
 
 
 class TextIs(Filter):
@@ -37,9 +54,15 @@ class TextIs(Filter):
         self._word = word.casefold()
 
     async def __call__(self, message: Message) -> bool:
-        return (message.text or "").strip().casefold() == self._word
+        return self.gate(message, {})
+
+    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+        return (getattr(event, "text", None) or "").strip().casefold() == self._word
 
 
 class PaymentReceived(Filter):
     async def __call__(self, message: Message) -> bool:
-        return message.successful_payment is not None
+        return self.gate(message, {})
+
+    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+        return getattr(event, "successful_payment", None) is not None

@@ -75,6 +75,18 @@ class LoadedCore(FluentRuntimeCore):
         super().__init__(path=LOCALES_PATH / "{locale}", default_locale=default_locale)
         names = sorted(p.name for p in LOCALES_PATH.iterdir() if (p / "bot.ftl").is_file())
         self.locales = LazyBundles(names, self._bundle)
+        self._plain: dict[tuple[str, str], str] = {}
+
+    def get(self, message_id: str, locale: str | None = None, /, **kwargs: Any) -> str:
+        """A text without arguments is the same every time: formatted once per language
+        (buttons and labels are most of what an answer translates)."""
+        if kwargs:
+            return super().get(message_id, locale, **kwargs)
+        key = (message_id, self.get_locale(locale=locale))
+        text = self._plain.get(key)
+        if text is None:
+            text = self._plain[key] = super().get(message_id, key[1])
+        return text
 
     def _bundle(self, locale: str) -> FluentBundle:
         bundle = FluentBundle([locale], use_isolating=self.use_isolating, functions=self.functions)

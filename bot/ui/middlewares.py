@@ -33,13 +33,20 @@ async def _say(update: Update, text: str) -> None:
 class MetricsMiddleware(BaseMiddleware):
     """Counts updates by type and times their handling (the /metrics endpoint)."""
 
+    def __init__(self) -> None:
+        # `labels()` takes a lock and builds a key on every call: one counter per kind, kept.
+        self._counters: dict[str, Any] = {}
+
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         kind = event.event_type if isinstance(event, Update) else type(event).__name__
         started = time.perf_counter()
         try:
             return await handler(event, data)
         finally:
-            metrics.UPDATES.labels(kind).inc()
+            counter = self._counters.get(kind)
+            if counter is None:
+                counter = self._counters[kind] = metrics.UPDATES.labels(kind)
+            counter.inc()
             metrics.UPDATE_SECONDS.observe(time.perf_counter() - started)
 
 

@@ -9,12 +9,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select
 
 from bot.core.storage.base import StoreBase
 from bot.core.storage.tables import held_orders
 
 HOLD_SECONDS = 30 * 60
+# Built once: every short summary runs these, and building a statement costs more than
+# SQLite takes to run it.
+_DROP_HOLD = delete(held_orders).where(held_orders.c.user_id == bindparam("uid"))
+_ADD_HOLD = insert(held_orders)
 
 
 @dataclass(frozen=True)
@@ -42,18 +46,19 @@ class HoldStore(StoreBase):
         seconds: float = HOLD_SECONDS,
     ) -> None:
         async with self.db.write() as conn:
-            await conn.execute(delete(held_orders).where(held_orders.c.user_id == user_id))
+            await conn.execute(_DROP_HOLD, {"uid": user_id})
             await conn.execute(
-                insert(held_orders).values(
-                    user_id=user_id,
-                    token=token,
-                    service_id=service_id,
-                    service_name=service_name[:300],
-                    answers=json.dumps(answers),
-                    price=str(price),
-                    currency=currency,
-                    expires_at=time.time() + seconds,
-                )
+                _ADD_HOLD,
+                {
+                    "user_id": user_id,
+                    "token": token,
+                    "service_id": service_id,
+                    "service_name": service_name[:300],
+                    "answers": json.dumps(answers),
+                    "price": str(price),
+                    "currency": currency,
+                    "expires_at": time.time() + seconds,
+                },
             )
 
     async def held_order(self, user_id: int, now: float | None = None) -> HeldOrder | None:

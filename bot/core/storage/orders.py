@@ -6,7 +6,7 @@ import time
 from collections.abc import Iterable
 from decimal import Decimal
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.core.domain import (
@@ -26,6 +26,20 @@ from bot.core.storage.rows import (
     order_from_row,
 )
 from bot.core.storage.tables import ledger, order_events, orders, promo_redemptions
+
+# Built once, with bound parameters: My orders and an order's card run these on every tap.
+_ORDER = select(orders).where(orders.c.id == bindparam("order_id"))
+_USERS_ORDER = _ORDER.where(orders.c.user_id == bindparam("user_id"))
+_USERS_ORDERS = (
+    select(orders)
+    .where(orders.c.user_id == bindparam("user_id"))
+    .order_by(orders.c.id.desc())
+    .offset(bindparam("offset"))
+    .limit(bindparam("limit"))
+)
+_COUNT_USERS_ORDERS = (
+    select(func.count()).select_from(orders).where(orders.c.user_id == bindparam("user_id"))
+)
 
 
 class OrderStore(ReferralStore):
@@ -216,11 +230,10 @@ class OrderStore(ReferralStore):
 
     async def get_order(self, order_id: int, user_id: int | None = None) -> Order | None:
         """With `user_id`, only that user's order: anyone else's id is 'not found'."""
-        query = select(orders).where(orders.c.id == order_id)
-        if user_id is not None:
-            query = query.where(orders.c.user_id == user_id)
+        query = _ORDER if user_id is None else _USERS_ORDER
         async with self.db.read() as conn:
-            row = (await conn.execute(query)).mappings().first()
+            found = await conn.execute(query, {"order_id": order_id, "user_id": user_id})
+            row = found.mappings().first()
         return order_from_row(row) if row else None
 
     async def order_by_token(self, token: str, user_id: int) -> int | None:
@@ -231,20 +244,14 @@ class OrderStore(ReferralStore):
             return (await conn.execute(query)).scalar()
 
     async def list_orders(self, user_id: int, offset: int = 0, limit: int = 10) -> list[Order]:
-        query = (
-            select(orders)
-            .where(orders.c.user_id == user_id)
-            .order_by(orders.c.id.desc())
-            .offset(offset)
-            .limit(limit)
-        )
+        params = {"user_id": user_id, "offset": offset, "limit": limit}
         async with self.db.read() as conn:
-            return [order_from_row(r) for r in (await conn.execute(query)).mappings().all()]
+            found = await conn.execute(_USERS_ORDERS, params)
+            return [order_from_row(r) for r in found.mappings().all()]
 
     async def count_orders(self, user_id: int) -> int:
-        query = select(func.count()).select_from(orders).where(orders.c.user_id == user_id)
         async with self.db.read() as conn:
-            return int((await conn.execute(query)).scalar_one())
+            return int((await conn.execute(_COUNT_USERS_ORDERS, {"user_id": user_id})).scalar_one())
 
     async def orders_in_stages(self, stages: Iterable[Stage], limit: int = 100) -> list[Order]:
         query = (
