@@ -7,7 +7,9 @@ from typing import Any
 import pytest
 from aiogram import Dispatcher, F, Router
 from aiogram.filters import Command, Filter, StateFilter
+from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
+from aiogram.fsm.storage.base import StorageKey
 from aiogram.types import CallbackQuery, Message
 
 from bot.core.settings import Settings
@@ -83,8 +85,7 @@ async def test_the_same_handler_answers_as_without_skipping(
     dp, seen = build()
     bot, _ = make_bot()
     if state is not None:
-        key = dp.fsm.resolve_context(bot, chat_id=1, user_id=1)
-        await key.set_state(state)
+        await FSMContext(dp.storage, StorageKey(bot.id, chat_id=1, user_id=1)).set_state(state)
     settings = Settings(bot_token="1:x", admin_ids=[], _env_file=None)
     await dp.feed_update(bot, update, settings=settings, is_admin=False)
     assert seen == [expected]
