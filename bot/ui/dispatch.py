@@ -22,7 +22,7 @@ from inspect import isclass
 from typing import Any
 
 from aiogram import Router
-from aiogram.dispatcher.event.bases import UNHANDLED
+from aiogram.dispatcher.event.bases import REJECTED, UNHANDLED
 from aiogram.dispatcher.event.handler import FilterObject, HandlerObject
 from aiogram.dispatcher.event.telegram import TelegramEventObserver
 from aiogram.filters import Command, StateFilter
@@ -138,16 +138,42 @@ def _root_gated(router: Router, update_type: str, gate: Gate | None) -> Gate | N
     return _all(gates) if gates else None
 
 
-def _skipping(used: frozenset[str], gates: dict[str, Gate], propagate: Propagate) -> Propagate:
-    async def propagate_event(update_type: str, event: TelegramObject, **kwargs: Any) -> Any:
-        if update_type not in used:
-            return UNHANDLED
-        gate = gates.get(update_type)
-        if gate is not None and not gate(event, kwargs):
-            return UNHANDLED
-        return await propagate(update_type=update_type, event=event, **kwargs)
+SubRouterPlan = tuple[Router, frozenset[str], dict[str, Gate]]
 
-    return propagate_event
+
+def _walking_fewer(plans: list[SubRouterPlan]) -> Propagate:
+    """`Router._propagate_event` of aiogram 3.31 (pinned), with the sub-routers' type and gate
+    checked before calling them: calling a router copies the whole handler data, and the
+    dispatcher has fifteen of them."""
+
+    async def _propagate_event(
+        observer: TelegramEventObserver | None,
+        update_type: str,
+        event: TelegramObject,
+        **kwargs: Any,
+    ) -> Any:
+        if observer is not None and (observer.handlers or observer._handler.filters):
+            result, data = await observer.check_root_filters(event, **kwargs)
+            if not result:
+                return UNHANDLED
+            kwargs.update(data)
+            response = await observer.trigger(event, **kwargs)
+            if response is REJECTED:
+                return UNHANDLED
+            if response is not UNHANDLED:
+                return response
+        for sub, used, gates in plans:
+            if update_type not in used:
+                continue
+            gate = gates.get(update_type)
+            if gate is not None and not gate(event, kwargs):
+                continue
+            response = await sub.propagate_event(update_type=update_type, event=event, **kwargs)
+            if response is not UNHANDLED:
+                return response
+        return UNHANDLED
+
+    return _propagate_event
 
 
 def handled_types(router: Router) -> frozenset[str]:
@@ -163,6 +189,7 @@ def handled_types(router: Router) -> frozenset[str]:
 
 def skip_unused_routers(root: Router) -> None:
     """Call once the routers are all included (they do not change afterwards)."""
+    plans: list[SubRouterPlan] = []
     for router in root.sub_routers:
         used = handled_types(router)
         gates = {
@@ -170,6 +197,8 @@ def skip_unused_routers(root: Router) -> None:
             for name in used
             if name != "error" and (gate := router_gate(router, name)) is not None
         }
-        # An instance attribute: the parent's loop calls `router.propagate_event(...)`.
-        router.propagate_event = _skipping(used, gates, router.propagate_event)  # type: ignore[method-assign,assignment]
+        plans.append((router, used, gates))
         skip_unused_routers(router)
+    if plans:
+        # An instance attribute: `propagate_event` calls `self._propagate_event(...)`.
+        root._propagate_event = _walking_fewer(plans)  # type: ignore[method-assign,assignment]
