@@ -10,6 +10,11 @@ from pydantic import ValidationError
 from bot.core.logs import configure_logging
 from bot.core.settings import Settings
 
+# httpx imports its command-line client (rich, pygments, click: ~4 MB, ~60 ms) whenever they
+# are installed — they are, beside the test tools. The bot never runs it: httpx then defines
+# a stub `httpx.main` instead. Set before anything imports httpx (bot.app does).
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
 EXIT_CONFIG = 2
 
 
