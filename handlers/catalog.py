@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiogram import Router, html
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
@@ -191,6 +191,6 @@ def setup() -> Router:
     router.callback_query.register(category_page, CategoryPage.filter())
     router.callback_query.register(category_services, CategoryPick.filter())
     router.callback_query.register(service_card, ServicePick.filter())
-    router.message.register(search, OrderForm.browsing, TypedText())
+    router.message.register(search, StateFilter(OrderForm.browsing), TypedText())
     router.callback_query.register(search_page, SearchPage.filter())
     return router

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from aiogram import F, Router, html
+from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
@@ -463,21 +464,23 @@ def placement_text(i18n: I18nContext, placement: Placement, currency: str) -> st
 def setup() -> Router:
     router = Router(name=__name__)
     router.callback_query.register(start_form, OrderStart.filter())
-    router.message.register(field_answer, OrderForm.filling, TypedText())
-    router.message.register(field_not_text, OrderForm.filling)
-    router.callback_query.register(field_choice, OrderForm.filling, FormChoice.filter())
+    router.message.register(field_answer, StateFilter(OrderForm.filling), TypedText())
+    router.message.register(field_not_text, StateFilter(OrderForm.filling))
     router.callback_query.register(
-        field_skip, FormNav.filter(F.action == FormStep.SKIP), OrderForm.filling
+        field_choice, StateFilter(OrderForm.filling), FormChoice.filter()
     )
     router.callback_query.register(
-        field_back, FormNav.filter(F.action == FormStep.BACK), OrderForm.filling
+        field_skip, FormNav.filter(F.action == FormStep.SKIP), StateFilter(OrderForm.filling)
     )
     router.callback_query.register(
-        edit_form, FormNav.filter(F.action == FormStep.EDIT), OrderForm.confirming
+        field_back, FormNav.filter(F.action == FormStep.BACK), StateFilter(OrderForm.filling)
+    )
+    router.callback_query.register(
+        edit_form, FormNav.filter(F.action == FormStep.EDIT), StateFilter(OrderForm.confirming)
     )
     router.callback_query.register(cancel_form, FormNav.filter(F.action == FormStep.CANCEL))
     router.callback_query.register(stale_form_button, FormNav.filter())
-    router.message.register(confirming_fallback, OrderForm.confirming)
+    router.message.register(confirming_fallback, StateFilter(OrderForm.confirming))
     router.callback_query.register(confirm, ConfirmOrder.filter())
     router.callback_query.register(place_held, PlaceHeld.filter())
     return router

@@ -4,7 +4,7 @@ and switch them off with `/promo create|list|off`."""
 from __future__ import annotations
 
 from aiogram import Router, html
-from aiogram.filters import Command, CommandObject, Filter
+from aiogram.filters import Command, CommandObject, Filter, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
@@ -137,6 +137,6 @@ def setup() -> Router:
     router.message.register(admin_promo, Command("promo"), IsAdmin(), AdminVerb())
     router.message.register(promo_command, Command("promo"))
     router.callback_query.register(ask_code, EnterPromo.filter())
-    router.message.register(code_typed, PromoInput.code, TypedText())
-    router.message.register(code_expected, PromoInput.code)
+    router.message.register(code_typed, StateFilter(PromoInput.code), TypedText())
+    router.message.register(code_expected, StateFilter(PromoInput.code))
     return router

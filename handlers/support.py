@@ -12,7 +12,7 @@ from typing import Any
 
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject, Filter
+from aiogram.filters import Command, CommandObject, Filter, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.types import User as TelegramUser
@@ -343,9 +343,9 @@ def setup() -> Router:
     router.message.register(support_command, LazyFilter("menu-support"))
     router.callback_query.register(support_about_order, SupportStart.filter())
     router.callback_query.register(write_more, TicketWrite.filter())
-    router.message.register(customer_writes, SupportForm.writing, CustomerContent())
-    router.message.register(customer_sends_other, SupportForm.writing, ~CommandLike())
+    router.message.register(customer_writes, StateFilter(SupportForm.writing), CustomerContent())
+    router.message.register(customer_sends_other, StateFilter(SupportForm.writing), ~CommandLike())
     router.callback_query.register(answer_privately, TicketAnswer.filter(), IsAdmin())
-    router.message.register(staff_writes_privately, AdminInput.ticket_reply, IsAdmin())
+    router.message.register(staff_writes_privately, StateFilter(AdminInput.ticket_reply), IsAdmin())
     router.message.register(close_command, Command("close"), IsAdmin())
     return router

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from aiogram import Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
@@ -89,6 +89,6 @@ async def broadcast_send(
 def setup() -> Router:
     router = Router(name=__name__)
     router.message.register(broadcast_start, Command("broadcast"))
-    router.message.register(broadcast_text, AdminInput.broadcast_text, TypedText())
+    router.message.register(broadcast_text, StateFilter(AdminInput.broadcast_text), TypedText())
     router.callback_query.register(broadcast_send, BroadcastConfirm.filter())
     return router

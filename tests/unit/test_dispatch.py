@@ -97,3 +97,21 @@ async def test_an_admin_reaches_the_nested_admin_router() -> None:
     settings = Settings(bot_token="1:x", admin_ids=[1], _env_file=None)
     await dp.feed_update(bot, text_update(1, "/stats"), settings=settings)
     assert seen == ["admin command"]
+
+
+def test_no_filter_of_the_bot_runs_in_a_worker_thread() -> None:
+    """aiogram runs a synchronous filter (a bare `State`, a magic `F.…`) through
+    `asyncio.to_thread`: a thread hop on every check of every update that reaches it."""
+    from handlers import get_routers
+
+    dp = Dispatcher()
+    dp.include_routers(*get_routers(support_chat_id=-100))
+    synchronous = [
+        f"{router.name}: {flt.callback!r}"
+        for router in dp.chain_tail
+        for observer in router.observers.values()
+        for handler in [*observer.handlers, observer._handler]
+        for flt in handler.filters or ()
+        if not flt.awaitable
+    ]
+    assert synchronous == []
