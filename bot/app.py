@@ -332,7 +332,8 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     """The dispatcher with every router; `background=False` (tests) starts no poller/sender."""
     settings = services.settings
     dp = Dispatcher(storage=create_storage(settings, services.db), **services.handler_data())
-    dp.update.outer_middleware(MetricsMiddleware())
+    if settings.metrics_enabled:  # nobody reads the counters otherwise: no update pays for them
+        dp.update.outer_middleware(MetricsMiddleware())
     if isinstance(dp.storage, DatabaseStorage):  # Redis writes at once, nothing to flush
         dp.update.outer_middleware(FlushStateMiddleware(dp.storage))
     dp.update.outer_middleware(

@@ -120,6 +120,7 @@ async def harness(request: pytest.FixtureRequest, tmp_db_dir: Path) -> AsyncIter
         throttle_rate_per_second=1000,
         crypto_pay_token=CRYPTO_TOKEN,
         crypto_pay_api_url=crypto_url,
+        metrics_enabled=True,  # as an operator who watches the bot: every update is counted
         _env_file=None,
     )
     services = await build_services(settings)
