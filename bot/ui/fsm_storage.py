@@ -26,13 +26,13 @@ from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.sql.dml import Insert
 
-from bot.core.storage.db import Database
+from bot.core.storage.db import Database, plain
 from bot.core.storage.tables import fsm
 
 Entry = tuple[str | None, dict[str, Any]]
 # Built once: every update reads its conversation and most write it back.
-_LOAD = select(fsm.c.state, fsm.c.data).where(fsm.c.key == bindparam("name"))
-_DELETE = delete(fsm).where(fsm.c.key == bindparam("name"))
+_LOAD = plain(select(fsm.c.state, fsm.c.data).where(fsm.c.key == bindparam("name")))
+_DELETE = plain(delete(fsm).where(fsm.c.key == bindparam("name")))
 _ROW: dict[str, Any] = {"key": bindparam("k"), "state": bindparam("s"), "data": bindparam("d")}
 
 
@@ -42,7 +42,7 @@ def _upsert(dialect: Any) -> Insert:
     statement = dialect.insert(fsm).values(**_ROW)
     replaced = {"state": statement.excluded.state, "data": statement.excluded.data}
     upsert: Insert = statement.on_conflict_do_update(index_elements=[fsm.c.key], set_=replaced)
-    return upsert
+    return plain(upsert)
 
 
 class DatabaseStorage(BaseStorage):

@@ -15,12 +15,14 @@ from bot.core.domain import (
     dumps,
 )
 from bot.core.outbox import OutboxKind
-from bot.core.storage.db import Conn, Database
+from bot.core.storage.db import Conn, Database, plain
 from bot.core.storage.tables import ledger, order_events, orders, outbox, users
 
 # A wallet's balance is read on most screens: the statement is built once.
-_BALANCE = select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
-    ledger.c.user_id == bindparam("user_id")
+_BALANCE = plain(
+    select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
+        ledger.c.user_id == bindparam("user_id")
+    )
 )
 
 # (recipient, kind, payload, coalescing key) of one message to queue

@@ -12,13 +12,14 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, select
 
 from bot.core.storage.base import StoreBase
+from bot.core.storage.db import plain
 from bot.core.storage.tables import held_orders
 
 HOLD_SECONDS = 30 * 60
 # Built once: every short summary runs these, and building a statement costs more than
 # SQLite takes to run it.
-_DROP_HOLD = delete(held_orders).where(held_orders.c.user_id == bindparam("uid"))
-_ADD_HOLD = insert(held_orders)
+_DROP_HOLD = plain(delete(held_orders).where(held_orders.c.user_id == bindparam("uid")))
+_ADD_HOLD = insert(held_orders)  # not plain: SQLAlchemy converts the expiry to a float
 
 
 @dataclass(frozen=True)

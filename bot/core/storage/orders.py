@@ -21,6 +21,7 @@ from bot.core.domain import (
 )
 from bot.core.money import from_micros, to_micros
 from bot.core.outbox import OutboxKind
+from bot.core.storage.db import plain
 from bot.core.storage.referrals import ReferralStore
 from bot.core.storage.rows import (
     order_from_row,
@@ -29,17 +30,18 @@ from bot.core.storage.tables import ledger, order_events, orders, promo_redempti
 
 # Built once, with bound parameters: My orders and an order's card run these on every tap.
 _ORDER = select(orders).where(orders.c.id == bindparam("order_id"))
-_USERS_ORDER = _ORDER.where(orders.c.user_id == bindparam("user_id"))
-_USERS_ORDERS = (
+_USERS_ORDER = plain(_ORDER.where(orders.c.user_id == bindparam("user_id")))
+_USERS_ORDERS = plain(
     select(orders)
     .where(orders.c.user_id == bindparam("user_id"))
     .order_by(orders.c.id.desc())
     .offset(bindparam("offset"))
     .limit(bindparam("limit"))
 )
-_COUNT_USERS_ORDERS = (
+_COUNT_USERS_ORDERS = plain(
     select(func.count()).select_from(orders).where(orders.c.user_id == bindparam("user_id"))
 )
+plain(_ORDER)
 
 
 class OrderStore(ReferralStore):

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.core.money import to_micros
 from bot.core.promos import Promo, PromoKind, PromoSpec, Refusal, refusal
 from bot.core.storage.base import StoreBase
+from bot.core.storage.db import plain
 from bot.core.storage.tables import promo_codes, promo_redemptions
 
 
@@ -36,7 +37,7 @@ def _promo(row: RowMapping) -> Promo:
 
 
 # Every summary asks: built once.
-_PENDING_DISCOUNT = (
+_PENDING_DISCOUNT = plain(
     select(promo_codes.c.code, promo_codes.c.amount)
     .join(promo_redemptions, promo_redemptions.c.code == promo_codes.c.code)
     .where(
