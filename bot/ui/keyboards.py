@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from decimal import ROUND_CEILING, Decimal
 from functools import lru_cache
 from math import ceil
+from typing import Any
 from urllib.parse import quote, urlencode
 
 from aiogram.filters.callback_data import CallbackData
@@ -93,6 +94,15 @@ def in_rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[Row]:
 
 
 _MENUS: dict[str, ReplyKeyboardMarkup] = {}
+# Keyboards that depend only on the language and the shop's settings, built once each.
+_KEPT: dict[tuple[Any, ...], InlineKeyboardMarkup] = {}
+
+
+def _kept(key: tuple[Any, ...], build: Callable[[], InlineKeyboardMarkup]) -> InlineKeyboardMarkup:
+    found = _KEPT.get(key)
+    if found is None:
+        found = _KEPT[key] = build()
+    return found
 
 
 def main_menu(i18n: I18nContext) -> ReplyKeyboardMarkup:
@@ -197,6 +207,11 @@ def service_detail(
 
 
 def field_keyboard(i18n: I18nContext, spec: FieldSpec, can_go_back: bool) -> InlineKeyboardMarkup:
+    key = ("field", i18n.locale, spec, can_go_back)
+    return _kept(key, lambda: _field_keyboard(i18n, spec, can_go_back))
+
+
+def _field_keyboard(i18n: I18nContext, spec: FieldSpec, can_go_back: bool) -> InlineKeyboardMarkup:
     choices: list[Row] = []
     if spec.kind is Kind.CHOICE:
         options = [
@@ -293,6 +308,10 @@ def resolve_order(translate: Callable[..., str], order_id: int) -> InlineKeyboar
 
 
 def languages(i18n: I18nContext) -> InlineKeyboardMarkup:
+    return _kept(("languages", i18n.locale), lambda: _languages(i18n))
+
+
+def _languages(i18n: I18nContext) -> InlineKeyboardMarkup:
     options = [
         button(i18n.get("language-name", code), LanguagePick(code=code))
         for code in SUPPORTED_LOCALES
@@ -301,6 +320,11 @@ def languages(i18n: I18nContext) -> InlineKeyboardMarkup:
 
 
 def topup_keyboard(i18n: I18nContext, currency: str, crypto: bool = False) -> InlineKeyboardMarkup:
+    key = ("topup", i18n.locale, currency, crypto)
+    return _kept(key, lambda: _topup_keyboard(i18n, currency, crypto))
+
+
+def _topup_keyboard(i18n: I18nContext, currency: str, crypto: bool) -> InlineKeyboardMarkup:
     options = [
         button(i18n.get("button-topup", amount=money(Decimal(n), currency)), TopUp(amount=n))
         for n in TOPUP_AMOUNTS
@@ -311,6 +335,10 @@ def topup_keyboard(i18n: I18nContext, currency: str, crypto: bool = False) -> In
 
 
 def crypto_amounts(i18n: I18nContext, currency: str) -> InlineKeyboardMarkup:
+    return _kept(("crypto", i18n.locale, currency), lambda: _crypto_amounts(i18n, currency))
+
+
+def _crypto_amounts(i18n: I18nContext, currency: str) -> InlineKeyboardMarkup:
     options = [
         button(
             i18n.get("button-crypto-amount", amount=money(Decimal(n), currency)),
