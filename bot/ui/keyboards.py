@@ -123,8 +123,27 @@ def pages(total: int, per_page: int) -> int:
     return max(1, ceil(total / per_page))
 
 
-def pager(page: int, total_pages: int, make: Callable[[int], CallbackData]) -> Row:
-    """Prev, up to five numbered pages around the current one, Next."""
+_PAGERS: dict[tuple[Any, ...], Row] = {}
+PAGERS_KEPT = 4096
+
+
+def pager(
+    page: int, total_pages: int, make: Callable[[int], CallbackData], kind: Any = None
+) -> Row:
+    """Prev, up to five numbered pages around the current one, Next. With `kind` (what `make`
+    makes, e.g. a category's key), the row is built once per page and page count."""
+    if kind is None:
+        return _pager(page, total_pages, make)
+    key = (kind, page, total_pages)
+    row = _PAGERS.get(key)
+    if row is None:
+        if len(_PAGERS) >= PAGERS_KEPT:  # bounded: categories × pages, search result counts
+            _PAGERS.clear()
+        row = _PAGERS[key] = _pager(page, total_pages, make)
+    return list(row)
+
+
+def _pager(page: int, total_pages: int, make: Callable[[int], CallbackData]) -> Row:
     if total_pages <= 1:
         return []
     row: Row = []
@@ -171,7 +190,7 @@ def _categories_page(catalog: Catalog, page: int) -> InlineKeyboardMarkup:
         for category in catalog.categories[start : start + CATEGORIES_PER_PAGE]
     ]
     total = pages(len(catalog.categories), CATEGORIES_PER_PAGE)
-    return markup(*rows, pager(page, total, lambda n: CategoryPage(page=n)))
+    return markup(*rows, pager(page, total, lambda n: CategoryPage(page=n), CategoryPage))
 
 
 def services_page(
@@ -183,7 +202,8 @@ def services_page(
         for s in category.services[start : start + SERVICES_PER_PAGE]
     ]
     total = pages(len(category.services), SERVICES_PER_PAGE)
-    nav = pager(page, total, lambda n: CategoryPick(key=category.key, page=n))
+    kind = (CategoryPick, category.key)
+    nav = pager(page, total, lambda n: CategoryPick(key=category.key, page=n), kind)
     return markup(*rows, nav, [button(i18n.get("button-back"), CategoryPage(page=0))])
 
 
@@ -193,7 +213,8 @@ def search_results(
     """One page of search results, paged through all of them."""
     start = page * SERVICES_PER_PAGE
     rows = [_service_button(s, pricing, currency) for s in found[start : start + SERVICES_PER_PAGE]]
-    nav = pager(page, pages(len(found), SERVICES_PER_PAGE), lambda n: SearchPage(page=n))
+    total = pages(len(found), SERVICES_PER_PAGE)
+    nav = pager(page, total, lambda n: SearchPage(page=n), SearchPage)
     return markup(*rows, nav, [button("📂", CategoryPage(page=0))])
 
 
@@ -244,7 +265,8 @@ def orders_list(orders: Sequence[Order], page: int, total: int) -> InlineKeyboar
         ]
         for o in orders
     ]
-    return markup(*rows, pager(page, pages(total, ORDERS_PER_PAGE), lambda n: OrdersPage(page=n)))
+    nav = pager(page, pages(total, ORDERS_PER_PAGE), lambda n: OrdersPage(page=n), OrdersPage)
+    return markup(*rows, nav)
 
 
 def order_detail(
