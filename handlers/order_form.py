@@ -66,8 +66,10 @@ async def ask_next(
     answers: dict[str, Any],
     quoter: Quoter,
     error: str | None = None,
+    lead: str | None = None,
 ) -> None:
-    """Ask the next unanswered field, or show the summary when the form is complete."""
+    """Ask the next unanswered field, or show the summary when the form is complete;
+    `lead` opens the question's message (the form's first question says what is ordered)."""
     spec = next_field(service, answers)
     if spec is None:
         await show_summary(message, i18n, state, service, answers, quoter)
@@ -77,6 +79,8 @@ async def ask_next(
     text = _prompt(i18n, spec, service, answers)
     if error:
         text = f"⚠️ {error}\n\n{text}"
+    if lead:
+        text = f"{lead}\n\n{text}"
     can_go_back = any(name in answers for name in (s.name for s in fields_for(service)))
     await message.answer(text, reply_markup=field_keyboard(i18n, spec, can_go_back))
 
@@ -155,8 +159,9 @@ async def begin_form(
 ) -> None:
     await state.set_state(OrderForm.filling)
     await state.set_data({"service_id": service.id, "answers": {}, "token": secrets.token_hex(8)})
-    await message.answer(i18n.get("form-start", service=html.quote(shorten(service.name, 200))))
-    await ask_next(message, i18n, state, service, {}, quoter)
+    # One message, not two: what is ordered, then its first question.
+    lead = i18n.get("form-start", service=html.quote(shorten(service.name, 200)))
+    await ask_next(message, i18n, state, service, {}, quoter, lead=lead)
 
 
 async def start_form(
