@@ -22,7 +22,7 @@ from inspect import isclass
 from typing import Any
 
 from aiogram import Router
-from aiogram.dispatcher.event.bases import REJECTED, UNHANDLED
+from aiogram.dispatcher.event.bases import REJECTED, UNHANDLED, SkipHandler
 from aiogram.dispatcher.event.handler import FilterObject, HandlerObject
 from aiogram.dispatcher.event.telegram import TelegramEventObserver
 from aiogram.filters import Command, StateFilter
@@ -187,8 +187,36 @@ def handled_types(router: Router) -> frozenset[str]:
     )
 
 
+def _gated_trigger(observer: TelegramEventObserver) -> Propagate:
+    """`TelegramEventObserver.trigger` of aiogram 3.31 (pinned), skipping the handlers whose
+    gate says their filters cannot pass, without awaiting each of their filters."""
+    gated = [(handler, handler_gate(handler)) for handler in observer.handlers]
+
+    async def trigger(event: TelegramObject, **kwargs: Any) -> Any:
+        for handler, gate in gated:
+            if gate is not None and not gate(event, kwargs):
+                continue
+            kwargs["handler"] = handler
+            result, data = await handler.check(event, **kwargs)
+            if result:
+                kwargs.update(data)
+                try:
+                    wrapped_inner = observer.outer_middleware.wrap_middlewares(
+                        observer._resolve_middlewares(), handler.call
+                    )
+                    return await wrapped_inner(event, kwargs)
+                except SkipHandler:
+                    continue
+        return UNHANDLED
+
+    return trigger
+
+
 def skip_unused_routers(root: Router) -> None:
     """Call once the routers are all included (they do not change afterwards)."""
+    for name, observer in root.observers.items():
+        if name not in ("update", "error") and observer.handlers:
+            observer.trigger = _gated_trigger(observer)  # type: ignore[method-assign,assignment]
     plans: list[SubRouterPlan] = []
     for router in root.sub_routers:
         used = handled_types(router)

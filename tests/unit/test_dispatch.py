@@ -115,3 +115,35 @@ def test_no_filter_of_the_bot_runs_in_a_worker_thread() -> None:
         if not flt.awaitable
     ]
     assert synchronous == []
+
+
+@pytest.mark.parametrize(
+    ("update", "expected"),
+    [
+        (text_update(1, "/a"), "a"),
+        (text_update(1, "hello"), "typed"),
+        (callback_update(1, CategoryPage(page=3).pack()), "page"),
+    ],
+)
+async def test_within_a_router_the_handler_whose_filters_pass_answers(
+    update: Any, expected: str
+) -> None:
+    seen: list[str] = []
+
+    def record(name: str) -> Any:
+        async def handler(event: Message | CallbackQuery) -> None:
+            seen.append(name)
+
+        return handler
+
+    dp = Dispatcher()
+    router = Router()
+    router.message.register(record("a"), Command("a"))
+    router.message.register(record("state"), StateFilter(Form.typing))
+    router.message.register(record("typed"), TypedText())
+    router.callback_query.register(record("orders"), OrdersPage.filter())
+    router.callback_query.register(record("page"), CategoryPage.filter())
+    dp.include_router(router)
+    skip_unused_routers(dp)
+    await dp.feed_update(make_bot()[0], update)
+    assert seen == [expected]
