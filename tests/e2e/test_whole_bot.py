@@ -13,12 +13,15 @@ pytestmark = pytest.mark.e2e
 EVERY_TYPE = "every service type"
 
 
-def open_service(person: Customer, name: str) -> None:
-    """New order → the every-type category → search the service by name → its card → Order."""
+def open_service(person: Customer, name: str) -> str:
+    """New order → the every-type category → search the service by name → its card → Order;
+    returns the form's first message (what is ordered and the first question)."""
     person.ask("New order", "Choose a category")
     person.ask(name, "Found")
     person.press(name, "Service ID")
-    person.press("Order", "Ordering")
+    opened = person.press("Order", "Ordering")
+    assert opened is not None
+    return str(opened["text"])
 
 
 def test_start_in_english_and_in_russian(stand: Stand) -> None:
@@ -33,8 +36,7 @@ def test_start_in_english_and_in_russian(stand: Stand) -> None:
 
 
 def test_default_service_with_drip_feed(stand: Stand, customer: Customer) -> None:
-    open_service(customer, "Instagram Followers ⭐")
-    customer.wait_for("Send the link")
+    assert "Send the link" in open_service(customer, "Instagram Followers ⭐")
     customer.ask("instagram.com/e2e_drip", "How many?")
     customer.ask("100", "all at once")
     customer.press("Drip-feed", "How many runs")
