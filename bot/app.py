@@ -57,6 +57,7 @@ from bot.ui.middlewares import (
     CustomerMiddleware,
     FlushStateMiddleware,
     MetricsMiddleware,
+    SaveBeforeSending,
     ThrottleMiddleware,
 )
 from bot.ui.notices import MessageRenderer, TelegramMessenger
@@ -349,6 +350,12 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     )
 
     async def on_startup(bot: Bot) -> None:
+        storage = dp.storage
+        session_middlewares = bot.session.middleware._middlewares
+        if isinstance(storage, DatabaseStorage) and not any(
+            isinstance(m, SaveBeforeSending) and m.storage is storage for m in session_middlewares
+        ):
+            bot.session.middleware(SaveBeforeSending(storage))
         await start(services, bot, background)
 
     async def on_shutdown() -> None:

@@ -7,8 +7,10 @@ import asyncio
 import logging
 import time
 from decimal import Decimal
+from typing import Any
 
 import pytest
+from aiogram.methods import SendMessage
 
 from bot.core.domain import Stage
 from bot.core.forms import Kind, next_field, units
@@ -23,6 +25,7 @@ from bot.ui.callbacks import (
     OrderAction,
     OrderDo,
 )
+from bot.ui.fsm_storage import DatabaseStorage
 from tests.conftest import ADMIN_ID, Harness
 from tests.fakes import buttons, callback_update
 from tests.handlers.flows import (
@@ -33,6 +36,7 @@ from tests.handlers.flows import (
     fill_form,
     form_data,
     form_state,
+    key,
     open_service,
 )
 
@@ -342,3 +346,27 @@ async def test_double_and_triple_taps_on_any_button_leave_no_error_in_the_log(
     assert len(add_requests(h)) == before + 1
     problems = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert not problems, [(r.levelname, r.getMessage()) for r in problems]
+
+
+async def test_an_answer_is_saved_before_the_reply_to_it_goes_out(harness: Harness) -> None:
+    """Whoever saw the bot's next message has had their answer saved: a crash right after
+    sending loses nothing the customer believes was taken."""
+    h = harness
+    user_id = h.new_user()
+    await open_service(h, user_id, 2)
+    saved_when_sent: list[dict[str, Any]] = []
+    original = h.session.make_request
+
+    async def spying(bot: Any, method: Any, timeout: int | None = None) -> Any:
+        if isinstance(method, SendMessage) and int(method.chat_id) == user_id:
+            from_database = DatabaseStorage(h.services.db)  # nothing cached: reads the rows
+            saved_when_sent.append(await from_database.get_data(key(user_id)))
+        return await original(bot, method, timeout)
+
+    h.session.make_request = spying  # type: ignore[method-assign]
+    try:
+        await h.say(user_id, "https://instagram.com/p/saved_first")
+    finally:
+        del h.session.make_request
+    assert saved_when_sent
+    assert saved_when_sent[0]["answers"]["link"] == "https://instagram.com/p/saved_first"
