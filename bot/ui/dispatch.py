@@ -168,7 +168,13 @@ def _walking_fewer(plans: list[SubRouterPlan]) -> Propagate:
             gate = gates.get(update_type)
             if gate is not None and not gate(event, kwargs):
                 continue
-            response = await sub.propagate_event(update_type=update_type, event=event, **kwargs)
+            direct = sub.observers.get(update_type)
+            if direct is not None and not direct.outer_middleware:
+                # What `sub.propagate_event` does when there is no outer middleware to wrap.
+                kwargs["event_router"] = sub
+                response = await sub._propagate_event(direct, update_type, event, **kwargs)
+            else:
+                response = await sub.propagate_event(update_type=update_type, event=event, **kwargs)
             if response is not UNHANDLED:
                 return response
         return UNHANDLED
