@@ -57,6 +57,7 @@ from bot.ui.middlewares import (
     CustomerMiddleware,
     FlushStateMiddleware,
     MetricsMiddleware,
+    ReleaseUpdateMiddleware,
     SaveBeforeSending,
     ThrottleMiddleware,
 )
@@ -335,6 +336,7 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     dp = Dispatcher(storage=create_storage(settings, services.db), **services.handler_data())
     if settings.metrics_enabled:  # nobody reads the counters otherwise: no update pays for them
         dp.update.outer_middleware(MetricsMiddleware())
+    dp.update.outer_middleware(ReleaseUpdateMiddleware())
     if isinstance(dp.storage, DatabaseStorage):  # Redis writes at once, nothing to flush
         dp.update.outer_middleware(FlushStateMiddleware(dp.storage))
     dp.update.outer_middleware(

@@ -196,10 +196,16 @@ def handled_types(router: Router) -> frozenset[str]:
 def _gated_trigger(observer: TelegramEventObserver) -> Propagate:
     """`TelegramEventObserver.trigger` of aiogram 3.31 (pinned), skipping the handlers whose
     gate says their filters cannot pass, without awaiting each of their filters."""
-    gated = [(handler, handler_gate(handler)) for handler in observer.handlers]
+    # Each handler wrapped in its inner middlewares once (aiogram wraps them on every call;
+    # the wrapping holds no state, and no middleware is added once the bot runs).
+    inner = observer._resolve_middlewares()
+    gated = [
+        (handler, handler_gate(handler), observer.middleware.wrap_middlewares(inner, handler.call))
+        for handler in observer.handlers
+    ]
 
     async def trigger(event: TelegramObject, **kwargs: Any) -> Any:
-        for handler, gate in gated:
+        for handler, gate, wrapped_inner in gated:
             if gate is not None and not gate(event, kwargs):
                 continue
             kwargs["handler"] = handler
@@ -207,9 +213,6 @@ def _gated_trigger(observer: TelegramEventObserver) -> Propagate:
             if result:
                 kwargs.update(data)
                 try:
-                    wrapped_inner = observer.outer_middleware.wrap_middlewares(
-                        observer._resolve_middlewares(), handler.call
-                    )
                     return await wrapped_inner(event, kwargs)
                 except SkipHandler:
                     continue
@@ -218,8 +221,32 @@ def _gated_trigger(observer: TelegramEventObserver) -> Propagate:
     return trigger
 
 
+def _outer_wrapped_once(observer: TelegramEventObserver) -> None:
+    """The dispatcher wraps every update in the same outer middlewares around the same
+    trigger: wrapped once, not on every update."""
+    wrapped: dict[tuple[Any, Any], Any] = {}
+
+    def wrap_outer_middleware(callback: Any, event: TelegramObject, data: dict[str, Any]) -> Any:
+        if not hasattr(callback, "__self__"):  # a one-off closure: nothing to keep
+            return observer.middleware.wrap_middlewares(observer.outer_middleware, callback)(
+                event, data
+            )
+        key = (callback.__func__, callback.__self__)
+        chain = wrapped.get(key)
+        if chain is None:
+            chain = wrapped[key] = observer.middleware.wrap_middlewares(
+                observer.outer_middleware, callback
+            )
+        return chain(event, data)
+
+    observer.wrap_outer_middleware = wrap_outer_middleware  # type: ignore[method-assign]
+
+
 def skip_unused_routers(root: Router) -> None:
-    """Call once the routers are all included (they do not change afterwards)."""
+    """Call once the routers are all included and every middleware is registered (they do
+    not change afterwards)."""
+    if root.parent_router is None:
+        _outer_wrapped_once(root.observers["update"])
     for name, observer in root.observers.items():
         if name not in ("update", "error") and observer.handlers:
             observer.trigger = _gated_trigger(observer)  # type: ignore[method-assign,assignment]

@@ -55,6 +55,22 @@ class MetricsMiddleware(BaseMiddleware):
             metrics.UPDATE_SECONDS.observe(time.perf_counter() - started)
 
 
+class ReleaseUpdateMiddleware(BaseMiddleware):
+    """aiogram-i18n's context and the update's handler data refer to each other; left so,
+    every update's data (its FSM context, chat, user, i18n context: ~11 objects) waits for
+    the cyclic garbage collector. Breaking the cycle when the update is done frees them at
+    once — a third fewer collections (bench/README.md)."""
+
+    def __init__(self, context_key: str = "i18n") -> None:
+        self._key = context_key
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        try:
+            return await handler(event, data)
+        finally:
+            data.pop(self._key, None)
+
+
 class FlushStateMiddleware(BaseMiddleware):
     """Writes the conversation state an update changed, once, when the update is handled."""
 
