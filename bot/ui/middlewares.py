@@ -65,10 +65,10 @@ class ReleaseUpdateMiddleware(BaseMiddleware):
         self._key = context_key
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        try:
-            return await handler(event, data)
-        finally:
-            data.pop(self._key, None)
+        result = await handler(event, data)
+        # Not after an error: the errors router still answers with this data, translated.
+        data.pop(self._key, None)
+        return result
 
 
 class FlushStateMiddleware(BaseMiddleware):
