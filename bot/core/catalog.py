@@ -130,11 +130,12 @@ class CatalogCache:
                 # Try again after a short pause rather than at every request.
                 self._loaded_at = self._clock() - self._ttl + min(self._ttl, 60.0)
                 return self._catalog
+            replaced = self._catalog is not None
             self._catalog = Catalog.build(services)
             self._loaded_at = self._clock()
             logger.info("catalog loaded", extra={"services": len(services)})
             del services
-            release_free_memory()
+            release_free_memory(replaced)
             return self._catalog
 
     def rebuild(self, services: list[Service]) -> None:

@@ -11,7 +11,7 @@ import logging
 logger = logging.getLogger(__name__)
 
 
-def release_free_memory() -> None:
+def release_free_memory(replaced: bool = True) -> None:
     """After the catalog is replaced, the old copy and the parsed answer are garbage: collect
     them and ask the C allocator to return the freed pages (glibc keeps them otherwise, and
     the process looks tens of MB larger than it is; a no-op where there is no glibc).
@@ -19,9 +19,16 @@ def release_free_memory() -> None:
     What survives that collection (modules, aiogram's types, the catalog) lives until the next
     catalog: it is frozen out of the cyclic collector, whose full passes otherwise walked all
     of it — ~250 ms with every update waiting, once every few thousand updates
-    (bench/README.md). Unfrozen first, so that the previous catalog is collected here."""
-    gc.unfreeze()
-    gc.collect()
+    (bench/README.md). Unfrozen first, so that the previous catalog is collected here.
+
+    The first catalog replaces nothing: a full pass there (~150 ms, freeing a few dozen
+    objects) would only hold up the first customers, who arrive while it loads; the young
+    generations are collected and the rest frozen as it is."""
+    if replaced:
+        gc.unfreeze()
+        gc.collect()
+    else:
+        gc.collect(1)
     gc.freeze()
     name = ctypes.util.find_library("c")
     if name is None:
