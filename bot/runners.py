@@ -9,6 +9,7 @@ import signal
 from aiogram import Bot, Dispatcher
 
 from bot.app import Services, build_services, create_bot, create_dispatcher, create_mini_app
+from bot.core.memory import settle_after_start
 from bot.core.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -18,6 +19,7 @@ async def run(settings: Settings) -> None:
     services = await build_services(settings)
     bot = create_bot(settings)
     dp = create_dispatcher(services)
+    settle_after_start()
     try:
         if settings.webhook_url:
             await run_webhook(settings, services, bot, dp)

@@ -37,3 +37,10 @@ def release_free_memory(replaced: bool = True) -> None:
         ctypes.CDLL(name).malloc_trim(0)
     except (OSError, AttributeError):
         logger.debug("malloc_trim is not available here")
+
+
+def settle_after_start() -> None:
+    """`python -m bot` starts with the collector off (bot/__main__.py): what start-up built
+    lives as long as the process, so it is frozen out of the collector, which then resumes."""
+    gc.freeze()
+    gc.enable()
