@@ -67,6 +67,9 @@ class LazyBundles(dict[str, FluentBundle]):
         return dict.fromkeys(self._names).keys()
 
 
+FORMATTED_KEPT = 4096
+
+
 class LoadedCore(FluentRuntimeCore):
     """Texts stay loaded until the process ends: during shutdown, a handler finishing an
     order placement and the sender flushing its last messages still need them."""
@@ -76,16 +79,30 @@ class LoadedCore(FluentRuntimeCore):
         names = sorted(p.name for p in LOCALES_PATH.iterdir() if (p / "bot.ftl").is_file())
         self.locales = LazyBundles(names, self._bundle)
         self._plain: dict[tuple[str, str], str] = {}
+        self._formatted: dict[tuple[Any, ...], str] = {}
 
     def get(self, message_id: str, locale: str | None = None, /, **kwargs: Any) -> str:
-        """A text without arguments is the same every time: formatted once per language
-        (buttons and labels are most of what an answer translates)."""
-        if kwargs:
-            return super().get(message_id, locale, **kwargs)
-        key = (message_id, self.get_locale(locale=locale))
-        text = self._plain.get(key)
+        """Formatting is a pure function of the text, the language and the arguments, and the
+        texts never change while the bot runs: a text without arguments is formatted once per
+        language (buttons and labels are most of what an answer translates), and the latest
+        few thousand with arguments are kept (page headers, prompts, prices repeat; Fluent
+        formats a number through babel, ~20 µs)."""
+        resolved = self.get_locale(locale=locale)
+        if not kwargs:
+            plain = (message_id, resolved)
+            text = self._plain.get(plain)
+            if text is None:
+                text = self._plain[plain] = super().get(message_id, resolved)
+            return text
+        key = (message_id, resolved, *kwargs.items())
+        try:
+            text = self._formatted.get(key)
+        except TypeError:  # an unhashable argument: formatted every time
+            return super().get(message_id, resolved, **kwargs)
         if text is None:
-            text = self._plain[key] = super().get(message_id, key[1])
+            if len(self._formatted) >= FORMATTED_KEPT:
+                self._formatted.clear()
+            text = self._formatted[key] = super().get(message_id, resolved, **kwargs)
         return text
 
     def _bundle(self, locale: str) -> FluentBundle:

@@ -130,3 +130,19 @@ def test_every_key_the_code_uses_exists() -> None:
     assert any("admin" in key for key in used), "handlers/admin was not scanned"
     assert used, "no keys found"
     assert used <= english.keys(), used - english.keys()
+
+
+def test_a_text_is_formatted_anew_for_other_arguments_and_languages() -> None:
+    """Formatted texts are kept: a kept one must never answer for other arguments."""
+    from bot.ui.i18n import create_core
+
+    core = create_core("en")
+    first = core.get("balance-text", "en", balance="1.00 USD")
+    second = core.get("balance-text", "en", balance="2.00 USD")
+    assert "1.00 USD" in first
+    assert "2.00 USD" in second
+    assert core.get("balance-text", "en", balance="1.00 USD") == first
+    assert core.get("balance-text", "fr", balance="1.00 USD") != first
+    many = core.get("search-results", "en", count=5, query="likes")
+    assert "5 services" in many
+    assert "1 service " in core.get("search-results", "en", count=1, query="likes")
