@@ -12,7 +12,7 @@ from typing import Any
 
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject, Filter, StateFilter
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.types import User as TelegramUser
@@ -24,7 +24,7 @@ from bot.core.storage.orders import OrderStore
 from bot.core.storage.tickets import Ticket, TicketStore, TooManyTicketsError
 from bot.core.storage.users import UserStore
 from bot.ui.callbacks import SupportStart, TicketAnswer, TicketWrite
-from bot.ui.filters import CommandLike, IsAdmin
+from bot.ui.filters import CommandLike, GatedFilter, IsAdmin, is_typed_text
 from bot.ui.i18n import Translator, pick_locale
 from bot.ui.keyboards import main_menu, ticket_answer, ticket_write
 from bot.ui.render import order_card, shorten
@@ -34,29 +34,21 @@ logger = logging.getLogger(__name__)
 MAX_OPEN_TICKETS = 3  # a customer's open tickets at once
 
 
-class InChat(Filter):
+class InChat(GatedFilter):
     def __init__(self, chat_id: int) -> None:
         self._chat_id = chat_id
-
-    async def __call__(self, message: Message) -> bool:
-        return self.gate(message, {})
 
     def gate(self, event: Any, data: dict[str, Any]) -> bool:
         chat = getattr(event, "chat", None)
         return chat is not None and chat.id == self._chat_id
 
 
-class CustomerContent(Filter):
+class CustomerContent(GatedFilter):
     """What a ticket accepts: text (not a command), a photo or a document."""
 
-    async def __call__(self, message: Message) -> bool:
-        return self.gate(message, {})
-
     def gate(self, event: Any, data: dict[str, Any]) -> bool:
-        if getattr(event, "photo", None) or getattr(event, "document", None):
-            return True
-        text = getattr(event, "text", None)
-        return isinstance(text, str) and bool(text) and not text.startswith("/")
+        has_file = getattr(event, "photo", None) or getattr(event, "document", None)
+        return bool(has_file) or is_typed_text(event)
 
 
 # -- the customer ---------------------------------------------------------------------------

@@ -30,39 +30,42 @@ class IsAdmin(Filter):
 # per check on every update (bench/README.md). These are the few the routers need, async.
 
 
-class TypedText(Filter):
-    """A text message that is not a command: an answer or a search."""
+class GatedFilter(Filter):
+    """A filter whose whole check is its gate: cheap and synchronous, so the dispatcher can
+    ask it before walking a router and aiogram awaits it like any filter."""
 
     async def __call__(self, message: Message) -> bool:
         return self.gate(message, {})
 
     def gate(self, event: Any, data: dict[str, Any]) -> bool:
-        text = getattr(event, "text", None)
-        return isinstance(text, str) and bool(text) and not text.startswith("/")
+        raise NotImplementedError
 
 
-class CommandLike(Filter):
-    async def __call__(self, message: Message) -> bool:
-        return self.gate(message, {})
+def is_typed_text(event: Any) -> bool:
+    text = getattr(event, "text", None)
+    return isinstance(text, str) and bool(text) and not text.startswith("/")
 
+
+class TypedText(GatedFilter):
+    """A text message that is not a command: an answer or a search."""
+
+    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+        return is_typed_text(event)
+
+
+class CommandLike(GatedFilter):
     def gate(self, event: Any, data: dict[str, Any]) -> bool:
         return (getattr(event, "text", None) or "").startswith("/")
 
 
-class TextIs(Filter):
+class TextIs(GatedFilter):
     def __init__(self, word: str) -> None:
         self._word = word.casefold()
-
-    async def __call__(self, message: Message) -> bool:
-        return self.gate(message, {})
 
     def gate(self, event: Any, data: dict[str, Any]) -> bool:
         return (getattr(event, "text", None) or "").strip().casefold() == self._word
 
 
-class PaymentReceived(Filter):
-    async def __call__(self, message: Message) -> bool:
-        return self.gate(message, {})
-
+class PaymentReceived(GatedFilter):
     def gate(self, event: Any, data: dict[str, Any]) -> bool:
         return getattr(event, "successful_payment", None) is not None
