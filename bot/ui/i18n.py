@@ -78,22 +78,14 @@ class LoadedCore(FluentRuntimeCore):
         super().__init__(path=LOCALES_PATH / "{locale}", default_locale=default_locale)
         names = sorted(p.name for p in LOCALES_PATH.iterdir() if (p / "bot.ftl").is_file())
         self.locales = LazyBundles(names, self._bundle)
-        self._plain: dict[tuple[str, str], str] = {}
         self._formatted: dict[tuple[Any, ...], str] = {}
 
     def get(self, message_id: str, locale: str | None = None, /, **kwargs: Any) -> str:
         """Formatting is a pure function of the text, the language and the arguments, and the
-        texts never change while the bot runs: a text without arguments is formatted once per
-        language (buttons and labels are most of what an answer translates), and the latest
-        few thousand with arguments are kept (page headers, prompts, prices repeat; Fluent
-        formats a number through babel, ~20 µs)."""
+        texts never change while the bot runs: the latest few thousand are kept (labels and
+        buttons are most of what an answer translates; page headers, prompts and prices
+        repeat; Fluent formats a number through babel, ~20 µs)."""
         resolved = self.get_locale(locale=locale)
-        if not kwargs:
-            plain = (message_id, resolved)
-            text = self._plain.get(plain)
-            if text is None:
-                text = self._plain[plain] = super().get(message_id, resolved)
-            return text
         key = (message_id, resolved, *kwargs.items())
         try:
             text = self._formatted.get(key)

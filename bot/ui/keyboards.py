@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from decimal import ROUND_CEILING, Decimal
 from functools import lru_cache
 from math import ceil
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, urlencode
 
 from aiogram.filters.callback_data import CallbackData
@@ -93,30 +93,31 @@ def in_rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[Row]:
     return [list(buttons[start : start + width]) for start in range(0, len(buttons), width)]
 
 
-_MENUS: dict[str, ReplyKeyboardMarkup] = {}
-# Keyboards that depend only on the language and the shop's settings, built once each.
-_KEPT: dict[tuple[Any, ...], InlineKeyboardMarkup] = {}
+# Keyboards that depend only on the language and the shop's settings, built once each:
+# keyboards are never changed once built.
+_KEPT: dict[tuple[Any, ...], Any] = {}
+M = TypeVar("M", InlineKeyboardMarkup, ReplyKeyboardMarkup)
 
 
-def _kept(key: tuple[Any, ...], build: Callable[[], InlineKeyboardMarkup]) -> InlineKeyboardMarkup:
-    found = _KEPT.get(key)
+def _kept(key: tuple[Any, ...], build: Callable[[], M]) -> M:
+    found: M | None = _KEPT.get(key)
     if found is None:
         found = _KEPT[key] = build()
     return found
 
 
 def main_menu(i18n: I18nContext) -> ReplyKeyboardMarkup:
-    """One keyboard per language, built on first use: keyboards are never changed once built,
-    and this one goes with most answers."""
-    menu = _MENUS.get(i18n.locale)
-    if menu is None:
-        buttons = [KeyboardButton(text=i18n.get(key)) for key in MENU_KEYS]
-        menu = _MENUS[i18n.locale] = ReplyKeyboardMarkup(
-            keyboard=[buttons[0:2], buttons[2:4], buttons[4:]],  # the last row: three small items
-            resize_keyboard=True,
-            is_persistent=True,
-        )
-    return menu
+    """Goes with most answers."""
+    return _kept(("menu", i18n.locale), lambda: _main_menu(i18n))
+
+
+def _main_menu(i18n: I18nContext) -> ReplyKeyboardMarkup:
+    buttons = [KeyboardButton(text=i18n.get(key)) for key in MENU_KEYS]
+    return ReplyKeyboardMarkup(
+        keyboard=[buttons[0:2], buttons[2:4], buttons[4:]],  # the last row: three small items
+        resize_keyboard=True,
+        is_persistent=True,
+    )
 
 
 def pages(total: int, per_page: int) -> int:

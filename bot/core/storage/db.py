@@ -53,10 +53,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 S = TypeVar("S", bound=Executable)
-# Statements marked `plain`, by identity: module-level constants, alive as long as the process.
-_PLAIN: dict[int, Executable] = {}
-# Their SQLite form: (SQL, parameter names in order, bound defaults, result column names).
-_DRIVER_FORM: dict[int, tuple[str, tuple[str, ...], dict[str, Any], list[str]]] = {}
+DriverForm: TypeAlias = tuple[str, tuple[str, ...], dict[str, Any], list[str]]
+# Statements marked `plain`, by identity (module-level constants, kept alive here), with their
+# SQLite form once first run: (SQL, parameter names in order, bound defaults, result columns).
+_PLAIN: dict[int, tuple[Executable, DriverForm | None]] = {}
 
 
 def plain(statement: S) -> S:
@@ -64,13 +64,11 @@ def plain(statement: S) -> S:
     are (no type conversion either way): on SQLite it then runs on the driver directly.
     SQLAlchemy's execution around a statement costs ten times what SQLite takes to run it, and
     every update runs a few of these. PostgreSQL runs it as any other statement."""
-    _PLAIN[id(statement)] = statement
+    _PLAIN[id(statement)] = (statement, None)
     return statement
 
 
-def _driver_form(
-    statement: Executable, dialect: Any
-) -> tuple[str, tuple[str, ...], dict[str, Any], list[str]]:
+def _driver_form(statement: Executable, dialect: Any) -> DriverForm:
     compiled: Any = cast(Any, statement).compile(dialect=dialect)
     converts = bool(compiled._bind_processors) or any(
         column[3]._cached_result_processor(dialect, None) is not None
@@ -131,9 +129,10 @@ class LoopConnection:
     def _on_driver(self, statement: Executable, parameters: dict[str, Any]) -> DriverResult:
         """In the transaction SQLAlchemy opened: the same driver connection, which begins
         and commits exactly as when SQLAlchemy sends the statement itself."""
-        form = _DRIVER_FORM.get(id(statement))
+        form = _PLAIN[id(statement)][1]
         if form is None:
-            form = _DRIVER_FORM[id(statement)] = _driver_form(statement, self.sync.dialect)
+            form = _driver_form(statement, self.sync.dialect)
+            _PLAIN[id(statement)] = (statement, form)
         sql, names, bound, columns = form
         values = [parameters[name] if name in parameters else bound[name] for name in names]
         cursor = self.sync.connection.driver_connection.cursor()  # type: ignore[union-attr]
