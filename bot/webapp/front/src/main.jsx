@@ -27,6 +27,11 @@ async function api(path, body) {
 // confirmed twice, or in two open tabs, is one order on the server (its token is unique).
 const formKey = (serviceId, answers) =>
   `form:${serviceId}:${JSON.stringify(Object.keys(answers).sort().map((k) => [k, answers[k]]))}`;
+// A range of numbers reads min–max in right-to-left text too (not "10000–50").
+function Range({ min, max }) {
+  return <bdi dir="ltr">{min}–{max}</bdi>;
+}
+
 function formToken(key) {
   let token = null;
   try { token = localStorage.getItem(key); } catch (e) { /* storage off: one token per screen */ }
@@ -101,7 +106,7 @@ function Shop({ s, open }) {
         {result.items.map((item) => (
           <button class="item service" data-id={item.id} onClick={() => { haptic(); open(item.id); }}>
             <div class="name">{item.name}</div>
-            <div class="meta">{item.rate} {s["app-per-thousand"]} · {item.min}–{item.max}</div>
+            <div class="meta">{item.rate} {s["app-per-thousand"]} · <Range min={item.min} max={item.max} /></div>
           </button>
         ))}
       </div>
@@ -176,7 +181,7 @@ function ServiceScreen({ s, id, prefill, done }) {
       <div class="card" id="service-card">
         <div class="name"><b>{service.name}</b></div>
         <div>{service.rate} {s["app-per-thousand"]}</div>
-        <div class="hint">{s["app-limits"]}: {service.min}–{service.max}</div>
+        <div class="hint">{s["app-limits"]}: <Range min={service.min} max={service.max} /></div>
         <div class="hint">{s[service.refill ? "service-refill-yes" : "service-refill-no"]} · {s[service.cancel ? "service-cancel-yes" : "service-cancel-no"]}</div>
         {service.usual && <div class="hint">{service.usual}</div>}
         {service.description && <p class="hint">{service.description}</p>}
