@@ -10,7 +10,7 @@ LOCALES = Path(__file__).resolve().parents[1] / "locales"
 
 
 def service(kind: str = "Default", rate: str = "0.90", low: int = 50, high: int = 10000) -> Service:
-    return Service.model_validate(
+    return Service.from_panel(
         {
             "service": 1,
             "name": "S",

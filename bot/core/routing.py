@@ -9,6 +9,7 @@ sold by several panels takes the id of its route on the earliest panel.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -126,4 +127,4 @@ def customer_service(product: Product, route: Route) -> Service:
     """The product as the customer sees it: the chosen route's terms under the product id."""
     if route.service.id == product.id:
         return route.service  # the first panel's own services: shown as they are
-    return route.service.model_copy(update={"id": product.id})
+    return dataclasses.replace(route.service, id=product.id)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+import json
+
+import httpx
 import pytest
+from pydantic import SecretStr
 
 from bot.core.catalog import Catalog, CatalogCache, CatalogUnavailableError
-from bot.core.panel import PanelUnavailableError, Service
+from bot.core.panel import PanelClient, PanelUnavailableError, Service
 from bot.sandbox.catalog import build_catalog
 from tests.factories import (
     service,
@@ -13,7 +18,7 @@ from tests.factories import (
 
 
 def test_catalog_of_5000_services_indexes_by_category_and_id() -> None:
-    services = [Service.model_validate(item) for item in build_catalog(5000)]
+    services = [Service.from_panel(item) for item in build_catalog(5000)]
     catalog = Catalog.build(services)
     assert len(catalog.by_id) == 5000
     assert sum(len(c.services) for c in catalog.categories) == 5000
@@ -48,3 +53,21 @@ async def test_catalog_cache_without_any_copy_says_unavailable() -> None:
 
     with pytest.raises(CatalogUnavailableError):
         await CatalogCache(fetch).get()
+
+
+async def test_the_first_catalog_leaves_no_panel_answer_behind() -> None:
+    """The answer (megabytes for a big catalog) sits in a cycle httpx makes; the load frees
+    it instead of freezing it for the life of the process."""
+    body = json.dumps(build_catalog(5000)).encode()
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
+    async with httpx.AsyncClient(transport=transport) as http:
+        panel = PanelClient(http, "https://catalog-answer.test/api/v2", SecretStr("k"))
+        catalog = await CatalogCache(panel.services).get()
+    gc.unfreeze()  # look among frozen objects too, without collecting anything
+    answers = [
+        o
+        for o in gc.get_objects()
+        if isinstance(o, httpx.Response) and o.request.url.host == "catalog-answer.test"
+    ]
+    assert len(catalog.services) == 5000
+    assert answers == []

@@ -18,7 +18,7 @@ from bot.core.routing import (
 
 
 def service(sid: int, name: str, rate: str, kind: str = "Default", category: str = "IG") -> Service:
-    return Service.model_validate(
+    return Service.from_panel(
         {
             "service": sid,
             "name": name,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from bot.core.catalog import Catalog
 from bot.core.panel import Service
 from bot.core.search import words
@@ -13,9 +15,7 @@ def catalog_of(*names_and_rates: tuple[str, str]) -> Catalog:
     services = []
     for number, (name, rate) in enumerate(names_and_rates, start=1):
         item = service(rate=rate)
-        services.append(
-            item.model_copy(update={"id": number, "name": name, "category": "TikTok Views"})
-        )
+        services.append(dataclasses.replace(item, id=number, name=name, category="TikTok Views"))
     return Catalog.build(services)
 
 
@@ -59,7 +59,7 @@ def test_names_starting_with_the_words_come_first_then_the_cheaper() -> None:
 
 
 def test_the_real_count_of_a_large_result_is_found() -> None:
-    services = [Service.model_validate(item) for item in build_catalog(5000)]
+    services = [Service.from_panel(item) for item in build_catalog(5000)]
     catalog = Catalog.build(services)
     found = catalog.search("Followers")
     assert len(found) > 1000  # every one, not a capped first page

@@ -184,7 +184,7 @@ class PanelClient:
         services: list[Service] = []
         for item in payload:
             try:
-                services.append(Service.model_validate(item))
+                services.append(Service.from_panel(item))
             except ValidationError:
                 # One broken entry must not hide the whole catalog.
                 logger.warning("skipping malformed service", extra={"item": str(item)[:200]})
