@@ -24,7 +24,7 @@ def category_key(name: str) -> str:
     return format(zlib.crc32(name.encode()), "08x")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Category:
     key: str
     name: str

@@ -27,14 +27,14 @@ class Routing(StrEnum):
     PRIORITY = "priority"  # the admins' order (then PANELS order)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per service of every panel: no dict each
 class Route:
     panel: str
     service: Service  # as that panel sells it: its id, rate, min, max, refill, cancel
     priority: int = 0  # lower first (PRIORITY routing, and ties)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Product:
     id: int
     routes: tuple[Route, ...]

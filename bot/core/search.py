@@ -48,8 +48,16 @@ class Entry:
 
 
 def index(services: Iterable[Service]) -> tuple[Entry, ...]:
+    # Names share a handful of symbol sets (most have none): one set object each, not one
+    # per service.
+    shared: dict[frozenset[str], frozenset[str]] = {}
     return tuple(
-        Entry(s, " " + " ".join((*words(s.name), str(s.id))), symbols(s.name)) for s in services
+        Entry(
+            s,
+            " " + " ".join((*words(s.name), str(s.id))),
+            shared.setdefault(found := symbols(s.name), found),
+        )
+        for s in services
     )
 
 
