@@ -17,7 +17,15 @@ from pathlib import Path
 
 from tests.e2e.stand import Customer, Stand
 
-UNUSED = ("asyncpg", "redis", "aiohttp.web", "bot.sandbox", "alembic", "sqlalchemy.ext.asyncio")
+UNUSED = (
+    "asyncpg",
+    "redis",
+    "aiohttp.web",
+    "bot.sandbox",
+    "alembic",
+    "sqlalchemy.ext.asyncio",
+    "prometheus_client",
+)
 
 
 def bare_import() -> float:

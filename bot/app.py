@@ -20,6 +20,7 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
+from bot.core import metrics
 from bot.core.balance_watch import BalanceWatch
 from bot.core.catalog import CatalogCache
 from bot.core.crypto_payments import CryptoPayments
@@ -184,6 +185,8 @@ async def _sandbox_address(settings: Settings) -> tuple[str | None, web.AppRunne
 
 
 async def build_services(settings: Settings) -> Services:
+    if settings.metrics_enabled:
+        metrics.enable()
     sandbox_url, sandbox = await _sandbox_address(settings)
     url = settings.database_url.get_secret_value() if settings.database_url else None
     db = await Database.open(settings.database_path, url)

@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from babel import localedata
 from fluent.syntax import FluentParser, ast
 
-from bot.ui.i18n import Translator, create_core
+from bot.ui.i18n import NUMBER_AND_PLURAL_DATA, Translator, create_core
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / "locales"
@@ -146,3 +147,22 @@ def test_a_text_is_formatted_anew_for_other_arguments_and_languages() -> None:
     many = core.get("search-results", "en", count=5, query="likes")
     assert "5 services" in many
     assert "1 service " in core.get("search-results", "en", count=1, query="likes")
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en", "Found 12,345 services"),
+        ("fr", "12\u202f345 services trouvés"),
+        ("ru", "найдено 12\u00a0345 услуг"),
+        ("ar", "12,345 خدمة"),
+    ],
+)
+def test_a_language_keeps_only_what_its_texts_use_and_still_formats_numbers(
+    locale: str, expected: str
+) -> None:
+    translate = Translator(create_core("en"))
+    text = translate("search-results", locale, count=12345, query="x")
+    assert expected in text.replace("\u2068", "").replace("\u2069", "")
+    # Unit, zone and territory names are most of babel's data and no text uses them.
+    assert localedata.load(locale).keys() <= NUMBER_AND_PLURAL_DATA

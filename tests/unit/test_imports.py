@@ -1,0 +1,37 @@
+"""A configuration imports only what it uses: every library imported is memory the process
+holds for as long as it runs (bench/README.md)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+ONLY_WHEN_CONFIGURED = (
+    "asyncpg",  # DATABASE_URL
+    "sqlalchemy.ext.asyncio",  # DATABASE_URL
+    "redis",  # REDIS_URL
+    "aiohttp.web",  # WEBHOOK_URL, WEBAPP_URL, METRICS_ENABLED, Crypto Pay
+    "prometheus_client",  # METRICS_ENABLED
+    "alembic",  # a database older than the code
+)
+
+
+def test_the_bot_with_the_defaults_imports_no_optional_library() -> None:
+    probe = (
+        "import sys, bot.runners, handlers; "
+        f"print(*[m for m in {ONLY_WHEN_CONFIGURED!r} if m in sys.modules])"
+    )
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.split() == []
+
+
+def test_metrics_record_nothing_until_enabled_then_count() -> None:
+    from bot.core import metrics
+
+    if not metrics.enabled():
+        metrics.UPDATES.labels("message").inc()  # a stand-in: nothing to read, nothing fails
+        metrics.enable()
+    before = metrics.UPDATES.labels("message")._value.get()
+    metrics.UPDATES.labels("message").inc()
+    assert metrics.UPDATES.labels("message")._value.get() == before + 1
