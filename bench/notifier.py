@@ -21,13 +21,12 @@ from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.methods import SendMessage
-from sqlalchemy import insert
 
 from bot.core.customers import Customers
 from bot.core.notifier import Notifier
 from bot.core.outbox import OutboxKind
 from bot.core.storage import Database, Repository
-from bot.core.storage.tables import users
+from bot.core.storage.db import insert_sql
 from bot.ui.i18n import Translator, create_core
 from bot.ui.notices import MessageRenderer, TelegramMessenger
 from tests.e2e.stand import NODE_DIR, free_port, wait_until
@@ -71,7 +70,10 @@ async def main(messages: int, chats: int) -> None:
             now = time.time()
             async with db.write() as conn:
                 await conn.execute(
-                    insert(users),
+                    insert_sql(
+                        "users",
+                        ["id", "username", "first_name", "is_banned", "is_active", "created_at"],
+                    ),
                     [
                         {
                             "id": 10_000 + n,

@@ -19,13 +19,12 @@ from pathlib import Path
 
 import httpx
 from pydantic import SecretStr
-from sqlalchemy import insert
 
 from bot.core.domain import Stage
 from bot.core.panel import PanelClient
 from bot.core.poller import Poller
 from bot.core.storage import Database, Repository
-from bot.core.storage.tables import orders, users
+from bot.core.storage.db import insert_sql
 from bot.sandbox import SandboxPanel, start_sandbox
 from bot.sandbox.server import SandboxOrder
 from tests.backends import fresh_database_url
@@ -52,7 +51,9 @@ async def seed(db: Database, count: int) -> None:
     now = time.time()
     async with db.write() as conn:
         await conn.execute(
-            insert(users),
+            insert_sql(
+                "users", ["id", "username", "first_name", "is_banned", "is_active", "created_at"]
+            ),
             [
                 {
                     "id": 1,
@@ -88,7 +89,7 @@ async def seed(db: Database, count: int) -> None:
                     "status_changed_at": now,
                 }
             )
-        await conn.execute(insert(orders), rows)
+        await conn.execute(insert_sql("orders", list(rows[0])), rows)
 
 
 def serve_panel(count: int, urls: multiprocessing.Queue[str]) -> None:

@@ -23,7 +23,7 @@ UNUSED = (
     "aiohttp.web",
     "bot.sandbox",
     "alembic",
-    "sqlalchemy.ext.asyncio",
+    "sqlalchemy",
     "prometheus_client",
 )
 

@@ -13,8 +13,6 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from sqlalchemy import text
-
 from bot.core.storage import Database
 
 logger = logging.getLogger(__name__)
@@ -46,6 +44,8 @@ class Leadership:
             await asyncio.sleep(self._retry)
 
     async def _lead_if_possible(self, work: Work) -> None:
+        from sqlalchemy import text  # PostgreSQL's alone: SQLite never elects
+
         async with self._db.engine.connect() as conn:
             taken = await conn.scalar(
                 text("SELECT pg_try_advisory_lock(:key)"), {"key": LEADER_LOCK}

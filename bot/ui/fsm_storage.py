@@ -22,27 +22,19 @@ from aiogram.fsm.storage.base import (
     StateType,
     StorageKey,
 )
-from sqlalchemy import bindparam, delete, select
-from sqlalchemy.dialects import sqlite
-from sqlalchemy.sql.dml import Insert
 
-from bot.core.storage.db import Database, plain
-from bot.core.storage.tables import fsm
+from bot.core.storage.db import Database
 
 Entry = tuple[str | None, dict[str, Any]]
-# Built once: every update reads its conversation and most write it back.
-_LOAD = plain(select(fsm.c.state, fsm.c.data).where(fsm.c.key == bindparam("name")))
-_DELETE = plain(delete(fsm).where(fsm.c.key == bindparam("name")))
-_ROW: dict[str, Any] = {"key": bindparam("k"), "state": bindparam("s"), "data": bindparam("d")}
-
-
-def _upsert(dialect: Any) -> Insert:
-    """Insert or replace in one statement: two updates of one chat flushing at once on a
-    shared database must not both try to insert the row."""
-    statement = dialect.insert(fsm).values(**_ROW)
-    replaced = {"state": statement.excluded.state, "data": statement.excluded.data}
-    upsert: Insert = statement.on_conflict_do_update(index_elements=[fsm.c.key], set_=replaced)
-    return plain(upsert)
+# Every update reads its conversation and most write it back.
+_LOAD = "SELECT state, data FROM fsm WHERE key = :name"
+_DELETE = "DELETE FROM fsm WHERE key = :name"
+# Insert or replace in one statement: two updates of one chat flushing at once on a shared
+# database must not both try to insert the row.
+_UPSERT = (
+    "INSERT INTO fsm (key, state, data) VALUES (:k, :s, :d) "
+    "ON CONFLICT (key) DO UPDATE SET state = excluded.state, data = excluded.data"
+)
 
 
 class DatabaseStorage(BaseStorage):
@@ -54,12 +46,6 @@ class DatabaseStorage(BaseStorage):
         self._cache: dict[str, Entry] = {}
         self._stored: dict[str, Entry] = {}  # what the database holds, to skip no-op writes
         self._dirty: set[str] = set()
-        if db.shared:
-            from sqlalchemy.dialects import postgresql  # only replicas on PostgreSQL need it
-
-            self._upsert = _upsert(postgresql)
-        else:
-            self._upsert = _upsert(sqlite)
 
     async def _load(self, key: StorageKey) -> tuple[str, Entry]:
         name = self._keys.build(key)
@@ -100,7 +86,7 @@ class DatabaseStorage(BaseStorage):
                     await conn.execute(_DELETE, {"name": name})
                 else:
                     encoded = json.dumps(data, ensure_ascii=False)
-                    await conn.execute(self._upsert, {"k": name, "s": state, "d": encoded})
+                    await conn.execute(_UPSERT, {"k": name, "s": state, "d": encoded})
         if self._keep:
             for name, entry in entries.items():
                 self._stored[name] = entry

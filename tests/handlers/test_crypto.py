@@ -7,10 +7,8 @@ import logging
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
 
 from bot.core.crypto_payments import CryptoPayments
-from bot.core.storage.tables import crypto_invoices, ledger
 from tests.conftest import Harness
 from tests.fakes import buttons, links
 from tests.handlers.flows import deliver_outbox
@@ -34,7 +32,7 @@ async def _invoice(h: Harness, user_id: int, amount: str) -> int:
 async def _credits(h: Harness, invoice_id: int) -> int:
     async with h.services.db.read() as conn:
         found = await conn.execute(
-            select(ledger.c.id).where(ledger.c.ref == f"crypto:{invoice_id}")
+            "SELECT id FROM ledger WHERE ref = :ref", {"ref": f"crypto:{invoice_id}"}
         )
         return len(found.all())
 
@@ -42,7 +40,7 @@ async def _credits(h: Harness, invoice_id: int) -> int:
 async def _status(h: Harness, invoice_id: int) -> str:
     async with h.services.db.read() as conn:
         found = await conn.execute(
-            select(crypto_invoices.c.status).where(crypto_invoices.c.invoice_id == invoice_id)
+            "SELECT status FROM crypto_invoices WHERE invoice_id = :id", {"id": invoice_id}
         )
         return str(found.scalar_one())
 

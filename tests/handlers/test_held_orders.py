@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, Decimal
 
-from sqlalchemy import update
-
-from bot.core.storage.tables import held_orders
 from bot.core.topups import invoice_for
 from tests.conftest import ADMIN_ID, Harness
 from tests.fakes import buttons
@@ -106,7 +103,7 @@ async def test_a_changed_price_asks_again_and_an_expired_hold_is_gone(harness: H
     await deliver_outbox(h)
     async with h.services.db.write() as conn:  # 30 minutes pass
         await conn.execute(
-            update(held_orders).where(held_orders.c.user_id == other).values(expires_at=0)
+            "UPDATE held_orders SET expires_at = 0 WHERE user_id = :id", {"id": other}
         )
     await h.press(other, "Place order now")
     assert "no longer waiting" in h.session.alerts()[-1]

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import update
-
 from bot.core.domain import NewOrder, Stage
-from bot.core.storage.tables import orders
 from bot.ui.callbacks import OrderAction, OrderDo, OrderStart, ServicePick
 from tests.conftest import Harness
 from tests.fakes import buttons
@@ -136,9 +133,9 @@ async def test_cards_say_how_long_delivery_usually_takes_and_how_far_an_order_is
         )
         async with h.services.db.write() as conn:
             await conn.execute(
-                update(orders)
-                .where(orders.c.id == order_id)
-                .values(status=Stage.COMPLETED, created_at=0.0, status_changed_at=3 * 3600.0)
+                "UPDATE orders SET status = :completed, created_at = 0.0,"
+                " status_changed_at = :changed WHERE id = :id",
+                {"completed": Stage.COMPLETED, "changed": 3 * 3600.0, "id": order_id},
             )
     user_id = h.new_user()
     await h.fund(user_id, "100")

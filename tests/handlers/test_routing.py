@@ -14,12 +14,10 @@ from typing import Any
 import pytest
 import pytest_asyncio
 from aiohttp import web
-from sqlalchemy import select, update
 
 from bot.app import build_services, create_dispatcher
 from bot.core.domain import Stage
 from bot.core.settings import SANDBOX_API_KEY, Settings
-from bot.core.storage.tables import ledger, orders
 from bot.sandbox import SandboxPanel, start_sandbox
 from tests.backends import BACKENDS, fresh_database_url
 from tests.conftest import ADMIN_ID, Harness
@@ -114,9 +112,8 @@ async def order_package(h: Harness, user_id: int) -> tuple[str, str]:
 async def charges(h: Harness, user_id: int) -> list[int]:
     async with h.services.db.read() as conn:
         found = await conn.execute(
-            select(ledger.c.amount_micros).where(
-                ledger.c.user_id == user_id, ledger.c.kind == "charge"
-            )
+            "SELECT amount_micros FROM ledger WHERE user_id = :id AND kind = 'charge'",
+            {"id": user_id},
         )
         return [int(r[0]) for r in found.all()]
 
@@ -293,7 +290,7 @@ async def test_an_order_on_a_panel_removed_from_panels_is_never_sent_elsewhere(
     await confirm(h, user)
     [order] = await h.services.repo.list_orders(user)
     async with h.services.db.write() as conn:  # the owner removed its panel from PANELS
-        await conn.execute(update(orders).where(orders.c.id == order.id).values(panel="gone"))
+        await conn.execute("UPDATE orders SET panel = 'gone' WHERE id = :id", {"id": order.id})
     moved = await h.services.repo.get_order(order.id)
     assert moved is not None
     before = {name: len(p.state.requests) for name, p in sandboxes(h).items()}

@@ -19,14 +19,12 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
 
 from bot.core.cryptopay import Invoice, InvoiceStatus
 from bot.core.domain import FINAL_STAGES, POLLED_STAGES, InsufficientFundsError, NewOrder, Stage
 from bot.core.money import from_micros, partial_refund
 from bot.core.promos import PromoKind, PromoSpec
 from bot.core.storage import Database, Repository
-from bot.core.storage.tables import ledger, orders
 
 REFERRER, CUSTOMERS = 1, (2, 3)
 PEOPLE = (REFERRER, *CUSTOMERS)
@@ -225,50 +223,37 @@ class Run:
             by_user = dict(
                 (
                     await conn.execute(
-                        select(ledger.c.user_id, func.sum(ledger.c.amount_micros)).group_by(
-                            ledger.c.user_id
-                        )
+                        "SELECT user_id, SUM(amount_micros) FROM ledger GROUP BY user_id"
                     )
                 ).all()
             )
             twice = (
                 await conn.execute(
-                    select(ledger.c.ref)
-                    .where(ledger.c.ref.is_not(None))
-                    .group_by(ledger.c.ref)
-                    .having(func.count() > 1)
+                    "SELECT ref FROM ledger WHERE ref IS NOT NULL GROUP BY ref HAVING COUNT(*) > 1"
                 )
             ).all()
             kinds = dict(
                 (
-                    await conn.execute(
-                        select(ledger.c.kind, func.sum(ledger.c.amount_micros)).group_by(
-                            ledger.c.kind
-                        )
-                    )
+                    await conn.execute("SELECT kind, SUM(amount_micros) FROM ledger GROUP BY kind")
                 ).all()
             )
             charged = dict(
                 (
                     await conn.execute(
-                        select(ledger.c.order_id, -func.sum(ledger.c.amount_micros))
-                        .where(ledger.c.kind == "charge")
-                        .group_by(ledger.c.order_id)
+                        "SELECT order_id, -SUM(amount_micros) FROM ledger WHERE kind = 'charge'"
+                        " GROUP BY order_id"
                     )
                 ).all()
             )
             refunded = dict(
                 (
                     await conn.execute(
-                        select(ledger.c.order_id, func.sum(ledger.c.amount_micros))
-                        .where(ledger.c.kind == "refund")
-                        .group_by(ledger.c.order_id)
+                        "SELECT order_id, SUM(amount_micros) FROM ledger WHERE kind = 'refund'"
+                        " GROUP BY order_id"
                     )
                 ).all()
             )
-            rows = (
-                await conn.execute(select(orders.c.id, orders.c.status, orders.c.charge_micros))
-            ).all()
+            rows = (await conn.execute("SELECT id, status, charge_micros FROM orders")).all()
         for user in PEOPLE:
             wallet = await self.repo.balance(user)
             assert wallet == from_micros(int(by_user.get(user, 0)))  # the sum of its rows

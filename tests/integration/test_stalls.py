@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import time
 
-from sqlalchemy import update
-
 from bot.core.delivery_times import DeliveryTimes, StallWatch
 from bot.core.domain import Stage
 from bot.core.outbox import OutboxKind
-from bot.core.storage.tables import orders
 from tests.integration.support import ADMIN, Env, pending_rows
 
 HOUR = 3600.0
@@ -20,23 +17,22 @@ async def complete(env: Env, order_id: int, took: float, quantity: int = 1000) -
     """Make an order look completed after `took` seconds."""
     async with env.repo.db.write() as conn:
         await conn.execute(
-            update(orders)
-            .where(orders.c.id == order_id)
-            .values(
-                status=Stage.COMPLETED,
-                quantity=quantity,
-                created_at=1000.0,
-                status_changed_at=1000.0 + took,
-            )
+            "UPDATE orders SET status = :completed, quantity = :quantity, created_at = 1000.0,"
+            " status_changed_at = :changed WHERE id = :id",
+            {
+                "completed": Stage.COMPLETED,
+                "quantity": quantity,
+                "changed": 1000.0 + took,
+                "id": order_id,
+            },
         )
 
 
 async def age(env: Env, order_id: int, moved_hours_ago: float) -> None:
     async with env.repo.db.write() as conn:
         await conn.execute(
-            update(orders)
-            .where(orders.c.id == order_id)
-            .values(moved_at=time.time() - moved_hours_ago * HOUR)
+            "UPDATE orders SET moved_at = :at WHERE id = :id",
+            {"at": time.time() - moved_hours_ago * HOUR, "id": order_id},
         )
 
 

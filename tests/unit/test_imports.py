@@ -8,7 +8,7 @@ import sys
 
 ONLY_WHEN_CONFIGURED = (
     "asyncpg",  # DATABASE_URL
-    "sqlalchemy.ext.asyncio",  # DATABASE_URL
+    "sqlalchemy",  # DATABASE_URL, or a database older than the code (Alembic)
     "redis",  # REDIS_URL
     "aiohttp.web",  # WEBHOOK_URL, WEBAPP_URL, METRICS_ENABLED, Crypto Pay
     "prometheus_client",  # METRICS_ENABLED

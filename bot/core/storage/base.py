@@ -4,26 +4,28 @@ change an order's stage or queue a message inside a caller's transaction."""
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
-
-from sqlalchemy import bindparam, func, insert, select, update
-from sqlalchemy.engine import RowMapping
 
 from bot.core.domain import (
     Stage,
     dumps,
 )
 from bot.core.outbox import OutboxKind
-from bot.core.storage.db import Conn, Database, plain
-from bot.core.storage.tables import ledger, order_events, orders, outbox, users
+from bot.core.storage.db import Conn, Database
 
-# A wallet's balance is read on most screens: the statement is built once.
-_BALANCE = plain(
-    select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
-        ledger.c.user_id == bindparam("user_id")
-    )
+_BALANCE = "SELECT COALESCE(SUM(amount_micros), 0) FROM ledger WHERE user_id = :user_id"
+ADD_LEDGER = (
+    "INSERT INTO ledger (user_id, amount_micros, kind, ref, order_id, note, created_at)"
+    " VALUES (:user_id, :amount_micros, :kind, :ref, :order_id, :note, :created_at)"
 )
+ADD_OUTBOX = (
+    "INSERT INTO outbox"
+    " (chat_id, kind, payload, coalesce_key, created_at, next_attempt_at, attempts)"
+    " VALUES (:chat_id, :kind, :payload, :coalesce_key, :created_at, :next_attempt_at,"
+    " :attempts)"
+)
+Row = Mapping[str, Any]
 
 # (recipient, kind, payload, coalescing key) of one message to queue
 Message = tuple[int, OutboxKind, dict[str, Any], str | None]
@@ -38,7 +40,7 @@ class StoreBase:
         """On PostgreSQL, hold the customer's row until commit: whatever a customer does that
         must not race itself (spending the balance, opening tickets) waits here on other
         replicas. (SQLite writes are already serialised.)"""
-        await conn.execute(select(users.c.id).where(users.c.id == user_id).with_for_update())
+        await conn.execute("SELECT id FROM users WHERE id = :id FOR UPDATE", {"id": user_id})
 
     @staticmethod
     async def _balance_micros(conn: Conn, user_id: int) -> int:
@@ -46,7 +48,7 @@ class StoreBase:
 
     @staticmethod
     async def _ref_used(conn: Conn, ref: str) -> bool:
-        found = await conn.execute(select(ledger.c.id).where(ledger.c.ref == ref))
+        found = await conn.execute("SELECT id FROM ledger WHERE ref = :ref", {"ref": ref})
         return found.first() is not None
 
     @staticmethod
@@ -60,15 +62,16 @@ class StoreBase:
         note: str | None = None,
     ) -> None:
         await conn.execute(
-            insert(ledger).values(
-                user_id=user_id,
-                amount_micros=micros,
-                kind=kind,
-                ref=ref,
-                order_id=order_id,
-                note=(note or "")[:200],
-                created_at=time.time(),
-            )
+            ADD_LEDGER,
+            {
+                "user_id": user_id,
+                "amount_micros": micros,
+                "kind": kind,
+                "ref": ref,
+                "order_id": order_id,
+                "note": (note or "")[:200],
+                "created_at": time.time(),
+            },
         )
 
     @classmethod
@@ -85,28 +88,36 @@ class StoreBase:
 
     @staticmethod
     async def _event(conn: Conn, order_id: int, stage: Stage, at: float) -> None:
-        await conn.execute(insert(order_events).values(order_id=order_id, status=stage, at=at))
+        await conn.execute(
+            "INSERT INTO order_events (order_id, status, at) VALUES (:order_id, :status, :at)",
+            {"order_id": order_id, "status": stage, "at": at},
+        )
 
     async def _set_stage(self, conn: Conn, order_id: int, stage: Stage, **values: Any) -> None:
+        """The order's stage, and other columns of the order named in `values` (by the code,
+        never by input)."""
         now = time.time()
+        also = "".join(f", {column} = :{column}" for column in values)
         await conn.execute(
-            update(orders)
-            .where(orders.c.id == order_id)
-            .values(status=stage, status_changed_at=now, moved_at=now, stalled_at=None, **values)
+            "UPDATE orders SET status = :status, status_changed_at = :now, moved_at = :now,"
+            f" stalled_at = NULL{also} WHERE id = :order_id",
+            {"status": stage, "now": now, "order_id": order_id, **values},
         )
         await self._event(conn, order_id, stage, now)
 
-    async def _refund_once(self, conn: Conn, order: RowMapping, micros: int) -> int:
+    async def _refund_once(self, conn: Conn, order: Row, micros: int) -> int:
         return await self._refund_many(conn, [(order, micros)], time.time())
 
     @staticmethod
-    async def _refund_many(conn: Conn, refunds: list[tuple[RowMapping, int]], now: float) -> int:
+    async def _refund_many(conn: Conn, refunds: list[tuple[Row, int]], now: float) -> int:
         """Refund several orders, each at most once ever (the ref is unique), in two statements;
         returns the micros refunded now."""
         by_ref = {f"order:{row['id']}:refund": (row, m) for row, m in refunds if m > 0}
         if not by_ref:
             return 0
-        used = await conn.execute(select(ledger.c.ref).where(ledger.c.ref.in_(list(by_ref))))
+        used = await conn.execute(
+            "SELECT ref FROM ledger WHERE ref IN :refs", {"refs": list(by_ref)}
+        )
         done = set(used.scalars().all())
         rows = [
             {
@@ -122,7 +133,7 @@ class StoreBase:
             if ref not in done
         ]
         if rows:
-            await conn.execute(insert(ledger), rows)
+            await conn.execute(ADD_LEDGER, rows)
         return sum(row["amount_micros"] for row in rows)
 
     @staticmethod
@@ -140,9 +151,9 @@ class StoreBase:
         pending: dict[str, int] = {}
         if keys:
             found = await conn.execute(
-                select(outbox.c.coalesce_key, outbox.c.id).where(
-                    outbox.c.coalesce_key.in_(keys), outbox.c.sent_at.is_(None)
-                )
+                "SELECT coalesce_key, id FROM outbox WHERE coalesce_key IN :keys"
+                " AND sent_at IS NULL",
+                {"keys": keys},
             )
             pending = {str(key): int(row_id) for key, row_id in found.all()}
         replaced = [
@@ -164,18 +175,14 @@ class StoreBase:
             if key is None or key not in pending
         ]
         if replaced:
-            await conn.execute(
-                update(outbox)
-                .where(outbox.c.id == bindparam("row_id"))
-                .values(payload=bindparam("body")),
-                replaced,
-            )
+            await conn.execute("UPDATE outbox SET payload = :body WHERE id = :row_id", replaced)
         if fresh:
-            await conn.execute(insert(outbox), fresh)
+            await conn.execute(ADD_OUTBOX, fresh)
 
     @staticmethod
-    async def _lock_order(conn: Conn, order_id: int) -> RowMapping | None:
+    async def _lock_order(conn: Conn, order_id: int) -> Row | None:
         """The order's row, locked until commit on PostgreSQL: the poller and a customer's
         Refresh on another replica cannot apply one transition (and its refund) twice."""
-        query = select(orders).where(orders.c.id == order_id).with_for_update()
-        return (await conn.execute(query)).mappings().first()
+        query = "SELECT * FROM orders WHERE id = :id FOR UPDATE"
+        row: Row | None = (await conn.execute(query, {"id": order_id})).mappings().first()
+        return row

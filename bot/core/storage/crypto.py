@@ -8,11 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import insert, select, update
-
 from bot.core.cryptopay import Invoice, InvoiceStatus
 from bot.core.money import to_micros
-from bot.core.storage.tables import crypto_invoices
 from bot.core.storage.wallets import WalletStore
 
 
@@ -40,24 +37,27 @@ class CryptoStore(WalletStore):
     ) -> None:
         async with self.db.write() as conn:
             await conn.execute(
-                insert(crypto_invoices).values(
-                    invoice_id=invoice.invoice_id,
-                    user_id=user_id,
-                    amount=str(amount),
-                    currency=currency,
-                    status=InvoiceStatus.ACTIVE,
-                    pay_url=invoice.pay_url[:300],
-                    created_at=time.time(),
-                    expires_at=expires_at,
-                )
+                "INSERT INTO crypto_invoices"
+                " (invoice_id, user_id, amount, currency, status, pay_url, created_at, expires_at)"
+                " VALUES (:invoice_id, :user_id, :amount, :currency, :status, :pay_url, :now,"
+                " :expires_at)",
+                {
+                    "invoice_id": invoice.invoice_id,
+                    "user_id": user_id,
+                    "amount": str(amount),
+                    "currency": currency,
+                    "status": InvoiceStatus.ACTIVE,
+                    "pay_url": invoice.pay_url[:300],
+                    "now": time.time(),
+                    "expires_at": expires_at,
+                },
             )
 
     async def open_invoices(self) -> list[OpenInvoice]:
-        query = select(
-            crypto_invoices.c.invoice_id, crypto_invoices.c.user_id, crypto_invoices.c.expires_at
-        ).where(crypto_invoices.c.status == InvoiceStatus.ACTIVE)
+        query = "SELECT invoice_id, user_id, expires_at FROM crypto_invoices WHERE status = :active"
         async with self.db.read() as conn:
-            return [OpenInvoice(r[0], r[1], r[2]) for r in (await conn.execute(query)).all()]
+            found = await conn.execute(query, {"active": InvoiceStatus.ACTIVE})
+            return [OpenInvoice(r[0], r[1], r[2]) for r in found.all()]
 
     async def settle_invoice(self, invoice_id: int, status: InvoiceStatus) -> Settled:
         """Record what Crypto Pay says of an invoice. Paid: the wallet is credited with the
@@ -65,9 +65,8 @@ class CryptoStore(WalletStore):
         transaction (and an order waiting for the money offered)."""
         async with self.db.write() as conn:
             found = await conn.execute(
-                select(crypto_invoices)
-                .where(crypto_invoices.c.invoice_id == invoice_id)
-                .with_for_update()
+                "SELECT * FROM crypto_invoices WHERE invoice_id = :id FOR UPDATE",
+                {"id": invoice_id},
             )
             row = found.mappings().first()
             if row is None:
@@ -75,9 +74,9 @@ class CryptoStore(WalletStore):
             if row["status"] != InvoiceStatus.ACTIVE or status is InvoiceStatus.ACTIVE:
                 return Settled.UNCHANGED
             await conn.execute(
-                update(crypto_invoices)
-                .where(crypto_invoices.c.invoice_id == invoice_id)
-                .values(status=status, closed_at=time.time())
+                "UPDATE crypto_invoices SET status = :status, closed_at = :now"
+                " WHERE invoice_id = :id",
+                {"status": status, "now": time.time(), "id": invoice_id},
             )
             if status is InvoiceStatus.EXPIRED:
                 return Settled.EXPIRED

@@ -1,176 +1,213 @@
-"""The database engine, its write discipline, and starting it at the latest schema."""
+"""The database, its write discipline, and starting it at the latest schema.
+
+The stores speak SQL that SQLite and PostgreSQL both understand, with `:name` parameters.
+SQLite (the embedded default) runs it on the standard `sqlite3` driver, on the event loop;
+PostgreSQL through SQLAlchemy's async engine over asyncpg. SQLAlchemy and Alembic are
+imported only for PostgreSQL and for migrating: on SQLite they were the largest part of the
+bot's memory (~12 MB of the ~40 it adds to aiogram; bench/README.md), and running a
+statement through SQLAlchemy cost ten times what SQLite takes to run it."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
+import re
 import sqlite3
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import Connection, Engine, Executable, create_engine, event, inspect, text
-from sqlalchemy.pool import StaticPool
-
-if TYPE_CHECKING:  # the async engine is PostgreSQL's alone: SQLite starts without it
+if TYPE_CHECKING:  # PostgreSQL's alone
     from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 logger = logging.getLogger(__name__)
-T = TypeVar("T")
-
 
 # The newest migration in migrations/versions/ (a test keeps the two in step). A database
 # already there starts without importing Alembic, which costs ~0.4 s of every start.
 HEAD_REVISION = "0006"
+MIGRATION_LOCK = 0x5EB0_0001
+FOR_UPDATE = " FOR UPDATE"
+
+Parameters = Mapping[str, Any] | Sequence[Mapping[str, Any]] | None
 
 
-def stored_revision(conn: Connection) -> str | None:
-    if not inspect(conn).has_table("alembic_version"):
-        return None
-    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+class IntegrityError(Exception):
+    """A uniqueness or reference rule of the schema refused a write."""
 
 
-def upgrade_if_needed(conn: Connection) -> None:
-    if stored_revision(conn) == HEAD_REVISION:
-        return
-    from bot.core.storage.migrate import upgrade_schema
+class Rows:
+    """A statement's result, fetched: the part of SQLAlchemy's Result the stores read."""
 
-    upgrade_schema(conn)
+    __slots__ = ("_columns", "_rows", "rowcount")
 
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL: readers never wait for the writer; busy_timeout: writers queue instead of failing.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    # Checkpoints run on a thread (Database._checkpoint_forever), never inside a commit.
-    cursor.execute("PRAGMA wal_autocheckpoint=0")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-S = TypeVar("S", bound=Executable)
-DriverForm: TypeAlias = tuple[str, tuple[str, ...], dict[str, Any], list[str]]
-# Statements marked `plain`, by identity (module-level constants, kept alive here), with their
-# SQLite form once first run: (SQL, parameter names in order, bound defaults, result columns).
-_PLAIN: dict[int, tuple[Executable, DriverForm | None]] = {}
-
-
-def plain(statement: S) -> S:
-    """Mark a prebuilt statement whose parameters and columns SQLite takes and gives as they
-    are (no type conversion either way): on SQLite it then runs on the driver directly.
-    SQLAlchemy's execution around a statement costs ten times what SQLite takes to run it, and
-    every update runs a few of these. PostgreSQL runs it as any other statement."""
-    _PLAIN[id(statement)] = (statement, None)
-    return statement
-
-
-def _driver_form(statement: Executable, dialect: Any) -> DriverForm:
-    compiled: Any = cast(Any, statement).compile(dialect=dialect)
-    converts = bool(compiled._bind_processors) or any(
-        column[3]._cached_result_processor(dialect, None) is not None
-        for column in compiled._result_columns
-    )
-    if converts or "POSTCOMPILE" in compiled.string:
-        raise TypeError(f"not a plain statement (its values need converting): {compiled}")
-    names = tuple(compiled.positiontup or ())
-    return compiled.string, names, dict(compiled.params), [c[0] for c in compiled._result_columns]
-
-
-class DriverResult:
-    """The part of SQLAlchemy's Result the stores read, over rows the driver returned."""
-
-    __slots__ = ("_columns", "_rows")
-
-    def __init__(self, rows: list[Any], columns: list[str]) -> None:
+    def __init__(self, rows: Sequence[Any], columns: Sequence[str], rowcount: int = -1) -> None:
         self._rows = rows
         self._columns = columns
+        self.rowcount = rowcount
 
     def first(self) -> Any:
         return self._rows[0] if self._rows else None
 
     def all(self) -> list[Any]:
-        return self._rows
+        return list(self._rows)
+
+    def one(self) -> Any:
+        if len(self._rows) != 1:
+            raise LookupError(f"expected one row, got {len(self._rows)}")
+        return self._rows[0]
 
     def scalar(self) -> Any:
         return self._rows[0][0] if self._rows else None
 
     def scalar_one(self) -> Any:
-        if len(self._rows) != 1:
-            raise LookupError(f"expected one row, got {len(self._rows)}")
-        return self._rows[0][0]
+        return self.one()[0]
 
-    def mappings(self) -> DriverResult:
+    def scalars(self) -> Rows:
+        return Rows([row[0] for row in self._rows], self._columns[:1], self.rowcount)
+
+    def mappings(self) -> Rows:
         columns = self._columns
-        return DriverResult([dict(zip(columns, row, strict=True)) for row in self._rows], columns)
+        return Rows([dict(zip(columns, row, strict=True)) for row in self._rows], columns)
 
 
-class LoopConnection:
-    """The part of SQLAlchemy's AsyncConnection the stores use, over a synchronous SQLite
-    connection, executed on the event loop itself.
+class Conn(Protocol):
+    async def execute(self, sql: str, parameters: Parameters = None) -> Rows: ...
 
-    Why: through aiosqlite every statement costs ~4 thread hops (~650 µs here) while the
-    statement itself costs microseconds (bench/README.md). A transaction's statements now run
-    back to back without yielding, so a transaction is also atomic with respect to every other
-    coroutine. Only the WAL checkpoint, the one slow thing SQLite does, runs on a thread.
-    """
+    async def scalar(self, sql: str, parameters: Mapping[str, Any] | None = None) -> Any: ...
 
-    def __init__(self, sync: Connection) -> None:
-        self.sync = sync
 
-    async def execute(self, statement: Executable, parameters: Any = None) -> Any:
-        if id(statement) in _PLAIN:
-            return self._on_driver(statement, parameters or {})
-        return self.sync.execute(statement, parameters)
+_LISTS: dict[str, re.Pattern[str]] = {}
 
-    def _on_driver(self, statement: Executable, parameters: dict[str, Any]) -> DriverResult:
-        """In the transaction SQLAlchemy opened: the same driver connection, which begins
-        and commits exactly as when SQLAlchemy sends the statement itself."""
-        form = _PLAIN[id(statement)][1]
-        if form is None:
-            form = _driver_form(statement, self.sync.dialect)
-            _PLAIN[id(statement)] = (statement, form)
-        sql, names, bound, columns = form
-        values = [parameters[name] if name in parameters else bound[name] for name in names]
-        cursor = self.sync.connection.driver_connection.cursor()  # type: ignore[union-attr]
+
+def _expand_lists(sql: str, parameters: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
+    """`x IN :names` with a list: one placeholder per item (an empty list matches nothing)."""
+    lists = [name for name, value in parameters.items() if isinstance(value, list | tuple)]
+    if not lists:
+        return sql, parameters
+    flat = dict(parameters)
+    for name in lists:
+        values = flat.pop(name)
+        keys = [f"{name}__{index}" for index in range(len(values))]
+        flat.update(zip(keys, values, strict=True))
+        pattern = _LISTS.get(name) or _LISTS.setdefault(name, re.compile(rf":{name}\b"))
+        sql = pattern.sub("(" + (", ".join(f":{key}" for key in keys) or "NULL") + ")", sql)
+    return sql, flat
+
+
+def insert_sql(table: str, columns: Sequence[str]) -> str:
+    """An INSERT of the named columns, each bound to the parameter of its name (names come
+    from the code, never from input)."""
+    names = ", ".join(columns)
+    values = ", ".join(f":{column}" for column in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({values})"
+
+
+class SqliteConnection:
+    """SQLite's one connection, used on the event loop: a transaction's statements run back
+    to back without yielding, so a transaction is atomic with respect to every other
+    coroutine (through aiosqlite every statement cost ~4 thread hops, ~650 µs, where the
+    statement itself costs microseconds; bench/README.md)."""
+
+    def __init__(self, raw: sqlite3.Connection) -> None:
+        self.raw = raw
+
+    async def execute(self, sql: str, parameters: Parameters = None) -> Rows:
+        return self.run(sql, parameters)
+
+    async def scalar(self, sql: str, parameters: Mapping[str, Any] | None = None) -> Any:
+        return self.run(sql, parameters).scalar()
+
+    def run(self, sql: str, parameters: Parameters = None) -> Rows:
+        if sql.endswith(FOR_UPDATE):  # one writer at a time already: nothing to lock
+            sql = sql[: -len(FOR_UPDATE)]
         try:
-            cursor.execute(sql, values)
-            return DriverResult(cursor.fetchall(), columns)
-        finally:
-            cursor.close()
+            if isinstance(parameters, Sequence):
+                cursor = self.raw.executemany(sql, parameters)
+                return Rows((), (), cursor.rowcount)
+            sql, values = _expand_lists(sql, parameters or {})
+            cursor = self.raw.execute(sql, values)
+            rows = cursor.fetchall()
+        except sqlite3.IntegrityError as exc:
+            raise IntegrityError(str(exc)) from None
+        columns = [column[0] for column in cursor.description] if cursor.description else []
+        return Rows(rows, columns, cursor.rowcount)
 
-    async def scalar(self, statement: Executable, parameters: Any = None) -> Any:
-        return self.sync.scalar(statement, parameters)
 
-    async def run_sync(self, fn: Callable[..., T], *args: Any) -> T:
-        return fn(self.sync, *args)
+class PostgresConnection:
+    """A pooled PostgreSQL connection in a transaction, speaking the stores' SQL."""
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self.conn = conn
+
+    async def execute(self, sql: str, parameters: Parameters = None) -> Rows:
+        from sqlalchemy.exc import IntegrityError as RefusedWrite
+
+        statement = _postgres_statement(sql, parameters)
+        try:
+            result = await self.conn.execute(statement, parameters)
+        except RefusedWrite as exc:
+            raise IntegrityError(type(exc.orig).__name__) from None
+        if not result.returns_rows:
+            return Rows((), (), result.rowcount)
+        return Rows(result.all(), list(result.keys()), result.rowcount)
+
+    async def scalar(self, sql: str, parameters: Mapping[str, Any] | None = None) -> Any:
+        return (await self.execute(sql, parameters)).scalar()
 
 
-if TYPE_CHECKING:
-    Conn: TypeAlias = AsyncConnection | LoopConnection
-else:  # annotations only: nothing needs the async connection's class at run time
-    Conn = LoopConnection
+_POSTGRES: dict[tuple[str, tuple[str, ...]], Any] = {}
+
+
+def _postgres_statement(sql: str, parameters: Parameters) -> Any:
+    """SQLAlchemy's text construct for `sql`, built once (its compiled form is cached by
+    the statement's identity); list parameters expand for `IN :names`."""
+    lists: tuple[str, ...] = ()
+    if isinstance(parameters, Mapping):
+        lists = tuple(n for n, v in parameters.items() if isinstance(v, list | tuple))
+    statement = _POSTGRES.get((sql, lists))
+    if statement is None:
+        from sqlalchemy import bindparam, text
+
+        statement = text(sql)
+        if lists:
+            statement = statement.bindparams(*(bindparam(n, expanding=True) for n in lists))
+        _POSTGRES[(sql, lists)] = statement
+    return statement
+
+
+def _sqlite_connect(path: Path) -> sqlite3.Connection:
+    # Autocommit: transactions are begun and ended by Database.write(), not by the driver.
+    raw = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    # WAL: readers never wait for the writer; busy_timeout: writers queue instead of failing.
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("PRAGMA synchronous=NORMAL")
+    raw.execute("PRAGMA busy_timeout=10000")
+    # Checkpoints run on a thread (Database._checkpoint_forever), never inside a commit.
+    raw.execute("PRAGMA wal_autocheckpoint=0")
+    raw.execute("PRAGMA foreign_keys=ON")
+    return raw
 
 
 class Database:
-    """The engine and its write discipline.
+    """The connection(s) and the write discipline.
 
     SQLite (the embedded default) has one writer: one connection, used by one transaction at
     a time on the event loop, which makes every read-check-write transaction atomic.
     PostgreSQL (`DATABASE_URL`) may be shared by several replicas: there, transactions that
-    move money lock the customer's row.
+    move money lock the customer's row (`... FOR UPDATE`, which SQLite needs not).
     """
 
-    def __init__(self, engine: AsyncEngine | None, sqlite: Engine | None = None) -> None:
+    def __init__(
+        self, engine: AsyncEngine | None, sqlite: sqlite3.Connection | None = None
+    ) -> None:
         self._engine = engine
-        self._sqlite = sqlite
-        self._conn = sqlite.connect() if sqlite is not None else None
+        self._sqlite = SqliteConnection(sqlite) if sqlite is not None else None
         self.shared = engine is not None
         self._write_lock = asyncio.Lock()
         self._checkpoints: asyncio.Task[None] | None = None
+        self._path: Path | None = None
 
     @property
     def engine(self) -> AsyncEngine:
@@ -187,34 +224,37 @@ class Database:
             database = cls(engine)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-            sqlite = create_engine(f"sqlite:///{path}", poolclass=StaticPool)
-            event.listen(sqlite, "connect", _sqlite_pragmas)
-            database = cls(None, sqlite)
+            database = cls(None, _sqlite_connect(path))
+            database._path = path
             database._checkpoints = asyncio.create_task(database._checkpoint_forever(path))
         await database.migrate()
         return database
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[Conn]:
-        if self._conn is None:
+        if self._sqlite is None:
             async with self.engine.begin() as conn:
-                yield conn
+                yield PostgresConnection(conn)
             return
         async with self._write_lock:
-            with self._conn.begin():
-                yield LoopConnection(self._conn)
+            raw = self._sqlite.raw
+            raw.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._sqlite
+            except BaseException:
+                raw.rollback()
+                raise
+            raw.commit()
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Conn]:
-        if self._conn is None:
+        if self._sqlite is None:
             async with self.engine.connect() as conn:
-                yield conn
+                yield PostgresConnection(conn)
             return
-        if self._conn.in_transaction():  # a read inside a write joins it
-            yield LoopConnection(self._conn)
-            return
-        with self._conn.begin():
-            yield LoopConnection(self._conn)
+        # Statements on the loop never interleave with another coroutine's: a read needs no
+        # transaction of its own (and inside a write, it sees that write).
+        yield self._sqlite
 
     async def _checkpoint_forever(self, path: Path, every: float = 5.0) -> None:
         """Move the write-ahead log into the database file off the event loop."""
@@ -226,22 +266,32 @@ class Database:
                 logger.warning("checkpoint failed", extra={"error": str(exc)})
 
     async def revision(self) -> str | None:
-        async with self.read() as conn:
-            return await conn.run_sync(stored_revision)
+        if self._sqlite is None:
+            async with self.engine.connect() as conn:
+                return await conn.run_sync(_postgres_revision)
+        return _sqlite_revision(self._sqlite.raw)
 
     async def migrate(self) -> None:
-        async with self.write() as conn:
-            if self.shared:
+        if self._sqlite is None:
+            async with self.engine.begin() as conn:
                 # Replicas starting together: one migrates, the others wait and find it done.
-                await conn.execute(
-                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                await PostgresConnection(conn).execute(
+                    "SELECT pg_advisory_xact_lock(:key)", {"key": MIGRATION_LOCK}
                 )
-            await conn.run_sync(upgrade_if_needed)
+                if await conn.run_sync(_postgres_revision) != HEAD_REVISION:
+                    from bot.core.storage.migrate import upgrade_schema
+
+                    await conn.run_sync(upgrade_schema)
+            return
+        if _sqlite_revision(self._sqlite.raw) == HEAD_REVISION:
+            return
+        assert self._path is not None
+        _migrate_sqlite(self._path)
 
     async def ping(self) -> bool:
         try:
             async with self.read() as conn:
-                await conn.execute(text("SELECT 1"))
+                await conn.execute("SELECT 1")
         except Exception:
             return False
         return True
@@ -251,12 +301,44 @@ class Database:
             self._checkpoints.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._checkpoints
-        if self._conn is not None:
-            self._conn.close()
         if self._sqlite is not None:
-            self._sqlite.dispose()
+            self._sqlite.raw.close()
         if self._engine is not None:
             await self._engine.dispose()
+
+
+def _sqlite_revision(raw: sqlite3.Connection) -> str | None:
+    found = raw.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if found is None:
+        return None
+    row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else str(row[0])
+
+
+def _postgres_revision(conn: Any) -> str | None:
+    from sqlalchemy import inspect, text
+
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()  # type: ignore[no-any-return]
+
+
+def _migrate_sqlite(path: Path) -> None:
+    """Alembic works through SQLAlchemy: a connection of its own, for as long as it takes."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    from bot.core.storage.migrate import upgrade_schema
+
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            upgrade_schema(conn)
+    finally:
+        engine.dispose()
 
 
 def _checkpoint(path: Path) -> None:
@@ -265,9 +347,6 @@ def _checkpoint(path: Path) -> None:
         connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
     finally:
         connection.close()
-
-
-MIGRATION_LOCK = 0x5EB0_0001
 
 
 def _asyncpg_url(url: str) -> str:

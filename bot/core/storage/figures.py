@@ -5,8 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select
-
 from bot.core.delivery import Sample
 from bot.core.domain import (
     POLLED_STAGES,
@@ -15,69 +13,72 @@ from bot.core.domain import (
 from bot.core.money import from_micros
 from bot.core.reports import OrderRow
 from bot.core.storage.base import StoreBase
-from bot.core.storage.tables import kv, ledger, orders, users
+
+# Orders that reached the panel (not refused, not in doubt): what the period sold.
+_PLACED = "status NOT IN (:rejected, :placing, :uncertain)"
+_NOT_PLACED = {
+    "rejected": Stage.REJECTED,
+    "placing": Stage.PLACING,
+    "uncertain": Stage.UNCERTAIN,
+}
 
 
 class FigureStore(StoreBase):
     async def get_kv(self, key: str) -> str | None:
         async with self.db.read() as conn:
-            return (await conn.execute(select(kv.c.value).where(kv.c.key == key))).scalar()
+            found = await conn.execute("SELECT value FROM kv WHERE key = :key", {"key": key})
+            value = found.scalar()
+        return None if value is None else str(value)
 
     async def set_kv(self, key: str, value: str | None) -> None:
         async with self.db.write() as conn:
-            await conn.execute(delete(kv).where(kv.c.key == key))
+            await conn.execute("DELETE FROM kv WHERE key = :key", {"key": key})
             if value is not None:
-                await conn.execute(insert(kv).values(key=key, value=value))
+                await conn.execute(
+                    "INSERT INTO kv (key, value) VALUES (:key, :value)",
+                    {"key": key, "value": value},
+                )
 
     async def kv_with_prefix(self, prefix: str) -> dict[str, str]:
         async with self.db.read() as conn:
-            rows = await conn.execute(select(kv).where(kv.c.key.startswith(prefix)))
+            rows = await conn.execute(
+                "SELECT key, value FROM kv WHERE key LIKE :pattern", {"pattern": prefix + "%"}
+            )
             return {r[0]: r[1] for r in rows.all()}
 
     async def open_orders_value(self) -> Decimal:
         """What customers paid for orders the panel may still spend on."""
-        query = select(func.coalesce(func.sum(orders.c.charge_micros), 0)).where(
-            orders.c.status.in_([*POLLED_STAGES, Stage.PLACING, Stage.UNCERTAIN, Stage.STUCK])
-        )
+        query = "SELECT COALESCE(SUM(charge_micros), 0) FROM orders WHERE status IN :open"
+        spending = [*POLLED_STAGES, Stage.PLACING, Stage.UNCERTAIN, Stage.STUCK]
         async with self.db.read() as conn:
-            return from_micros(int((await conn.execute(query)).scalar_one()))
+            return from_micros(int((await conn.execute(query, {"open": spending})).scalar_one()))
 
     async def open_orders_by_panel(self) -> dict[str, tuple[int, Decimal]]:
         """Per panel: how many orders it may still work on, and what they cost there (what is
         owed on it)."""
         query = (
-            select(orders.c.panel, func.count(), func.coalesce(func.sum(orders.c.cost_micros), 0))
-            .where(orders.c.status.in_([*POLLED_STAGES, Stage.UNCERTAIN, Stage.STUCK]))
-            .group_by(orders.c.panel)
+            "SELECT panel, COUNT(*), COALESCE(SUM(cost_micros), 0) FROM orders"
+            " WHERE status IN :open GROUP BY panel"
         )
+        working = [*POLLED_STAGES, Stage.UNCERTAIN, Stage.STUCK]
         async with self.db.read() as conn:
-            rows = (await conn.execute(query)).all()
+            rows = (await conn.execute(query, {"open": working})).all()
         return {str(r[0]): (int(r[1]), from_micros(int(r[2]))) for r in rows}
 
     async def stats_by_panel(self, since: float) -> list[tuple[str, int, Decimal, Decimal]]:
         """(panel, orders, revenue after refunds, panel cost) of the period's placed orders."""
-        placed = orders.c.status.not_in([Stage.REJECTED, Stage.PLACING, Stage.UNCERTAIN])
-        refunds = (
-            select(ledger.c.order_id, func.sum(ledger.c.amount_micros).label("back"))
-            .where(ledger.c.kind == "refund")
-            .group_by(ledger.c.order_id)
-            .subquery()
-        )
         query = (
-            select(
-                orders.c.panel,
-                func.count(),
-                func.coalesce(func.sum(orders.c.charge_micros), 0),
-                func.coalesce(func.sum(refunds.c.back), 0),
-                func.coalesce(func.sum(orders.c.cost_micros), 0),
-            )
-            .select_from(orders.outerjoin(refunds, refunds.c.order_id == orders.c.id))
-            .where(orders.c.created_at >= since, placed)
-            .group_by(orders.c.panel)
-            .order_by(orders.c.panel)
+            "SELECT orders.panel, COUNT(*), COALESCE(SUM(orders.charge_micros), 0),"
+            " COALESCE(SUM(refunds.back), 0), COALESCE(SUM(orders.cost_micros), 0)"
+            " FROM orders LEFT OUTER JOIN ("
+            "SELECT order_id, SUM(amount_micros) AS back FROM ledger"
+            " WHERE kind = 'refund' GROUP BY order_id"
+            ") AS refunds ON refunds.order_id = orders.id"
+            f" WHERE orders.created_at >= :since AND orders.{_PLACED}"
+            " GROUP BY orders.panel ORDER BY orders.panel"
         )
         async with self.db.read() as conn:
-            rows = (await conn.execute(query)).all()
+            rows = (await conn.execute(query, {"since": since, **_NOT_PLACED})).all()
         return [
             (str(r[0]), int(r[1]), from_micros(int(r[2]) - int(r[3])), from_micros(int(r[4])))
             for r in rows
@@ -86,31 +87,24 @@ class FigureStore(StoreBase):
     async def delivery_samples(self, service_id: int, limit: int = 200) -> list[Sample]:
         """The latest completed orders of a service: how long each took, for how many."""
         query = (
-            select(orders.c.status_changed_at - orders.c.created_at, orders.c.quantity)
-            .where(orders.c.service_id == service_id, orders.c.status == Stage.COMPLETED)
-            .order_by(orders.c.id.desc())
-            .limit(limit)
+            "SELECT status_changed_at - created_at, quantity FROM orders"
+            " WHERE service_id = :service_id AND status = :completed ORDER BY id DESC LIMIT :limit"
         )
+        params = {"service_id": service_id, "completed": Stage.COMPLETED, "limit": limit}
         async with self.db.read() as conn:
-            rows = (await conn.execute(query)).all()
+            rows = (await conn.execute(query, params)).all()
         return [Sample(seconds=float(r[0]), quantity=int(r[1])) for r in rows]
 
     async def order_days(self, since: float) -> tuple[list[OrderRow], dict[int, int]]:
         """The period's orders and what was refunded on each, for the daily chart."""
-        query = select(
-            orders.c.id,
-            orders.c.created_at,
-            orders.c.status,
-            orders.c.charge_micros,
-            orders.c.cost_micros,
-        ).where(orders.c.created_at >= since)
+        query = (
+            "SELECT id, created_at, status, charge_micros, cost_micros FROM orders"
+            " WHERE created_at >= :since"
+        )
         refunds = (
-            select(ledger.c.order_id, func.sum(ledger.c.amount_micros))
-            .where(
-                ledger.c.kind == "refund",
-                ledger.c.order_id.in_(select(orders.c.id).where(orders.c.created_at >= since)),
-            )
-            .group_by(ledger.c.order_id)
+            "SELECT order_id, SUM(amount_micros) FROM ledger WHERE kind = 'refund'"
+            " AND order_id IN (SELECT id FROM orders WHERE created_at >= :since)"
+            " GROUP BY order_id"
         )
         async with self.db.read() as conn:
             rows = [
@@ -121,45 +115,44 @@ class FigureStore(StoreBase):
                     charge_micros=r[3],
                     cost_micros=r[4],
                 )
-                for r in (await conn.execute(query)).all()
+                for r in (await conn.execute(query, {"since": since})).all()
             ]
-            refunded = {int(r[0]): int(r[1]) for r in (await conn.execute(refunds)).all()}
+            found = await conn.execute(refunds, {"since": since})
+            refunded = {int(r[0]): int(r[1]) for r in found.all()}
         return rows, refunded
 
     async def stats(self, since: float) -> dict[str, Any]:
-        placed = orders.c.status.not_in([Stage.REJECTED, Stage.PLACING, Stage.UNCERTAIN])
-        window = and_(orders.c.created_at >= since, placed)
+        window = f"created_at >= :since AND {_PLACED}"
+        params = {"since": since, **_NOT_PLACED}
         async with self.db.read() as conn:
-            count = (await conn.execute(select(func.count()).where(window))).scalar_one()
+            count = (
+                await conn.execute(f"SELECT COUNT(*) FROM orders WHERE {window}", params)
+            ).scalar_one()
             charged = (
                 await conn.execute(
-                    select(
-                        func.coalesce(func.sum(orders.c.charge_micros), 0),
-                        func.coalesce(func.sum(orders.c.cost_micros), 0),
-                    ).where(window)
+                    "SELECT COALESCE(SUM(charge_micros), 0), COALESCE(SUM(cost_micros), 0)"
+                    f" FROM orders WHERE {window}",
+                    params,
                 )
             ).one()
             refunded = (
                 await conn.execute(
-                    select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
-                        ledger.c.kind == "refund",
-                        ledger.c.created_at >= since,
-                        ledger.c.order_id.in_(select(orders.c.id).where(window)),
-                    )
+                    "SELECT COALESCE(SUM(amount_micros), 0) FROM ledger WHERE kind = 'refund'"
+                    " AND created_at >= :since"
+                    f" AND order_id IN (SELECT id FROM orders WHERE {window})",
+                    params,
                 )
             ).scalar_one()
             top = (
                 await conn.execute(
-                    select(orders.c.service_name, func.count().label("n"))
-                    .where(window)
-                    .group_by(orders.c.service_name)
-                    .order_by(func.count().desc())
-                    .limit(5)
+                    "SELECT service_name, COUNT(*) AS n FROM orders"
+                    f" WHERE {window} GROUP BY service_name ORDER BY COUNT(*) DESC LIMIT 5",
+                    params,
                 )
             ).all()
             new_users = (
                 await conn.execute(
-                    select(func.count()).select_from(users).where(users.c.created_at >= since)
+                    "SELECT COUNT(*) FROM users WHERE created_at >= :since", {"since": since}
                 )
             ).scalar_one()
         revenue = from_micros(int(charged[0]) - int(refunded))

@@ -9,17 +9,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select
-
 from bot.core.storage.base import StoreBase
-from bot.core.storage.db import plain
-from bot.core.storage.tables import held_orders
 
 HOLD_SECONDS = 30 * 60
-# Built once: every short summary runs these, and building a statement costs more than
-# SQLite takes to run it.
-_DROP_HOLD = plain(delete(held_orders).where(held_orders.c.user_id == bindparam("uid")))
-_ADD_HOLD = insert(held_orders)  # not plain: SQLAlchemy converts the expiry to a float
+_DROP_HOLD = "DELETE FROM held_orders WHERE user_id = :uid"
+_ADD_HOLD = (
+    "INSERT INTO held_orders"
+    " (user_id, token, service_id, service_name, answers, price, currency, expires_at)"
+    " VALUES (:user_id, :token, :service_id, :service_name, :answers, :price, :currency,"
+    " :expires_at)"
+)
 
 
 @dataclass(frozen=True)
@@ -65,11 +64,9 @@ class HoldStore(StoreBase):
     async def held_order(self, user_id: int, now: float | None = None) -> HeldOrder | None:
         """The customer's order waiting for funds, unless it expired (then it is gone)."""
         now = time.time() if now is None else now
-        query = select(held_orders).where(
-            held_orders.c.user_id == user_id, held_orders.c.expires_at > now
-        )
+        query = "SELECT * FROM held_orders WHERE user_id = :user_id AND expires_at > :now"
         async with self.db.read() as conn:
-            row = (await conn.execute(query)).mappings().first()
+            row = (await conn.execute(query, {"user_id": user_id, "now": now})).mappings().first()
         if row is None:
             return None
         return HeldOrder(
@@ -85,8 +82,6 @@ class HoldStore(StoreBase):
 
     async def release_hold(self, user_id: int, token: str | None = None) -> None:
         """Forget the waiting order (placed, cancelled, or replaced by a new form)."""
-        query = delete(held_orders).where(held_orders.c.user_id == user_id)
-        if token is not None:
-            query = query.where(held_orders.c.token == token)
+        query = _DROP_HOLD if token is None else _DROP_HOLD + " AND token = :token"
         async with self.db.write() as conn:
-            await conn.execute(query)
+            await conn.execute(query, {"uid": user_id, "token": token})

@@ -6,9 +6,6 @@ import time
 from collections.abc import Iterable
 from decimal import Decimal
 
-from sqlalchemy import bindparam, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
-
 from bot.core.domain import (
     POLLED_STAGES,
     AlreadyPlacedError,
@@ -21,27 +18,28 @@ from bot.core.domain import (
 )
 from bot.core.money import from_micros, to_micros
 from bot.core.outbox import OutboxKind
-from bot.core.storage.db import plain
+from bot.core.storage.db import IntegrityError
 from bot.core.storage.referrals import ReferralStore
 from bot.core.storage.rows import (
     order_from_row,
 )
-from bot.core.storage.tables import ledger, order_events, orders, promo_redemptions
 
-# Built once, with bound parameters: My orders and an order's card run these on every tap.
-_ORDER = select(orders).where(orders.c.id == bindparam("order_id"))
-_USERS_ORDER = plain(_ORDER.where(orders.c.user_id == bindparam("user_id")))
-_USERS_ORDERS = plain(
-    select(orders)
-    .where(orders.c.user_id == bindparam("user_id"))
-    .order_by(orders.c.id.desc())
-    .offset(bindparam("offset"))
-    .limit(bindparam("limit"))
+_ORDER = "SELECT * FROM orders WHERE id = :order_id"
+_USERS_ORDER = _ORDER + " AND user_id = :user_id"
+_USERS_ORDERS = (
+    "SELECT * FROM orders WHERE user_id = :user_id ORDER BY id DESC LIMIT :limit OFFSET :offset"
 )
-_COUNT_USERS_ORDERS = plain(
-    select(func.count()).select_from(orders).where(orders.c.user_id == bindparam("user_id"))
+_COUNT_USERS_ORDERS = "SELECT COUNT(*) FROM orders WHERE user_id = :user_id"
+_ADD_ORDER = (
+    "INSERT INTO orders (user_id, client_token, service_id, service_name, service_type,"
+    " category, link, fields, quantity, charge_micros, cost_micros, currency, status,"
+    " poll_errors, created_at, status_changed_at, moved_at)"
+    " VALUES (:user_id, :client_token, :service_id, :service_name, :service_type, :category,"
+    " :link, :fields, :quantity, :charge_micros, :cost_micros, :currency, :status, 0, :now,"
+    " :now, :now) RETURNING id"
 )
-plain(_ORDER)
+_SUM_LEDGER = "SELECT COALESCE(SUM(amount_micros), 0) FROM ledger"
+_ADD_EVENT = "INSERT INTO order_events (order_id, status, at) VALUES (:order_id, :status, :at)"
 
 
 class OrderStore(ReferralStore):
@@ -63,7 +61,7 @@ class OrderStore(ReferralStore):
             # and then finds the first one's order instead of racing it to the insert.
             await self._lock_customer(conn, new.user_id)
             existing = await conn.execute(
-                select(orders.c.id).where(orders.c.client_token == new.client_token)
+                "SELECT id FROM orders WHERE client_token = :token", {"token": new.client_token}
             )
             found = existing.scalar()
             if found is not None:
@@ -73,27 +71,25 @@ class OrderStore(ReferralStore):
             if balance < charge:
                 raise InsufficientFundsError(from_micros(charge - balance))
             result = await conn.execute(
-                insert(orders).values(
-                    user_id=new.user_id,
-                    client_token=new.client_token,
-                    service_id=new.service_id,
-                    service_name=new.service_name[:300],
-                    service_type=new.service_type,
-                    category=new.category[:300],
-                    link=new.link[:600],
-                    fields=dumps(new.fields),
-                    quantity=new.quantity,
-                    charge_micros=charge,
-                    cost_micros=to_micros(new.cost),
-                    currency=new.currency,
-                    status=Stage.PLACING,
-                    poll_errors=0,
-                    created_at=now,
-                    status_changed_at=now,
-                    moved_at=now,
-                )
+                _ADD_ORDER,
+                {
+                    "user_id": new.user_id,
+                    "client_token": new.client_token,
+                    "service_id": new.service_id,
+                    "service_name": new.service_name[:300],
+                    "service_type": new.service_type,
+                    "category": new.category[:300],
+                    "link": new.link[:600],
+                    "fields": dumps(new.fields),
+                    "quantity": new.quantity,
+                    "charge_micros": charge,
+                    "cost_micros": to_micros(new.cost),
+                    "currency": new.currency,
+                    "status": Stage.PLACING,
+                    "now": now,
+                },
             )
-            order_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+            order_id = int(result.scalar_one())
             await self._add_ledger(
                 conn,
                 new.user_id,
@@ -105,13 +101,9 @@ class OrderStore(ReferralStore):
             await self._event(conn, order_id, Stage.PLACING, now)
             if new.discount_code is not None:
                 used = await conn.execute(
-                    update(promo_redemptions)
-                    .where(
-                        promo_redemptions.c.code == new.discount_code,
-                        promo_redemptions.c.user_id == new.user_id,
-                        promo_redemptions.c.order_id.is_(None),
-                    )
-                    .values(order_id=order_id)
+                    "UPDATE promo_redemptions SET order_id = :order_id"
+                    " WHERE code = :code AND user_id = :user_id AND order_id IS NULL",
+                    {"order_id": order_id, "code": new.discount_code, "user_id": new.user_id},
                 )
                 if not used.rowcount:  # rolls back the order and its charge
                     raise DiscountGoneError
@@ -121,19 +113,14 @@ class OrderStore(ReferralStore):
         """Kept in the order's history; the refund follows when the panel reports Canceled."""
         async with self.db.write() as conn:
             await conn.execute(
-                insert(order_events).values(
-                    order_id=order_id, status="cancel_requested", at=time.time()
-                )
+                _ADD_EVENT, {"order_id": order_id, "status": "cancel_requested", "at": time.time()}
             )
 
     async def order_history(self, order_id: int) -> list[tuple[str, float]]:
-        query = (
-            select(order_events.c.status, order_events.c.at)
-            .where(order_events.c.order_id == order_id)
-            .order_by(order_events.c.id)
-        )
+        query = "SELECT status, at FROM order_events WHERE order_id = :order_id ORDER BY id"
         async with self.db.read() as conn:
-            return [(r[0], r[1]) for r in (await conn.execute(query)).all()]
+            found = await conn.execute(query, {"order_id": order_id})
+            return [(r[0], r[1]) for r in found.all()]
 
     async def mark_placed(
         self,
@@ -189,10 +176,9 @@ class OrderStore(ReferralStore):
     ) -> list[int]:
         """Orders left 'placing' by a crash may exist on the panel: hand them to admins."""
         async with self.db.read() as conn:
-            query = select(orders.c.id).where(
-                orders.c.status == Stage.PLACING, orders.c.created_at <= time.time() - older_than
-            )
-            ids = list((await conn.execute(query)).scalars().all())
+            query = "SELECT id FROM orders WHERE status = :placing AND created_at <= :before"
+            params = {"placing": Stage.PLACING, "before": time.time() - older_than}
+            ids = list((await conn.execute(query, params)).scalars().all())
         admins = list(admin_ids)
         for order_id in ids:
             await self.mark_uncertain(order_id, "interrupted while placing", admins)
@@ -205,11 +191,9 @@ class OrderStore(ReferralStore):
             if row is None or row["status"] not in {Stage.UNCERTAIN, Stage.STUCK}:
                 return False
             taken = await conn.execute(
-                select(orders.c.id).where(
-                    orders.c.panel == row["panel"],
-                    orders.c.panel_order_id == panel_order_id,
-                    orders.c.id != order_id,
-                )
+                "SELECT id FROM orders WHERE panel = :panel AND panel_order_id = :panel_order_id"
+                " AND id != :order_id",
+                {"panel": row["panel"], "panel_order_id": panel_order_id, "order_id": order_id},
             )
             if taken.first() is not None:
                 return False
@@ -239,11 +223,10 @@ class OrderStore(ReferralStore):
         return order_from_row(row) if row else None
 
     async def order_by_token(self, token: str, user_id: int) -> int | None:
-        query = select(orders.c.id).where(
-            orders.c.client_token == token, orders.c.user_id == user_id
-        )
+        query = "SELECT id FROM orders WHERE client_token = :token AND user_id = :user_id"
         async with self.db.read() as conn:
-            return (await conn.execute(query)).scalar()
+            found = await conn.execute(query, {"token": token, "user_id": user_id})
+            return None if found.scalar() is None else int(found.scalar())
 
     async def list_orders(self, user_id: int, offset: int = 0, limit: int = 10) -> list[Order]:
         params = {"user_id": user_id, "offset": offset, "limit": limit}
@@ -256,32 +239,26 @@ class OrderStore(ReferralStore):
             return int((await conn.execute(_COUNT_USERS_ORDERS, {"user_id": user_id})).scalar_one())
 
     async def orders_in_stages(self, stages: Iterable[Stage], limit: int = 100) -> list[Order]:
-        query = (
-            select(orders)
-            .where(orders.c.status.in_(list(stages)))
-            .order_by(orders.c.id)
-            .limit(limit)
-        )
+        query = "SELECT * FROM orders WHERE status IN :stages ORDER BY id LIMIT :limit"
         async with self.db.read() as conn:
-            return [order_from_row(r) for r in (await conn.execute(query)).mappings().all()]
+            found = await conn.execute(query, {"stages": list(stages), "limit": limit})
+            return [order_from_row(r) for r in found.mappings().all()]
 
     async def stalled_orders(self, limit: int = 20) -> list[Order]:
         """Open orders flagged as not moving, longest-stalled first."""
         query = (
-            select(orders)
-            .where(orders.c.stalled_at.is_not(None), orders.c.status.in_(list(POLLED_STAGES)))
-            .order_by(orders.c.stalled_at)
-            .limit(limit)
+            "SELECT * FROM orders WHERE stalled_at IS NOT NULL AND status IN :stages"
+            " ORDER BY stalled_at LIMIT :limit"
         )
         async with self.db.read() as conn:
-            return [order_from_row(r) for r in (await conn.execute(query)).mappings().all()]
+            found = await conn.execute(query, {"stages": list(POLLED_STAGES), "limit": limit})
+            return [order_from_row(r) for r in found.mappings().all()]
 
     async def refund_of(self, order_id: int) -> Decimal:
-        query = select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
-            ledger.c.ref == f"order:{order_id}:refund"
-        )
+        query = _SUM_LEDGER + " WHERE ref = :ref"
         async with self.db.read() as conn:
-            return from_micros(int((await conn.execute(query)).scalar_one()))
+            found = await conn.execute(query, {"ref": f"order:{order_id}:refund"})
+            return from_micros(int(found.scalar_one()))
 
     async def refund_delivered(self, order_id: int) -> tuple[Decimal, Decimal] | None:
         """An admin refunds a completed or partial order (a dispute): the customer gets back
@@ -295,16 +272,15 @@ class OrderStore(ReferralStore):
             if await self._ref_used(conn, ref):
                 return None
             before = await conn.execute(
-                select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
-                    ledger.c.order_id == order_id, ledger.c.kind == "refund"
-                )
+                _SUM_LEDGER + " WHERE order_id = :order_id AND kind = 'refund'",
+                {"order_id": order_id},
             )
             micros = int(row["charge_micros"]) - int(before.scalar_one())
             await self._add_ledger(
                 conn, row["user_id"], micros, "refund", ref=ref, order_id=order_id
             )
             await conn.execute(
-                insert(order_events).values(order_id=order_id, status="refunded", at=time.time())
+                _ADD_EVENT, {"order_id": order_id, "status": "refunded", "at": time.time()}
             )
             taken_back = await self._reverse_commission(conn, order_id)
             payload = {"amount": str(from_micros(micros)), "currency": row["currency"]}

@@ -8,11 +8,8 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, delete, func, select, update
-
 from bot.core.outbox import OutboxKind, OutboxRow
 from bot.core.storage.base import StoreBase
-from bot.core.storage.tables import outbox
 
 logger = logging.getLogger(__name__)
 
@@ -30,13 +27,11 @@ class OutboxStore(StoreBase):
 
     async def due_messages(self, now: float, limit: int = 200) -> list[OutboxRow]:
         query = (
-            select(outbox)
-            .where(outbox.c.sent_at.is_(None), outbox.c.next_attempt_at <= now)
-            .order_by(outbox.c.id)
-            .limit(limit)
+            "SELECT * FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= :now"
+            " ORDER BY id LIMIT :limit"
         )
         async with self.db.read() as conn:
-            rows = (await conn.execute(query)).mappings().all()
+            rows = (await conn.execute(query, {"now": now, "limit": limit})).mappings().all()
         due: list[OutboxRow] = []
         for r in rows:
             try:
@@ -58,7 +53,7 @@ class OutboxStore(StoreBase):
         return due
 
     async def next_due_at(self) -> float | None:
-        query = select(func.min(outbox.c.next_attempt_at)).where(outbox.c.sent_at.is_(None))
+        query = "SELECT MIN(next_attempt_at) FROM outbox WHERE sent_at IS NULL"
         async with self.db.read() as conn:
             value = (await conn.execute(query)).scalar()
         return float(value) if value is not None else None
@@ -68,28 +63,27 @@ class OutboxStore(StoreBase):
             return
         async with self.db.write() as conn:
             await conn.execute(
-                update(outbox).where(outbox.c.id.in_(list(row_ids))).values(sent_at=time.time())
+                "UPDATE outbox SET sent_at = :now WHERE id IN :ids",
+                {"now": time.time(), "ids": list(row_ids)},
             )
 
     async def reschedule(self, row_id: int, at: float, count_attempt: bool = True) -> None:
         async with self.db.write() as conn:
-            values: dict[str, Any] = {"next_attempt_at": at}
-            if count_attempt:
-                values["attempts"] = outbox.c.attempts + 1
-            await conn.execute(update(outbox).where(outbox.c.id == row_id).values(**values))
+            attempts = ", attempts = attempts + 1" if count_attempt else ""
+            await conn.execute(
+                f"UPDATE outbox SET next_attempt_at = :at{attempts} WHERE id = :id",
+                {"at": at, "id": row_id},
+            )
 
     async def drop_message(self, row_id: int) -> None:
         async with self.db.write() as conn:
-            await conn.execute(delete(outbox).where(outbox.c.id == row_id))
+            await conn.execute("DELETE FROM outbox WHERE id = :id", {"id": row_id})
 
     async def outbox_progress(self, kind: OutboxKind, since: float) -> tuple[int, int]:
         """(sent, pending) of one kind of message created since a time, for broadcasts."""
         async with self.db.read() as conn:
-            base = and_(outbox.c.kind == kind, outbox.c.created_at >= since)
-            sent = await conn.execute(
-                select(func.count()).where(base, outbox.c.sent_at.is_not(None))
-            )
-            pending = await conn.execute(
-                select(func.count()).where(base, outbox.c.sent_at.is_(None))
-            )
+            base = "SELECT COUNT(*) FROM outbox WHERE kind = :kind AND created_at >= :since"
+            params = {"kind": kind, "since": since}
+            sent = await conn.execute(base + " AND sent_at IS NOT NULL", params)
+            pending = await conn.execute(base + " AND sent_at IS NULL", params)
             return int(sent.scalar_one()), int(pending.scalar_one())

@@ -7,15 +7,10 @@ import time
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.engine import RowMapping
-from sqlalchemy.exc import IntegrityError
-
 from bot.core.money import to_micros
 from bot.core.promos import Promo, PromoKind, PromoSpec, Refusal, refusal
-from bot.core.storage.base import StoreBase
-from bot.core.storage.db import plain
-from bot.core.storage.tables import promo_codes, promo_redemptions
+from bot.core.storage.base import Row, StoreBase
+from bot.core.storage.db import IntegrityError
 
 
 @dataclass(frozen=True)
@@ -24,7 +19,7 @@ class Redeemed:
     credited: Decimal | None  # a credit code: what the wallet received
 
 
-def _promo(row: RowMapping) -> Promo:
+def _promo(row: Row) -> Promo:
     return Promo(
         code=row["code"],
         kind=PromoKind(row["kind"]),
@@ -36,17 +31,13 @@ def _promo(row: RowMapping) -> Promo:
     )
 
 
-# Every summary asks: built once.
-_PENDING_DISCOUNT = plain(
-    select(promo_codes.c.code, promo_codes.c.amount)
-    .join(promo_redemptions, promo_redemptions.c.code == promo_codes.c.code)
-    .where(
-        promo_redemptions.c.user_id == bindparam("user_id"),
-        promo_redemptions.c.order_id.is_(None),
-        promo_codes.c.kind == PromoKind.DISCOUNT,
-    )
-    .order_by(promo_redemptions.c.id)
-    .limit(1)
+# Every summary asks.
+_PENDING_DISCOUNT = (
+    "SELECT promo_codes.code, promo_codes.amount FROM promo_codes"
+    " JOIN promo_redemptions ON promo_redemptions.code = promo_codes.code"
+    " WHERE promo_redemptions.user_id = :user_id AND promo_redemptions.order_id IS NULL"
+    f" AND promo_codes.kind = '{PromoKind.DISCOUNT.value}'"
+    " ORDER BY promo_redemptions.id LIMIT 1"
 )
 
 
@@ -57,16 +48,17 @@ class PromoStore(StoreBase):
         try:
             async with self.db.write() as conn:
                 await conn.execute(
-                    insert(promo_codes).values(
-                        code=spec.code,
-                        kind=spec.kind,
-                        amount=str(spec.amount),
-                        max_uses=spec.max_uses,
-                        uses=0,
-                        expires_at=now + spec.days * 86400 if spec.days else None,
-                        active=True,
-                        created_at=now,
-                    )
+                    "INSERT INTO promo_codes"
+                    " (code, kind, amount, max_uses, uses, expires_at, active, created_at)"
+                    " VALUES (:code, :kind, :amount, :max_uses, 0, :expires_at, TRUE, :now)",
+                    {
+                        "code": spec.code,
+                        "kind": spec.kind,
+                        "amount": str(spec.amount),
+                        "max_uses": spec.max_uses,
+                        "expires_at": now + spec.days * 86400 if spec.days else None,
+                        "now": now,
+                    },
                 )
         except IntegrityError:
             return False
@@ -74,13 +66,13 @@ class PromoStore(StoreBase):
 
     async def promos(self) -> list[Promo]:
         async with self.db.read() as conn:
-            query = select(promo_codes).order_by(promo_codes.c.created_at.desc()).limit(50)
+            query = "SELECT * FROM promo_codes ORDER BY created_at DESC LIMIT 50"
             return [_promo(r) for r in (await conn.execute(query)).mappings().all()]
 
     async def deactivate_promo(self, code: str) -> bool:
         async with self.db.write() as conn:
             changed = await conn.execute(
-                update(promo_codes).where(promo_codes.c.code == code).values(active=False)
+                "UPDATE promo_codes SET active = FALSE WHERE code = :code", {"code": code}
             )
         return bool(changed.rowcount)
 
@@ -91,25 +83,24 @@ class PromoStore(StoreBase):
         try:
             async with self.db.write() as conn:
                 locked = await conn.execute(
-                    select(promo_codes).where(promo_codes.c.code == code).with_for_update()
+                    "SELECT * FROM promo_codes WHERE code = :code FOR UPDATE", {"code": code}
                 )
                 row = locked.mappings().first()
                 promo = _promo(row) if row else None
                 used = await conn.execute(
-                    select(promo_redemptions.c.id).where(
-                        promo_redemptions.c.code == code, promo_redemptions.c.user_id == user_id
-                    )
+                    "SELECT id FROM promo_redemptions WHERE code = :code AND user_id = :user_id",
+                    {"code": code, "user_id": user_id},
                 )
                 refused = refusal(promo, now, used.first() is not None)
                 if refused is not None or promo is None:
                     return refused or Refusal.UNKNOWN
                 await conn.execute(
-                    update(promo_codes)
-                    .where(promo_codes.c.code == code)
-                    .values(uses=promo_codes.c.uses + 1)
+                    "UPDATE promo_codes SET uses = uses + 1 WHERE code = :code", {"code": code}
                 )
                 await conn.execute(
-                    insert(promo_redemptions).values(code=code, user_id=user_id, created_at=now)
+                    "INSERT INTO promo_redemptions (code, user_id, created_at)"
+                    " VALUES (:code, :user_id, :now)",
+                    {"code": code, "user_id": user_id, "now": now},
                 )
                 credited = None
                 if promo.kind is PromoKind.CREDIT:

@@ -7,10 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, insert, select, update
-from sqlalchemy.engine import RowMapping
-from sqlalchemy.exc import IntegrityError
-
 from bot.core.money import from_micros, to_micros
 from bot.core.outbox import OutboxKind
 from bot.core.referrals import (
@@ -21,12 +17,15 @@ from bot.core.referrals import (
     new_code,
     stored_percent,
 )
-from bot.core.storage.base import Message, StoreBase
-from bot.core.storage.db import Conn, Database
-from bot.core.storage.tables import kv, ledger, users
+from bot.core.storage.base import ADD_LEDGER, Message, Row, StoreBase
+from bot.core.storage.db import Conn, Database, IntegrityError
 
 COMMISSION = "referral"
 REVERSAL = "referral_back"
+_EARNINGS = (
+    "SELECT COALESCE(SUM(amount_micros), 0) FROM ledger"
+    f" WHERE kind IN ('{COMMISSION}', '{REVERSAL}')"
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ class ReferralStore(StoreBase):
 
     @staticmethod
     async def _stored_code(conn: Conn, user_id: int) -> str | None:
-        found = await conn.execute(select(users.c.ref_code).where(users.c.id == user_id))
+        found = await conn.execute("SELECT ref_code FROM users WHERE id = :id", {"id": user_id})
         code = found.scalar()
         return None if code is None else str(code)
 
@@ -65,9 +64,8 @@ class ReferralStore(StoreBase):
         try:
             async with self.db.write() as conn:
                 await conn.execute(
-                    update(users)
-                    .where(users.c.id == user_id, users.c.ref_code.is_(None))
-                    .values(ref_code=new_code())
+                    "UPDATE users SET ref_code = :code WHERE id = :id AND ref_code IS NULL",
+                    {"code": new_code(), "id": user_id},
                 )
                 return await self._stored_code(conn, user_id)
         except IntegrityError:  # another customer holds that code: draw again
@@ -78,16 +76,15 @@ class ReferralStore(StoreBase):
         Returns the referrer's id, or None when no tie was made (for any reason)."""
         async with self.db.write() as conn:
             found = await conn.execute(
-                select(users.c.id, users.c.is_banned).where(users.c.ref_code == code)
+                "SELECT id, is_banned FROM users WHERE ref_code = :code", {"code": code}
             )
             row = found.first()
             referrer, banned = (int(row[0]), bool(row[1])) if row else (None, False)
             if not may_tie(user_id, referrer, banned, is_new):
                 return None
             tied = await conn.execute(
-                update(users)
-                .where(users.c.id == user_id, users.c.referrer_id.is_(None))
-                .values(referrer_id=referrer)
+                "UPDATE users SET referrer_id = :referrer WHERE id = :id AND referrer_id IS NULL",
+                {"referrer": referrer, "id": user_id},
             )
         return referrer if tied.rowcount else None
 
@@ -95,13 +92,9 @@ class ReferralStore(StoreBase):
         code = await self.referral_code(user_id)
         async with self.db.read() as conn:
             joined = await conn.execute(
-                select(func.count()).select_from(users).where(users.c.referrer_id == user_id)
+                "SELECT COUNT(*) FROM users WHERE referrer_id = :id", {"id": user_id}
             )
-            earned = await conn.execute(
-                select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
-                    ledger.c.user_id == user_id, ledger.c.kind.in_([COMMISSION, REVERSAL])
-                )
-            )
+            earned = await conn.execute(_EARNINGS + " AND user_id = :id", {"id": user_id})
             return ReferralSummary(
                 code, int(joined.scalar_one()), from_micros(int(earned.scalar_one()))
             )
@@ -112,30 +105,28 @@ class ReferralStore(StoreBase):
 
     async def set_referral_percent(self, percent: Decimal) -> None:
         async with self.db.write() as conn:
-            await conn.execute(kv.delete().where(kv.c.key == PERCENT_KEY))
-            await conn.execute(insert(kv).values(key=PERCENT_KEY, value=str(percent)))
+            await conn.execute("DELETE FROM kv WHERE key = :key", {"key": PERCENT_KEY})
+            await conn.execute(
+                "INSERT INTO kv (key, value) VALUES (:key, :value)",
+                {"key": PERCENT_KEY, "value": str(percent)},
+            )
 
     async def referral_totals(self, since: float) -> tuple[int, Decimal]:
         """Customers who joined through a link since `since`, and commissions paid since."""
         async with self.db.read() as conn:
             joined = await conn.execute(
-                select(func.count())
-                .select_from(users)
-                .where(users.c.referrer_id.is_not(None), users.c.created_at >= since)
+                "SELECT COUNT(*) FROM users WHERE referrer_id IS NOT NULL AND created_at >= :since",
+                {"since": since},
             )
-            paid = await conn.execute(
-                select(func.coalesce(func.sum(ledger.c.amount_micros), 0)).where(
-                    ledger.c.kind.in_([COMMISSION, REVERSAL]), ledger.c.created_at >= since
-                )
-            )
+            paid = await conn.execute(_EARNINGS + " AND created_at >= :since", {"since": since})
             return int(joined.scalar_one()), from_micros(int(paid.scalar_one()))
 
     async def _referral_percent(self, conn: Conn) -> Decimal:
-        found = await conn.execute(select(kv.c.value).where(kv.c.key == PERCENT_KEY))
+        found = await conn.execute("SELECT value FROM kv WHERE key = :key", {"key": PERCENT_KEY})
         return stored_percent(found.scalar(), self.referral_default)
 
     async def _pay_commissions(
-        self, conn: Conn, delivered: Sequence[tuple[RowMapping, int]], now: float
+        self, conn: Conn, delivered: Sequence[tuple[Row, int]], now: float
     ) -> list[Message]:
         """Credit referrers for orders that just ended delivered: (order row, micros refunded
         on it). Once per order (the ref is unique); returns the referrers' notices to queue."""
@@ -146,9 +137,8 @@ class ReferralStore(StoreBase):
             return []
         customers = {int(row["user_id"]) for row, _ in delivered}
         found = await conn.execute(
-            select(users.c.id, users.c.referrer_id).where(
-                users.c.id.in_(list(customers)), users.c.referrer_id.is_not(None)
-            )
+            "SELECT id, referrer_id FROM users WHERE id IN :ids AND referrer_id IS NOT NULL",
+            {"ids": list(customers)},
         )
         referrer_of = {int(r[0]): int(r[1]) for r in found.all()}
         rows = []
@@ -163,12 +153,12 @@ class ReferralStore(StoreBase):
         if not rows:
             return []
         refs = [commission_ref(order_id) for _, order_id, _, _ in rows]
-        used = await conn.execute(select(ledger.c.ref).where(ledger.c.ref.in_(refs)))
+        used = await conn.execute("SELECT ref FROM ledger WHERE ref IN :refs", {"refs": refs})
         done = set(used.scalars().all())
         fresh = [r for r in rows if commission_ref(r[1]) not in done]
         if fresh:
             await conn.execute(
-                insert(ledger),
+                ADD_LEDGER,
                 [
                     {
                         "user_id": referrer,
@@ -196,9 +186,8 @@ class ReferralStore(StoreBase):
         """Take back what an order earned its referrer, once; never below an empty wallet
         (what was already spent stays spent). Returns what was taken back."""
         found = await conn.execute(
-            select(ledger.c.user_id, ledger.c.amount_micros).where(
-                ledger.c.ref == commission_ref(order_id)
-            )
+            "SELECT user_id, amount_micros FROM ledger WHERE ref = :ref",
+            {"ref": commission_ref(order_id)},
         )
         earned = found.first()
         reversal_ref = commission_ref(order_id) + ":reversal"

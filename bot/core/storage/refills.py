@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import time
 
-from sqlalchemy import insert, select, update
-
 from bot.core.domain import (
     Order,
     Refill,
@@ -16,7 +14,8 @@ from bot.core.storage.base import StoreBase
 from bot.core.storage.rows import (
     refill_from_row,
 )
-from bot.core.storage.tables import orders, refills
+
+_REFILL = "SELECT * FROM refills WHERE id = :id"
 
 
 class RefillStore(StoreBase):
@@ -24,57 +23,47 @@ class RefillStore(StoreBase):
         now = time.time()
         async with self.db.write() as conn:
             result = await conn.execute(
-                insert(refills).values(
-                    order_id=order.id,
-                    user_id=order.user_id,
-                    panel_refill_id=panel_refill_id,
-                    status=RefillStage.PENDING,
-                    poll_errors=0,
-                    created_at=now,
-                    updated_at=now,
-                )
+                "INSERT INTO refills"
+                " (order_id, user_id, panel_refill_id, status, poll_errors, created_at, updated_at)"
+                " VALUES (:order_id, :user_id, :panel_refill_id, :status, 0, :now, :now)"
+                " RETURNING id",
+                {
+                    "order_id": order.id,
+                    "user_id": order.user_id,
+                    "panel_refill_id": panel_refill_id,
+                    "status": RefillStage.PENDING,
+                    "now": now,
+                },
             )
-        return int(result.inserted_primary_key[0])  # type: ignore[index]
+            return int(result.scalar_one())
 
     async def latest_refill(self, order_id: int) -> Refill | None:
-        query = (
-            select(refills)
-            .where(refills.c.order_id == order_id)
-            .order_by(refills.c.id.desc())
-            .limit(1)
-        )
+        query = "SELECT * FROM refills WHERE order_id = :order_id ORDER BY id DESC LIMIT 1"
         async with self.db.read() as conn:
-            row = (await conn.execute(query)).mappings().first()
+            row = (await conn.execute(query, {"order_id": order_id})).mappings().first()
         return refill_from_row(row) if row else None
 
     async def open_refills(self) -> list[tuple[int, int, str]]:
         """(refill id, panel refill id, panel) of every refill the poller follows."""
         query = (
-            select(refills.c.id, refills.c.panel_refill_id, orders.c.panel)
-            .join(orders, orders.c.id == refills.c.order_id)
-            .where(
-                refills.c.status.in_(
-                    [RefillStage.PENDING, RefillStage.IN_PROGRESS, RefillStage.UNKNOWN]
-                ),
-                refills.c.panel_refill_id.is_not(None),
-            )
+            "SELECT refills.id, refills.panel_refill_id, orders.panel"
+            " FROM refills JOIN orders ON orders.id = refills.order_id"
+            " WHERE refills.status IN :open AND refills.panel_refill_id IS NOT NULL"
         )
+        followed = [RefillStage.PENDING, RefillStage.IN_PROGRESS, RefillStage.UNKNOWN]
         async with self.db.read() as conn:
-            return [(r[0], r[1], r[2]) for r in (await conn.execute(query)).all()]
+            found = await conn.execute(query, {"open": followed})
+            return [(r[0], r[1], r[2]) for r in found.all()]
 
     async def apply_refill_status(self, refill_id: int, stage: RefillStage) -> bool:
         async with self.db.write() as conn:
-            row = (
-                (await conn.execute(select(refills).where(refills.c.id == refill_id)))
-                .mappings()
-                .first()
-            )
+            row = (await conn.execute(_REFILL, {"id": refill_id})).mappings().first()
             if row is None or RefillStage(row["status"]).is_final or row["status"] == stage:
                 return False
             await conn.execute(
-                update(refills)
-                .where(refills.c.id == refill_id)
-                .values(status=stage, updated_at=time.time(), poll_errors=0)
+                "UPDATE refills SET status = :stage, updated_at = :now, poll_errors = 0"
+                " WHERE id = :id",
+                {"stage": stage, "now": time.time(), "id": refill_id},
             )
             if stage.is_final:
                 await self._enqueue(
@@ -89,21 +78,15 @@ class RefillStore(StoreBase):
     async def record_refill_error(self, refill_id: int, limit: int) -> None:
         async with self.db.write() as conn:
             await conn.execute(
-                update(refills)
-                .where(refills.c.id == refill_id)
-                .values(poll_errors=refills.c.poll_errors + 1)
+                "UPDATE refills SET poll_errors = poll_errors + 1 WHERE id = :id", {"id": refill_id}
             )
             await conn.execute(
-                update(refills)
-                .where(refills.c.id == refill_id, refills.c.poll_errors >= limit)
-                .values(status=RefillStage.UNKNOWN, panel_refill_id=None)
+                "UPDATE refills SET status = :unknown, panel_refill_id = NULL"
+                " WHERE id = :id AND poll_errors >= :limit",
+                {"unknown": RefillStage.UNKNOWN, "id": refill_id, "limit": limit},
             )
 
     async def get_refill(self, refill_id: int) -> Refill | None:
         async with self.db.read() as conn:
-            row = (
-                (await conn.execute(select(refills).where(refills.c.id == refill_id)))
-                .mappings()
-                .first()
-            )
+            row = (await conn.execute(_REFILL, {"id": refill_id})).mappings().first()
         return refill_from_row(row) if row else None

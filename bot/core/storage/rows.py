@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-
-from sqlalchemy.engine import RowMapping
+from typing import Any
 
 from bot.core.domain import (
     Order,
@@ -40,7 +40,7 @@ class OpenOrder:
     panel: str = "main"
 
 
-def order_from_row(row: RowMapping) -> Order:
+def order_from_row(row: Mapping[str, Any]) -> Order:
     return Order(
         id=row["id"],
         user_id=row["user_id"],
@@ -65,7 +65,7 @@ def order_from_row(row: RowMapping) -> Order:
     )
 
 
-def refill_from_row(row: RowMapping) -> Refill:
+def refill_from_row(row: Mapping[str, Any]) -> Refill:
     return Refill(
         id=row["id"],
         order_id=row["order_id"],
@@ -77,7 +77,7 @@ def refill_from_row(row: RowMapping) -> Refill:
     )
 
 
-def user_from_row(row: RowMapping) -> User:
+def user_from_row(row: Mapping[str, Any]) -> User:
     return User(
         id=row["id"],
         username=row["username"],

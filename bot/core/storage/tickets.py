@@ -5,13 +5,10 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select, update
-from sqlalchemy.engine import RowMapping
-
-from bot.core.storage.base import StoreBase
-from bot.core.storage.tables import tickets
+from bot.core.storage.base import Row, StoreBase
 
 OPEN, CLOSED = "open", "closed"
+_TICKET = "SELECT * FROM tickets WHERE id = :id"
 
 
 @dataclass(frozen=True)
@@ -23,7 +20,7 @@ class Ticket:
     thread_id: int | None
 
 
-def _ticket(row: RowMapping) -> Ticket:
+def _ticket(row: Row) -> Ticket:
     return Ticket(
         id=row["id"],
         user_id=row["user_id"],
@@ -45,57 +42,49 @@ class TicketStore(StoreBase):
         most `limit` open at once (checked under the write lock / the customer's row lock)."""
         async with self.db.write() as conn:
             await self._lock_customer(conn, user_id)  # the customer's row: one opener at a time
-            same = select(tickets).where(
-                tickets.c.user_id == user_id,
-                tickets.c.status == OPEN,
-                tickets.c.order_id.is_(None)
-                if order_id is None
-                else tickets.c.order_id == order_id,
-            )
-            found = (await conn.execute(same)).mappings().first()
+            mine = "FROM tickets WHERE user_id = :user_id AND status = :open"
+            about = " AND order_id IS NULL" if order_id is None else " AND order_id = :order_id"
+            params = {"user_id": user_id, "open": OPEN, "order_id": order_id}
+            found = (await conn.execute(f"SELECT * {mine}{about}", params)).mappings().first()
             if found is not None:
                 return _ticket(found)
-            count = select(func.count()).where(
-                tickets.c.user_id == user_id, tickets.c.status == OPEN
-            )
-            if int((await conn.execute(count)).scalar_one()) >= limit:
+            if int((await conn.execute(f"SELECT COUNT(*) {mine}", params)).scalar_one()) >= limit:
                 raise TooManyTicketsError(limit)
             created = await conn.execute(
-                insert(tickets).values(
-                    user_id=user_id, order_id=order_id, status=OPEN, created_at=time.time()
-                )
+                "INSERT INTO tickets (user_id, order_id, status, created_at)"
+                " VALUES (:user_id, :order_id, :open, :now) RETURNING id",
+                {**params, "now": time.time()},
             )
-            ticket_id = int(created.inserted_primary_key[0])  # type: ignore[index]
+            ticket_id = int(created.scalar_one())
         return Ticket(ticket_id, user_id, order_id, True, None)
 
     async def set_thread(self, ticket_id: int, thread_id: int) -> None:
         async with self.db.write() as conn:
             await conn.execute(
-                update(tickets).where(tickets.c.id == ticket_id).values(thread_id=thread_id)
+                "UPDATE tickets SET thread_id = :thread_id WHERE id = :id",
+                {"thread_id": thread_id, "id": ticket_id},
             )
 
     async def ticket(self, ticket_id: int) -> Ticket | None:
         async with self.db.read() as conn:
-            query = select(tickets).where(tickets.c.id == ticket_id)
-            row = (await conn.execute(query)).mappings().first()
+            row = (await conn.execute(_TICKET, {"id": ticket_id})).mappings().first()
         return _ticket(row) if row else None
 
     async def by_thread(self, thread_id: int) -> Ticket | None:
         async with self.db.read() as conn:
-            query = select(tickets).where(tickets.c.thread_id == thread_id)
-            row = (await conn.execute(query)).mappings().first()
+            query = "SELECT * FROM tickets WHERE thread_id = :thread_id"
+            row = (await conn.execute(query, {"thread_id": thread_id})).mappings().first()
         return _ticket(row) if row else None
 
     async def close(self, ticket_id: int) -> Ticket | None:
         """Close an open ticket; None if it was not open."""
         async with self.db.write() as conn:
             changed = await conn.execute(
-                update(tickets)
-                .where(tickets.c.id == ticket_id, tickets.c.status == OPEN)
-                .values(status=CLOSED, closed_at=time.time())
+                "UPDATE tickets SET status = :closed, closed_at = :now"
+                " WHERE id = :id AND status = :open",
+                {"closed": CLOSED, "now": time.time(), "id": ticket_id, "open": OPEN},
             )
             if not changed.rowcount:
                 return None
-            query = select(tickets).where(tickets.c.id == ticket_id)
-            row = (await conn.execute(query)).mappings().one()
+            row = (await conn.execute(_TICKET, {"id": ticket_id})).mappings().one()
         return _ticket(row)

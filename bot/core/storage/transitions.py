@@ -6,16 +6,13 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, or_, select, update
-from sqlalchemy.engine import RowMapping
-
 from bot.core.domain import (
     POLLED_STAGES,
     Stage,
 )
 from bot.core.money import from_micros, to_micros
 from bot.core.outbox import OutboxKind
-from bot.core.storage.base import Message
+from bot.core.storage.base import Message, Row
 from bot.core.storage.db import Conn
 from bot.core.storage.referrals import ReferralStore
 from bot.core.storage.rows import (
@@ -23,50 +20,31 @@ from bot.core.storage.rows import (
     StatusChange,
     Unmoved,
 )
-from bot.core.storage.tables import order_events, orders
 from bot.core.transitions import OrderFacts, plan_poll_error, plan_transition
 
 # Only polled orders move: final, stuck or held orders are the admins' (IN spelled out, as
 # executemany cannot expand a list per row).
 # An order that ends in one of these delivered something: its referrer earns a share.
 DELIVERED_STAGES = frozenset({Stage.COMPLETED, Stage.PARTIAL})
-_POLLED = or_(*(orders.c.status == s for s in POLLED_STAGES))
-_PROGRESS = (
-    update(orders)
-    .where(orders.c.id == bindparam("order_id"), _POLLED)
-    .values(
-        start_count=func.coalesce(bindparam("start"), orders.c.start_count),
-        remains=func.coalesce(bindparam("left"), orders.c.remains),
-        poll_errors=0,
-        moved_at=bindparam("now"),
-        stalled_at=None,  # it moves again: no longer stalled
-    )
+_POLLED = "status IN (" + ", ".join(sorted(f"'{stage.value}'" for stage in POLLED_STAGES)) + ")"
+_MOVED = (
+    "start_count = COALESCE(:start, start_count), remains = COALESCE(:left, remains),"
+    " poll_errors = 0, moved_at = :now, stalled_at = NULL"  # it moves again: not stalled
 )
+_PROGRESS = f"UPDATE orders SET {_MOVED} WHERE id = :order_id AND {_POLLED}"
 _NEW_STAGE = (
-    update(orders)
-    .where(orders.c.id == bindparam("order_id"))
-    .values(
-        status=bindparam("stage"),
-        start_count=func.coalesce(bindparam("start"), orders.c.start_count),
-        remains=func.coalesce(bindparam("left"), orders.c.remains),
-        poll_errors=0,
-        moved_at=bindparam("now"),
-        stalled_at=None,
-    )
+    f"UPDATE orders SET status = :stage, status_changed_at = :now, {_MOVED} WHERE id = :order_id"
 )
+_ADD_EVENT = "INSERT INTO order_events (order_id, status, at) VALUES (:order_id, :status, :at)"
 
 
 class TransitionStore(ReferralStore):
     async def open_panel_orders(self) -> list[OpenOrder]:
         """Every order the poller follows, with what is known of it."""
-        query = select(
-            orders.c.id,
-            orders.c.panel_order_id,
-            orders.c.status,
-            orders.c.start_count,
-            orders.c.remains,
-            orders.c.panel,
-        ).where(orders.c.status.in_(list(POLLED_STAGES)), orders.c.panel_order_id.is_not(None))
+        query = (
+            "SELECT id, panel_order_id, status, start_count, remains, panel FROM orders"
+            f" WHERE {_POLLED} AND panel_order_id IS NOT NULL"
+        )
         async with self.db.read() as conn:
             return [
                 OpenOrder(
@@ -107,15 +85,15 @@ class TransitionStore(ReferralStore):
     ) -> int:
         latest = {change[0]: change for change in changes}  # one answer per order
         locked = await conn.execute(
-            select(orders).where(orders.c.id.in_(list(latest))).with_for_update()
+            "SELECT * FROM orders WHERE id IN :ids FOR UPDATE", {"ids": list(latest)}
         )
         now = time.time()
         stage_rows: list[dict[str, Any]] = []
         progress_rows: list[dict[str, Any]] = []
-        refunds: list[tuple[RowMapping, int]] = []
+        refunds: list[tuple[Row, int]] = []
         notices: list[tuple[int, int]] = []  # (customer, order)
         alerts: list[tuple[OutboxKind, int]] = []
-        delivered: list[tuple[RowMapping, int]] = []  # (order, micros refunded): commissions
+        delivered: list[tuple[Row, int]] = []  # (order, micros refunded): commissions
         for row in locked.mappings().all():
             _, stage, start_count, remains = latest[row["id"]]
             facts = OrderFacts(
@@ -145,9 +123,9 @@ class TransitionStore(ReferralStore):
         if progress_rows:
             await conn.execute(_PROGRESS, progress_rows)
         if stage_rows:
-            await conn.execute(_NEW_STAGE.values(status_changed_at=now), stage_rows)
+            await conn.execute(_NEW_STAGE, stage_rows)
             await conn.execute(
-                insert(order_events),
+                _ADD_EVENT,
                 [{"order_id": r["order_id"], "status": r["stage"], "at": now} for r in stage_rows],
             )
         await self._refund_many(conn, refunds, now)
@@ -175,17 +153,14 @@ class TransitionStore(ReferralStore):
 
     async def unmoved_orders(self, since: float) -> list[Unmoved]:
         """Open orders not flagged yet that have not moved since `since`."""
-        query = select(
-            orders.c.id,
-            orders.c.service_id,
-            orders.c.service_type,
-            orders.c.quantity,
-            orders.c.moved_at,
-        ).where(_POLLED, orders.c.stalled_at.is_(None), orders.c.moved_at < since)
+        query = (
+            "SELECT id, service_id, service_type, quantity, moved_at FROM orders"
+            f" WHERE {_POLLED} AND stalled_at IS NULL AND moved_at < :since"
+        )
         async with self.db.read() as conn:
             return [
                 Unmoved(id=r[0], service_id=r[1], service_type=r[2], quantity=r[3], moved_at=r[4])
-                for r in (await conn.execute(query)).all()
+                for r in (await conn.execute(query, {"since": since})).all()
             ]
 
     async def flag_stalled(
@@ -197,9 +172,9 @@ class TransitionStore(ReferralStore):
         flagged: list[int] = []
         async with self.db.write() as conn:
             rows = await conn.execute(
-                select(orders.c.id, orders.c.user_id)
-                .where(orders.c.id.in_(list(order_ids)), _POLLED, orders.c.stalled_at.is_(None))
-                .with_for_update()
+                f"SELECT id, user_id FROM orders WHERE id IN :ids AND {_POLLED}"
+                " AND stalled_at IS NULL FOR UPDATE",
+                {"ids": list(order_ids)},
             )
             messages: list[Message] = []
             for order_id, user_id in rows.all():
@@ -209,7 +184,8 @@ class TransitionStore(ReferralStore):
                 messages += [(a, OutboxKind.ADMIN_STALLED, payload, None) for a in admin_ids]
             if flagged:
                 await conn.execute(
-                    update(orders).where(orders.c.id.in_(flagged)).values(stalled_at=now)
+                    "UPDATE orders SET stalled_at = :now WHERE id IN :ids",
+                    {"now": now, "ids": flagged},
                 )
                 await self._enqueue_many(conn, messages, now)
         return flagged
@@ -223,7 +199,8 @@ class TransitionStore(ReferralStore):
                 return False
             if not plan.flag_stuck:
                 await conn.execute(
-                    update(orders).where(orders.c.id == order_id).values(poll_errors=plan.errors)
+                    "UPDATE orders SET poll_errors = :errors WHERE id = :id",
+                    {"errors": plan.errors, "id": order_id},
                 )
                 return False
             await self._set_stage(conn, order_id, Stage.STUCK, poll_errors=plan.errors)

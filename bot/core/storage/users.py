@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import time
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
-
 from bot.core.domain import (
     User,
 )
 from bot.core.storage.base import StoreBase
+from bot.core.storage.db import IntegrityError
 from bot.core.storage.rows import (
     user_from_row,
 )
-from bot.core.storage.tables import outbox, users
 
-_BY_ID = select(users).where(users.c.id == bindparam("user_id"))
+_BY_ID = "SELECT * FROM users WHERE id = :user_id"
 
 
 class UserStore(StoreBase):
@@ -25,9 +22,7 @@ class UserStore(StoreBase):
     ) -> tuple[User, bool]:
         """The stored user, created on first contact; the flag tells whether it is new."""
         async with self.db.read() as conn:
-            row = (
-                (await conn.execute(select(users).where(users.c.id == user_id))).mappings().first()
-            )
+            row = (await conn.execute(_BY_ID, {"user_id": user_id})).mappings().first()
         if row is not None and row["username"] == username and row["is_active"]:
             return user_from_row(row), False
         try:
@@ -40,30 +35,27 @@ class UserStore(StoreBase):
         self, user_id: int, username: str | None, first_name: str | None
     ) -> tuple[User, bool]:
         async with self.db.write() as conn:
-            row = (
-                (await conn.execute(select(users).where(users.c.id == user_id))).mappings().first()
-            )
+            row = (await conn.execute(_BY_ID, {"user_id": user_id})).mappings().first()
             if row is None:
                 await conn.execute(
-                    insert(users).values(
-                        id=user_id,
-                        username=username,
-                        first_name=(first_name or "")[:128],
-                        is_banned=False,
-                        is_active=True,
-                        created_at=time.time(),
-                    )
+                    "INSERT INTO users (id, username, first_name, is_banned, is_active, created_at)"
+                    " VALUES (:id, :username, :first_name, FALSE, TRUE, :now)",
+                    {
+                        "id": user_id,
+                        "username": username,
+                        "first_name": (first_name or "")[:128],
+                        "now": time.time(),
+                    },
                 )
                 created = True
             else:
                 # A user who writes again has unblocked the bot.
                 await conn.execute(
-                    update(users)
-                    .where(users.c.id == user_id)
-                    .values(username=username, is_active=True)
+                    "UPDATE users SET username = :username, is_active = TRUE WHERE id = :id",
+                    {"id": user_id, "username": username},
                 )
                 created = False
-            row = (await conn.execute(select(users).where(users.c.id == user_id))).mappings().one()
+            row = (await conn.execute(_BY_ID, {"user_id": user_id})).mappings().one()
         return user_from_row(row), created
 
     async def get_user(self, user_id: int) -> User | None:
@@ -78,31 +70,35 @@ class UserStore(StoreBase):
             return await self.get_user(int(reference))
         name = reference.removeprefix("@").lower()
         async with self.db.read() as conn:
-            query = select(users).where(func.lower(users.c.username) == name)
-            row = (await conn.execute(query)).mappings().first()
+            query = "SELECT * FROM users WHERE lower(username) = :name"
+            row = (await conn.execute(query, {"name": name})).mappings().first()
         return user_from_row(row) if row else None
 
     async def set_locale(self, user_id: int, locale: str) -> None:
         async with self.db.write() as conn:
-            await conn.execute(update(users).where(users.c.id == user_id).values(locale=locale))
+            await conn.execute(
+                "UPDATE users SET locale = :locale WHERE id = :id",
+                {"id": user_id, "locale": locale},
+            )
 
     async def set_banned(self, user_id: int, banned: bool) -> bool:
         async with self.db.write() as conn:
             result = await conn.execute(
-                update(users).where(users.c.id == user_id).values(is_banned=banned)
+                "UPDATE users SET is_banned = :banned WHERE id = :id",
+                {"id": user_id, "banned": banned},
             )
         return bool(result.rowcount)
 
     async def mark_inactive(self, chat_id: int) -> int:
         """The user blocked the bot: stop sending; returns how many pending rows were dropped."""
         async with self.db.write() as conn:
-            await conn.execute(update(users).where(users.c.id == chat_id).values(is_active=False))
+            await conn.execute("UPDATE users SET is_active = FALSE WHERE id = :id", {"id": chat_id})
             result = await conn.execute(
-                delete(outbox).where(outbox.c.chat_id == chat_id, outbox.c.sent_at.is_(None))
+                "DELETE FROM outbox WHERE chat_id = :id AND sent_at IS NULL", {"id": chat_id}
             )
         return result.rowcount
 
     async def active_user_ids(self) -> list[int]:
         async with self.db.read() as conn:
-            query = select(users.c.id).where(users.c.is_active, ~users.c.is_banned)
+            query = "SELECT id FROM users WHERE is_active AND NOT is_banned"
             return list((await conn.execute(query)).scalars().all())

@@ -6,14 +6,10 @@ import time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
-
 from bot.core.money import from_micros, to_micros
 from bot.core.outbox import OutboxKind
 from bot.core.storage.base import Message, StoreBase
-from bot.core.storage.db import Conn
-from bot.core.storage.tables import held_orders, ledger
+from bot.core.storage.db import Conn, IntegrityError
 
 
 class WalletStore(StoreBase):
@@ -23,7 +19,7 @@ class WalletStore(StoreBase):
 
     async def total_balances(self) -> Decimal:
         async with self.db.read() as conn:
-            total = await conn.execute(select(func.coalesce(func.sum(ledger.c.amount_micros), 0)))
+            total = await conn.execute("SELECT COALESCE(SUM(amount_micros), 0) FROM ledger")
             return from_micros(int(total.scalar_one()))
 
     async def credit(
@@ -80,9 +76,8 @@ class WalletStore(StoreBase):
             payload = {"amount": str(amount), "currency": currency}
             messages.append((user_id, OutboxKind.WALLET_CREDIT, payload, None))
         found = await conn.execute(
-            select(held_orders.c.token, held_orders.c.price).where(
-                held_orders.c.user_id == user_id, held_orders.c.expires_at > now
-            )
+            "SELECT token, price FROM held_orders WHERE user_id = :user_id AND expires_at > :now",
+            {"user_id": user_id, "now": now},
         )
         held = found.first()
         balance = await self._balance_micros(conn, user_id)
@@ -122,20 +117,16 @@ class WalletStore(StoreBase):
 
     async def ledger_entry(self, ref: str) -> tuple[int, Decimal] | None:
         """(user id, amount) of the ledger row with this reference."""
-        query = select(ledger.c.user_id, ledger.c.amount_micros).where(ledger.c.ref == ref)
+        query = "SELECT user_id, amount_micros FROM ledger WHERE ref = :ref"
         async with self.db.read() as conn:
-            row = (await conn.execute(query)).first()
+            row = (await conn.execute(query, {"ref": ref})).first()
         return (int(row[0]), from_micros(int(row[1]))) if row else None
 
     async def ledger_tail(self, user_id: int, limit: int = 10) -> list[dict[str, Any]]:
         async with self.db.read() as conn:
-            query = (
-                select(ledger)
-                .where(ledger.c.user_id == user_id)
-                .order_by(ledger.c.id.desc())
-                .limit(limit)
-            )
-            rows = (await conn.execute(query)).mappings().all()
+            query = "SELECT * FROM ledger WHERE user_id = :user_id ORDER BY id DESC LIMIT :limit"
+            found = await conn.execute(query, {"user_id": user_id, "limit": limit})
+            rows = found.mappings().all()
         return [
             {
                 "amount": from_micros(r["amount_micros"]),
