@@ -400,3 +400,48 @@ async def test_against_the_sandbox_over_real_http(sandbox_url: tuple[SandboxPane
     assert logged
     assert all("key" not in r for r in logged)
     assert json.dumps(logged).count("sandbox_real") >= 2
+
+
+QUIRKY_SERVICES = [
+    {"service": "7", "name": "Likes &amp; Views ", "rate": 0.1, "min": "10", "max": 1000.0},
+    {
+        "service": 8,
+        "name": "Followers",
+        "type": "Custom Comments",
+        "category": "IG",
+        "rate": "1.25",
+        "min": 5,
+        "max": "500",
+        "refill": "true",
+        "cancel": 1,
+        "desc": "Real accounts",
+    },
+]
+
+
+async def test_a_broken_service_is_skipped_and_the_rest_read_as_in_a_clean_catalog() -> None:
+    clean, _ = client_for(answering(QUIRKY_SERVICES))
+    broken = {"service": 9, "name": "Broken", "rate": "n/a", "min": 1, "max": 2}
+    mixed, _ = client_for(answering([QUIRKY_SERVICES[0], broken, QUIRKY_SERVICES[1]]))
+    read_clean, read_mixed = await clean.services(), await mixed.services()
+    assert read_mixed == read_clean
+    likes, followers = read_clean
+    assert (likes.id, likes.name, likes.rate, likes.min, likes.max) == (
+        7,
+        "Likes & Views",
+        Decimal("0.1"),
+        10,
+        1000,
+    )
+    assert (followers.type, followers.refill, followers.cancel, followers.description) == (
+        "Custom Comments",
+        True,
+        True,
+        "Real accounts",
+    )
+
+
+async def test_an_error_answer_to_services_is_the_panels_error_not_an_empty_catalog() -> None:
+    panel, _ = client_for(answering({"error": "Invalid API key"}))
+    with pytest.raises(PanelAuthError):
+        await panel.services()
