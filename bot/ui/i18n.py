@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, KeysView
 from pathlib import Path
 from typing import Any
 
+import babel.core
 from aiogram.types import User as TelegramUser
 from aiogram_i18n import I18nMiddleware
 from aiogram_i18n.cores import FluentRuntimeCore
@@ -94,11 +95,15 @@ NUMBER_AND_PLURAL_DATA = frozenset(
 
 def keep_number_and_plural_data(locale: str) -> None:
     """Drop the rest of what babel loaded for `locale` (and root, which every language
-    merges over); a language loaded later merges over what is left, which is all it uses."""
+    merges over); a language loaded later merges over what is left, which is all it uses.
+
+    Babel's global data (time zones, territories, aliases: 2.5 MB) is needed only to find a
+    language's files: it is let go too, and babel reads it again if another language loads."""
     for name in (locale, "root"):
         data = localedata.load(name)
         for key in data.keys() - NUMBER_AND_PLURAL_DATA:
             del data[key]
+    babel.core._global_data = None  # babel's own cache of global.dat, refilled on demand
 
 
 class LoadedCore(FluentRuntimeCore):

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from babel import localedata
+from babel import Locale, localedata
+from babel.numbers import format_decimal
 from fluent.syntax import FluentParser, ast
 
 from bot.ui.i18n import NUMBER_AND_PLURAL_DATA, Translator, create_core
@@ -166,3 +167,12 @@ def test_a_language_keeps_only_what_its_texts_use_and_still_formats_numbers(
     assert expected in text.replace("\u2068", "").replace("\u2069", "")
     # Unit, zone and territory names are most of babel's data and no text uses them.
     assert localedata.load(locale).keys() <= NUMBER_AND_PLURAL_DATA
+
+
+def test_babel_still_finds_other_languages_after_the_bot_let_its_data_go() -> None:
+    """Babel's global data is let go once the texts are loaded; anything needing it later
+    (a language found through its likely subtags) reads it again."""
+    translate = Translator(create_core("en"))
+    assert "Found 2 services" in translate("search-results", "en", count=2, query="x")
+    assert str(Locale.parse("zh_TW")) == "zh_Hant_TW"
+    assert format_decimal(1234.5, locale="pt_BR") == "1.234,5"
