@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from bot.core.storage import Database, Repository
 from bot.core.storage.db import _asyncpg_url
 from bot.core.storage.migrate import _alembic_config
+from bot.core.storage.tables import metadata
 from tests.backends import BACKENDS, fresh_database_url
 
 HEAD = "0006"
@@ -105,3 +107,29 @@ def test_the_head_the_bot_checks_at_start_is_the_newest_migration() -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_PATH))
     assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION
+
+
+def _schema_differences(conn: Connection) -> list[Any]:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    context = MigrationContext.configure(conn)
+    return list(compare_metadata(context, metadata))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_the_migrated_schema_is_the_one_tables_py_describes(
+    backend: str, tmp_path: Path
+) -> None:
+    """The stores write SQL by hand against this schema; `tables.py` documents it and is
+    what Alembic compares a new revision with."""
+    url = await fresh_database_url(backend)
+    path = tmp_path / "schema.sqlite3"
+    await (await Database.open(path, url)).close()
+    engine = create_async_engine(_asyncpg_url(url) if url else f"sqlite+aiosqlite:///{path}")
+    try:
+        async with engine.connect() as conn:
+            differences = await conn.run_sync(_schema_differences)
+    finally:
+        await engine.dispose()
+    assert differences == []

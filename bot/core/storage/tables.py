@@ -1,4 +1,5 @@
-"""The schema as SQLAlchemy Core tables: portable to SQLite and PostgreSQL.
+"""The schema as SQLAlchemy Core tables, for Alembic (migrations/env.py); a test keeps it the
+schema the migrations make. The stores write their SQL by hand and never import this module.
 
 Money is stored as integer micro-units of the panel currency (never floats); times as
 epoch seconds.
