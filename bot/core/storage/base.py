@@ -8,13 +8,18 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.core.domain import (
+    POLLED_STAGES,
     Stage,
     dumps,
 )
 from bot.core.outbox import OutboxKind
 from bot.core.storage.db import Conn, Database
 
-_BALANCE = "SELECT COALESCE(SUM(amount_micros), 0) FROM ledger WHERE user_id = :user_id"
+SUM_LEDGER = "SELECT COALESCE(SUM(amount_micros), 0) FROM ledger"
+_BALANCE = SUM_LEDGER + " WHERE user_id = :user_id"
+ADD_EVENT = "INSERT INTO order_events (order_id, status, at) VALUES (:order_id, :status, :at)"
+# The orders the poller follows; spelled out, as executemany cannot expand a list per row.
+POLLED = "status IN (" + ", ".join(sorted(f"'{stage.value}'" for stage in POLLED_STAGES)) + ")"
 ADD_LEDGER = (
     "INSERT INTO ledger (user_id, amount_micros, kind, ref, order_id, note, created_at)"
     " VALUES (:user_id, :amount_micros, :kind, :ref, :order_id, :note, :created_at)"
@@ -88,10 +93,7 @@ class StoreBase:
 
     @staticmethod
     async def _event(conn: Conn, order_id: int, stage: Stage, at: float) -> None:
-        await conn.execute(
-            "INSERT INTO order_events (order_id, status, at) VALUES (:order_id, :status, :at)",
-            {"order_id": order_id, "status": stage, "at": at},
-        )
+        await conn.execute(ADD_EVENT, {"order_id": order_id, "status": stage, "at": at})
 
     async def _set_stage(self, conn: Conn, order_id: int, stage: Stage, **values: Any) -> None:
         """The order's stage, and other columns of the order named in `values` (by the code,

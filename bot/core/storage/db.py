@@ -42,7 +42,7 @@ class Rows:
 
     __slots__ = ("_columns", "_rows", "rowcount")
 
-    def __init__(self, rows: Sequence[Any], columns: Sequence[str], rowcount: int = -1) -> None:
+    def __init__(self, rows: list[Any], columns: Sequence[str], rowcount: int = -1) -> None:
         self._rows = rows
         self._columns = columns
         self.rowcount = rowcount
@@ -51,7 +51,7 @@ class Rows:
         return self._rows[0] if self._rows else None
 
     def all(self) -> list[Any]:
-        return list(self._rows)
+        return self._rows
 
     def one(self) -> Any:
         if len(self._rows) != 1:
@@ -110,8 +110,9 @@ class SqliteConnection:
     coroutine (through aiosqlite every statement cost ~4 thread hops, ~650 µs, where the
     statement itself costs microseconds; bench/README.md)."""
 
-    def __init__(self, raw: sqlite3.Connection) -> None:
-        self.raw = raw
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.raw = _sqlite_connect(path)
 
     async def execute(self, sql: str, parameters: Parameters = None) -> Rows:
         return self.run(sql, parameters)
@@ -125,7 +126,7 @@ class SqliteConnection:
         try:
             if isinstance(parameters, Sequence):
                 cursor = self.raw.executemany(sql, parameters)
-                return Rows((), (), cursor.rowcount)
+                return Rows([], (), cursor.rowcount)
             sql, values = _expand_lists(sql, parameters or {})
             cursor = self.raw.execute(sql, values)
             rows = cursor.fetchall()
@@ -150,8 +151,8 @@ class PostgresConnection:
         except RefusedWrite as exc:
             raise IntegrityError(type(exc.orig).__name__) from None
         if not result.returns_rows:
-            return Rows((), (), result.rowcount)
-        return Rows(result.all(), list(result.keys()), result.rowcount)
+            return Rows([], (), result.rowcount)
+        return Rows(list(result.all()), list(result.keys()), result.rowcount)
 
     async def scalar(self, sql: str, parameters: Mapping[str, Any] | None = None) -> Any:
         return (await self.execute(sql, parameters)).scalar()
@@ -199,15 +200,12 @@ class Database:
     move money lock the customer's row (`... FOR UPDATE`, which SQLite needs not).
     """
 
-    def __init__(
-        self, engine: AsyncEngine | None, sqlite: sqlite3.Connection | None = None
-    ) -> None:
+    def __init__(self, engine: AsyncEngine | None, sqlite: SqliteConnection | None = None) -> None:
         self._engine = engine
-        self._sqlite = SqliteConnection(sqlite) if sqlite is not None else None
+        self._sqlite = sqlite
         self.shared = engine is not None
         self._write_lock = asyncio.Lock()
         self._checkpoints: asyncio.Task[None] | None = None
-        self._path: Path | None = None
 
     @property
     def engine(self) -> AsyncEngine:
@@ -224,8 +222,7 @@ class Database:
             database = cls(engine)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-            database = cls(None, _sqlite_connect(path))
-            database._path = path
+            database = cls(None, SqliteConnection(path))
             database._checkpoints = asyncio.create_task(database._checkpoint_forever(path))
         await database.migrate()
         return database
@@ -285,8 +282,7 @@ class Database:
             return
         if _sqlite_revision(self._sqlite.raw) == HEAD_REVISION:
             return
-        assert self._path is not None
-        _migrate_sqlite(self._path)
+        _migrate_sqlite(self._sqlite.path)
 
     async def ping(self) -> bool:
         try:

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from bot.core.domain import (
-    POLLED_STAGES,
     AlreadyPlacedError,
     DiscountGoneError,
     InsufficientFundsError,
@@ -18,6 +17,7 @@ from bot.core.domain import (
 )
 from bot.core.money import from_micros, to_micros
 from bot.core.outbox import OutboxKind
+from bot.core.storage.base import ADD_EVENT, POLLED, SUM_LEDGER
 from bot.core.storage.db import IntegrityError
 from bot.core.storage.referrals import ReferralStore
 from bot.core.storage.rows import (
@@ -38,8 +38,6 @@ _ADD_ORDER = (
     " :link, :fields, :quantity, :charge_micros, :cost_micros, :currency, :status, 0, :now,"
     " :now, :now) RETURNING id"
 )
-_SUM_LEDGER = "SELECT COALESCE(SUM(amount_micros), 0) FROM ledger"
-_ADD_EVENT = "INSERT INTO order_events (order_id, status, at) VALUES (:order_id, :status, :at)"
 
 
 class OrderStore(ReferralStore):
@@ -113,7 +111,7 @@ class OrderStore(ReferralStore):
         """Kept in the order's history; the refund follows when the panel reports Canceled."""
         async with self.db.write() as conn:
             await conn.execute(
-                _ADD_EVENT, {"order_id": order_id, "status": "cancel_requested", "at": time.time()}
+                ADD_EVENT, {"order_id": order_id, "status": "cancel_requested", "at": time.time()}
             )
 
     async def order_history(self, order_id: int) -> list[tuple[str, float]]:
@@ -226,7 +224,8 @@ class OrderStore(ReferralStore):
         query = "SELECT id FROM orders WHERE client_token = :token AND user_id = :user_id"
         async with self.db.read() as conn:
             found = await conn.execute(query, {"token": token, "user_id": user_id})
-            return None if found.scalar() is None else int(found.scalar())
+            order_id = found.scalar()
+        return None if order_id is None else int(order_id)
 
     async def list_orders(self, user_id: int, offset: int = 0, limit: int = 10) -> list[Order]:
         params = {"user_id": user_id, "offset": offset, "limit": limit}
@@ -247,15 +246,15 @@ class OrderStore(ReferralStore):
     async def stalled_orders(self, limit: int = 20) -> list[Order]:
         """Open orders flagged as not moving, longest-stalled first."""
         query = (
-            "SELECT * FROM orders WHERE stalled_at IS NOT NULL AND status IN :stages"
+            f"SELECT * FROM orders WHERE stalled_at IS NOT NULL AND {POLLED}"
             " ORDER BY stalled_at LIMIT :limit"
         )
         async with self.db.read() as conn:
-            found = await conn.execute(query, {"stages": list(POLLED_STAGES), "limit": limit})
+            found = await conn.execute(query, {"limit": limit})
             return [order_from_row(r) for r in found.mappings().all()]
 
     async def refund_of(self, order_id: int) -> Decimal:
-        query = _SUM_LEDGER + " WHERE ref = :ref"
+        query = SUM_LEDGER + " WHERE ref = :ref"
         async with self.db.read() as conn:
             found = await conn.execute(query, {"ref": f"order:{order_id}:refund"})
             return from_micros(int(found.scalar_one()))
@@ -272,7 +271,7 @@ class OrderStore(ReferralStore):
             if await self._ref_used(conn, ref):
                 return None
             before = await conn.execute(
-                _SUM_LEDGER + " WHERE order_id = :order_id AND kind = 'refund'",
+                SUM_LEDGER + " WHERE order_id = :order_id AND kind = 'refund'",
                 {"order_id": order_id},
             )
             micros = int(row["charge_micros"]) - int(before.scalar_one())
@@ -280,7 +279,7 @@ class OrderStore(ReferralStore):
                 conn, row["user_id"], micros, "refund", ref=ref, order_id=order_id
             )
             await conn.execute(
-                _ADD_EVENT, {"order_id": order_id, "status": "refunded", "at": time.time()}
+                ADD_EVENT, {"order_id": order_id, "status": "refunded", "at": time.time()}
             )
             taken_back = await self._reverse_commission(conn, order_id)
             payload = {"amount": str(from_micros(micros)), "currency": row["currency"]}

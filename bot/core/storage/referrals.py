@@ -17,15 +17,12 @@ from bot.core.referrals import (
     new_code,
     stored_percent,
 )
-from bot.core.storage.base import ADD_LEDGER, Message, Row, StoreBase
+from bot.core.storage.base import ADD_LEDGER, SUM_LEDGER, Message, Row, StoreBase
 from bot.core.storage.db import Conn, Database, IntegrityError
 
 COMMISSION = "referral"
 REVERSAL = "referral_back"
-_EARNINGS = (
-    "SELECT COALESCE(SUM(amount_micros), 0) FROM ledger"
-    f" WHERE kind IN ('{COMMISSION}', '{REVERSAL}')"
-)
+_EARNINGS = SUM_LEDGER + f" WHERE kind IN ('{COMMISSION}', '{REVERSAL}')"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from bot.core.domain import (
 )
 from bot.core.money import from_micros, to_micros
 from bot.core.outbox import OutboxKind
-from bot.core.storage.base import Message, Row
+from bot.core.storage.base import ADD_EVENT, POLLED, Message, Row
 from bot.core.storage.db import Conn
 from bot.core.storage.referrals import ReferralStore
 from bot.core.storage.rows import (
@@ -22,20 +22,17 @@ from bot.core.storage.rows import (
 )
 from bot.core.transitions import OrderFacts, plan_poll_error, plan_transition
 
-# Only polled orders move: final, stuck or held orders are the admins' (IN spelled out, as
-# executemany cannot expand a list per row).
 # An order that ends in one of these delivered something: its referrer earns a share.
 DELIVERED_STAGES = frozenset({Stage.COMPLETED, Stage.PARTIAL})
-_POLLED = "status IN (" + ", ".join(sorted(f"'{stage.value}'" for stage in POLLED_STAGES)) + ")"
 _MOVED = (
     "start_count = COALESCE(:start, start_count), remains = COALESCE(:left, remains),"
     " poll_errors = 0, moved_at = :now, stalled_at = NULL"  # it moves again: not stalled
 )
-_PROGRESS = f"UPDATE orders SET {_MOVED} WHERE id = :order_id AND {_POLLED}"
+# Only polled orders move: final, stuck or held orders are the admins'.
+_PROGRESS = f"UPDATE orders SET {_MOVED} WHERE id = :order_id AND {POLLED}"
 _NEW_STAGE = (
     f"UPDATE orders SET status = :stage, status_changed_at = :now, {_MOVED} WHERE id = :order_id"
 )
-_ADD_EVENT = "INSERT INTO order_events (order_id, status, at) VALUES (:order_id, :status, :at)"
 
 
 class TransitionStore(ReferralStore):
@@ -43,7 +40,7 @@ class TransitionStore(ReferralStore):
         """Every order the poller follows, with what is known of it."""
         query = (
             "SELECT id, panel_order_id, status, start_count, remains, panel FROM orders"
-            f" WHERE {_POLLED} AND panel_order_id IS NOT NULL"
+            f" WHERE {POLLED} AND panel_order_id IS NOT NULL"
         )
         async with self.db.read() as conn:
             return [
@@ -125,7 +122,7 @@ class TransitionStore(ReferralStore):
         if stage_rows:
             await conn.execute(_NEW_STAGE, stage_rows)
             await conn.execute(
-                _ADD_EVENT,
+                ADD_EVENT,
                 [{"order_id": r["order_id"], "status": r["stage"], "at": now} for r in stage_rows],
             )
         await self._refund_many(conn, refunds, now)
@@ -155,7 +152,7 @@ class TransitionStore(ReferralStore):
         """Open orders not flagged yet that have not moved since `since`."""
         query = (
             "SELECT id, service_id, service_type, quantity, moved_at FROM orders"
-            f" WHERE {_POLLED} AND stalled_at IS NULL AND moved_at < :since"
+            f" WHERE {POLLED} AND stalled_at IS NULL AND moved_at < :since"
         )
         async with self.db.read() as conn:
             return [
@@ -172,7 +169,7 @@ class TransitionStore(ReferralStore):
         flagged: list[int] = []
         async with self.db.write() as conn:
             rows = await conn.execute(
-                f"SELECT id, user_id FROM orders WHERE id IN :ids AND {_POLLED}"
+                f"SELECT id, user_id FROM orders WHERE id IN :ids AND {POLLED}"
                 " AND stalled_at IS NULL FOR UPDATE",
                 {"ids": list(order_ids)},
             )

@@ -8,7 +8,7 @@ from typing import Any
 
 from bot.core.money import from_micros, to_micros
 from bot.core.outbox import OutboxKind
-from bot.core.storage.base import Message, StoreBase
+from bot.core.storage.base import SUM_LEDGER, Message, StoreBase
 from bot.core.storage.db import Conn, IntegrityError
 
 
@@ -19,7 +19,7 @@ class WalletStore(StoreBase):
 
     async def total_balances(self) -> Decimal:
         async with self.db.read() as conn:
-            total = await conn.execute("SELECT COALESCE(SUM(amount_micros), 0) FROM ledger")
+            total = await conn.execute(SUM_LEDGER)
             return from_micros(int(total.scalar_one()))
 
     async def credit(
