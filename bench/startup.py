@@ -16,16 +16,7 @@ import time
 from pathlib import Path
 
 from tests.e2e.stand import Customer, Stand
-
-UNUSED = (
-    "asyncpg",
-    "redis",
-    "aiohttp.web",
-    "bot.sandbox",
-    "alembic",
-    "sqlalchemy",
-    "prometheus_client",
-)
+from tests.unit.test_imports import optional_libraries_imported
 
 
 def bare_import() -> float:
@@ -45,12 +36,6 @@ def answered_start(stand: Stand, user_id: int) -> float:
     return elapsed
 
 
-def imported_but_unused() -> list[str]:
-    probe = f"import sys, bot.runners; print(*[m for m in {UNUSED!r} if m in sys.modules])"
-    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    return found.stdout.split()
-
-
 def main(restarts: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         stand = Stand(Path(folder), poll_interval=60).start(with_bot=False)
@@ -66,9 +51,8 @@ def main(restarts: int) -> None:
     print(f"bare 'import aiogram': {bare:.2f} s (median of {restarts})")
     print(f"first start (creates the database) to /start answered: {first:.2f} s")
     print(f"restart to /start answered: {restart:.2f} s (median of {restarts})")
-    print(
-        f"imported though this configuration does not use them: {imported_but_unused() or 'none'}"
-    )
+    unused = optional_libraries_imported() or "none"
+    print(f"imported though this configuration does not use them: {unused}")
     print(f"startup: the bot adds {added:.2f} s to aiogram's import (target ≤ 0.5 s)")
 
 
