@@ -4,7 +4,7 @@ change an order's stage or queue a message inside a caller's transaction."""
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from bot.core.domain import (
@@ -14,6 +14,7 @@ from bot.core.domain import (
 )
 from bot.core.outbox import OutboxKind
 from bot.core.storage.db import Conn, Database
+from bot.core.storage.rows import Row
 
 SUM_LEDGER = "SELECT COALESCE(SUM(amount_micros), 0) FROM ledger"
 _BALANCE = SUM_LEDGER + " WHERE user_id = :user_id"
@@ -30,7 +31,6 @@ ADD_OUTBOX = (
     " VALUES (:chat_id, :kind, :payload, :coalesce_key, :created_at, :next_attempt_at,"
     " :attempts)"
 )
-Row = Mapping[str, Any]
 
 # (recipient, kind, payload, coalescing key) of one message to queue
 Message = tuple[int, OutboxKind, dict[str, Any], str | None]

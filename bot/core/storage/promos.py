@@ -9,8 +9,9 @@ from decimal import Decimal
 
 from bot.core.money import to_micros
 from bot.core.promos import Promo, PromoKind, PromoSpec, Refusal, refusal
-from bot.core.storage.base import Row, StoreBase
+from bot.core.storage.base import StoreBase
 from bot.core.storage.db import IntegrityError
+from bot.core.storage.rows import Row
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from bot.core.referrals import (
     new_code,
     stored_percent,
 )
-from bot.core.storage.base import ADD_LEDGER, SUM_LEDGER, Message, Row, StoreBase
+from bot.core.storage.base import ADD_LEDGER, SUM_LEDGER, Message, StoreBase
 from bot.core.storage.db import Conn, Database, IntegrityError
+from bot.core.storage.rows import Row
 
 COMMISSION = "referral"
 REVERSAL = "referral_back"

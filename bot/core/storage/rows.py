@@ -16,6 +16,8 @@ from bot.core.domain import (
 )
 from bot.core.money import from_micros
 
+Row = Mapping[str, Any]  # a database row by column name
+
 StatusChange = tuple[int, Stage, int | None, int | None]  # order id, stage, start count, remains
 
 
@@ -40,7 +42,7 @@ class OpenOrder:
     panel: str = "main"
 
 
-def order_from_row(row: Mapping[str, Any]) -> Order:
+def order_from_row(row: Row) -> Order:
     return Order(
         id=row["id"],
         user_id=row["user_id"],
@@ -65,7 +67,7 @@ def order_from_row(row: Mapping[str, Any]) -> Order:
     )
 
 
-def refill_from_row(row: Mapping[str, Any]) -> Refill:
+def refill_from_row(row: Row) -> Refill:
     return Refill(
         id=row["id"],
         order_id=row["order_id"],
@@ -77,7 +79,7 @@ def refill_from_row(row: Mapping[str, Any]) -> Refill:
     )
 
 
-def user_from_row(row: Mapping[str, Any]) -> User:
+def user_from_row(row: Row) -> User:
     return User(
         id=row["id"],
         username=row["username"],

@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from bot.core.storage.base import Row, StoreBase
+from bot.core.storage.base import StoreBase
+from bot.core.storage.rows import Row
 
 OPEN, CLOSED = "open", "closed"
 _TICKET = "SELECT * FROM tickets WHERE id = :id"

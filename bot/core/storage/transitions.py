@@ -12,11 +12,12 @@ from bot.core.domain import (
 )
 from bot.core.money import from_micros, to_micros
 from bot.core.outbox import OutboxKind
-from bot.core.storage.base import ADD_EVENT, POLLED, Message, Row
+from bot.core.storage.base import ADD_EVENT, POLLED, Message
 from bot.core.storage.db import Conn
 from bot.core.storage.referrals import ReferralStore
 from bot.core.storage.rows import (
     OpenOrder,
+    Row,
     StatusChange,
     Unmoved,
 )
