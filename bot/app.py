@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import weakref
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -15,6 +16,7 @@ import httpx
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
@@ -354,13 +356,12 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
         )
     )
 
+    saving: weakref.WeakSet[BaseSession] = weakref.WeakSet()  # sessions saving dp.storage
+
     async def on_startup(bot: Bot) -> None:
-        storage = dp.storage
-        session_middlewares = bot.session.middleware._middlewares
-        if isinstance(storage, DatabaseStorage) and not any(
-            isinstance(m, SaveBeforeSending) and m.storage is storage for m in session_middlewares
-        ):
-            bot.session.middleware(SaveBeforeSending(storage))
+        if isinstance(dp.storage, DatabaseStorage) and bot.session not in saving:
+            bot.session.middleware(SaveBeforeSending(dp.storage))
+            saving.add(bot.session)
         await start(services, bot, background)
 
     async def on_shutdown() -> None:
