@@ -234,3 +234,11 @@ def test_secrets_never_reach_the_log(stand: Stand) -> None:
     assert "order placed" in log and "Run polling" in log
     assert TOKEN not in log and TOKEN.split(":")[1] not in log
     assert "sandbox-key" not in log
+
+
+def test_an_admin_gets_the_stats_chart_as_a_photo(stand: Stand, admin: Customer) -> None:
+    """/stats draws the period's chart and sends it as a photo with the figures as caption
+    (through the stand-in's sendPhoto, which reads the uploaded file)."""
+    answer = admin.ask("/stats", "Profit")
+    assert answer["photo"][0]["file_size"] > 10_000  # a real PNG, not an empty upload
+    assert "Referral sign-ups" in answer["text"]

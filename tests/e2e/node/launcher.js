@@ -196,6 +196,39 @@ function edit(req, res, fields) {
   stored.edited = true;
   return ok(res, asMessage(stored, req.params.token));
 }
+// A photo or document arrives as multipart/form-data (the file itself), which the package's
+// body parsers leave alone: read it with the Fetch API's parser. The user sees the caption.
+async function formFields(req) {
+  if (!String(req.headers['content-type'] || '').startsWith('multipart/form-data')) return req.body;
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const form = await new Response(Buffer.concat(chunks),
+    { headers: { 'content-type': req.headers['content-type'] } }).formData();
+  const fields = {};
+  for (const [name, value] of form.entries()) {
+    fields[name] = typeof value === 'string' ? value : { name: value.name, size: value.size };
+  }
+  return fields;
+}
+for (const [method, field] of [['sendPhoto', 'photo'], ['sendDocument', 'document']]) {
+  app.all(`/bot:token/${method}`, async (req, res) => {
+    const body = await formFields(req);
+    // aiogram names the file part and points at it: photo=attach://<part name>.
+    const ref = body[field];
+    const file = (typeof ref === 'string' && ref.startsWith('attach://')
+      ? body[ref.slice('attach://'.length)] : ref) || {};
+    const media = { file_id: `e2e-${field}-${messageId}`, file_unique_id: `u${messageId}`,
+      file_size: file.size || 0 };
+    const message = { chat_id: body.chat_id, caption: body.caption || '', text: body.caption || '',
+      reply_markup: body.reply_markup, message_thread_id: body.message_thread_id,
+      [field]: field === 'photo' ? [Object.assign({ width: 1200, height: 800 }, media)]
+        : Object.assign({ file_name: file.name || 'file' }, media) };
+    calls.push({ method, params: { chat_id: body.chat_id, caption: body.caption } });
+    stats.sent += 1;
+    ok(res, storedBotMessage(message, req.params.token));
+  });
+}
+
 app.all('/bot:token/editMessageText', (req, res) => edit(req, res, ['text', 'reply_markup', 'parse_mode']));
 app.all('/bot:token/editMessageReplyMarkup', (req, res) => edit(req, res, ['reply_markup']));
 
