@@ -17,9 +17,9 @@ from pathlib import Path
 import httpx
 from pydantic import SecretStr
 
-from bot.core.catalog import Catalog
-from bot.core.panel import PanelClient
-from bot.core.pricing import Pricing
+from bot.core.catalog.cache import Catalog
+from bot.core.catalog.pricing import Pricing
+from bot.core.panels import PanelClient
 from bot.sandbox.catalog import build_catalog
 from bot.ui.i18n import Translator, create_core
 from bot.ui.keyboards import services_page

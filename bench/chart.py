@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 from bot.core.domain import Stage
-from bot.core.reports import DAY, OrderRow, daily
+from bot.core.ops.reports import DAY, OrderRow, daily
 from bot.ui.charts import render
 from bot.ui.i18n import Translator, create_core
 

@@ -22,13 +22,14 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.methods import SendMessage
 
-from bot.core.customers import Customers
-from bot.core.notifier import Notifier
+from bot.core.customers.directory import Customers
+from bot.core.notifications.sender import Notifier
 from bot.core.outbox import OutboxKind
-from bot.core.storage import Database, Repository
+from bot.core.storage import Database
 from bot.core.storage.db import insert_sql
+from bot.core.stores import Stores
 from bot.ui.i18n import Translator, create_core
-from bot.ui.notices import MessageRenderer, TelegramMessenger
+from bot.ui.notices import MessageRenderer, NoticeReads, TelegramMessenger
 from tests.e2e.stand import NODE_DIR, free_port, wait_until
 
 TOKEN = "777:BENCH"
@@ -66,7 +67,7 @@ async def main(messages: int, chats: int) -> None:
         wait_until(lambda: _listening(port), 15, "the stand-in")
         with tempfile.TemporaryDirectory() as folder:
             db = await Database.open(Path(folder) / "notify.sqlite3")
-            repo = Repository(db)
+            stores = Stores.over(db)
             now = time.time()
             async with db.write() as conn:
                 await conn.execute(
@@ -87,20 +88,23 @@ async def main(messages: int, chats: int) -> None:
                     ],
                 )
             for round_ in range(messages // chats):
-                await repo.enqueue(
+                await stores.outbox.enqueue(
                     [10_000 + n for n in range(chats)],
                     OutboxKind.WALLET_CREDIT,
                     {"amount": str(round_)},
                 )
             session = TimedSession(api=TelegramAPIServer.from_base(f"http://127.0.0.1:{port}"))
             bot = Bot(TOKEN, session=session)
-            renderer = MessageRenderer(repo, Translator(create_core("en")), "en")
+            renderer = MessageRenderer(NoticeReads.of(stores), Translator(create_core("en")), "en")
             notifier = Notifier(
-                TelegramMessenger(bot, renderer), repo, Customers(repo), rate_per_second=25
+                TelegramMessenger(bot, renderer),
+                stores.outbox,
+                Customers(stores.users),
+                rate_per_second=25,
             )
             started = time.monotonic()
             task = asyncio.create_task(notifier.run())
-            while await repo.next_due_at() is not None:
+            while await stores.outbox.next_due_at() is not None:
                 await asyncio.sleep(0.5)
             elapsed = time.monotonic() - started
             task.cancel()

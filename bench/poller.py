@@ -21,10 +21,11 @@ import httpx
 from pydantic import SecretStr
 
 from bot.core.domain import Stage
-from bot.core.panel import PanelClient
-from bot.core.poller import Poller
-from bot.core.storage import Database, Repository
+from bot.core.panels import PanelClient
+from bot.core.storage import Database
 from bot.core.storage.db import insert_sql
+from bot.core.stores import Stores
+from bot.core.tracking.poller import Poller
 from bot.sandbox import SandboxPanel, start_sandbox
 from bot.sandbox.server import SandboxOrder
 from tests.backends import fresh_database_url
@@ -117,9 +118,9 @@ async def main(count: int, backend: str, url: str) -> None:
         await seed(db, count)
         hooks = {"request": [count_status_calls]}
         async with httpx.AsyncClient(timeout=60, event_hooks=hooks) as http:
-            poller = Poller(
-                Repository(db), PanelClient(http, url, SecretStr("sandbox-key")), 60, []
-            )
+            stores = Stores.over(db)
+            panel = PanelClient(http, url, SecretStr("sandbox-key"))
+            poller = Poller(stores.statuses, stores.refills, panel, 60, [])
             for label in ("first cycle (half the orders change)", "second cycle (nothing changes)"):
                 before = status_calls
                 started = time.perf_counter()

@@ -22,36 +22,41 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
-from bot.core import metrics
-from bot.core.balance_watch import BalanceWatch
-from bot.core.catalog import CatalogCache
-from bot.core.crypto_payments import CryptoPayments
-from bot.core.cryptopay import CryptoPayClient
-from bot.core.customers import Customers
-from bot.core.delivery_times import DeliveryTimes, StallWatch
-from bot.core.leader import Leadership
-from bot.core.notifier import Notifier
-from bot.core.ordering import OrderService
-from bot.core.panel import PanelClient
-from bot.core.panels import Panels
-from bot.core.poller import Poller
-from bot.core.pricing import Pricing
-from bot.core.quoting import Quoter
-from bot.core.routing import Routing
+from bot.core.catalog.cache import CatalogCache
+from bot.core.catalog.pricing import Pricing
+from bot.core.catalog.routing import Routing
+from bot.core.catalog.storefront import Storefront
+from bot.core.customers.directory import Customers
+from bot.core.customers.user_store import UserStore
+from bot.core.delivery.times import DeliveryTimes
+from bot.core.growth.promo_store import PromoStore
+from bot.core.growth.referral_store import ReferralStore
+from bot.core.notifications.outbox_store import OutboxStore
+from bot.core.notifications.sender import Notifier
+from bot.core.ops import metrics
+from bot.core.ops.figure_store import FigureStore
+from bot.core.ops.leader import Leadership
+from bot.core.ordering.checkout import Checkout
+from bot.core.ordering.hold_store import HoldStore
+from bot.core.ordering.order_store import OrderStore
+from bot.core.ordering.placing import OrderService
+from bot.core.ordering.quoting import Quoter
+from bot.core.panels import PanelClient
+from bot.core.panels.balance_watch import BalanceWatch
+from bot.core.panels.health import Panels
+from bot.core.payments.crypto import CryptoPayments
+from bot.core.payments.cryptopay import CryptoPayClient
+from bot.core.payments.wallet_store import WalletStore
 from bot.core.settings import TELEGRAM_API_URL, Settings
 from bot.core.shop import Shop
-from bot.core.storage import Database, Repository
-from bot.core.storage.figures import FigureStore
-from bot.core.storage.holds import HoldStore
-from bot.core.storage.orders import OrderStore
-from bot.core.storage.outbox import OutboxStore
-from bot.core.storage.promos import PromoStore
-from bot.core.storage.referrals import ReferralStore
-from bot.core.storage.refills import RefillStore
-from bot.core.storage.tickets import TicketStore
-from bot.core.storage.users import UserStore
-from bot.core.storage.wallets import WalletStore
-from bot.core.storefront import Storefront
+from bot.core.storage import Database
+from bot.core.storage.kv import KeyValueStore
+from bot.core.stores import Stores
+from bot.core.support.ticket_store import TicketStore
+from bot.core.tracking.aftersale import AfterSale
+from bot.core.tracking.poller import Poller
+from bot.core.tracking.refill_store import RefillStore
+from bot.core.tracking.stalls import StallWatch
 from bot.ui.commands import set_bot_commands, set_shop_button
 from bot.ui.dispatch import skip_unused_routers
 from bot.ui.fsm_storage import DatabaseStorage
@@ -64,7 +69,7 @@ from bot.ui.middlewares import (
     SaveBeforeSending,
     ThrottleMiddleware,
 )
-from bot.ui.notices import MessageRenderer, TelegramMessenger
+from bot.ui.notices import MessageRenderer, NoticeReads, TelegramMessenger
 from handlers import get_routers
 
 if TYPE_CHECKING:  # the web server is imported only by the configurations that run one
@@ -92,6 +97,8 @@ class HandlerData(TypedDict):
     quoter: Quoter
     customers: Customers
     ordering: OrderService
+    checkout: Checkout
+    aftersale: AfterSale
     translator: Translator
     delivery: DeliveryTimes
     users: UserStore
@@ -104,6 +111,7 @@ class HandlerData(TypedDict):
     promos: PromoStore
     referrals: ReferralStore
     holds: HoldStore
+    settings_store: KeyValueStore
     crypto: CryptoPayments | None
 
 
@@ -113,7 +121,7 @@ class Services:
 
     settings: Settings
     db: Database
-    repo: Repository
+    stores: Stores
     http: httpx.AsyncClient
     panel: PanelClient
     panels: Panels
@@ -124,6 +132,8 @@ class Services:
     quoter: Quoter
     customers: Customers
     ordering: OrderService
+    checkout: Checkout
+    aftersale: AfterSale
     translator: Translator
     renderer: MessageRenderer
     poller: Poller
@@ -136,7 +146,7 @@ class Services:
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     def handler_data(self) -> HandlerData:
-        db = self.db
+        stores = self.stores
         return HandlerData(
             settings=self.settings,
             panel=self.panel,
@@ -148,18 +158,21 @@ class Services:
             quoter=self.quoter,
             customers=self.customers,
             ordering=self.ordering,
+            checkout=self.checkout,
+            aftersale=self.aftersale,
             translator=self.translator,
             delivery=self.delivery,
-            users=UserStore(db),
-            wallets=WalletStore(db),
-            orders=OrderStore(db, self.settings.referral_percent),
-            refills=RefillStore(db),
-            outbox=OutboxStore(db),
-            figures=FigureStore(db),
-            tickets=TicketStore(db),
-            promos=PromoStore(db),
-            referrals=ReferralStore(db, self.settings.referral_percent),
-            holds=HoldStore(db),
+            users=stores.users,
+            wallets=stores.wallets,
+            orders=stores.orders,
+            refills=stores.refills,
+            outbox=stores.outbox,
+            figures=stores.figures,
+            tickets=stores.tickets,
+            promos=stores.promos,
+            referrals=stores.referrals,
+            holds=stores.holds,
+            settings_store=stores.settings,
             crypto=self.crypto,
         )
 
@@ -192,7 +205,7 @@ async def build_services(settings: Settings) -> Services:
     sandbox_url, sandbox = await _sandbox_address(settings)
     url = settings.database_url.get_secret_value() if settings.database_url else None
     db = await Database.open(settings.database_path, url)
-    repo = Repository(db, settings.referral_percent)
+    stores = Stores.over(db, settings.referral_percent)
     http = httpx.AsyncClient(
         timeout=settings.panel_timeout_seconds, headers={"User-Agent": "smm-bot/0.1"}
     )
@@ -200,8 +213,8 @@ async def build_services(settings: Settings) -> Services:
         {c.name: PanelClient(http, c.url, c.key) for c in settings.panel_configs(sandbox_url)}
     )
     panel = panels.client(panels.primary)
-    storefront = Storefront(panels, repo, Routing(settings.routing))
-    pricing = Pricing(repo, settings.markup_percent)
+    storefront = Storefront(panels, stores.settings, Routing(settings.routing))
+    pricing = Pricing(stores.settings, settings.markup_percent)
     await pricing.load()
     shop = Shop(accepts_crypto=settings.crypto_pay_token is not None)
     translator = Translator(create_core(settings.default_locale))
@@ -211,11 +224,14 @@ async def build_services(settings: Settings) -> Services:
         catalog.rebuild(storefront.views())
 
     panels.on_change(reroute)
-    delivery = DeliveryTimes(repo)
+    delivery = DeliveryTimes(stores.samples)
+    quoter = Quoter(pricing, shop, stores.wallets, delivery, stores.promos)
+    ordering = OrderService(stores.orders, stores.outbox, panels, settings.admin_ids, storefront)
+    admins = settings.admin_ids
     return Services(
         settings=settings,
         db=db,
-        repo=repo,
+        stores=stores,
         http=http,
         panel=panel,
         panels=panels,
@@ -223,32 +239,43 @@ async def build_services(settings: Settings) -> Services:
         catalog=catalog,
         pricing=pricing,
         shop=shop,
-        quoter=Quoter(pricing, shop, repo, delivery, repo, repo),
-        customers=Customers(repo, ttl_seconds=SHARED_CACHE_SECONDS if db.shared else None),
-        ordering=OrderService(repo, panels, settings.admin_ids, storefront),
+        quoter=quoter,
+        customers=Customers(stores.users, ttl_seconds=SHARED_CACHE_SECONDS if db.shared else None),
+        ordering=ordering,
+        checkout=Checkout(quoter, ordering, stores.holds),
+        aftersale=AfterSale(panels, stores.orders, stores.statuses, stores.refills, admins),
         translator=translator,
-        renderer=MessageRenderer(repo, translator, settings.default_locale, catalog, delivery),
-        poller=Poller(repo, panels, settings.poll_interval_seconds, settings.admin_ids),
+        renderer=MessageRenderer(
+            NoticeReads.of(stores), translator, settings.default_locale, catalog, delivery
+        ),
+        poller=Poller(
+            stores.statuses, stores.refills, panels, settings.poll_interval_seconds, admins
+        ),
         balance_watch=BalanceWatch(
-            repo, panels, settings.admin_ids, threshold=settings.low_balance_threshold
+            stores.settings,
+            stores.outbox,
+            stores.wallets,
+            panels,
+            admins,
+            threshold=settings.low_balance_threshold,
         ),
         delivery=delivery,
         stall_watch=StallWatch(
-            repo,
+            stores.statuses,
             delivery,
-            settings.admin_ids,
+            admins,
             factor=settings.stuck_factor,
             min_hours=settings.stuck_min_hours,
             every_seconds=max(settings.poll_interval_seconds, 60.0),
         ),
         leadership=Leadership(db, retry_seconds=min(settings.poll_interval_seconds, 5.0)),
-        crypto=_crypto_payments(settings, http, repo),
+        crypto=_crypto_payments(settings, http, stores),
         sandbox=sandbox,
     )
 
 
 def _crypto_payments(
-    settings: Settings, http: httpx.AsyncClient, repo: Repository
+    settings: Settings, http: httpx.AsyncClient, stores: Stores
 ) -> CryptoPayments | None:
     if settings.crypto_pay_token is None:
         return None
@@ -256,7 +283,7 @@ def _crypto_payments(
     client = CryptoPayClient(http, settings.crypto_pay_api_url, token)
     return CryptoPayments(
         client,
-        repo,
+        stores.crypto,
         token.get_secret_value(),
         settings.crypto_pay_assets,
         settings.crypto_pay_poll_seconds,
@@ -289,7 +316,7 @@ def background_work(services: Services, bot: Bot) -> list[Coroutine[Any, Any, No
     the check of open Crypto Pay invoices."""
     notifier = Notifier(
         TelegramMessenger(bot, services.renderer),
-        services.repo,
+        services.stores.outbox,
         services.customers,
         rate_per_second=services.settings.send_rate_per_second,
     )
@@ -308,7 +335,9 @@ async def start(services: Services, bot: Bot, background: bool) -> None:
     # With replicas, another process may be placing right now: only placements older
     # than any panel answer could take were interrupted.
     older_than = 4 * settings.panel_timeout_seconds if services.db.shared else 0.0
-    recovered = await services.repo.recover_interrupted_placements(settings.admin_ids, older_than)
+    recovered = await services.stores.orders.recover_interrupted_placements(
+        settings.admin_ids, older_than
+    )
     if recovered:
         logger.error(
             "orders interrupted while placing are now uncertain", extra={"orders": recovered}
@@ -413,11 +442,12 @@ def mini_app_over(services: Services, bot: Bot, settings: Settings | None = None
     return MiniApp(
         settings=settings or services.settings,
         bot=bot,
-        repo=services.repo,
+        orders_store=services.stores.orders,
+        wallets=services.stores.wallets,
         catalog=services.catalog,
         pricing=services.pricing,
-        quoter=services.quoter,
-        ordering=services.ordering,
+        checkout=services.checkout,
+        aftersale=services.aftersale,
         customers=services.customers,
         translator=services.translator,
         delivery=services.delivery,

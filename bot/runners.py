@@ -9,7 +9,7 @@ import signal
 from aiogram import Bot, Dispatcher
 
 from bot.app import Services, build_services, create_bot, create_dispatcher, create_mini_app
-from bot.core.memory import settle_after_start
+from bot.core.ops.memory import settle_after_start
 from bot.core.settings import Settings
 
 logger = logging.getLogger(__name__)

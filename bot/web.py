@@ -12,7 +12,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
-from bot.core.crypto_payments import CryptoPayments, WebhookVerdict
+from bot.core.payments.crypto import CryptoPayments, WebhookVerdict
 from bot.core.settings import Settings
 from bot.webapp.api import MiniApp, add_api
 from bot.webapp.pages import add_pages

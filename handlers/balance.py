@@ -7,8 +7,8 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram_i18n import I18nContext, LazyFilter
 
+from bot.core.payments.wallet_store import WalletStore
 from bot.core.shop import Shop
-from bot.core.storage.wallets import WalletStore
 from bot.ui.keyboards import topup_keyboard
 from bot.ui.render import money
 

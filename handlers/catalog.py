@@ -9,13 +9,13 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.core.catalog import CatalogCache, category_key
-from bot.core.delivery import DeliveryTime
-from bot.core.delivery_times import DeliveryTimes
-from bot.core.forms import is_orderable
+from bot.core.catalog.cache import CatalogCache, category_key
+from bot.core.catalog.pricing import Pricing
+from bot.core.delivery.estimates import DeliveryTime
+from bot.core.delivery.times import DeliveryTimes
 from bot.core.money import fmt_rate
-from bot.core.panel import Service
-from bot.core.pricing import Pricing
+from bot.core.ordering.forms import is_orderable
+from bot.core.panels import Service
 from bot.core.shop import Shop
 from bot.ui.callbacks import CategoryPage, CategoryPick, SearchPage, ServicePick
 from bot.ui.filters import TypedText

@@ -13,9 +13,9 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
-from bot.core.crypto_payments import MAX_AMOUNT, MIN_AMOUNT, CryptoPayments
-from bot.core.cryptopay import CryptoPayError
 from bot.core.money import CENT
+from bot.core.payments.crypto import MAX_AMOUNT, MIN_AMOUNT, CryptoPayments
+from bot.core.payments.cryptopay import CryptoPayError
 from bot.core.shop import Shop
 from bot.ui.callbacks import CryptoMenu, CryptoTopUp
 from bot.ui.keyboards import crypto_amounts, pay_link

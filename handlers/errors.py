@@ -14,10 +14,10 @@ from aiogram.filters import ExceptionMessageFilter, ExceptionTypeFilter
 from aiogram.types import ErrorEvent, Update
 from aiogram_i18n import I18nContext
 
-from bot.core.catalog import CatalogUnavailableError
+from bot.core.catalog.cache import CatalogUnavailableError
+from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.outbox import OutboxKind
 from bot.core.settings import Settings
-from bot.core.storage.outbox import OutboxStore
 
 logger = logging.getLogger(__name__)
 # What Telegram says about a button pressed twice or on an old message: nothing went wrong.

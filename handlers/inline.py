@@ -12,7 +12,7 @@ from aiogram.types import (
 from aiogram_i18n import I18nContext
 
 from bot.core.domain import Order
-from bot.core.storage.orders import OrderStore
+from bot.core.ordering.order_store import OrderStore
 from bot.ui.render import short_card, shorten, stage_label
 
 RECENT = 10

@@ -9,14 +9,14 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.core.catalog import CatalogCache
-from bot.core.delivery_times import DeliveryTimes
+from bot.core.catalog.cache import CatalogCache
+from bot.core.delivery.times import DeliveryTimes
 from bot.core.domain import Order, Stage
-from bot.core.forms import is_orderable
-from bot.core.ordering import OrderService
-from bot.core.quoting import Quoter
-from bot.core.storage.orders import OrderStore
-from bot.core.storage.refills import RefillStore
+from bot.core.ordering.checkout import Checkout
+from bot.core.ordering.forms import is_orderable
+from bot.core.ordering.order_store import OrderStore
+from bot.core.tracking.aftersale import AfterSale
+from bot.core.tracking.refill_store import RefillStore
 from bot.ui.callbacks import OrderAction, OrderDo, OrdersPage
 from bot.ui.keyboards import ORDERS_PER_PAGE, order_detail, orders_list, pages
 from bot.ui.render import order_card
@@ -98,10 +98,10 @@ async def order_action(
     orders: OrderStore,
     refills: RefillStore,
     catalog: CatalogCache,
-    ordering: OrderService,
+    aftersale: AfterSale,
     delivery: DeliveryTimes,
     state: FSMContext,
-    quoter: Quoter,
+    checkout: Checkout,
 ) -> None:
     # Ownership: only the presser's own orders are found; anyone else's id is "not found".
     order = await orders.get_order(callback_data.id, user_id=query.from_user.id)
@@ -112,14 +112,14 @@ async def order_action(
     action = callback_data.action
     notice: str | None = None
     if action is OrderDo.REFRESH:
-        if not await ordering.refresh(order):
+        if not await aftersale.refresh(order):
             callback_answer.text = i18n.get("panel-unavailable")
             callback_answer.show_alert = True
             return
     elif action is OrderDo.REFILL:
-        notice = i18n.get(await ordering.refill(order))
+        notice = i18n.get(await aftersale.refill(order))
     elif action is OrderDo.CANCEL:
-        notice = i18n.get(await ordering.cancel(order))
+        notice = i18n.get(await aftersale.cancel(order))
     elif action is OrderDo.AGAIN:
         service = await catalog.service(order.service_id)
         if not isinstance(query.message, Message):
@@ -127,7 +127,7 @@ async def order_action(
         if service is None or not is_orderable(service):
             await query.message.answer(i18n.get("service-gone"))
             return
-        await begin_form(query.message, i18n, state, service, quoter)
+        await begin_form(query.message, i18n, state, service, checkout)
         return
     if notice:
         callback_answer.text = notice

@@ -12,10 +12,10 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.core.domain import User
+from bot.core.payments.stars import MAX_TOPUP, STARS, charge_ref, check_payment, invoice_for
+from bot.core.payments.wallet_store import WalletStore
 from bot.core.settings import Settings
 from bot.core.shop import Shop
-from bot.core.storage.wallets import WalletStore
-from bot.core.topups import MAX_TOPUP, STARS, charge_ref, check_payment, invoice_for
 from bot.ui.callbacks import TopUp
 from bot.ui.filters import PaymentReceived
 from bot.ui.keyboards import topup_keyboard

@@ -9,10 +9,10 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
-from bot.core.promos import PromoKind, Refusal, normalize_code, parse_create
+from bot.core.growth.promo_store import PromoStore
+from bot.core.growth.promos import PromoKind, Refusal, normalize_code, parse_create
+from bot.core.payments.wallet_store import WalletStore
 from bot.core.shop import Shop
-from bot.core.storage.promos import PromoStore
-from bot.core.storage.wallets import WalletStore
 from bot.ui.callbacks import EnterPromo
 from bot.ui.filters import IsAdmin, TypedText
 from bot.ui.keyboards import main_menu

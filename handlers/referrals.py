@@ -8,9 +8,9 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.core.referrals import START_PREFIX
+from bot.core.growth.referral_store import ReferralStore
+from bot.core.growth.referrals import START_PREFIX
 from bot.core.shop import Shop
-from bot.core.storage.referrals import ReferralStore
 from bot.ui.keyboards import share_keyboard
 from bot.ui.render import money
 

@@ -9,9 +9,9 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.core.referrals import code_from_start
+from bot.core.growth.referral_store import ReferralStore
+from bot.core.growth.referrals import code_from_start
 from bot.core.settings import Settings
-from bot.core.storage.referrals import ReferralStore
 from bot.ui.callbacks import LanguagePick
 from bot.ui.filters import TextIs
 from bot.ui.keyboards import languages, main_menu, open_shop

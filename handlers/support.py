@@ -19,10 +19,10 @@ from aiogram.types import User as TelegramUser
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
+from bot.core.customers.user_store import UserStore
+from bot.core.ordering.order_store import OrderStore
 from bot.core.settings import Settings
-from bot.core.storage.orders import OrderStore
-from bot.core.storage.tickets import Ticket, TicketStore, TooManyTicketsError
-from bot.core.storage.users import UserStore
+from bot.core.support.ticket_store import Ticket, TicketStore, TooManyTicketsError
 from bot.ui.callbacks import SupportStart, TicketAnswer, TicketWrite
 from bot.ui.filters import CommandLike, GatedFilter, IsAdmin, is_typed_text
 from bot.ui.i18n import Translator, pick_locale

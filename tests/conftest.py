@@ -83,8 +83,8 @@ class Harness:
         return sent[-1] if sent else ""
 
     async def fund(self, user_id: int, amount: str) -> None:
-        await self.services.repo.ensure_user(user_id, f"user{user_id}", "Test")
-        await self.services.repo.credit(user_id, Decimal(amount), "credit", note="test")
+        await self.services.stores.users.ensure_user(user_id, f"user{user_id}", "Test")
+        await self.services.stores.wallets.credit(user_id, Decimal(amount), "credit", note="test")
 
 
 @pytest.fixture(scope="session")

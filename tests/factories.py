@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.core.panel import Service
+from bot.core.panels import Service
 
 LOCALES = Path(__file__).resolve().parents[1] / "locales"
 

@@ -1,2 +1,3 @@
-"""The core: domain rules, money, panels, storage and background work. It knows nothing of
-Telegram: what it must say to users goes through the outbox and the views in `views.py`."""
+"""The core: one package per feature (catalog, ordering, tracking, payments…) over a small
+shared kernel (money, domain, settings, statuses, outbox). It knows nothing of Telegram:
+what it must say to users it writes to the outbox, which the Telegram layer renders."""

@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from bot.core.panel import OrderStatus, RefillStatus
+from bot.core.statuses import OrderStatus, RefillStatus
 
 
 class Stage(StrEnum):
@@ -180,3 +180,12 @@ class AlreadyPlacedError(Exception):
 
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# Service types as panels name them; a package is one unit whatever its size.
+PACKAGE_TYPES = frozenset({"package", "custom comments package"})
+
+
+def normalize_type(name: str) -> str:
+    """Panels spell types loosely ("Custom_Comments", "custom comments"): one key for all."""
+    return " ".join(name.lower().replace("_", " ").split())

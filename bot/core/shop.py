@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.core.panel import PanelClient, PanelError
+from bot.core.panels import PanelClient, PanelError
 
 logger = logging.getLogger(__name__)
 

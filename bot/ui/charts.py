@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from babel.numbers import format_decimal
 
-from bot.core.reports import GROUPS, Day
+from bot.core.ops.reports import GROUPS, Day
 
 Translate = Callable[..., str]
 COLOURS = {"revenue": "#2b6cb0", "cost": "#a0aec0", "profit": "#2f855a"}

@@ -15,7 +15,7 @@ from babel import localedata
 from fluent.runtime import FluentBundle
 from fluent.syntax import FluentParser
 
-from bot.core.customers import Customers
+from bot.core.customers.directory import Customers
 from bot.core.domain import User
 from bot.core.settings import SUPPORTED_LOCALES
 

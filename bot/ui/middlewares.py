@@ -16,8 +16,8 @@ from aiogram.methods import Response, TelegramMethod
 from aiogram.types import TelegramObject, Update
 from aiogram.types import User as TelegramUser
 
-from bot.core import metrics
-from bot.core.customers import Customers
+from bot.core.customers.directory import Customers
+from bot.core.ops import metrics
 from bot.core.settings import Settings
 from bot.ui.fsm_storage import DatabaseStorage
 from bot.ui.i18n import Translator, pick_locale

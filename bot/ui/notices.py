@@ -17,9 +17,13 @@ from aiogram.exceptions import (
 )
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.core.catalog import CatalogCache
-from bot.core.delivery_times import DeliveryTimes
+from bot.core.catalog.cache import CatalogCache
+from bot.core.customers.user_store import UserStore
+from bot.core.delivery.times import DeliveryTimes
 from bot.core.domain import RefillStage, Stage
+from bot.core.notifications.outbox_store import OutboxStore
+from bot.core.ordering.hold_store import HoldStore
+from bot.core.ordering.order_store import OrderStore
 from bot.core.outbox import (
     OutboxKind,
     OutboxRow,
@@ -27,7 +31,9 @@ from bot.core.outbox import (
     SlowDownError,
     UndeliverableError,
 )
-from bot.core.storage import Repository
+from bot.core.payments.wallet_store import WalletStore
+from bot.core.stores import Stores
+from bot.core.tracking.refill_store import RefillStore
 from bot.ui.i18n import Translator
 from bot.ui.keyboards import open_order, place_held_keyboard, resolve_order, stalled_order
 from bot.ui.render import Translate, money, order_card, shorten, stage_label
@@ -59,23 +65,44 @@ def renders(*kinds: OutboxKind) -> Callable[[Render], Render]:
     return register
 
 
+@dataclass(frozen=True)
+class NoticeReads:
+    """The stores the messages are rendered from."""
+
+    users: UserStore
+    orders: OrderStore
+    refills: RefillStore
+    holds: HoldStore
+    wallets: WalletStore
+    outbox: OutboxStore
+
+    @classmethod
+    def of(cls, stores: Stores) -> NoticeReads:
+        return cls(
+            stores.users, stores.orders, stores.refills, stores.holds, stores.wallets, stores.outbox
+        )
+
+
 class MessageRenderer:
+    """Turns an outbox row into the message its recipient reads, in their language, from
+    what the stores say now (an order's card as it is when the message leaves)."""
+
     def __init__(
         self,
-        repo: Repository,
+        reads: NoticeReads,
         translator: Translator,
         default_locale: str,
         catalog: CatalogCache | None = None,
         delivery: DeliveryTimes | None = None,
     ) -> None:
-        self.repo = repo
+        self.reads = reads
         self._translator = translator
         self._default_locale = default_locale
         self.catalog = catalog
         self.delivery = delivery
 
     async def _locale(self, chat_id: int) -> str:
-        user = await self.repo.get_user(chat_id)
+        user = await self.reads.users.get_user(chat_id)
         return user.locale if user and user.locale else self._default_locale
 
     async def render(self, row: OutboxRow) -> Rendered | None:
@@ -86,21 +113,21 @@ class MessageRenderer:
 
 @renders(OutboxKind.ORDER_STATUS)
 async def _order_status(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
-    order = await r.repo.get_order(int(row.payload["order_id"]))
+    order = await r.reads.orders.get_order(int(row.payload["order_id"]))
     if order is None:
         return None
     usual = await r.delivery.of(order.service_id, order.service_type) if r.delivery else None
-    card = order_card(t, order, await r.repo.refund_of(order.id), usual)
+    card = order_card(t, order, await r.reads.orders.refund_of(order.id), usual)
     head = t("notify-order-status", id=str(order.id), status=stage_label(t, order.stage))
     return Rendered(f"{head}\n\n{card}", open_order(t, order.id))
 
 
 @renders(*ADMIN_ORDER_ALERTS)
 async def _admin_order_alert(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
-    order = await r.repo.get_order(int(row.payload["order_id"]))
+    order = await r.reads.orders.get_order(int(row.payload["order_id"]))
     if order is None:
         return None
-    card = order_card(t, order, await r.repo.refund_of(order.id))
+    card = order_card(t, order, await r.reads.orders.refund_of(order.id))
     head = t(
         ADMIN_ORDER_ALERTS[row.kind],
         id=str(order.id),
@@ -113,7 +140,7 @@ async def _admin_order_alert(r: MessageRenderer, t: Translate, row: OutboxRow) -
 
 @renders(OutboxKind.ORDER_STALLED)
 async def _order_stalled(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
-    order = await r.repo.get_order(int(row.payload["order_id"]))
+    order = await r.reads.orders.get_order(int(row.payload["order_id"]))
     if order is None or not order.stage.is_polled:
         return None  # it ended meanwhile: the status message says more
     service = await r.catalog.service(order.service_id) if r.catalog else None
@@ -125,8 +152,8 @@ async def _order_stalled(r: MessageRenderer, t: Translate, row: OutboxRow) -> Re
 
 @renders(OutboxKind.REFILL_RESULT)
 async def _refill_result(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
-    refill = await r.repo.get_refill(int(row.payload["refill_id"]))
-    order = await r.repo.get_order(int(row.payload["order_id"]))
+    refill = await r.reads.refills.get_refill(int(row.payload["refill_id"]))
+    order = await r.reads.orders.get_order(int(row.payload["order_id"]))
     if refill is None or order is None:
         return None
     done = refill.stage is RefillStage.COMPLETED
@@ -152,10 +179,10 @@ async def _referral_earned(_: MessageRenderer, t: Translate, row: OutboxRow) -> 
 async def _held_order_ready(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
     """The summary of the order that waited for this payment, with one button to place it;
     nothing if it was placed, replaced or expired meanwhile."""
-    held = await r.repo.held_order(row.chat_id)
+    held = await r.reads.holds.held_order(row.chat_id)
     if held is None or held.token != row.payload.get("token"):
         return None
-    balance = await r.repo.balance(row.chat_id)
+    balance = await r.reads.wallets.balance(row.chat_id)
     currency = held.currency
     lines = [t("held-ready-title"), f"<b>{html.quote(shorten(held.service_name, 200))}</b>"]
     link = held.answers.get("link") or held.answers.get("username")
@@ -183,7 +210,7 @@ async def _broadcast(_: MessageRenderer, t: Translate, row: OutboxRow) -> Render
 @renders(OutboxKind.BROADCAST_PROGRESS)
 async def _broadcast_progress(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
     started = float(row.payload["started"])
-    sent, pending = await r.repo.outbox_progress(OutboxKind.BROADCAST, started)
+    sent, pending = await r.reads.outbox.outbox_progress(OutboxKind.BROADCAST, started)
     total = int(row.payload["total"])
     return Rendered(t("admin-broadcast-progress", sent=sent, total=total, pending=pending))
 

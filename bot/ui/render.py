@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from aiogram import html
 
-from bot.core.delivery import DeliveryTime, describe, progress_bar
+from bot.core.delivery.estimates import DeliveryTime, describe, progress_bar
 from bot.core.domain import STAGE_EMOJI, Order, Stage
 from bot.core.money import fmt, fmt_rate
 

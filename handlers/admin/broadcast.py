@@ -11,9 +11,9 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
+from bot.core.customers.user_store import UserStore
+from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.outbox import OutboxKind
-from bot.core.storage.outbox import OutboxStore
-from bot.core.storage.users import UserStore
 from bot.ui.callbacks import BroadcastConfirm, BroadcastStep
 from bot.ui.filters import TypedText
 from bot.ui.keyboards import button, markup

@@ -9,8 +9,8 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.core.domain import Stage
+from bot.core.ordering.order_store import OrderStore
 from bot.core.shop import Shop
-from bot.core.storage.orders import OrderStore
 from bot.ui.callbacks import Resolution, ResolveOrder
 from bot.ui.keyboards import resolve_order
 from bot.ui.render import money, order_card

@@ -13,11 +13,11 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
-from bot.core.catalog import CatalogCache
-from bot.core.panels import Panels
+from bot.core.catalog.cache import CatalogCache
+from bot.core.catalog.storefront import Storefront
+from bot.core.ops.figure_store import FigureStore
+from bot.core.panels.health import Panels
 from bot.core.shop import Shop
-from bot.core.storage.figures import FigureStore
-from bot.core.storefront import LINK, PRIORITY, UNLINK, Storefront
 from bot.ui.render import fit, money, rate, shorten
 
 PROBE_SECONDS = 5.0
@@ -98,31 +98,19 @@ async def routes_command(
     await message.answer(fit("\n".join(lines)))
 
 
-async def _change_route(words: list[str], storefront: Storefront, figures: FigureStore) -> bool:
-    """Store one admin change of routes; False when the words do not make one."""
+async def _change_route(words: list[str], storefront: Storefront) -> bool:
+    """One admin change of routes; False when the words do not make one."""
     verb = words[0].lower() if words else ""
-    product = storefront.product(int(words[1])) if len(words) > 1 and words[1].isdigit() else None
-    if product is None:
+    if len(words) < 3 or not words[1].isdigit():
         return False
+    product_id, panel = int(words[1]), words[2]
     if verb == "link" and len(words) == 3:
         panel, _, service = words[2].partition(":")
-        if not service.isdigit() or storefront.route_of(panel, int(service)) is None:
-            return False
-        await figures.set_kv(f"{UNLINK}{panel}:{service}", None)
-        await figures.set_kv(f"{LINK}{panel}:{service}", str(product.id))
-        return True
-    if verb == "unlink" and len(words) == 3 and len(product.routes) > 1:
-        found = [r for r in product.routes if r.panel == words[2]]
-        if not found:
-            return False
-        key = f"{found[0].panel}:{found[0].service.id}"
-        await figures.set_kv(f"{LINK}{key}", None)
-        await figures.set_kv(f"{UNLINK}{key}", "1")
-        return True
-    ranked_panel = len(words) == 4 and any(r.panel == words[2] for r in product.routes)
-    if verb == "priority" and ranked_panel and words[3].lstrip("-").isdigit():
-        await figures.set_kv(f"{PRIORITY}{product.id}:{words[2]}", str(int(words[3])))
-        return True
+        return service.isdigit() and await storefront.link(product_id, panel, int(service))
+    if verb == "unlink" and len(words) == 3:
+        return await storefront.unlink(product_id, panel)
+    if verb == "priority" and len(words) == 4 and words[3].lstrip("-").isdigit():
+        return await storefront.rank(product_id, panel, int(words[3]))
     return False
 
 
@@ -131,17 +119,15 @@ async def route_command(
     command: CommandObject,
     i18n: I18nContext,
     storefront: Storefront,
-    figures: FigureStore,
     catalog: CatalogCache,
     shop: Shop,
 ) -> None:
     """/route link <product> <panel>:<service> · unlink <product> <panel> · priority <product>
     <panel> <n>."""
     words = (command.args or "").split()
-    if not await _change_route(words, storefront, figures):
+    if not await _change_route(words, storefront):
         await message.answer(i18n.get("admin-route-usage"))
         return
-    await storefront.reload_overrides()
     catalog.rebuild(storefront.views())
     await message.answer(i18n.get("admin-route-done"))
     shown = CommandObject(prefix="/", command="routes", args=words[1])

@@ -7,8 +7,8 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
-from bot.core.customers import Customers
-from bot.core.storage.users import UserStore
+from bot.core.customers.directory import Customers
+from bot.core.customers.user_store import UserStore
 
 
 async def _set_ban(

@@ -11,14 +11,14 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
 
-from bot.core.catalog import CatalogCache, CatalogUnavailableError, category_key
-from bot.core.pricing import Pricing
-from bot.core.referrals import parse_percent
-from bot.core.reports import daily
+from bot.core.catalog.cache import CatalogCache, CatalogUnavailableError, category_key
+from bot.core.catalog.pricing import Pricing
+from bot.core.growth.referral_store import ReferralStore
+from bot.core.growth.referrals import parse_percent
+from bot.core.ops.figure_store import FigureStore
+from bot.core.ops.reports import daily
 from bot.core.settings import DEFAULT_PANEL
 from bot.core.shop import Shop
-from bot.core.storage.figures import FigureStore
-from bot.core.storage.referrals import ReferralStore
 from bot.ui.charts import render
 from bot.ui.i18n import Translator
 from bot.ui.render import fit, money, shorten

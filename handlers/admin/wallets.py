@@ -10,16 +10,16 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
+from bot.core.customers.user_store import UserStore
+from bot.core.notifications.outbox_store import OutboxStore
+from bot.core.ops.figure_store import FigureStore
+from bot.core.ordering.order_store import OrderStore
 from bot.core.outbox import OutboxKind
-from bot.core.panel import PanelError
-from bot.core.panels import Panels
-from bot.core.payments import StarsRefundOutcome, refund_stars
+from bot.core.panels import PanelError
+from bot.core.panels.health import Panels
+from bot.core.payments.stars_refund import StarsRefundOutcome, refund_stars
+from bot.core.payments.wallet_store import WalletStore
 from bot.core.shop import Shop
-from bot.core.storage.figures import FigureStore
-from bot.core.storage.orders import OrderStore
-from bot.core.storage.outbox import OutboxStore
-from bot.core.storage.users import UserStore
-from bot.core.storage.wallets import WalletStore
 from bot.ui.render import money, shorten, split_message
 
 MAX_AMOUNT = Decimal(1_000_000)

@@ -6,10 +6,10 @@ from typing import Any
 
 from aiogram.fsm.storage.base import StorageKey
 
-from bot.core.customers import Customers
-from bot.core.forms import Kind, next_field
-from bot.core.notifier import Notifier
-from bot.core.panel import Service
+from bot.core.customers.directory import Customers
+from bot.core.notifications.sender import Notifier
+from bot.core.ordering.forms import Kind, next_field
+from bot.core.panels import Service
 from bot.sandbox.catalog import EVERY_TYPE
 from bot.ui.callbacks import (
     ConfirmOrder,
@@ -19,7 +19,7 @@ from bot.ui.callbacks import (
     ServicePick,
 )
 from bot.ui.i18n import Translator, create_core
-from bot.ui.notices import MessageRenderer, TelegramMessenger
+from bot.ui.notices import MessageRenderer, NoticeReads, TelegramMessenger
 from handlers.states import OrderForm
 from tests.conftest import Harness
 from tests.fakes import BOT_ID
@@ -115,12 +115,12 @@ def add_requests(h: Harness) -> list[dict[str, Any]]:
 async def deliver_outbox(h: Harness) -> None:
     """Send every queued message as the notifier would (the harness runs no background)."""
     renderer = MessageRenderer(
-        h.services.repo, Translator(create_core("en")), "en", h.services.catalog
+        NoticeReads.of(h.services.stores), Translator(create_core("en")), "en", h.services.catalog
     )
     notifier = Notifier(
         TelegramMessenger(h.bot, renderer),
-        h.services.repo,
-        Customers(h.services.repo),
+        h.services.stores.outbox,
+        Customers(h.services.stores.users),
         rate_per_second=1000,
         per_chat_interval=0,
     )

@@ -35,7 +35,7 @@ async def place_package_order(h: Harness, user_id: int, link: str) -> int:
     await open_service(h, user_id, 2)
     await h.say(user_id, link)
     await confirm(h, user_id)
-    return (await h.services.repo.list_orders(user_id))[0].id
+    return (await h.services.stores.orders.list_orders(user_id))[0].id
 
 
 class _I18n:

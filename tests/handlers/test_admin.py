@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from aiogram.methods import RefundStarPayment
 
-from bot.core.catalog import category_key
-from bot.core.topups import invoice_for
+from bot.core.catalog.cache import category_key
+from bot.core.payments.stars import invoice_for
 from bot.ui.i18n import Translator, create_core
 from tests.conftest import ADMIN_ID, Harness
 from tests.handlers.flows import confirm, deliver_outbox, fill_form, open_service
@@ -28,7 +28,7 @@ async def test_admin_refunds_stars_and_debits_the_wallet(harness: Harness) -> No
     [call] = [c for c in h.session.calls if isinstance(c, RefundStarPayment)]
     assert call.user_id == user_id
     assert call.telegram_payment_charge_id == f"refund-{user_id}"
-    assert await h.services.repo.balance(user_id) == 0
+    assert await h.services.stores.wallets.balance(user_id) == 0
     assert "does not hold" in await h.say(ADMIN_ID, f"/refund_stars refund-{user_id}")
 
 
@@ -44,7 +44,7 @@ async def test_markup_overrides_change_what_is_shown_and_charged(harness: Harnes
         summary = await fill_form(h, user_id, service)
         assert "9.00 USD" in summary
         await confirm(h, user_id)
-        [order] = await h.services.repo.list_orders(user_id)
+        [order] = await h.services.stores.orders.list_orders(user_id)
         assert order.charge == Decimal("9.00")
         await h.say(ADMIN_ID, f"/markup category {service.category} 10")
         assert h.services.pricing.price(service, 1000) == Decimal("9.00")  # service beats category
@@ -74,7 +74,7 @@ async def test_non_admins_cannot_run_admin_commands(harness: Harness) -> None:
         "/services_refresh",
     ):
         assert "don't know that command" in await h.say(user_id, command), command
-    assert await h.services.repo.balance(user_id) == Decimal(5)
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(5)
 
 
 async def test_credit_debit_and_balance_figures_match_the_ledger(harness: Harness) -> None:
@@ -86,8 +86,8 @@ async def test_credit_debit_and_balance_figures_match_the_ledger(harness: Harnes
     assert "does not hold" in await h.say(ADMIN_ID, f"/debit {user_id} 11")
     assert "positive number" in await h.say(ADMIN_ID, f"/credit {user_id} -3")
     reply = await h.say(ADMIN_ID, "/balance")
-    wallets = await h.services.repo.total_balances()
-    open_value = await h.services.repo.open_orders_value()
+    wallets = await h.services.stores.wallets.total_balances()
+    open_value = await h.services.stores.figures.open_orders_value()
     panel = await h.services.panel.balance()
     assert f"Panel balance: {panel.balance.normalize():f}"[:18] in reply.replace("<b>", "").replace(
         "</b>", ""
@@ -116,7 +116,9 @@ async def test_broadcast_goes_through_the_outbox_after_confirmation(harness: Har
     await h.press(ADMIN_ID, "Send")
     assert "Queued for" in h.session.texts(ADMIN_ID)[-1]
     pending = [
-        row for row in await h.services.repo.due_messages(time.time()) if row.kind == "broadcast"
+        row
+        for row in await h.services.stores.outbox.due_messages(time.time())
+        if row.kind == "broadcast"
     ]
     assert {row.chat_id for row in pending} >= set(people)
     h.session.clear()
@@ -182,15 +184,23 @@ async def test_command_menus_are_set_per_language_and_for_admins(harness: Harnes
 
 
 async def test_low_panel_balance_alerts_admins_once_per_crossing(harness: Harness) -> None:
-    from bot.core.balance_watch import LOW_BALANCE_KEY, BalanceWatch
+    from bot.core.panels.balance_watch import LOW_BALANCE_KEY, BalanceWatch
 
     h = harness
-    await h.services.repo.set_kv(LOW_BALANCE_KEY, None)
+    await h.services.stores.settings.set_kv(LOW_BALANCE_KEY, None)
     balance = (await h.services.panel.balance()).balance
-    watch = BalanceWatch(h.services.repo, h.services.panel, [ADMIN_ID], threshold=balance + 1)
+    stores = h.services.stores
+    watch = BalanceWatch(
+        stores.settings,
+        stores.outbox,
+        stores.wallets,
+        h.services.panel,
+        [ADMIN_ID],
+        threshold=balance + 1,
+    )
 
     async def alerts() -> int:
-        rows = await h.services.repo.due_messages(time.time() + 3600, limit=10_000)
+        rows = await h.services.stores.outbox.due_messages(time.time() + 3600, limit=10_000)
         return sum(1 for r in rows if r.kind == "admin_low_balance")
 
     before = await alerts()

@@ -1,4 +1,4 @@
-"""Crypto Pay top-ups (handlers/crypto.py, bot/core/crypto_payments.py, the webhook in
+"""Crypto Pay top-ups (handlers/crypto.py, bot/core/payments/crypto.py, the webhook in
 bot/web.py) against the local stand-in of the Crypto Pay API, over real HTTP."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.core.crypto_payments import CryptoPayments
+from bot.core.payments.crypto import CryptoPayments
 from tests.conftest import Harness
 from tests.fakes import buttons, links
 from tests.handlers.flows import deliver_outbox
@@ -52,11 +52,11 @@ async def test_a_paid_invoice_credits_the_wallet_once_however_often_the_webhook_
     user_id = h.new_user()
     await h.say(user_id, "/start")
     invoice_id = await _invoice(h, user_id, "12.50")
-    assert await h.services.repo.balance(user_id) == 0  # nothing before it is paid
+    assert await h.services.stores.wallets.balance(user_id) == 0  # nothing before it is paid
     h.crypto.pay(invoice_id)
     assert await h.crypto.send_webhook(invoice_id) == 200
     assert await h.crypto.send_webhook(invoice_id) == 200  # Crypto Pay retries: still once
-    assert await h.services.repo.balance(user_id) == Decimal("12.50")
+    assert await h.services.stores.wallets.balance(user_id) == Decimal("12.50")
     assert await _credits(h, invoice_id) == 1
     assert await crypto(h).check_open() == 0  # the poll finds nothing left to do
     h.session.clear()
@@ -73,10 +73,10 @@ async def test_a_forged_webhook_is_refused_and_a_lost_one_is_found_by_polling(
     invoice_id = await _invoice(h, user_id, "7")
     h.crypto.pay(invoice_id)
     assert await h.crypto.send_webhook(invoice_id, token="999:forged") == 401
-    assert await h.services.repo.balance(user_id) == 0
+    assert await h.services.stores.wallets.balance(user_id) == 0
     # The real webhook never arrives: the regular check learns of the payment.
     assert await crypto(h).check_open() == 1
-    assert await h.services.repo.balance(user_id) == Decimal(7)
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(7)
     assert await h.crypto.send_webhook(invoice_id) == 200  # late webhook: nothing more
     assert await _credits(h, invoice_id) == 1
 
@@ -97,7 +97,7 @@ async def test_expired_invoices_are_closed_and_never_credited(harness: Harness) 
     await crypto(h).check_open(now=10**10)
     assert await _status(h, overdue) == "expired"
     assert overdue not in h.crypto.invoices
-    assert await h.services.repo.balance(user_id) == 0
+    assert await h.services.stores.wallets.balance(user_id) == 0
 
 
 async def test_crypto_pay_down_is_said_plainly_and_logs_no_error(

@@ -29,7 +29,9 @@ async def test_an_unexpected_error_gets_a_code_and_alerts_admins(
     assert "Something went wrong on our side (code" in reply
     code = reply.split("(code ")[1].split(")")[0]
     alerts = [
-        r for r in await h.services.repo.due_messages(time.time() + 10) if r.kind == "admin_error"
+        r
+        for r in await h.services.stores.outbox.due_messages(time.time() + 10)
+        if r.kind == "admin_error"
     ]
     assert any(r.payload["code"] == code and r.chat_id == ADMIN_ID for r in alerts)
     assert "database exploded" not in reply
@@ -64,4 +66,4 @@ async def test_secrets_never_reach_logs_or_messages(
     sent = " ".join(str(c) for c in h.session.calls if isinstance(c, SendMessage))
     assert key not in sent
     assert TOKEN not in sent
-    assert await h.services.repo.balance(user_id) < Decimal(100)
+    assert await h.services.stores.wallets.balance(user_id) < Decimal(100)

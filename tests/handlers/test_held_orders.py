@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, Decimal
 
-from bot.core.topups import invoice_for
+from bot.core.payments.stars import invoice_for
 from tests.conftest import ADMIN_ID, Harness
 from tests.fakes import buttons
 from tests.handlers.flows import add_requests, confirm, deliver_outbox, fill_form, open_service
@@ -52,13 +52,13 @@ async def test_a_short_wallet_shows_the_shortfall_and_the_order_is_placed_once_a
     [place_now] = [d for t, d in buttons(h.session.last(user_id).reply_markup) if "Place" in t]
     reply = await h.press_data(user_id, place_now)
     assert "placed" in reply.lower()
-    [order] = await h.services.repo.list_orders(user_id)
+    [order] = await h.services.stores.orders.list_orders(user_id)
     assert order.charge == price
-    assert await h.services.repo.balance(user_id) == 1 + whole - price
+    assert await h.services.stores.wallets.balance(user_id) == 1 + whole - price
     await h.press_data(user_id, place_now)  # the same button, tapped again
     assert "already placed" in h.session.alerts()[-1]
     assert len(add_requests(h)) == placed_before + 1
-    assert await h.services.repo.held_order(user_id) is None
+    assert await h.services.stores.holds.held_order(user_id) is None
 
 
 async def test_the_exact_shortfall_paid_in_crypto_offers_the_order(harness: Harness) -> None:
@@ -76,8 +76,8 @@ async def test_the_exact_shortfall_paid_in_crypto_offers_the_order(harness: Harn
     assert any(f"{missing:.2f} USD was added" in t for t in texts)
     assert "ready to place" in texts[-1]
     await h.press(user_id, "Place order now")
-    assert await h.services.repo.balance(user_id) == 0
-    assert len(await h.services.repo.list_orders(user_id)) == 1
+    assert await h.services.stores.wallets.balance(user_id) == 0
+    assert len(await h.services.stores.orders.list_orders(user_id)) == 1
 
 
 async def test_a_changed_price_asks_again_and_an_expired_hold_is_gone(harness: Harness) -> None:
@@ -93,7 +93,7 @@ async def test_a_changed_price_asks_again_and_an_expired_hold_is_gone(harness: H
         assert "price" in h.session.alerts()[-1].lower()
         assert "Confirm" in str(buttons(h.session.last(user_id).reply_markup))
         assert "Price:" in reply and f"{price:.2f} USD" not in reply.split("Price:")[1]
-        assert await h.services.repo.list_orders(user_id) == []
+        assert await h.services.stores.orders.list_orders(user_id) == []
     finally:
         await h.say(ADMIN_ID, f"/markup service {SERVICE_ID} off")
     other = h.new_user()
@@ -107,15 +107,15 @@ async def test_a_changed_price_asks_again_and_an_expired_hold_is_gone(harness: H
         )
     await h.press(other, "Place order now")
     assert "no longer waiting" in h.session.alerts()[-1]
-    assert await h.services.repo.list_orders(other) == []
+    assert await h.services.stores.orders.list_orders(other) == []
 
 
 async def test_a_wallet_spent_before_confirm_holds_the_order_too(harness: Harness) -> None:
     h = harness
     user_id = h.new_user()
     _, price = await _short_summary(h, user_id, "100")
-    await h.services.repo.debit(user_id, Decimal(99), "debit", note="spent elsewhere")
+    await h.services.stores.wallets.debit(user_id, Decimal(99), "debit", note="spent elsewhere")
     reply = await confirm(h, user_id)
     assert "missing" in reply
-    held = await h.services.repo.held_order(user_id)
+    held = await h.services.stores.holds.held_order(user_id)
     assert held is not None and held.price == price

@@ -1,4 +1,4 @@
-"""/metrics for whoever runs the bot (bot/web.py, bot/core/metrics.py): scraped after a
+"""/metrics for whoever runs the bot (bot/web.py, bot/core/ops/metrics.py): scraped after a
 conversation, the counters have moved; a token keeps it off the public path."""
 
 from __future__ import annotations

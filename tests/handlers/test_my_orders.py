@@ -22,7 +22,7 @@ async def test_a_forged_callback_for_someone_elses_order_is_not_found(harness: H
     await open_service(h, owner, 2)
     await h.say(owner, "https://instagram.com/p/mine")
     await confirm(h, owner)
-    [order] = await h.services.repo.list_orders(owner)
+    [order] = await h.services.stores.orders.list_orders(owner)
     await h.say(stranger, "/start")
     for action in ("view", "refill", "cancel", "refresh"):
         await h.press_data(stranger, OrderAction(id=order.id, action=action).pack())
@@ -38,7 +38,7 @@ async def test_my_orders_lists_newest_first_and_opens_the_card(harness: Harness)
         await open_service(h, user_id, 2)
         await h.say(user_id, f"https://instagram.com/p/list{n}")
         await confirm(h, user_id)
-    orders = await h.services.repo.list_orders(user_id)
+    orders = await h.services.stores.orders.list_orders(user_id)
     reply = await h.say(user_id, "My orders")
     assert "Your orders" in reply
     labels = [text for text, _ in buttons(h.session.last(user_id).reply_markup)]
@@ -59,16 +59,16 @@ async def test_cancel_then_completion_refunds_through_refresh(harness: Harness) 
     await open_service(h, user_id, 1)
     await fill_form(h, user_id, service)
     await confirm(h, user_id)
-    [order] = await h.services.repo.list_orders(user_id)
+    [order] = await h.services.stores.orders.list_orders(user_id)
     await h.say(user_id, "My orders")
     await h.press(user_id, f"#{order.id}")
     await h.press(user_id, "Cancel")
     assert "Cancellation requested" in h.session.alerts()[-1]
     await h.press(user_id, "Refresh")
-    fresh = await h.services.repo.get_order(order.id)
+    fresh = await h.services.stores.orders.get_order(order.id)
     assert fresh is not None
     assert fresh.stage is Stage.CANCELED
-    assert await h.services.repo.balance(user_id) == Decimal(100)
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(100)
 
 
 async def test_refill_of_a_completed_order(harness: Harness) -> None:
@@ -79,7 +79,7 @@ async def test_refill_of_a_completed_order(harness: Harness) -> None:
     await open_service(h, user_id, 1)
     await fill_form(h, user_id, service)
     await confirm(h, user_id)
-    [order] = await h.services.repo.list_orders(user_id)
+    [order] = await h.services.stores.orders.list_orders(user_id)
     h.sandbox.state.orders[order.panel_order_id].created -= 10_000  # type: ignore[index]
     await h.say(user_id, "My orders")
     await h.press(user_id, f"#{order.id}")
@@ -87,7 +87,7 @@ async def test_refill_of_a_completed_order(harness: Harness) -> None:
     assert "Completed" in card
     await h.press(user_id, "Refill")
     assert "Refill requested" in h.session.alerts()[-1]
-    refill = await h.services.repo.latest_refill(order.id)
+    refill = await h.services.stores.refills.latest_refill(order.id)
     assert refill is not None
     assert refill.panel_refill_id is not None
 
@@ -100,10 +100,10 @@ async def test_a_cancel_request_is_stored_in_the_order_history(harness: Harness)
     await open_service(h, user_id, 1)
     await fill_form(h, user_id, service)
     await confirm(h, user_id)
-    [order] = await h.services.repo.list_orders(user_id)
+    [order] = await h.services.stores.orders.list_orders(user_id)
     await h.press_data(user_id, OrderAction(id=order.id, action="cancel").pack())
     assert "cancel_requested" in [
-        status for status, _ in await h.services.repo.order_history(order.id)
+        status for status, _ in await h.services.stores.orders.order_history(order.id)
     ]
 
 
@@ -115,7 +115,7 @@ async def test_cards_say_how_long_delivery_usually_takes_and_how_far_an_order_is
     buyer = h.new_user()
     await h.fund(buyer, "1000")
     for n in range(5):  # a history: five orders of 1,000 completed in 3 hours each
-        order_id = await h.services.repo.create_order(
+        order_id = await h.services.stores.orders.create_order(
             NewOrder(
                 user_id=buyer,
                 client_token=f"history-{buyer}-{n}",
@@ -146,8 +146,10 @@ async def test_cards_say_how_long_delivery_usually_takes_and_how_far_an_order_is
     summary = await fill_form(h, user_id, service)
     assert "Usually done in about" in summary
     await confirm(h, user_id)
-    [order] = await h.services.repo.list_orders(user_id)
-    await h.services.repo.apply_status(order.id, Stage.IN_PROGRESS, 0, order.quantity // 2)
+    [order] = await h.services.stores.orders.list_orders(user_id)
+    await h.services.stores.statuses.apply_status(
+        order.id, Stage.IN_PROGRESS, 0, order.quantity // 2
+    )
     reply = await h.press_data(user_id, OrderAction(id=order.id, action=OrderDo.VIEW).pack())
     assert "▰▰▰▰▰▱▱▱▱▱ 50%" in reply
     assert "Expected by" in reply

@@ -13,9 +13,9 @@ import pytest
 from aiogram.methods import SendMessage
 
 from bot.core.domain import Stage
-from bot.core.forms import Kind, next_field, units
+from bot.core.ordering.forms import Kind, next_field, units
 from bot.core.outbox import OutboxKind
-from bot.core.panel import PanelUnavailableError
+from bot.core.panels import PanelUnavailableError
 from bot.ui.callbacks import (
     CategoryPage,
     ConfirmOrder,
@@ -62,10 +62,10 @@ async def test_every_service_type_can_be_ordered_end_to_end(
     assert len(add_requests(h)) == sent_before + 1
     sent = add_requests(h)[-1]
     assert int(sent["service"]) == service_id
-    [order] = await h.services.repo.list_orders(user_id)
+    [order] = await h.services.stores.orders.list_orders(user_id)
     assert order.stage is Stage.PENDING
     assert order.panel_order_id is not None
-    assert await h.services.repo.balance(user_id) == Decimal(1000) - price
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(1000) - price
 
 
 async def test_drip_feed_multiplies_quantity_and_price(harness: Harness) -> None:
@@ -80,7 +80,7 @@ async def test_drip_feed_multiplies_quantity_and_price(harness: Harness) -> None
     await confirm(h, user_id)
     sent = add_requests(h)[-1]
     assert (sent["quantity"], sent["runs"], sent["interval"]) == ("100", "3", "15")
-    [order] = await h.services.repo.list_orders(user_id)
+    [order] = await h.services.stores.orders.list_orders(user_id)
     assert order.quantity == 300
     assert order.charge == h.services.pricing.price(service, 300)
 
@@ -165,9 +165,9 @@ async def test_double_and_racing_confirmations_place_one_order(harness: Harness)
     await h.feed(callback_update(user_id, press, summary))  # and once more, later
 
     assert len(add_requests(h)) == before + 1
-    assert len(await h.services.repo.list_orders(user_id)) == 1
+    assert len(await h.services.stores.orders.list_orders(user_id)) == 1
     price = h.services.pricing.price(service, 1000)
-    assert await h.services.repo.balance(user_id) == Decimal(50) - price
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(50) - price
     assert any("already placed" in text for text in h.session.alerts() + h.session.texts(user_id))
 
 
@@ -183,8 +183,8 @@ async def test_not_enough_funds_says_how_much_is_missing(harness: Harness) -> No
     assert f"{missing:f} USD missing" in summary
     reply = await confirm(h, user_id)
     assert f"{missing:f} USD missing" in reply
-    assert await h.services.repo.list_orders(user_id) == []
-    assert await h.services.repo.balance(user_id) == Decimal(1)
+    assert await h.services.stores.orders.list_orders(user_id) == []
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(1)
 
 
 async def test_panel_refusal_refunds_and_explains(harness: Harness) -> None:
@@ -196,9 +196,9 @@ async def test_panel_refusal_refunds_and_explains(harness: Harness) -> None:
     reply = await confirm(h, user_id)
     assert "refused this link" in reply
     assert "refunded" in reply
-    [order] = await h.services.repo.list_orders(user_id)
+    [order] = await h.services.stores.orders.list_orders(user_id)
     assert order.stage is Stage.REJECTED
-    assert await h.services.repo.balance(user_id) == Decimal(10)
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(10)
 
 
 async def test_uncertain_placement_holds_the_charge_and_an_admin_resolves_it(
@@ -215,15 +215,15 @@ async def test_uncertain_placement_holds_the_charge_and_an_admin_resolves_it(
     finally:
         h.sandbox.state.mode = "ok"
     assert "did not answer clearly" in reply
-    [order] = await h.services.repo.list_orders(user_id)
+    [order] = await h.services.stores.orders.list_orders(user_id)
     assert order.stage is Stage.UNCERTAIN
-    assert await h.services.repo.balance(user_id) < Decimal(10)  # held, not refunded
+    assert await h.services.stores.wallets.balance(user_id) < Decimal(10)  # held, not refunded
 
     await h.say(ADMIN_ID, "/pending")
     assert any(f"Order #{order.id}" in text for text in h.session.texts(ADMIN_ID))
     await h.press(ADMIN_ID, "Refund customer")
-    assert await h.services.repo.balance(user_id) == Decimal(10)
-    assert (await h.services.repo.get_order(order.id)).stage is Stage.REJECTED  # type: ignore[union-attr]
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(10)
+    assert (await h.services.stores.orders.get_order(order.id)).stage is Stage.REJECTED  # type: ignore[union-attr]
 
 
 async def test_the_form_survives_a_restart(harness: Harness) -> None:
@@ -259,8 +259,8 @@ async def test_during_a_known_outage_orders_are_refused_before_any_charge(harnes
     assert "temporarily unavailable" in reply
     assert "Nothing was charged" in reply
     assert len(add_requests(h)) == before
-    assert await h.services.repo.list_orders(user_id) == []
-    assert await h.services.repo.balance(user_id) == Decimal(10)
+    assert await h.services.stores.orders.list_orders(user_id) == []
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(10)
     # The panel is back: the same summary can be confirmed.
     reply = await confirm(h, user_id)
     assert "placed" in reply
@@ -294,7 +294,7 @@ async def test_a_cloudflare_page_on_add_refunds_at_once_and_holds_nothing(
     await h.fund(user_id, "10")
     await open_service(h, user_id, 2)
     await h.say(user_id, f"https://instagram.com/p/cloudflare_{mode}")
-    alerts_before = [r.id for r in await h.services.repo.due_messages(time.time() + 60)]
+    alerts_before = [r.id for r in await h.services.stores.outbox.due_messages(time.time() + 60)]
     h.sandbox.state.mode = mode
     try:
         reply = await confirm(h, user_id)
@@ -304,11 +304,13 @@ async def test_a_cloudflare_page_on_add_refunds_at_once_and_holds_nothing(
     assert "temporarily unavailable" in reply
     assert "refunded" in reply
     assert "did not answer clearly" not in reply
-    [order] = await h.services.repo.list_orders(user_id)
+    [order] = await h.services.stores.orders.list_orders(user_id)
     assert order.stage is Stage.REJECTED
-    assert await h.services.repo.balance(user_id) == Decimal(10)
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(10)
     new_rows = [
-        r for r in await h.services.repo.due_messages(time.time() + 60) if r.id not in alerts_before
+        r
+        for r in await h.services.stores.outbox.due_messages(time.time() + 60)
+        if r.id not in alerts_before
     ]
     assert not [r for r in new_rows if r.kind is OutboxKind.ADMIN_UNCERTAIN]
 
@@ -340,7 +342,7 @@ async def test_double_and_triple_taps_on_any_button_leave_no_error_in_the_log(
             await asyncio.gather(*(h.feed(same_tap) for _ in range(2)))  # one tap, delivered twice
             taps = [callback_update(user_id, data, summary) for _ in range(3)]
             await asyncio.gather(*(h.feed(tap) for tap in taps))
-        [order] = await h.services.repo.list_orders(user_id)
+        [order] = await h.services.stores.orders.list_orders(user_id)
         view = OrderAction(id=order.id, action=OrderDo.REFRESH).pack()
         await asyncio.gather(*(h.feed(callback_update(user_id, view, summary)) for _ in range(3)))
     assert len(add_requests(h)) == before + 1

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from aiogram.methods import SendInvoice
 
-from bot.core.topups import invoice_for
+from bot.core.payments.stars import invoice_for
 from tests.conftest import ADMIN_ID, Harness
 from tests.fakes import text_update
 from tests.handlers.payments_support import (
@@ -45,7 +45,7 @@ async def test_pre_checkout_is_checked_and_a_duplicated_payment_credits_once(
     assert [a.ok for a in answers(h)] == [True, False, False]
     for _ in range(2):
         await h.feed(paid(user_id, invoice.payload, invoice.stars, f"charge-{user_id}"))
-    assert await h.services.repo.balance(user_id) == Decimal(10)
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(10)
     assert sum("10.00 USD added" in t for t in h.session.texts(user_id)) == 1
 
 

@@ -19,7 +19,7 @@ async def test_a_credit_code_is_redeemed_once_with_a_clear_word_for_every_refusa
     first, second, third = h.new_user(), h.new_user(), h.new_user()
     reply = await h.say(first, "/promo welcome5")
     assert "5.00 USD added to your wallet" in reply
-    assert await h.services.repo.balance(first) == Decimal(5)
+    assert await h.services.stores.wallets.balance(first) == Decimal(5)
     assert "already used" in await h.say(first, "/promo WELCOME5")
     await h.say(second, "Balance")
     await h.press(second, "Enter promo code")
@@ -45,7 +45,7 @@ async def test_a_discount_shows_on_the_summary_and_is_charged_once(harness: Harn
     summary = await fill_form(h, user_id, service)
     assert "Promo TENOFF: −10%" in summary
     await confirm(h, user_id)
-    [order] = await h.services.repo.list_orders(user_id)
+    [order] = await h.services.stores.orders.list_orders(user_id)
     assert order.charge == (full * Decimal("0.9")).quantize(Decimal("0.01"))
     await open_service(h, user_id, 2)  # the next order pays the full price
     summary = await fill_form(h, user_id, service)

@@ -38,7 +38,7 @@ async def _order(h: Harness, user_id: int) -> tuple[int, Decimal]:
     link = f"https://instagram.com/p/referral{next(_links)}"
     await fill_form(h, user_id, service, typed={"quantity": str(QUANTITY), "link": link})
     await confirm(h, user_id)
-    order = (await h.services.repo.list_orders(user_id))[0]
+    order = (await h.services.stores.orders.list_orders(user_id))[0]
     assert order.stage is Stage.PENDING, order
     return order.id, order.charge
 
@@ -83,42 +83,44 @@ async def test_commissions_follow_delivery_and_a_refund_takes_them_back_once(
     harness: Harness,
 ) -> None:
     h = harness
-    repo = h.services.repo
+    stores = h.services.stores
     referrer = h.new_user()
     await h.say(referrer, "/start")
     customer = h.new_user()
     await h.say(customer, f"/start {await _link(h, referrer)}")
 
     completed, charge = await _order(h, customer)
-    await repo.apply_status(completed, Stage.COMPLETED, 10, 0)
-    await repo.apply_status(completed, Stage.COMPLETED, 10, 0)  # the poller asks again
+    await stores.statuses.apply_status(completed, Stage.COMPLETED, 10, 0)
+    await stores.statuses.apply_status(completed, Stage.COMPLETED, 10, 0)  # the poller asks again
     earned = _cut(charge * 5 / 100)
     assert earned > 0
-    assert await repo.balance(referrer) == earned
+    assert await stores.wallets.balance(referrer) == earned
     h.session.clear()
     await deliver_outbox(h)
     assert f"{earned:.2f} USD referral commission" in " ".join(h.session.texts(referrer))
 
     partial, charge2 = await _order(h, customer)
-    await repo.apply_status(partial, Stage.PARTIAL, 10, 2000)  # 2,000 of 5,000 not delivered
-    refunded = await repo.refund_of(partial)
+    await stores.statuses.apply_status(
+        partial, Stage.PARTIAL, 10, 2000
+    )  # 2,000 of 5,000 not delivered
+    refunded = await stores.orders.refund_of(partial)
     assert refunded > 0
     earned += _cut((charge2 - refunded) * 5 / 100)
-    assert await repo.balance(referrer) == earned
+    assert await stores.wallets.balance(referrer) == earned
 
     canceled, _ = await _order(h, customer)
-    await repo.apply_status(canceled, Stage.CANCELED, None, None)
-    assert await repo.balance(referrer) == earned  # a canceled order earns nothing
+    await stores.statuses.apply_status(canceled, Stage.CANCELED, None, None)
+    assert await stores.wallets.balance(referrer) == earned  # a canceled order earns nothing
 
     assert "/refund_order" in await h.say(ADMIN_ID, "/refund_order")
     assert "cannot be refunded" in await h.say(ADMIN_ID, f"/refund_order {canceled}")
-    before = await repo.balance(customer)
+    before = await stores.wallets.balance(customer)
     reply = await h.say(ADMIN_ID, f"/refund_order {completed}")
     assert f"{charge:.2f} USD refunded" in reply
-    assert await repo.balance(customer) == before + charge
-    assert await repo.balance(referrer) == earned - _cut(charge * 5 / 100)
+    assert await stores.wallets.balance(customer) == before + charge
+    assert await stores.wallets.balance(referrer) == earned - _cut(charge * 5 / 100)
     assert "cannot be refunded" in await h.say(ADMIN_ID, f"/refund_order {completed}")
-    assert await repo.balance(referrer) == earned - _cut(charge * 5 / 100)
+    assert await stores.wallets.balance(referrer) == earned - _cut(charge * 5 / 100)
     screen = await h.say(referrer, "/referrals")
     assert f"Earned: {earned - _cut(charge * 5 / 100):.2f} USD" in screen
 
@@ -130,7 +132,7 @@ async def test_commissions_follow_delivery_and_a_refund_takes_them_back_once(
 
 async def test_admins_set_the_percent_or_switch_the_programme_off(harness: Harness) -> None:
     h = harness
-    repo = h.services.repo
+    stores = h.services.stores
     try:
         assert "10%" in await h.say(ADMIN_ID, "/referral 10")
         assert "/referral 5" in await h.say(ADMIN_ID, "/referral abc")
@@ -140,12 +142,12 @@ async def test_admins_set_the_percent_or_switch_the_programme_off(harness: Harne
         customer = h.new_user()
         await h.say(customer, f"/start {await _link(h, referrer)}")
         order_id, charge = await _order(h, customer)
-        await repo.apply_status(order_id, Stage.COMPLETED, 0, 0)
-        assert await repo.balance(referrer) == _cut(charge * 10 / 100)
+        await stores.statuses.apply_status(order_id, Stage.COMPLETED, 0, 0)
+        assert await stores.wallets.balance(referrer) == _cut(charge * 10 / 100)
         assert "off" in await h.say(ADMIN_ID, "/referral off")
         assert "paused" in await h.say(referrer, "Referrals")
         second, _ = await _order(h, customer)
-        await repo.apply_status(second, Stage.COMPLETED, 0, 0)
-        assert await repo.balance(referrer) == _cut(charge * 10 / 100)
+        await stores.statuses.apply_status(second, Stage.COMPLETED, 0, 0)
+        assert await stores.wallets.balance(referrer) == _cut(charge * 10 / 100)
     finally:
         await h.say(ADMIN_ID, "/referral 5")

@@ -125,7 +125,7 @@ async def test_the_cheapest_healthy_route_prices_and_places_the_order(multi: Har
     summary, link = await order_package(h, user)
     assert "5.40 USD" in summary  # beta's 3.60 with the 50% markup
     assert "placed" in (await confirm(h, user)).lower()
-    [order] = await h.services.repo.list_orders(user)
+    [order] = await h.services.stores.orders.list_orders(user)
     assert (order.panel, order.cost, order.charge) == ("beta", Decimal("3.60"), Decimal("5.40"))
     assert len(adds(h, "beta", link)) == 1
     assert not adds(h, "alpha", link) and not adds(h, "gamma", link)
@@ -139,12 +139,12 @@ async def test_a_definite_refusal_fails_over_once_and_charges_once(multi: Harnes
     summary, link = await order_package(h, user)
     assert "5.40 USD" in summary
     assert "placed" in (await confirm(h, user)).lower()
-    [order] = await h.services.repo.list_orders(user)
+    [order] = await h.services.stores.orders.list_orders(user)
     assert (order.panel, order.charge, order.cost) == ("alpha", Decimal("5.40"), Decimal("4.50"))
     assert len(adds(h, "beta", link)) == 1 and len(adds(h, "alpha", link)) == 1
     assert not adds(h, "gamma", link)
     assert await charges(h, user) == [-5_400_000]  # charged once, at the confirmed price
-    assert await h.services.repo.balance(user) == Decimal("44.60")
+    assert await h.services.stores.wallets.balance(user) == Decimal("44.60")
 
 
 async def test_no_route_left_refunds_at_once(multi: Harness) -> None:
@@ -157,7 +157,7 @@ async def test_no_route_left_refunds_at_once(multi: Harness) -> None:
     reply = await confirm(h, user)
     assert "temporarily unavailable" in reply and "refunded" in reply
     assert all(len(adds(h, name, link)) == 1 for name in FACTORS)  # each tried once
-    assert await h.services.repo.balance(user) == Decimal(50)
+    assert await h.services.stores.wallets.balance(user) == Decimal(50)
 
 
 async def test_an_uncertain_answer_never_fails_over(multi: Harness) -> None:
@@ -167,7 +167,7 @@ async def test_an_uncertain_answer_never_fails_over(multi: Harness) -> None:
     await h.fund(user, "50")
     _, link = await order_package(h, user)
     await confirm(h, user)
-    [order] = await h.services.repo.list_orders(user)
+    [order] = await h.services.stores.orders.list_orders(user)
     assert (order.stage, order.panel) == (Stage.UNCERTAIN, "beta")
     assert len(adds(h, "beta", link)) == 1
     assert not adds(h, "alpha", link) and not adds(h, "gamma", link)  # never placed twice
@@ -181,7 +181,7 @@ async def test_a_panel_down_moves_its_products_and_its_orders_are_followed_when_
     await h.fund(user, "50")
     await order_package(h, user)
     await confirm(h, user)  # on beta, the cheapest
-    [on_beta] = await h.services.repo.list_orders(user)
+    [on_beta] = await h.services.stores.orders.list_orders(user)
     sandboxes(h)["beta"].state.mode = "html"  # an outage page
     await h.services.panels.probe_all()
     assert "beta" not in h.services.panels.healthy()
@@ -196,7 +196,7 @@ async def test_a_panel_down_moves_its_products_and_its_orders_are_followed_when_
     await h.services.panels.probe_all()
     assert "beta" in h.services.panels.healthy()
     await h.services.poller.cycle()
-    order = await h.services.repo.get_order(on_beta.id)
+    order = await h.services.stores.orders.get_order(on_beta.id)
     assert order is not None and order.stage is Stage.COMPLETED
     sandboxes(h)["beta"].state.step_seconds = 3600
     summary, _ = await order_package(h, user)
@@ -213,7 +213,7 @@ async def test_statuses_are_polled_per_panel_in_batches(multi: Harness) -> None:
     sandboxes(h)["beta"].state.balance = Decimal(1000)
     await order_package(h, user)
     await confirm(h, user)  # on beta
-    placed = {o.panel: o for o in await h.services.repo.list_orders(user)}
+    placed = {o.panel: o for o in await h.services.stores.orders.list_orders(user)}
     assert set(placed) == {"alpha", "beta"}
     before = {name: len(p.state.requests) for name, p in sandboxes(h).items()}
     sandboxes(h)["alpha"].state.step_seconds = 0.0001  # alpha's orders complete
@@ -221,8 +221,8 @@ async def test_statuses_are_polled_per_panel_in_batches(multi: Harness) -> None:
         await h.services.poller.cycle()
     finally:
         sandboxes(h)["alpha"].state.step_seconds = 3600
-    assert (await h.services.repo.get_order(placed["alpha"].id)).stage is Stage.COMPLETED  # type: ignore[union-attr]
-    assert (await h.services.repo.get_order(placed["beta"].id)).stage is Stage.PENDING  # type: ignore[union-attr]
+    assert (await h.services.stores.orders.get_order(placed["alpha"].id)).stage is Stage.COMPLETED  # type: ignore[union-attr]
+    assert (await h.services.stores.orders.get_order(placed["beta"].id)).stage is Stage.PENDING  # type: ignore[union-attr]
     for name in ("alpha", "beta"):
         calls = [
             r for r in sandboxes(h)[name].state.requests[before[name] :] if r["action"] == "status"
@@ -231,7 +231,7 @@ async def test_statuses_are_polled_per_panel_in_batches(multi: Harness) -> None:
         asked = {int(i) for r in calls for i in r.get("orders", r.get("order", "")).split(",")}
         mine = {
             o.panel_order_id
-            for o in await h.services.repo.list_orders(user, limit=100)
+            for o in await h.services.stores.orders.list_orders(user, limit=100)
             if o.panel == name
         }
         assert mine <= asked
@@ -275,7 +275,7 @@ async def test_a_dearer_route_after_the_summary_shows_the_new_summary_first(
     assert "price" in h.session.alerts()[-1].lower()
     assert "6.75 USD" in reply  # the summary again, at alpha's price
     assert all(not adds(h, name, link) for name in FACTORS)
-    assert await h.services.repo.list_orders(user) == []
+    assert await h.services.stores.orders.list_orders(user) == []
     assert "placed" in (await confirm(h, user)).lower()
     assert len(adds(h, "alpha", link)) == 1
 
@@ -288,14 +288,14 @@ async def test_an_order_on_a_panel_removed_from_panels_is_never_sent_elsewhere(
     await h.fund(user, "50")
     await order_package(h, user)
     await confirm(h, user)
-    [order] = await h.services.repo.list_orders(user)
+    [order] = await h.services.stores.orders.list_orders(user)
     async with h.services.db.write() as conn:  # the owner removed its panel from PANELS
         await conn.execute("UPDATE orders SET panel = 'gone' WHERE id = :id", {"id": order.id})
-    moved = await h.services.repo.get_order(order.id)
+    moved = await h.services.stores.orders.get_order(order.id)
     assert moved is not None
     before = {name: len(p.state.requests) for name, p in sandboxes(h).items()}
-    assert await h.services.ordering.cancel(moved) == "panel-unavailable"
-    assert await h.services.ordering.refresh(moved) is False
+    assert await h.services.aftersale.cancel(moved) == "panel-unavailable"
+    assert await h.services.aftersale.refresh(moved) is False
     with caplog.at_level(logging.WARNING):
         await h.services.poller.cycle()
         await h.services.poller.cycle()

@@ -58,12 +58,12 @@ async def test_an_order_card_opens_a_ticket_about_that_order(harness: Harness) -
     await open_service(h, user_id, 2)
     await h.say(user_id, "https://instagram.com/p/support")
     await confirm(h, user_id)
-    [order] = await h.services.repo.list_orders(user_id)
+    [order] = await h.services.stores.orders.list_orders(user_id)
     reply = await h.press_data(user_id, SupportStart(order=order.id).pack())
     assert f"about order #{order.id}" in reply
     reply = await h.say(user_id, "Where is it?")
     ticket_id = int(reply.split("#")[1].split(")")[0])
-    ticket = await h.services.repo.ticket(ticket_id)
+    ticket = await h.services.stores.tickets.ticket(ticket_id)
     assert ticket is not None and ticket.order_id == order.id and ticket.user_id == user_id
     stranger = h.new_user()  # someone else's order number opens a general ticket
     reply = await h.press_data(stranger, SupportStart(order=order.id).pack())
@@ -75,7 +75,7 @@ async def test_a_customer_cannot_open_more_than_three_tickets_at_once(harness: H
     user_id = h.new_user()
     await h.fund(user_id, "1")
     for order_id in (101, 102, 103):
-        await h.services.repo.open_ticket(user_id, order_id, 3)
+        await h.services.stores.tickets.open_ticket(user_id, order_id, 3)
     await h.press_data(user_id, SupportStart(order=0).pack())
     h.session.clear()
     reply = await h.say(user_id, "one more")

@@ -126,8 +126,8 @@ async def test_the_form_follows_the_chats_rules_and_orders_are_placed_once(
     )
     outcomes = sorted([(await first.json())["outcome"], (await second.json())["outcome"]])
     assert outcomes == ["already_placed", "placed"]
-    assert len(await harness.services.repo.list_orders(user)) == 1
-    assert await harness.services.repo.balance(user) == Decimal("48.65")
+    assert len(await harness.services.stores.orders.list_orders(user)) == 1
+    assert await harness.services.stores.wallets.balance(user) == Decimal("48.65")
     stale = {**order, "token": "tab-token-2", "price": "0.99"}
     changed = await client.post("/app/api/orders", json=stale, headers=auth(user))
     assert changed.status == 409 and (await changed.json())["summary"]["price"] == "1.35 USD"

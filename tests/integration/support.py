@@ -14,15 +14,16 @@ import pytest
 import pytest_asyncio
 from pydantic import SecretStr
 
-from bot.core.customers import Customers
+from bot.core.customers.directory import Customers
 from bot.core.domain import NewOrder
-from bot.core.notifier import Notifier
-from bot.core.panel import PanelClient
-from bot.core.poller import Poller
-from bot.core.storage import Database, Repository
+from bot.core.notifications.sender import Notifier
+from bot.core.panels import PanelClient
+from bot.core.storage import Database
+from bot.core.stores import Stores
+from bot.core.tracking.poller import Poller
 from bot.sandbox import SandboxPanel, start_sandbox
 from bot.ui.i18n import Translator, create_core
-from bot.ui.notices import MessageRenderer, TelegramMessenger
+from bot.ui.notices import MessageRenderer, NoticeReads, TelegramMessenger
 from tests.backends import BACKENDS, fresh_database_url
 from tests.fakes import RecordingSession, make_bot
 
@@ -32,7 +33,7 @@ ADMIN = 77
 @dataclass
 class Env:
     sandbox: SandboxPanel
-    repo: Repository
+    stores: Stores
     panel: PanelClient
 
     def requests(self, action: str) -> int:
@@ -41,9 +42,9 @@ class Env:
     async def order(
         self, user_id: int, link: str, quantity: int = 100, charge: str = "1.00"
     ) -> int:
-        await self.repo.ensure_user(user_id, None, "T")
-        await self.repo.credit(user_id, Decimal(charge), "credit")
-        order_id = await self.repo.create_order(
+        await self.stores.users.ensure_user(user_id, None, "T")
+        await self.stores.wallets.credit(user_id, Decimal(charge), "credit")
+        order_id = await self.stores.orders.create_order(
             NewOrder(
                 user_id=user_id,
                 client_token=uuid.uuid4().hex,
@@ -60,7 +61,7 @@ class Env:
             )
         )
         panel_id = await self.panel.add(1, {"link": link, "quantity": str(quantity)})
-        await self.repo.mark_placed(order_id, panel_id)
+        await self.stores.orders.mark_placed(order_id, panel_id)
         return order_id
 
     def age(self, seconds: float) -> None:
@@ -78,7 +79,7 @@ async def env(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[E
     async with httpx.AsyncClient() as http:
         yield Env(
             sandbox,
-            Repository(db),
+            Stores.over(db),
             PanelClient(http, url, SecretStr("sandbox-key"), backoff_seconds=0, read_attempts=1),
         )
     await db.close()
@@ -86,18 +87,21 @@ async def env(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[E
 
 
 def poller(env: Env, **kwargs: object) -> Poller:
-    return Poller(env.repo, env.panel, 1.0, [ADMIN], **kwargs)  # type: ignore[arg-type]
+    return Poller(env.stores.statuses, env.stores.refills, env.panel, 1.0, [ADMIN], **kwargs)  # type: ignore[arg-type]
 
 
 async def pending_rows(env: Env) -> list[tuple[int, str]]:
-    return [(row.chat_id, row.kind) for row in await env.repo.due_messages(time.time() + 3600)]
+    return [
+        (row.chat_id, row.kind) for row in await env.stores.outbox.due_messages(time.time() + 3600)
+    ]
 
 
 def notifier_for(env: Env, **kwargs: object) -> tuple[Notifier, RecordingSession]:
     bot, session = make_bot()
-    renderer = MessageRenderer(env.repo, Translator(create_core("en")), "en")
+    renderer = MessageRenderer(NoticeReads.of(env.stores), Translator(create_core("en")), "en")
     messenger = TelegramMessenger(bot, renderer)
-    return Notifier(messenger, env.repo, Customers(env.repo), **kwargs), session  # type: ignore[arg-type]
+    notifier = Notifier(messenger, env.stores.outbox, Customers(env.stores.users), **kwargs)  # type: ignore[arg-type]
+    return notifier, session
 
 
 async def drain(notifier: Notifier) -> int:

@@ -11,10 +11,11 @@ from alembic import command
 from sqlalchemy import Column, Connection, Float, Integer, MetaData, Table, insert, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.core.storage import Database, Repository
+from bot.core.storage import Database
 from bot.core.storage.db import _asyncpg_url
 from bot.core.storage.migrate import _alembic_config
 from bot.core.storage.tables import metadata
+from bot.core.stores import Stores
 from tests.backends import BACKENDS, fresh_database_url
 
 HEAD = "0006"
@@ -83,16 +84,16 @@ async def test_a_database_made_before_alembic_upgrades_without_loss(
     await _legacy_database(path, url, version=version)
     db = await Database.open(path, url)
     try:
-        repo = Repository(db)
+        stores = Stores.over(db)
         assert await db.revision() == HEAD
-        old = await repo.get_user(77)
+        old = await stores.users.get_user(77)
         assert old is not None and old.locale == "fr"
-        assert await repo.balance(77) == Decimal("12.5")
+        assert await stores.wallets.balance(77) == Decimal("12.5")
         # The upgraded schema works for what the bot does next: a new user, money, an order.
-        await repo.ensure_user(78, "new", "New")
-        await repo.credit(78, Decimal(5), "credit")
-        assert await repo.balance(78) == Decimal(5)
-        assert await repo.open_panel_orders() == []
+        await stores.users.ensure_user(78, "new", "New")
+        await stores.wallets.credit(78, Decimal(5), "credit")
+        assert await stores.wallets.balance(78) == Decimal(5)
+        assert await stores.statuses.open_panel_orders() == []
     finally:
         await db.close()
 

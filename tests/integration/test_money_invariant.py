@@ -20,11 +20,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.cryptopay import Invoice, InvoiceStatus
 from bot.core.domain import FINAL_STAGES, POLLED_STAGES, InsufficientFundsError, NewOrder, Stage
+from bot.core.growth.promos import PromoKind, PromoSpec
 from bot.core.money import from_micros, partial_refund
-from bot.core.promos import PromoKind, PromoSpec
-from bot.core.storage import Database, Repository
+from bot.core.payments.cryptopay import Invoice, InvoiceStatus
+from bot.core.storage import Database
+from bot.core.stores import Stores
 
 REFERRER, CUSTOMERS = 1, (2, 3)
 PEOPLE = (REFERRER, *CUSTOMERS)
@@ -104,18 +105,18 @@ class Run:
         self.model = Model()
         self.tokens = itertools.count()
         self.panel_ids = itertools.count(1)
-        self.repo: Repository
+        self.stores: Stores
 
     async def open(self) -> None:
         self.db = await Database.open(self.path)
-        self.repo = Repository(self.db, PERCENT)
+        self.stores = Stores.over(self.db, PERCENT)
 
     async def do(self, action: tuple[Any, ...]) -> None:
         await getattr(self, "_" + action[0])(*action[1:])
 
     async def _stars(self, user: int, amount: Decimal, n: int) -> None:
         ref = f"stars:{user}:{amount}:{n}"  # the same payment update, delivered again
-        await self.repo.top_up(user, amount, "topup", ref=ref)
+        await self.stores.wallets.top_up(user, amount, "topup", ref=ref)
         self.model.credit_once(user, amount, ref)
 
     async def _crypto(self, user: int, amount: Decimal, n: int) -> None:
@@ -123,12 +124,12 @@ class Run:
         if f"invoice:{invoice_id}" not in self.model.refs:
             self.model.refs.add(f"invoice:{invoice_id}")
             invoice = Invoice(invoice_id, InvoiceStatus.ACTIVE, amount, "USD", "https://pay", "")
-            await self.repo.record_invoice(invoice, user, amount, "USD", expires_at=10**10)
-        await self.repo.settle_invoice(invoice_id, InvoiceStatus.PAID)  # webhook and poll
+            await self.stores.crypto.record_invoice(invoice, user, amount, "USD", expires_at=10**10)
+        await self.stores.crypto.settle_invoice(invoice_id, InvoiceStatus.PAID)  # webhook and poll
         self.model.credit_once(user, amount, f"crypto:{invoice_id}")
 
     async def _promo(self, user: int) -> None:
-        await self.repo.redeem("GIFT", user)
+        await self.stores.promos.redeem("GIFT", user)
         if user not in self.model.promo_users and len(self.model.promo_users) < 2:
             self.model.promo_users.add(user)
             self.model.wallets[user] += GIFT
@@ -149,16 +150,16 @@ class Run:
             currency="USD",
         )
         try:
-            order_id = await self.repo.create_order(new)
+            order_id = await self.stores.orders.create_order(new)
         except InsufficientFundsError:
             assert self.model.wallets[user] < charge
             return
         self.model.wallets[user] -= charge
         if answered:
-            await self.repo.mark_placed(order_id, next(self.panel_ids))
+            await self.stores.orders.mark_placed(order_id, next(self.panel_ids))
             stage = Stage.PENDING
         else:  # a timeout after sending: held for admins
-            await self.repo.mark_uncertain(order_id, "timeout", [])
+            await self.stores.orders.mark_uncertain(order_id, "timeout", [])
             stage = Stage.UNCERTAIN
         self.model.orders.append(ModelOrder(order_id, user, charge, stage))
 
@@ -171,7 +172,7 @@ class Run:
         order = self._order_at(index)
         if order is None:
             return
-        await self.repo.apply_status(order.id, stage, 0, remains)
+        await self.stores.statuses.apply_status(order.id, stage, 0, remains)
         if order.stage not in POLLED_STAGES or order.stage is stage:
             return
         order.stage = stage
@@ -187,7 +188,7 @@ class Run:
         order = self._order_at(index)
         if order is None or order.stage is not Stage.UNCERTAIN:
             return  # admins are offered Refund only on orders in doubt (handlers/admin/orders.py)
-        await self.repo.mark_rejected(order.id, "refunded by admin")
+        await self.stores.orders.mark_rejected(order.id, "refunded by admin")
         if order.stage not in FINAL_STAGES:
             order.stage = Stage.REJECTED
             back = order.charge - order.refunded
@@ -198,7 +199,7 @@ class Run:
         order = self._order_at(index)
         if order is None:
             return
-        await self.repo.refund_delivered(order.id)
+        await self.stores.orders.refund_delivered(order.id)
         if order.stage not in {Stage.COMPLETED, Stage.PARTIAL} or order.refunded_delivered:
             return
         order.refunded_delivered = True
@@ -209,7 +210,7 @@ class Run:
             self.model.wallets[REFERRER] -= min(order.commission, self.model.wallets[REFERRER])
 
     async def _debit(self, user: int, amount: Decimal) -> None:
-        done = await self.repo.debit(user, amount, "debit", note="admin")
+        done = await self.stores.wallets.debit(user, amount, "debit", note="admin")
         assert done == (self.model.wallets[user] >= amount)
         if done:
             self.model.wallets[user] -= amount
@@ -255,7 +256,7 @@ class Run:
             )
             rows = (await conn.execute("SELECT id, status, charge_micros FROM orders")).all()
         for user in PEOPLE:
-            wallet = await self.repo.balance(user)
+            wallet = await self.stores.wallets.balance(user)
             assert wallet == from_micros(int(by_user.get(user, 0)))  # the sum of its rows
             assert wallet == self.model.wallets[user], (user, wallet, self.model.wallets[user])
             assert wallet >= 0
@@ -307,14 +308,14 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     async def build() -> None:
         db = await Database.open(path)
-        repo = Repository(db, PERCENT)
+        stores = Stores.over(db, PERCENT)
         for user in PEOPLE:
-            await repo.ensure_user(user, f"user{user}", "Test")
-        code = await repo.referral_code(REFERRER)
+            await stores.users.ensure_user(user, f"user{user}", "Test")
+        code = await stores.referrals.referral_code(REFERRER)
         for user in CUSTOMERS:
-            assert await repo.tie_referrer(user, code, is_new=True) == REFERRER
-            await repo.top_up(user, STARTING[user], "topup", ref=f"stars:start:{user}")
-        await repo.create_promo(PromoSpec("GIFT", PromoKind.CREDIT, GIFT, 2, None))
+            assert await stores.referrals.tie_referrer(user, code, is_new=True) == REFERRER
+            await stores.wallets.top_up(user, STARTING[user], "topup", ref=f"stars:start:{user}")
+        await stores.promos.create_promo(PromoSpec("GIFT", PromoKind.CREDIT, GIFT, 2, None))
         await db.close()
 
     asyncio.run(build())

@@ -1,4 +1,5 @@
-"""The outbox sender within Telegram's limits (bot/core/notifier.py, bot/ui/notices.py)."""
+"""The outbox sender within Telegram's limits (bot/core/notifications/sender.py,
+bot/ui/notices.py)."""
 
 from __future__ import annotations
 
@@ -32,8 +33,8 @@ async def test_a_restart_between_writing_and_sending_still_delivers(env: Env) ->
 
 async def test_two_changes_before_sending_give_one_message_with_the_latest_state(env: Env) -> None:
     order_id = await env.order(12, "https://instagram.com/p/twice")
-    await env.repo.apply_status(order_id, Stage.IN_PROGRESS, 1, 50)
-    await env.repo.apply_status(order_id, Stage.COMPLETED, 1, 0)
+    await env.stores.statuses.apply_status(order_id, Stage.IN_PROGRESS, 1, 50)
+    await env.stores.statuses.apply_status(order_id, Stage.COMPLETED, 1, 0)
     notifier, session = notifier_for(env)
     await drain(notifier)
     [sent] = session.sent(12)
@@ -41,17 +42,17 @@ async def test_two_changes_before_sending_give_one_message_with_the_latest_state
 
 
 async def test_429_retry_after_is_honoured_exactly(env: Env) -> None:
-    await env.repo.ensure_user(13, None, "T")
-    await env.repo.enqueue([13], OutboxKind.WALLET_CREDIT, {"amount": "5"})
+    await env.stores.users.ensure_user(13, None, "T")
+    await env.stores.outbox.enqueue([13], OutboxKind.WALLET_CREDIT, {"amount": "5"})
     notifier, session = notifier_for(env)
     session.fail_next = [retry_after(3)]
     started_at = time.time()
     await drain(notifier)
     assert session.sent(13) == []
     assert notifier.retry_afters == 1
-    [row] = await env.repo.due_messages(time.time() + 3600)
+    [row] = await env.stores.outbox.due_messages(time.time() + 3600)
     assert row.attempts == 0
-    due = await env.repo.next_due_at()
+    due = await env.stores.outbox.next_due_at()
     assert due is not None
     assert 2.9 <= due - started_at <= 3.5
     assert await drain(notifier) == 0  # not before retry_after
@@ -59,34 +60,34 @@ async def test_429_retry_after_is_honoured_exactly(env: Env) -> None:
 
 
 async def test_a_user_who_blocked_the_bot_is_no_longer_sent_to(env: Env) -> None:
-    await env.repo.ensure_user(14, None, "T")
-    await env.repo.enqueue([14], OutboxKind.WALLET_CREDIT, {"amount": "1"})
-    await env.repo.enqueue([14], OutboxKind.WALLET_CREDIT, {"amount": "2"})
+    await env.stores.users.ensure_user(14, None, "T")
+    await env.stores.outbox.enqueue([14], OutboxKind.WALLET_CREDIT, {"amount": "1"})
+    await env.stores.outbox.enqueue([14], OutboxKind.WALLET_CREDIT, {"amount": "2"})
     notifier, session = notifier_for(env, per_chat_interval=0)
     session.blocked.add(14)
     await drain(notifier)
-    user = await env.repo.get_user(14)
+    user = await env.stores.users.get_user(14)
     assert user is not None
     assert not user.is_active
     assert await pending_rows(env) == []
-    assert 14 not in await env.repo.active_user_ids()
+    assert 14 not in await env.stores.users.active_user_ids()
 
 
 async def test_at_most_one_message_a_second_to_one_chat(env: Env) -> None:
-    await env.repo.ensure_user(15, None, "T")
-    await env.repo.enqueue([15], OutboxKind.WALLET_CREDIT, {"amount": "1"})
-    await env.repo.enqueue([15], OutboxKind.WALLET_CREDIT, {"amount": "2"})
-    await env.repo.enqueue([16], OutboxKind.WALLET_CREDIT, {"amount": "3"})
+    await env.stores.users.ensure_user(15, None, "T")
+    await env.stores.outbox.enqueue([15], OutboxKind.WALLET_CREDIT, {"amount": "1"})
+    await env.stores.outbox.enqueue([15], OutboxKind.WALLET_CREDIT, {"amount": "2"})
+    await env.stores.outbox.enqueue([16], OutboxKind.WALLET_CREDIT, {"amount": "3"})
     notifier, session = notifier_for(env)
     assert await drain(notifier) == 2  # one for 15, one for 16
     assert len(session.sent(15)) == 1
 
 
 async def test_a_network_failure_is_retried_later_not_marked_sent(env: Env) -> None:
-    await env.repo.enqueue([17], OutboxKind.WALLET_CREDIT, {"amount": "1"})
+    await env.stores.outbox.enqueue([17], OutboxKind.WALLET_CREDIT, {"amount": "1"})
     notifier, session = notifier_for(env)
     session.fail_next = [RuntimeError("connection reset")]
     await drain(notifier)
-    [row] = await env.repo.due_messages(time.time() + 3600)
+    [row] = await env.stores.outbox.due_messages(time.time() + 3600)
     assert row.attempts == 1
     assert not any(isinstance(c, SendMessage) for c in session.calls)

@@ -1,13 +1,14 @@
 """Delivery times learnt from seeded histories, and stalled orders flagged once and cleared
-(bot/core/delivery_times.py over a real database, both backends)."""
+(bot/core/delivery/times.py over a real database, both backends)."""
 
 from __future__ import annotations
 
 import time
 
-from bot.core.delivery_times import DeliveryTimes, StallWatch
+from bot.core.delivery.times import DeliveryTimes
 from bot.core.domain import Stage
 from bot.core.outbox import OutboxKind
+from bot.core.tracking.stalls import StallWatch
 from tests.integration.support import ADMIN, Env, pending_rows
 
 HOUR = 3600.0
@@ -15,7 +16,7 @@ HOUR = 3600.0
 
 async def complete(env: Env, order_id: int, took: float, quantity: int = 1000) -> None:
     """Make an order look completed after `took` seconds."""
-    async with env.repo.db.write() as conn:
+    async with env.stores.db.write() as conn:
         await conn.execute(
             "UPDATE orders SET status = :completed, quantity = :quantity, created_at = 1000.0,"
             " status_changed_at = :changed WHERE id = :id",
@@ -29,7 +30,7 @@ async def complete(env: Env, order_id: int, took: float, quantity: int = 1000) -
 
 
 async def age(env: Env, order_id: int, moved_hours_ago: float) -> None:
-    async with env.repo.db.write() as conn:
+    async with env.stores.db.write() as conn:
         await conn.execute(
             "UPDATE orders SET moved_at = :at WHERE id = :id",
             {"at": time.time() - moved_hours_ago * HOUR, "id": order_id},
@@ -40,9 +41,9 @@ async def test_delivery_time_is_learnt_only_from_enough_completed_orders(env: En
     ids = [await env.order(40, f"https://instagram.com/p/d{n}") for n in range(5)]
     for order_id in ids[:4]:
         await complete(env, order_id, took=2 * HOUR)
-    assert await DeliveryTimes(env.repo).of(1, "Default") is None  # four are too few
+    assert await DeliveryTimes(env.stores.samples).of(1, "Default") is None  # four are too few
     await complete(env, ids[4], took=4 * HOUR, quantity=2000)  # 2 h per 1,000 too
-    usual = await DeliveryTimes(env.repo).of(1, "Default")
+    usual = await DeliveryTimes(env.stores.samples).of(1, "Default")
     assert usual is not None and usual.orders == 5
     assert usual.median == 2 * HOUR and usual.for_quantity(500) == HOUR
 
@@ -50,7 +51,12 @@ async def test_delivery_time_is_learnt_only_from_enough_completed_orders(env: En
 async def test_a_stalled_order_is_flagged_once_and_cleared_when_it_moves(env: Env) -> None:
     order_id = await env.order(41, "https://instagram.com/p/stalled")
     watch = StallWatch(
-        env.repo, DeliveryTimes(env.repo), [ADMIN], factor=3, min_hours=1, every_seconds=60
+        env.stores.statuses,
+        DeliveryTimes(env.stores.samples),
+        [ADMIN],
+        factor=3,
+        min_hours=1,
+        every_seconds=60,
     )
     assert await watch.check() == []  # it just moved
     await age(env, order_id, moved_hours_ago=4)  # no history: 3 × 1 h
@@ -58,10 +64,10 @@ async def test_a_stalled_order_is_flagged_once_and_cleared_when_it_moves(env: En
     assert await watch.check() == []  # once
     rows = await pending_rows(env)
     assert (41, OutboxKind.ORDER_STALLED) in rows and (ADMIN, OutboxKind.ADMIN_STALLED) in rows
-    assert [o.id for o in await env.repo.stalled_orders()] == [order_id]
+    assert [o.id for o in await env.stores.orders.stalled_orders()] == [order_id]
 
-    await env.repo.update_progress([(order_id, None, 500)])  # the panel reports progress
-    assert await env.repo.stalled_orders() == []
+    await env.stores.statuses.update_progress([(order_id, None, 500)])  # the panel reports progress
+    assert await env.stores.orders.stalled_orders() == []
     assert await watch.check() == []  # moved just now
     await age(env, order_id, moved_hours_ago=4)
     assert await watch.check() == [order_id]  # stalled again later: flagged again
@@ -72,6 +78,11 @@ async def test_an_order_that_ended_is_not_flagged(env: Env) -> None:
     await age(env, order_id, moved_hours_ago=48)
     await complete(env, order_id, took=HOUR)
     watch = StallWatch(
-        env.repo, DeliveryTimes(env.repo), [ADMIN], factor=3, min_hours=1, every_seconds=60
+        env.stores.statuses,
+        DeliveryTimes(env.stores.samples),
+        [ADMIN],
+        factor=3,
+        min_hours=1,
+        every_seconds=60,
     )
     assert await watch.check() == []

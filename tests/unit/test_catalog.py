@@ -1,4 +1,4 @@
-"""The catalog and its cache (bot/core/catalog.py)."""
+"""The catalog and its cache (bot/core/catalog/cache.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
-from bot.core.catalog import Catalog, CatalogCache, CatalogUnavailableError
-from bot.core.panel import PanelClient, PanelUnavailableError, Service
+from bot.core.catalog.cache import Catalog, CatalogCache, CatalogUnavailableError
+from bot.core.panels import PanelClient, PanelUnavailableError, Service
 from bot.sandbox.catalog import build_catalog
 from tests.factories import (
     service,

@@ -1,11 +1,11 @@
 """Delivery times learnt from completed orders, and when an order has stalled
-(bot/core/delivery.py)."""
+(bot/core/delivery/estimates.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.core.delivery import (
+from bot.core.delivery.estimates import (
     HOUR,
     Sample,
     describe,

@@ -1,10 +1,10 @@
-"""What each service type asks and how answers are checked (bot/core/forms.py)."""
+"""What each service type asks and how answers are checked (bot/core/ordering/forms.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.core.forms import (
+from bot.core.ordering.forms import (
     FORMS,
     Invalid,
     fields_for,

@@ -35,7 +35,7 @@ def test_the_bot_with_the_defaults_imports_no_optional_library() -> None:
 
 
 def test_metrics_record_nothing_until_enabled_then_count() -> None:
-    from bot.core import metrics
+    from bot.core.ops import metrics
 
     if not metrics.enabled():
         metrics.UPDATES.labels("message").inc()  # a stand-in: nothing to read, nothing fails

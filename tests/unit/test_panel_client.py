@@ -1,4 +1,4 @@
-"""The panel adapter against the seed documents and real-world quirks (bot/core/panel/)."""
+"""The panel adapter against the seed documents and real-world quirks (bot/core/panels/)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 from pydantic import SecretStr
 
 from bot.core.logs import RedactSecrets
-from bot.core.panel import (
+from bot.core.panels import (
     BadLinkError,
     DuplicateOrderError,
     MalformedResponseError,

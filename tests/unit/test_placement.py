@@ -1,4 +1,4 @@
-"""What an answer to `add` means for the customer's money (bot/core/panel/placement.py):
+"""What an answer to `add` means for the customer's money (bot/core/panels/placement.py):
 certainly not placed → refund at once and mark the panel down; maybe placed → hold it."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from bot.core.panel import PanelUnavailableError, PlacementUncertainError, RateLimitedError
+from bot.core.panels import PanelUnavailableError, PlacementUncertainError, RateLimitedError
 from tests.unit.test_panel_client import client_for
 
 Handler = Callable[[httpx.Request, dict[str, str]], httpx.Response]
@@ -104,7 +104,7 @@ async def test_a_tls_failure_never_sent_the_order() -> None:
 
 async def test_a_clear_refusal_in_json_is_still_the_panels_word() -> None:
     panel, _ = client_for(lambda r, f: httpx.Response(200, json={"error": "Incorrect link"}))
-    from bot.core.panel import BadLinkError
+    from bot.core.panels import BadLinkError
 
     with pytest.raises(BadLinkError):
         await panel.add(1, {"link": "https://x.y/z", "quantity": "100"})

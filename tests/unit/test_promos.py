@@ -1,4 +1,4 @@
-"""Promo code rules (bot/core/promos.py)."""
+"""Promo code rules (bot/core/growth/promos.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.core.promos import Promo, PromoKind, Refusal, discounted, parse_create, refusal
+from bot.core.growth.promos import Promo, PromoKind, Refusal, discounted, parse_create, refusal
 
 
 def test_create_parses_credits_and_discounts() -> None:

@@ -1,10 +1,10 @@
-"""A priced form and the order it becomes (bot/core/quoting.py)."""
+"""A priced form and the order it becomes (bot/core/ordering/quoting.py)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.core.quoting import Quote
+from bot.core.ordering.quoting import Quote
 from tests.factories import service
 
 

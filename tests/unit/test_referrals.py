@@ -1,10 +1,10 @@
-"""Referral rules (bot/core/referrals.py): codes, who may be tied, what a referrer earns."""
+"""Referral rules (bot/core/growth/referrals.py): codes, who may be tied, what a referrer earns."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.core.referrals import (
+from bot.core.growth.referrals import (
     ALPHABET,
     CODE_LENGTH,
     code_from_start,

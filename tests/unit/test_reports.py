@@ -1,4 +1,4 @@
-"""Figures per day (bot/core/reports.py) and the chart drawn from them (bot/ui/charts.py)."""
+"""Figures per day (bot/core/ops/reports.py) and the chart drawn from them (bot/ui/charts.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import numpy
 from PIL import Image
 
 from bot.core.domain import Stage
-from bot.core.reports import DAY, OrderRow, daily
+from bot.core.ops.reports import DAY, OrderRow, daily
 from bot.ui.charts import render
 from bot.ui.i18n import Translator, create_core
 

@@ -1,12 +1,11 @@
-"""Routing rules (bot/core/routing.py): which services are one product, which route sells it
+"""Routing rules (bot/core/catalog/routing.py): which services are one product, which route sells it
 now, and the admins' links, unlinks and priorities."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.core.panel import Service
-from bot.core.routing import (
+from bot.core.catalog.routing import (
     PANEL_ID_SPAN,
     Overrides,
     Routing,
@@ -15,6 +14,7 @@ from bot.core.routing import (
     customer_service,
     ranked,
 )
+from bot.core.panels import Service
 
 
 def service(sid: int, name: str, rate: str, kind: str = "Default", category: str = "IG") -> Service:

@@ -1,12 +1,12 @@
-"""Search by name (bot/core/search.py): every word typed, short forms, best first."""
+"""Search by name (bot/core/catalog/search.py): every word typed, short forms, best first."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from bot.core.catalog import Catalog
-from bot.core.panel import Service
-from bot.core.search import words
+from bot.core.catalog.cache import Catalog
+from bot.core.catalog.search import words
+from bot.core.panels import Service
 from bot.sandbox.catalog import build_catalog
 from tests.factories import service
 

@@ -125,7 +125,7 @@ def test_the_grafana_dashboard_queries_only_metrics_the_bot_exports() -> None:
 
     from prometheus_client import REGISTRY
 
-    import bot.core.metrics  # noqa: F401 - registers the metrics
+    import bot.core.ops.metrics  # noqa: F401 - registers the metrics
 
     exported = {name for metric in REGISTRY.collect() for name in [metric.name]}
     dashboard = json.loads((ROOT / "deploy/grafana/dashboards/smm-bot.json").read_text())

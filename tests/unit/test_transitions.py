@@ -1,5 +1,5 @@
 """What a status change means for the customer's money and who is told
-(bot/core/transitions.py) — plain rules, no database."""
+(bot/core/tracking/status_rules.py) — plain rules, no database."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from bot.core.domain import Stage
 from bot.core.outbox import OutboxKind
-from bot.core.transitions import OrderFacts, plan_poll_error, plan_transition
+from bot.core.tracking.status_rules import OrderFacts, plan_poll_error, plan_transition
 
 
 def facts(stage: Stage = Stage.IN_PROGRESS, remains: int | None = None) -> OrderFacts:

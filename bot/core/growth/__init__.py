@@ -1,0 +1,1 @@
+"""Bringing and keeping customers: promo codes, referral links and their commissions."""

@@ -1,0 +1,101 @@
+"""A priced form: what the customer will pay and what becomes of it once confirmed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from bot.core.catalog.pricing import Pricing
+from bot.core.delivery.estimates import DeliveryTime
+from bot.core.delivery.times import DeliveryTimes
+from bot.core.domain import NewOrder
+from bot.core.growth.promo_store import PromoStore
+from bot.core.growth.promos import discounted
+from bot.core.money import panel_cost
+from bot.core.ordering.forms import ordered_quantity, panel_fields, units
+from bot.core.panels import Service
+from bot.core.payments.wallet_store import WalletStore
+from bot.core.shop import Shop
+
+
+@dataclass(frozen=True)
+class Quote:
+    service: Service
+    answers: Mapping[str, Any]
+    price: Decimal  # what the customer pays, markup included
+    cost: Decimal  # what the panel charges
+    currency: str
+    balance: Decimal  # the customer's wallet when quoted
+    usual: DeliveryTime | None = None  # how long the service usually takes, once known
+    discount: tuple[str, Decimal] | None = None  # (promo code, percent) applied to `price`
+    full_price: Decimal | None = None  # before the discount
+
+    @property
+    def quantity(self) -> int:
+        return ordered_quantity(self.service, dict(self.answers))
+
+    @property
+    def balance_after(self) -> Decimal:
+        return self.balance - self.price
+
+    @property
+    def shortfall(self) -> Decimal:
+        """What the wallet lacks to pay this; zero when it holds enough."""
+        return max(Decimal(0), self.price - self.balance)
+
+    def new_order(self, user_id: int, client_token: str) -> NewOrder:
+        """The order this quote becomes when its summary is confirmed."""
+        answers = dict(self.answers)
+        service = self.service
+        return NewOrder(
+            user_id=user_id,
+            client_token=client_token,
+            service_id=service.id,
+            service_name=service.name,
+            service_type=service.type,
+            category=service.category,
+            link=str(answers.get("link") or answers.get("username") or ""),
+            fields=panel_fields(service, answers),
+            quantity=ordered_quantity(service, answers),
+            charge=self.price,
+            cost=self.cost,
+            currency=self.currency,
+            discount_code=self.discount[0] if self.discount else None,
+            units=units(service, answers),
+        )
+
+
+class Quoter:
+    def __init__(
+        self,
+        pricing: Pricing,
+        shop: Shop,
+        wallets: WalletStore,
+        delivery: DeliveryTimes | None = None,
+        promos: PromoStore | None = None,
+    ) -> None:
+        self._pricing = pricing
+        self.shop = shop
+        self._wallets = wallets
+        self._delivery = delivery
+        self._promos = promos
+
+    async def quote(self, user_id: int, service: Service, answers: Mapping[str, Any]) -> Quote:
+        quantity_units = units(service, dict(answers))
+        full = self._pricing.price(service, quantity_units)
+        cost = panel_cost(service.rate, quantity_units)
+        discount = await self._promos.pending_discount(user_id) if self._promos else None
+        price = discounted(full, discount[1], cost) if discount else full
+        return Quote(
+            service=service,
+            answers=dict(answers),
+            price=price,
+            cost=cost,
+            discount=discount if price < full else None,
+            full_price=full,
+            currency=self.shop.currency,
+            balance=await self._wallets.balance(user_id),
+            usual=await self._delivery.of(service.id, service.type) if self._delivery else None,
+        )

@@ -1,0 +1,30 @@
+"""Settings admins change while the bot runs (markups, route ranks, alert marks): a key/value
+table every replica reads."""
+
+from __future__ import annotations
+
+from bot.core.storage.base import StoreBase
+
+
+class KeyValueStore(StoreBase):
+    async def get_kv(self, key: str) -> str | None:
+        async with self.db.read() as conn:
+            found = await conn.execute("SELECT value FROM kv WHERE key = :key", {"key": key})
+            value = found.scalar()
+        return None if value is None else str(value)
+
+    async def set_kv(self, key: str, value: str | None) -> None:
+        async with self.db.write() as conn:
+            await conn.execute("DELETE FROM kv WHERE key = :key", {"key": key})
+            if value is not None:
+                await conn.execute(
+                    "INSERT INTO kv (key, value) VALUES (:key, :value)",
+                    {"key": key, "value": value},
+                )
+
+    async def kv_with_prefix(self, prefix: str) -> dict[str, str]:
+        async with self.db.read() as conn:
+            rows = await conn.execute(
+                "SELECT key, value FROM kv WHERE key LIKE :pattern", {"pattern": prefix + "%"}
+            )
+            return {r[0]: r[1] for r in rows.all()}

@@ -1,0 +1,98 @@
+"""Keyboards of orders and tickets: my orders, an order's card, support, admins' resolutions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from aiogram.types import (
+    InlineKeyboardMarkup,
+)
+from aiogram_i18n import I18nContext
+
+from bot.core.domain import STAGE_EMOJI, Order
+from bot.ui.callbacks import (
+    OrderAction,
+    OrderDo,
+    OrdersPage,
+    Resolution,
+    ResolveOrder,
+    SupportStart,
+    TicketAnswer,
+    TicketWrite,
+)
+from bot.ui.keyboards.kit import ORDERS_PER_PAGE, button, in_rows, markup, pager, pages
+from bot.ui.render import shorten
+
+
+def orders_list(orders: Sequence[Order], page: int, total: int) -> InlineKeyboardMarkup:
+    rows = [
+        [
+            button(
+                f"{STAGE_EMOJI[o.stage]} #{o.id} · {shorten(o.service_name, 35)} · {o.quantity}",
+                OrderAction(id=o.id, action=OrderDo.VIEW),
+            )
+        ]
+        for o in orders
+    ]
+    nav = pager(page, pages(total, ORDERS_PER_PAGE), lambda n: OrdersPage(page=n), OrdersPage)
+    return markup(*rows, nav)
+
+
+def order_detail(
+    i18n: I18nContext, order: Order, can_refill: bool, can_cancel: bool
+) -> InlineKeyboardMarkup:
+    actions = [button(i18n.get("button-refresh"), OrderAction(id=order.id, action=OrderDo.REFRESH))]
+    if can_refill:
+        actions.append(
+            button(i18n.get("button-refill"), OrderAction(id=order.id, action=OrderDo.REFILL))
+        )
+    if can_cancel:
+        actions.append(
+            button(i18n.get("button-cancel"), OrderAction(id=order.id, action=OrderDo.CANCEL))
+        )
+    actions.append(
+        button(i18n.get("button-order-again"), OrderAction(id=order.id, action=OrderDo.AGAIN))
+    )
+    actions.append(button(i18n.get("button-support"), SupportStart(order=order.id)))
+    actions.append(button(i18n.get("button-back"), OrdersPage(page=0)))
+    return markup(*in_rows(actions, 2))
+
+
+def ticket_write(translate: Callable[..., str], ticket_id: int) -> InlineKeyboardMarkup:
+    return markup([button(translate("button-reply"), TicketWrite(id=ticket_id))])
+
+
+def ticket_answer(translate: Callable[..., str], ticket_id: int) -> InlineKeyboardMarkup:
+    return markup([button(translate("button-reply"), TicketAnswer(id=ticket_id))])
+
+
+def open_order(translate: Callable[..., str], order_id: int) -> InlineKeyboardMarkup:
+    return markup(
+        [button(translate("button-open-order"), OrderAction(id=order_id, action=OrderDo.VIEW))]
+    )
+
+
+def stalled_order(
+    translate: Callable[..., str], order_id: int, can_cancel: bool
+) -> InlineKeyboardMarkup:
+    row = [button(translate("button-open-order"), OrderAction(id=order_id, action=OrderDo.VIEW))]
+    if can_cancel:
+        row.append(
+            button(translate("button-cancel"), OrderAction(id=order_id, action=OrderDo.CANCEL))
+        )
+    return markup(row, [button(translate("button-support"), SupportStart(order=order_id))])
+
+
+def resolve_order(translate: Callable[..., str], order_id: int) -> InlineKeyboardMarkup:
+    return markup(
+        [
+            button(
+                translate("button-resolve-refund"),
+                ResolveOrder(id=order_id, action=Resolution.REFUND),
+            ),
+            button(
+                translate("button-resolve-attach"),
+                ResolveOrder(id=order_id, action=Resolution.ATTACH),
+            ),
+        ]
+    )

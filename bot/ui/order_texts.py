@@ -1,0 +1,96 @@
+"""The order form's texts: each question, the summary before Confirm and what became of a
+Confirm. Everything the customer typed is escaped here, where it meets HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from aiogram import html
+
+from bot.core.ordering.forms import FieldSpec, Kind, choice_label, fields_for
+from bot.core.ordering.placing import Outcome, Placement
+from bot.core.ordering.quoting import Quote
+from bot.core.panels import Service
+from bot.ui.render import money, shorten, usual_time
+
+Translate = Callable[..., str]
+
+
+def field_prompt(t: Translate, spec: FieldSpec, service: Service, answers: dict[str, Any]) -> str:
+    low = service.min
+    if spec.name == "max":
+        low = max(service.min, int(answers.get("min", service.min)))
+    return t(
+        f"field-{spec.name.replace('_', '-')}",
+        min=str(low),
+        max=str(service.max),
+        low=str(spec.min_value),
+        high=str(spec.max_value),
+    )
+
+
+def _shown_value(value: Any) -> str:
+    if isinstance(value, list):
+        shown = "\n".join(f"  • {html.quote(shorten(line, 80))}" for line in value[:10])
+        more = f"\n  … (+{len(value) - 10})" if len(value) > 10 else ""
+        return f"{len(value)}\n{shown}{more}"
+    return html.quote(shorten(str(value), 300))
+
+
+def summary_lines(t: Translate, quote: Quote) -> list[str]:
+    """Everything entered, the price and the wallet before and after."""
+    service, answers = quote.service, dict(quote.answers)
+    lines = [t("summary-title"), f"<b>{html.quote(shorten(service.name, 200))}</b>"]
+    for spec in fields_for(service):
+        if spec.name in answers and answers[spec.name] is not None and spec.applies(answers):
+            value = answers[spec.name]
+            if spec.kind is Kind.CHOICE:
+                value = choice_label(t, spec.name, value)
+            label = t(f"label-{spec.name.replace('_', '-')}")
+            lines.append(f"{label}: {_shown_value(value)}")
+    currency = quote.currency
+    lines.append("")
+    if quote.discount and quote.full_price is not None:
+        code, percent = quote.discount
+        lines.append(
+            t(
+                "summary-discount",
+                code=html.quote(code),
+                percent=str(percent),
+                full=money(quote.full_price, currency),
+            )
+        )
+    lines += [
+        t("summary-price", price=money(quote.price, currency)),
+        t(
+            "summary-balance",
+            balance=money(quote.balance, currency),
+            after=money(quote.balance_after, currency),
+        ),
+    ]
+    said = usual_time(t, quote.usual, quote.quantity)
+    if said:
+        lines.append(said)
+    if quote.shortfall:
+        lines.append(t("summary-not-enough", missing=money(quote.shortfall, currency)))
+    return lines
+
+
+def placement_text(t: Translate, placement: Placement, currency: str) -> str:
+    order_id = str(placement.order_id or "")
+    if placement.outcome is Outcome.PLACED:
+        return t("order-placed", id=order_id)
+    if placement.outcome is Outcome.ALREADY_PLACED:
+        return t("order-already-placed", id=order_id)
+    if placement.outcome is Outcome.NO_FUNDS:
+        missing = placement.missing or Decimal(0)
+        return t("order-no-funds", missing=money(missing, currency))
+    if placement.outcome is Outcome.UNCERTAIN:
+        return t("order-uncertain", id=order_id)
+    if placement.outcome is Outcome.REJECTED and placement.message_key:
+        return t(placement.message_key) + "\n" + t("order-refunded")
+    if placement.order_id is None:  # refused before anything was charged
+        return t("order-error-unavailable") + "\n" + t("nothing-charged")
+    return t("order-error-unavailable") + "\n" + t("order-refunded")

@@ -1,0 +1,121 @@
+"""What every Mini App route shares: the services it works over, the request's user and
+language, the body it sent and how it is refused."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from aiogram import Bot
+from aiohttp import web
+
+from bot.core.catalog.cache import Catalog, CatalogCache
+from bot.core.catalog.pricing import Pricing
+from bot.core.customers.directory import Customers
+from bot.core.delivery.times import DeliveryTimes
+from bot.core.ordering.checkout import Checkout
+from bot.core.ordering.order_store import OrderStore
+from bot.core.payments.wallet_store import WalletStore
+from bot.core.settings import Settings
+from bot.core.tracking.aftersale import AfterSale
+from bot.ui.i18n import Translator
+from bot.webapp.auth import AppUser
+from bot.webapp.platforms import platform_of
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class MiniApp:
+    settings: Settings
+    bot: Bot
+    orders_store: OrderStore
+    wallets: WalletStore
+    catalog: CatalogCache
+    pricing: Pricing
+    checkout: Checkout
+    aftersale: AfterSale
+    customers: Customers
+    translator: Translator
+    delivery: DeliveryTimes
+    currency: Callable[[], str]
+    _buckets: dict[int, tuple[float, float]] = field(default_factory=dict)
+    _platforms: tuple[Catalog | None, dict[int, str | None]] = (None, {})
+
+    def platforms(self, catalog: Catalog) -> dict[int, str | None]:
+        """Each service's platform, worked out once per catalog (filters ask on every key)."""
+        known, found = self._platforms
+        if known is not catalog:
+            found = {s.id: platform_of(s) for s in catalog.services}
+            self._platforms = (catalog, found)
+        return found
+
+    # -- who, and how often ----------------------------------------------------------
+
+    def allow(self, user_id: int, now: float | None = None) -> bool:
+        """A token bucket per user, as the chat's flood control: typing fast is fine."""
+        now = time.monotonic() if now is None else now
+        per_second = self.settings.throttle_rate_per_second * 2
+        burst = max(10.0, per_second * 3)
+        tokens, at = self._buckets.get(user_id, (burst, now))
+        tokens = min(burst, tokens + (now - at) * per_second)
+        if tokens < 1:
+            self._buckets[user_id] = (tokens, now)
+            return False
+        self._buckets[user_id] = (tokens - 1, now)
+        return True
+
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+MINI_APP = web.AppKey("mini_app", MiniApp)
+USER = web.RequestKey("user", AppUser)
+LOCALE = web.RequestKey("locale", str)
+
+
+def fail(status: int, error: str, message: str = "") -> web.Response:
+    return web.json_response({"error": error, "message": message}, status=status)
+
+
+def refusal(kind: type[web.HTTPException], error: str, message: str = "") -> web.HTTPException:
+    body = json.dumps({"error": error, "message": message})
+    return kind(text=body, content_type="application/json")
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def texts(request: web.Request) -> Callable[..., str]:
+    """The chat's texts for the page: its HTML markup dropped (the page renders plain text;
+    what was escaped for Telegram is unescaped, then escaped again by the page)."""
+    app: MiniApp = request.app[MINI_APP]
+    translate = partial(app.translator, locale=request[LOCALE])
+
+    def plain(key: str, **kwargs: Any) -> str:
+        return html.unescape(_TAG.sub("", translate(key, **kwargs)))
+
+    return plain
+
+
+def app_of(request: web.Request) -> MiniApp:
+    return request.app[MINI_APP]
+
+
+def user_of(request: web.Request) -> AppUser:
+    return request[USER]
+
+
+async def read_body(request: web.Request) -> dict[str, Any]:
+    try:
+        body = await request.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise refusal(web.HTTPBadRequest, "bad_json")
+    return body

@@ -1,0 +1,37 @@
+"""Who may call the Mini App's API: the user from the init data alone (missing, forged or
+expired: 401), banned users refused (403), a flood slowed (429)."""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+
+from bot.ui.i18n import pick_locale
+from bot.webapp.auth import HEADER, user_from_init_data
+from bot.webapp.context import LOCALE, MINI_APP, USER, Handler, MiniApp, fail
+
+logger = logging.getLogger(__name__)
+
+
+@web.middleware
+async def authenticate(request: web.Request, handler: Handler) -> web.StreamResponse:
+    if not request.path.startswith("/app/api/"):
+        return await handler(request)
+    app: MiniApp = request.app[MINI_APP]
+    token = app.settings.bot_token.get_secret_value()
+    user = user_from_init_data(token, request.headers.get(HEADER, ""))
+    if user is None:
+        # No user to ask: the browser's language says how to word the refusal.
+        wanted = request.headers.get("Accept-Language", "").split(",")[0]
+        said = pick_locale(None, wanted, app.settings.default_locale)
+        return fail(401, "unauthorized", app.translator("app-unauthorized", said))
+    customer, _ = await app.customers.on_contact(user.id, user.username, user.first_name)
+    locale = pick_locale(customer.locale, user.language_code, app.settings.default_locale)
+    if customer.is_banned and not app.settings.is_admin(user.id):
+        return fail(403, "banned", app.translator("app-banned", locale))
+    if not app.allow(user.id):
+        return fail(429, "slow_down", app.translator("throttled", locale))
+    request[USER] = user
+    request[LOCALE] = locale
+    return await handler(request)

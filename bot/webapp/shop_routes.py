@@ -1,0 +1,173 @@
+"""Reading the shop: who I am and my wallet, categories, search and filters, a service."""
+
+from __future__ import annotations
+
+import logging
+import re
+from decimal import Decimal
+from typing import Any
+
+from aiohttp import web
+
+from bot.core.catalog.cache import CatalogUnavailableError
+from bot.core.ordering.forms import choice_label, fields_for, is_orderable
+from bot.core.panels import Service
+from bot.ui.keyboards import TOPUP_AMOUNTS
+from bot.ui.render import money, usual_time
+from bot.webapp.context import LOCALE, app_of, fail, refusal, texts, user_of
+from bot.webapp.platforms import PLATFORMS
+from bot.webapp.views import service_item, shown_when
+
+logger = logging.getLogger(__name__)
+
+
+PAGE_SIZE = 50
+# The page's own words; everything else it shows comes rendered from the server.
+APP_KEYS = (
+    "app-title",
+    "app-search",
+    "app-all-categories",
+    "app-all-types",
+    "app-all-platforms",
+    "app-max-price",
+    "app-categories",
+    "app-orders",
+    "app-balance",
+    "app-back",
+    "app-order",
+    "app-confirm",
+    "app-summary",
+    "app-price",
+    "app-wallet-after",
+    "app-refill",
+    "app-cancel",
+    "app-order-again",
+    "app-refresh",
+    "app-top-up",
+    "app-no-orders",
+    "app-unauthorized",
+    "app-banned",
+    "app-loading",
+    "app-per-thousand",
+    "app-limits",
+    "app-not-enough",
+    "app-placing",
+    "app-skip",
+    "app-retry",
+    "app-description",
+    "app-nothing-found",
+    "service-refill-yes",
+    "service-refill-no",
+    "service-cancel-yes",
+    "service-cancel-no",
+)
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+async def me(request: web.Request) -> web.Response:
+    app, user, t = app_of(request), user_of(request), texts(request)
+    balance = await app.wallets.balance(user.id)
+    currency = app.currency()
+    return web.json_response(
+        {
+            "user": {"id": user.id, "first_name": user.first_name},
+            "locale": request[LOCALE],
+            "rtl": request[LOCALE] == "ar",
+            "currency": currency,
+            "balance": money(balance, currency),
+            "topups": [
+                {"amount": n, "label": t("button-topup", amount=money(Decimal(n), currency))}
+                for n in TOPUP_AMOUNTS
+            ],
+            "strings": {key: t(key) for key in APP_KEYS},
+        }
+    )
+
+
+async def catalog_of(request: web.Request) -> Any:
+    try:
+        return await app_of(request).catalog.get()
+    except CatalogUnavailableError:
+        raise refusal(web.HTTPServiceUnavailable, "catalog_unavailable") from None
+
+
+async def categories(request: web.Request) -> web.Response:
+    catalog = await catalog_of(request)
+    present = set(app_of(request).platforms(catalog).values())
+    return web.json_response(
+        {
+            "categories": [
+                {"key": c.key, "name": c.name, "count": len(c.services)} for c in catalog.categories
+            ],
+            "types": sorted({s.type for s in catalog.services}),
+            "platforms": [p for p in PLATFORMS if p in present],
+        }
+    )
+
+
+async def services(request: web.Request) -> web.Response:
+    """Search and filters over the whole catalog, a page at a time."""
+    app, t = app_of(request), texts(request)
+    catalog = await catalog_of(request)
+    query = request.query.get("q", "").strip()[:100]
+    found: list[Service] = catalog.search(query) if query else list(catalog.services)
+    if key := request.query.get("category"):
+        category = catalog.by_category_key.get(key)
+        keep = {s.id for s in category.services} if category else set()
+        found = [s for s in found if s.id in keep]
+    if kind := request.query.get("type"):
+        found = [s for s in found if s.type == kind]
+    if platform := request.query.get("platform"):
+        platforms = app.platforms(catalog)
+        found = [s for s in found if platforms[s.id] == platform]
+    if (limit := request.query.get("max", "")) and re.fullmatch(r"\d+(\.\d+)?", limit):
+        ceiling = Decimal(limit)
+        found = [s for s in found if app.pricing.rate(s) <= ceiling]
+    raw_offset = request.query.get("offset", "")
+    offset = int(raw_offset) if raw_offset.isdigit() else 0
+    page = found[offset : offset + PAGE_SIZE]
+    said = t("search-results", count=len(found), query=query) if query else ""
+    return web.json_response(
+        {"total": len(found), "found": said, "items": [service_item(app, s) for s in page]}
+    )
+
+
+async def service(request: web.Request) -> web.Response:
+    app, t = app_of(request), texts(request)
+    found = await app.catalog.service(int(request.match_info["id"]))
+    if found is None:
+        return fail(404, "not_found", t("service-gone"))
+    usual = await app.delivery.of(found.id, found.type)
+    fields = []
+    for spec in fields_for(found) if is_orderable(found) else ():
+        name = spec.name.replace("_", "-")
+        fields.append(
+            {
+                "name": spec.name,
+                "kind": spec.kind.value,
+                "optional": spec.optional,
+                "lines": spec.kind.value == "lines",
+                "label": t(f"label-{name}"),
+                "hint": t(
+                    f"field-{name}",
+                    min=str(found.min),
+                    max=str(found.max),
+                    low=str(spec.min_value),
+                    high=str(spec.max_value),
+                ),
+                "choices": [
+                    {"value": c, "label": choice_label(t, spec.name, c)} for c in spec.choices
+                ],
+                "when": shown_when(spec.name),
+            }
+        )
+    return web.json_response(
+        {
+            **service_item(app, found),
+            "description": found.description,
+            "usual": usual_time(t, usual, None),
+            "fields": fields,
+        }
+    )

@@ -1,0 +1,71 @@
+"""The Mini App's JSON shapes: a service, a summary, an order."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from bot.core.domain import Order
+from bot.core.ordering.forms import is_orderable
+from bot.core.panels import Service
+from bot.ui.render import money, rate, stage_label, usual_time
+from bot.webapp.context import MiniApp
+
+logger = logging.getLogger(__name__)
+
+
+def service_item(app: MiniApp, service: Service) -> dict[str, Any]:
+    return {
+        "id": service.id,
+        "name": service.name,
+        "category": service.category,
+        "type": service.type,
+        "rate": rate(app.pricing.rate(service), app.currency()),
+        "rate_value": str(app.pricing.rate(service)),
+        "min": service.min,
+        "max": service.max,
+        "refill": service.refill,
+        "cancel": service.cancel,
+        "orderable": is_orderable(service),
+    }
+
+
+def shown_when(name: str) -> dict[str, str] | None:
+    """Fields asked only after a choice (drip-feed's runs and interval)."""
+    return {"field": "dripfeed", "equals": "yes"} if name in {"runs", "interval"} else None
+
+
+def summary_json(app: MiniApp, t: Callable[..., str], quote: Any) -> dict[str, Any]:
+    currency = quote.currency
+    return {
+        "price": money(quote.price, currency),
+        "price_value": str(quote.price),
+        "balance": money(quote.balance, currency),
+        "after": money(quote.balance_after, currency),
+        "shortfall": money(quote.shortfall, currency) if quote.shortfall else None,
+        "discount": t(
+            "summary-discount",
+            code=quote.discount[0],
+            percent=str(quote.discount[1]),
+            full=money(quote.full_price, currency),
+        )
+        if quote.discount and quote.full_price is not None
+        else None,
+        "usual": usual_time(t, quote.usual, quote.quantity),
+    }
+
+
+def order_json(t: Callable[..., str], order: Order) -> dict[str, Any]:
+    return {
+        "id": order.id,
+        "service_id": order.service_id,
+        "service": order.service_name,
+        "link": order.link,
+        "quantity": order.quantity,
+        "charge": money(order.charge, order.currency),
+        "stage": order.stage.value,
+        "status": stage_label(t, order.stage),
+        "remains": order.remains,
+        "final": order.stage.is_final,
+    }
