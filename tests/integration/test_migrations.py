@@ -12,8 +12,8 @@ from sqlalchemy import Column, Connection, Float, Integer, MetaData, Table, inse
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.core.storage import Database
-from bot.core.storage.db import _asyncpg_url
 from bot.core.storage.migrate import _alembic_config
+from bot.core.storage.postgres import asyncpg_url
 from bot.core.storage.tables import metadata
 from bot.core.stores import Stores
 from tests.backends import BACKENDS, fresh_database_url
@@ -29,7 +29,7 @@ def _first_revision(conn: Connection) -> None:
 async def _legacy_database(path: Path, url: str | None, *, version: int) -> None:
     """What the bot made before Alembic: every table, a `schema_version` table with its
     hand-written versions, and (version 1) no `orders.poll_errors` column yet."""
-    engine = create_async_engine(_asyncpg_url(url) if url else f"sqlite+aiosqlite:///{path}")
+    engine = create_async_engine(asyncpg_url(url) if url else f"sqlite+aiosqlite:///{path}")
     legacy = MetaData()
     schema_version = Table(
         "schema_version",
@@ -127,7 +127,7 @@ async def test_the_migrated_schema_is_the_one_tables_py_describes(
     url = await fresh_database_url(backend)
     path = tmp_path / "schema.sqlite3"
     await (await Database.open(path, url)).close()
-    engine = create_async_engine(_asyncpg_url(url) if url else f"sqlite+aiosqlite:///{path}")
+    engine = create_async_engine(asyncpg_url(url) if url else f"sqlite+aiosqlite:///{path}")
     try:
         async with engine.connect() as conn:
             differences = await conn.run_sync(_schema_differences)
