@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import sys
 
 from pydantic import ValidationError
 
 from bot.core.logs import configure_logging
 from bot.core.settings import Settings
-
-# httpx imports its command-line client (rich, pygments, click: ~4 MB, ~60 ms) whenever they
-# are installed — they are, beside the test tools. The bot never runs it: httpx then defines
-# a stub `httpx.main` instead. Set before anything imports httpx (bot.app does).
-sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 EXIT_CONFIG = 2
 
@@ -45,13 +39,16 @@ def main() -> None:
         print(_describe(exc), file=sys.stderr)
         sys.exit(EXIT_CONFIG)
     configure_logging(settings.log_level, settings.secrets())
-    # Start-up creates ~250,000 objects that live as long as the process (aiogram's models,
-    # the modules): collector passes over them while starting free nothing and cost ~0.15 s
-    # each. Collection resumes, with them frozen, once the bot is built (bot/runners.py).
-    gc.disable()
-    from bot.runners import run  # imported after settings: a bad .env never imports aiogram
+    from bot.process import collector_off_while_building
 
-    asyncio.run(run(settings))
+    with collector_off_while_building():  # aiogram's models: ~250,000 objects for good
+        from bot.runners import StartupRefusedError, run  # a bad .env never imports aiogram
+
+    try:
+        asyncio.run(run(settings))
+    except StartupRefusedError as exc:
+        print(exc, file=sys.stderr)
+        sys.exit(EXIT_CONFIG)
 
 
 if __name__ == "__main__":

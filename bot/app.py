@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import weakref
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -16,7 +15,6 @@ import httpx
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
@@ -57,16 +55,14 @@ from bot.core.tracking.aftersale import AfterSale
 from bot.core.tracking.poller import Poller
 from bot.core.tracking.refill_store import RefillStore
 from bot.core.tracking.stalls import StallWatch
+from bot.process import release_free_memory
 from bot.ui.commands import set_bot_commands, set_shop_button
-from bot.ui.dispatch import skip_unused_routers
 from bot.ui.fsm_storage import DatabaseStorage
 from bot.ui.i18n import Translator, create_core, create_i18n
 from bot.ui.middlewares import (
     CustomerMiddleware,
-    FlushStateMiddleware,
     MetricsMiddleware,
     ReleaseUpdateMiddleware,
-    SaveBeforeSending,
     ThrottleMiddleware,
 )
 from bot.ui.notices import MessageRenderer, NoticeReads, TelegramMessenger
@@ -144,6 +140,7 @@ class Services:
     crypto: CryptoPayments | None = None
     sandbox: web.AppRunner | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    closed: bool = False
 
     def handler_data(self) -> HandlerData:
         stores = self.stores
@@ -177,6 +174,10 @@ class Services:
         )
 
     async def close(self) -> None:
+        """Idempotent: the dispatcher's shutdown closes, and so does a start that failed."""
+        if self.closed:
+            return
+        self.closed = True
         await self.catalog.close()
         await self.http.aclose()
         await self.db.close()
@@ -218,7 +219,9 @@ async def build_services(settings: Settings) -> Services:
     await pricing.load()
     shop = Shop(accepts_crypto=settings.crypto_pay_token is not None)
     translator = Translator(create_core(settings.default_locale))
-    catalog = CatalogCache(storefront.fetch, ttl_seconds=settings.catalog_ttl_seconds)
+    catalog = CatalogCache(
+        storefront.fetch, ttl_seconds=settings.catalog_ttl_seconds, after_load=release_free_memory
+    )
 
     async def reroute() -> None:  # a panel went down or came back: products move routes
         catalog.rebuild(storefront.views())
@@ -371,8 +374,6 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     if settings.metrics_enabled:  # nobody reads the counters otherwise: no update pays for them
         dp.update.outer_middleware(MetricsMiddleware())
     dp.update.outer_middleware(ReleaseUpdateMiddleware())
-    if isinstance(dp.storage, DatabaseStorage):  # Redis writes at once, nothing to flush
-        dp.update.outer_middleware(FlushStateMiddleware(dp.storage))
     dp.update.outer_middleware(
         CustomerMiddleware(services.customers, settings, services.translator)
     )
@@ -385,12 +386,7 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
         )
     )
 
-    saving: weakref.WeakSet[BaseSession] = weakref.WeakSet()  # sessions saving dp.storage
-
     async def on_startup(bot: Bot) -> None:
-        if isinstance(dp.storage, DatabaseStorage) and bot.session not in saving:
-            bot.session.middleware(SaveBeforeSending(dp.storage))
-            saving.add(bot.session)
         await start(services, bot, background)
 
     async def on_shutdown() -> None:
@@ -402,7 +398,6 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     i18n_core = services.translator.core
     create_i18n(i18n_core, services.customers, settings.default_locale).setup(dispatcher=dp)
     dp.include_routers(*get_routers(settings.support_chat_id))
-    skip_unused_routers(dp)
     return dp
 
 

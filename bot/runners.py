@@ -7,27 +7,67 @@ import logging
 import signal
 
 from aiogram import Bot, Dispatcher
+from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
 from bot.app import Services, build_services, create_bot, create_dispatcher, create_mini_app
-from bot.core.ops.memory import settle_after_start
 from bot.core.settings import Settings
+from bot.core.storage.sqlite import DatabaseInUseError
+from bot.process import collector_off_while_building
 
 logger = logging.getLogger(__name__)
 
 
+class StartupRefusedError(Exception):
+    """The bot cannot start as configured: one line for the operator, exit status 2."""
+
+
+async def reach_telegram(bot: Bot, first_wait: float = 1.0, longest_wait: float = 60.0) -> None:
+    """Ask Telegram who the bot is before serving anyone. A refused token ends the start with
+    one line naming BOT_TOKEN; Telegram out of reach (the network not up yet, DNS) is tried
+    again with a growing pause, as polling does later, instead of ending the process."""
+    wait = first_wait
+    while True:
+        try:
+            await bot.me()
+            return
+        except TelegramUnauthorizedError:
+            raise StartupRefusedError(
+                "Configuration error: BOT_TOKEN was refused by Telegram (401 Unauthorized):"
+                " check the token @BotFather gave you"
+            ) from None
+        except TelegramNetworkError as exc:
+            logger.warning(
+                "Telegram is out of reach; trying again",
+                extra={"error": type(exc).__name__, "retry_in_seconds": wait},
+            )
+        await asyncio.sleep(wait)
+        wait = min(wait * 2, longest_wait)
+
+
 async def run(settings: Settings) -> None:
-    services = await build_services(settings)
-    bot = create_bot(settings)
-    dp = create_dispatcher(services)
-    settle_after_start()
+    with collector_off_while_building():
+        try:
+            services = await build_services(settings)
+        except DatabaseInUseError:
+            raise StartupRefusedError(
+                f"Configuration error: DATABASE_PATH {settings.database_path} is in use by another"
+                " running bot. One process owns a SQLite file; replicas share PostgreSQL"
+                " (DATABASE_URL)."
+            ) from None
+        bot = create_bot(settings)
+        dp = create_dispatcher(services)
     try:
+        try:
+            await reach_telegram(bot)
+        except BaseException:
+            await bot.session.close()
+            raise
         if settings.webhook_url:
             await run_webhook(settings, services, bot, dp)
         else:
             await run_polling(settings, services, bot, dp)
     finally:
-        if services.tasks:  # startup failed half-way: still close what was opened
-            await services.close()
+        await services.close()  # done already after a normal shutdown; not when start failed
 
 
 async def run_polling(settings: Settings, services: Services, bot: Bot, dp: Dispatcher) -> None:

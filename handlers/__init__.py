@@ -1,10 +1,14 @@
-"""The routers, in the order they see an update. Each call builds fresh routers, so every
-dispatcher (a test's, a replica's) gets its own."""
+"""The routers, in the order they see an update: few, one per audience or event type, each
+with its filters at the router's level; features register their handlers into them in order.
+Each call builds fresh routers, so every dispatcher (a test's, a replica's) gets its own."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from aiogram import Router
 
+from bot.ui.filters import IsAdmin
 from handlers import (
     admin,
     balance,
@@ -23,23 +27,40 @@ from handlers import (
 )
 
 
+class Feature(Protocol):
+    """A handlers module: registers its handlers, in order, on the router it is given."""
+
+    def register(self, router: Router) -> None: ...
+
+
+def _router(name: str, *features: Feature) -> Router:
+    router = Router(name=name)
+    for feature in features:
+        feature.register(router)
+    return router
+
+
 def get_routers(support_chat_id: int | None = None) -> list[Router]:
     # The support group's router exists only when there is a group: no update pays for it.
-    group = [support.setup_group(support_chat_id)] if support_chat_id is not None else []
+    group = [support.group_router(support_chat_id)] if support_chat_id is not None else []
+    admins = _router("admins", admin)
+    admins.message.filter(IsAdmin())
+    admins.callback_query.filter(IsAdmin())
     return [
-        errors.setup(),
+        _router("errors", errors),
         *group,
-        start.setup(),
-        payments.setup(),
-        crypto.setup(),
-        inline.setup(),
-        admin.setup(),
-        my_orders.setup(),
-        balance.setup(),
-        catalog.setup(),
-        order_form.setup(),
-        referrals.setup(),
-        promo.setup(),  # rarely used: after the routers most updates end in
-        support.setup(),
-        fallback.setup(),  # last: whatever nobody else wanted
+        # Before the admins' commands: /start, /cancel and payments work in any state.
+        _router("everyone", start, payments, crypto, inline),
+        admins,
+        _router(
+            "customers",
+            my_orders,
+            balance,
+            catalog,
+            order_form,
+            referrals,
+            promo,  # rarely used: after the features most updates end in
+            support,
+            fallback,  # last: whatever nobody else wanted
+        ),
     ]

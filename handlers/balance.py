@@ -23,8 +23,6 @@ async def show_balance(
     )
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.message.register(show_balance, LazyFilter("menu-balance"))
     router.message.register(show_balance, Command("balance_me", "wallet"))
-    return router

@@ -184,8 +184,7 @@ async def search_page(
     await show_in_place(query, text, search_results(found, page, pricing, shop.currency))
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.message.register(open_catalog, LazyFilter("menu-new-order"))
     router.message.register(open_catalog, Command("order"))
     router.callback_query.register(category_page, CategoryPage.filter())
@@ -193,4 +192,3 @@ def setup() -> Router:
     router.callback_query.register(service_card, ServicePick.filter())
     router.message.register(search, StateFilter(OrderForm.browsing), TypedText())
     router.callback_query.register(search_page, SearchPage.filter())
-    return router

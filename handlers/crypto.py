@@ -118,9 +118,7 @@ async def crypto_command(
     await send_invoice(message, message.chat.id, amount, i18n, crypto, shop)
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.callback_query.register(crypto_menu, CryptoMenu.filter())
     router.callback_query.register(crypto_button, CryptoTopUp.filter())
     router.message.register(crypto_command, Command("crypto"))
-    return router

@@ -89,11 +89,9 @@ async def unexpected(
     return True
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.errors.register(
         stale_interaction, ExceptionTypeFilter(TelegramBadRequest), ExceptionMessageFilter(STALE)
     )
     router.errors.register(catalog_unavailable, ExceptionTypeFilter(CatalogUnavailableError))
     router.errors.register(unexpected)
-    return router

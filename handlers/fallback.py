@@ -26,9 +26,7 @@ async def stale_button(
     callback_answer.show_alert = True
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.message.register(unknown_command, CommandLike())
     router.message.register(stray_message)
     router.callback_query.register(stale_button)
-    return router

@@ -59,7 +59,5 @@ async def lookup(query: InlineQuery, i18n: I18nContext, orders: OrderStore) -> N
     )
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.inline_query.register(lookup)
-    return router

@@ -138,10 +138,8 @@ async def order_action(
     await show_order(query, i18n, orders, refills, catalog, delivery, fresh or order, notice)
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.message.register(my_orders, LazyFilter("menu-my-orders"))
     router.message.register(my_orders, Command("orders"))
     router.callback_query.register(orders_page, OrdersPage.filter())
     router.callback_query.register(order_action, OrderAction.filter())
-    return router

@@ -228,8 +228,7 @@ async def stale_form_button(
     callback_answer.show_alert = True
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.callback_query.register(start_form, OrderStart.filter())
     router.message.register(field_answer, StateFilter(OrderForm.filling), TypedText())
     router.message.register(field_not_text, StateFilter(OrderForm.filling))
@@ -248,4 +247,3 @@ def setup() -> Router:
     router.callback_query.register(cancel_form, FormNav.filter(F.action == FormStep.CANCEL))
     router.callback_query.register(stale_form_button, FormNav.filter())
     checkout.register(router)  # the summary's buttons, after the form's
-    return router

@@ -117,10 +117,8 @@ async def successful_payment(
     )
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.message.register(topup_command, Command("topup"))
     router.callback_query.register(topup_button, TopUp.filter())
     router.pre_checkout_query.register(pre_checkout)
     router.message.register(successful_payment, PaymentReceived())
-    return router

@@ -132,11 +132,9 @@ async def admin_promo(
         await message.answer("\n".join(lines) or i18n.get("admin-promo-none"))
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.message.register(admin_promo, Command("promo"), IsAdmin(), AdminVerb())
     router.message.register(promo_command, Command("promo"))
     router.callback_query.register(ask_code, EnterPromo.filter())
     router.message.register(code_typed, StateFilter(PromoInput.code), TypedText())
     router.message.register(code_expected, StateFilter(PromoInput.code))
-    return router

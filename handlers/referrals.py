@@ -36,8 +36,6 @@ async def show_referrals(
     )
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.message.register(show_referrals, LazyFilter("menu-referrals"))
     router.message.register(show_referrals, Command("referrals"))
-    return router

@@ -70,8 +70,7 @@ async def nothing_to_cancel(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("nothing-to-cancel"), reply_markup=main_menu(i18n))
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.message.register(start, CommandStart())
     router.message.register(show_help, LazyFilter("menu-help"))
     router.message.register(show_help, Command("help"))
@@ -81,4 +80,3 @@ def setup() -> Router:
     router.message.register(cancel_anything, TextIs("cancel"), ~StateFilter(None))
     router.message.register(cancel_anything, Command("cancel"), ~StateFilter(None))
     router.message.register(nothing_to_cancel, Command("cancel"))
-    return router

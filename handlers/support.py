@@ -24,7 +24,7 @@ from bot.core.ordering.order_store import OrderStore
 from bot.core.settings import Settings
 from bot.core.support.ticket_store import Ticket, TicketStore, TooManyTicketsError
 from bot.ui.callbacks import SupportStart, TicketAnswer, TicketWrite
-from bot.ui.filters import CommandLike, GatedFilter, IsAdmin, is_typed_text
+from bot.ui.filters import CommandLike, IsAdmin, MessageCheck, is_typed_text
 from bot.ui.i18n import Translator, pick_locale
 from bot.ui.keyboards import main_menu, ticket_answer, ticket_write
 from bot.ui.render import order_card, shorten
@@ -34,19 +34,19 @@ logger = logging.getLogger(__name__)
 MAX_OPEN_TICKETS = 3  # a customer's open tickets at once
 
 
-class InChat(GatedFilter):
+class InChat(MessageCheck):
     def __init__(self, chat_id: int) -> None:
         self._chat_id = chat_id
 
-    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+    def check(self, event: Any) -> bool:
         chat = getattr(event, "chat", None)
         return chat is not None and chat.id == self._chat_id
 
 
-class CustomerContent(GatedFilter):
+class CustomerContent(MessageCheck):
     """What a ticket accepts: text (not a command), a photo or a document."""
 
-    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+    def check(self, event: Any) -> bool:
         has_file = getattr(event, "photo", None) or getattr(event, "document", None)
         return bool(has_file) or is_typed_text(event)
 
@@ -315,7 +315,7 @@ async def close_command(
     await _close(bot, message, int(ticket_id), i18n, settings, tickets, users, translator)
 
 
-def setup_group(chat_id: int) -> Router:
+def group_router(chat_id: int) -> Router:
     """The support group's messages; included before every other router, so nothing said
     there reaches the customers' handlers."""
     group = Router(name=f"{__name__}.group")
@@ -327,10 +327,9 @@ def setup_group(chat_id: int) -> Router:
     return group
 
 
-def setup() -> Router:
+def register(router: Router) -> None:
     """The customers' side and the admins' private answers; after the menu's routers, so a
     menu button always leaves the ticket."""
-    router = Router(name=__name__)
     router.message.register(support_command, Command("support"))
     router.message.register(support_command, LazyFilter("menu-support"))
     router.callback_query.register(support_about_order, SupportStart.filter())
@@ -340,4 +339,3 @@ def setup() -> Router:
     router.callback_query.register(answer_privately, TicketAnswer.filter(), IsAdmin())
     router.message.register(staff_writes_privately, StateFilter(AdminInput.ticket_reply), IsAdmin())
     router.message.register(close_command, Command("close"), IsAdmin())
-    return router

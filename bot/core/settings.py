@@ -54,6 +54,10 @@ class PanelConfig(BaseModel):
         return value
 
 
+# What .env.example says instead of a token: a copied example must not get as far as Telegram.
+PLACEHOLDER_TOKEN = "replace-with-your-token"  # noqa: S105 - the example, not a secret
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", hide_input_in_errors=True)
 
@@ -162,6 +166,10 @@ class Settings(BaseSettings):
         if not bot_id.isdigit() or not secret:
             # Never echo the token: the message only describes the expected shape.
             raise ValueError("must look like 123456:ABC... (the token @BotFather gave you)")
+        if secret == PLACEHOLDER_TOKEN:
+            raise ValueError(
+                "is still the placeholder from .env.example: put the token @BotFather gave you"
+            )
         return value
 
     @field_validator(

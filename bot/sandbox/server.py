@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import time
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -339,9 +340,8 @@ async def start_sandbox(
     """Start serving; returns the runner (to clean up) and the API URL."""
     runner = web.AppRunner(panel.app(), access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, host, port)
-    await site.start()
-    server = site._server
-    assert server is not None
-    bound_port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
+    # A socket of our own: port 0 picks a free one, and the socket says which.
+    sock = socket.create_server((host, port))
+    await web.SockSite(runner, sock).start()
+    bound_port = sock.getsockname()[1]
     return runner, f"http://{host}:{bound_port}/api/v2"

@@ -1,8 +1,4 @@
-"""The one place that decides who is an admin, and the few filters the routers share.
-
-Each also has a synchronous `gate(event, data)`: a necessary condition the dispatcher checks
-before walking a router at all (bot/ui/dispatch.py); it must never be False when the filter
-could pass."""
+"""The one place that decides who is an admin, and the few filters the routers share."""
 
 from __future__ import annotations
 
@@ -21,23 +17,19 @@ class IsAdmin(Filter):
     ) -> bool:
         return event_from_user is not None and settings.is_admin(event_from_user.id)
 
-    def gate(self, event: Any, data: dict[str, Any]) -> bool:
-        # Set by CustomerMiddleware for every person writing; unknown means "maybe".
-        return bool(data.get("is_admin", True))
-
 
 # aiogram runs synchronous filters (magic `F.…` ones included) in a worker thread, one hop
 # per check on every update (bench/README.md). These are the few the routers need, async.
 
 
-class GatedFilter(Filter):
-    """A filter whose whole check is its gate: cheap and synchronous, so the dispatcher can
-    ask it before walking a router and aiogram awaits it like any filter."""
+class MessageCheck(Filter):
+    """A filter whose whole check is a cheap synchronous look at the message, awaited by
+    aiogram like any filter (no worker thread)."""
 
     async def __call__(self, message: Message) -> bool:
-        return self.gate(message, {})
+        return self.check(message)
 
-    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+    def check(self, event: Any) -> bool:
         raise NotImplementedError
 
 
@@ -46,26 +38,26 @@ def is_typed_text(event: Any) -> bool:
     return isinstance(text, str) and bool(text) and not text.startswith("/")
 
 
-class TypedText(GatedFilter):
+class TypedText(MessageCheck):
     """A text message that is not a command: an answer or a search."""
 
-    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+    def check(self, event: Any) -> bool:
         return is_typed_text(event)
 
 
-class CommandLike(GatedFilter):
-    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+class CommandLike(MessageCheck):
+    def check(self, event: Any) -> bool:
         return (getattr(event, "text", None) or "").startswith("/")
 
 
-class TextIs(GatedFilter):
+class TextIs(MessageCheck):
     def __init__(self, word: str) -> None:
         self._word = word.casefold()
 
-    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+    def check(self, event: Any) -> bool:
         return (getattr(event, "text", None) or "").strip().casefold() == self._word
 
 
-class PaymentReceived(GatedFilter):
-    def gate(self, event: Any, data: dict[str, Any]) -> bool:
+class PaymentReceived(MessageCheck):
+    def check(self, event: Any) -> bool:
         return getattr(event, "successful_payment", None) is not None

@@ -1,16 +1,17 @@
 """aiogram FSM storage on the bot's database, so a conversation survives a restart.
 
-Reads are served from memory after the first one when one process owns the database
-(SQLite). On a shared database (replicas) nothing read is kept past the update: the next
-update may arrive at another replica and change the conversation there.
-Changes are kept in memory and written by `flush()`, which a middleware calls once at the
-end of every update: one transaction per update instead of one per set_state/set_data, and
-none at all when nothing changed.
+Written when it changes, as aiogram's storage contract expects: `set_state` and `set_data`
+have stored the conversation when they return, so a failed write fails the update that made
+it, and a customer who saw the next question has had the answer that led to it saved.
+When one process owns the database (SQLite), the latest conversations are also kept in
+memory (a bounded number) so reading one costs no query; on a shared database (replicas)
+every read goes to the database, since the next update may arrive at another replica.
 """
 
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,10 +27,10 @@ from aiogram.fsm.storage.base import (
 from bot.core.storage.db import Database
 
 Entry = tuple[str | None, dict[str, Any]]
-# Every update reads its conversation and most write it back.
+KEPT_CONVERSATIONS = 10_000
 _LOAD = "SELECT state, data FROM fsm WHERE key = :name"
 _DELETE = "DELETE FROM fsm WHERE key = :name"
-# Insert or replace in one statement: two updates of one chat flushing at once on a shared
+# Insert or replace in one statement: two updates of one chat writing at once on a shared
 # database must not both try to insert the row.
 _UPSERT = (
     "INSERT INTO fsm (key, state, data) VALUES (:k, :s, :d) "
@@ -38,74 +39,66 @@ _UPSERT = (
 
 
 class DatabaseStorage(BaseStorage):
-    def __init__(self, db: Database, key_builder: KeyBuilder | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        key_builder: KeyBuilder | None = None,
+        kept: int = KEPT_CONVERSATIONS,
+    ) -> None:
         self._db = db
-        # A shared database (replicas) may be changed by another process: read it every update.
-        self._keep = not db.shared
         self._keys = key_builder or DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
-        self._cache: dict[str, Entry] = {}
-        self._stored: dict[str, Entry] = {}  # what the database holds, to skip no-op writes
-        self._dirty: set[str] = set()
+        # A shared database may be changed by another process: nothing is kept.
+        self._kept = 0 if db.shared else kept
+        self._cache: OrderedDict[str, Entry] = OrderedDict()
 
     async def _load(self, key: StorageKey) -> tuple[str, Entry]:
         name = self._keys.build(key)
         cached = self._cache.get(name)
         if cached is not None:
+            self._cache.move_to_end(name)
             return name, cached
         async with self._db.read() as conn:
             row = (await conn.execute(_LOAD, {"name": name})).first()
         entry: Entry = (row[0], json.loads(row[1])) if row else (None, {})
-        self._cache[name] = self._stored[name] = entry
+        self._keep(name, entry)
         return name, entry
 
-    def _change(self, name: str, entry: Entry) -> None:
+    def _keep(self, name: str, entry: Entry) -> None:
+        if not self._kept:
+            return
         self._cache[name] = entry
-        if self._stored.get(name) == entry:
-            self._dirty.discard(name)
-        else:
-            self._dirty.add(name)
+        self._cache.move_to_end(name)
+        while len(self._cache) > self._kept:
+            self._cache.popitem(last=False)
 
-    async def flush(self) -> None:
-        """Write every changed conversation in one transaction; on a shared database, also
-        forget what was only read, so the next update reads it fresh."""
-        if self._dirty:
-            await self._write()
-        if not self._keep:
-            # Entries changed since (another update in flight) stay until their own flush.
-            for name in [name for name in self._cache if name not in self._dirty]:
-                self._cache.pop(name, None)
-                self._stored.pop(name, None)
-
-    async def _write(self) -> None:
-        names, self._dirty = self._dirty, set()
-        # What to write is taken now: other updates may change or drop entries meanwhile.
-        entries = {name: self._cache[name] for name in names}
+    async def _store(self, name: str, current: Entry, entry: Entry) -> None:
+        if entry == current:
+            return  # nothing changed: no write
+        state, data = entry
+        # Forgotten first: if the write fails, the next read asks the database.
+        self._cache.pop(name, None)
         async with self._db.write() as conn:
-            for name, (state, data) in entries.items():
-                if state is None and not data:
-                    await conn.execute(_DELETE, {"name": name})
-                else:
-                    encoded = json.dumps(data, ensure_ascii=False)
-                    await conn.execute(_UPSERT, {"k": name, "s": state, "d": encoded})
-        if self._keep:
-            for name, entry in entries.items():
-                self._stored[name] = entry
+            if state is None and not data:
+                await conn.execute(_DELETE, {"name": name})
+            else:
+                encoded = json.dumps(data, ensure_ascii=False)
+                await conn.execute(_UPSERT, {"k": name, "s": state, "d": encoded})
+        self._keep(name, entry)
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
-        name, (_, data) = await self._load(key)
-        self._change(name, (state.state if isinstance(state, State) else state, data))
+        name, current = await self._load(key)
+        raw = state.state if isinstance(state, State) else state
+        await self._store(name, current, (raw, current[1]))
 
     async def get_state(self, key: StorageKey) -> str | None:
         return (await self._load(key))[1][0]
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        name, (state, _) = await self._load(key)
-        self._change(name, (state, dict(data)))
+        name, current = await self._load(key)
+        await self._store(name, current, (current[0], dict(data)))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         return dict((await self._load(key))[1][1])
 
     async def close(self) -> None:
-        await self.flush()
         self._cache.clear()
-        self._stored.clear()

@@ -6,12 +6,10 @@ from collections.abc import Callable, Iterable, KeysView
 from pathlib import Path
 from typing import Any
 
-import babel.core
 from aiogram.types import User as TelegramUser
 from aiogram_i18n import I18nMiddleware
 from aiogram_i18n.cores import FluentRuntimeCore
 from aiogram_i18n.managers import BaseManager
-from babel import localedata
 from fluent.runtime import FluentBundle
 from fluent.syntax import FluentParser
 
@@ -71,39 +69,6 @@ class LazyBundles(dict[str, FluentBundle]):
 
 
 FORMATTED_KEPT = 4096
-# What the texts use of a language's CLDR data: Fluent's plural rules and babel's number
-# formats (dates are formatted before they reach a text). Babel loads all of it (names of
-# every unit, currency, zone and territory: ~1.3 MB a language, more for the root it merges
-# over) and keeps it while the process runs.
-NUMBER_AND_PLURAL_DATA = frozenset(
-    {
-        "plural_form",
-        "ordinal_form",
-        "number_symbols",
-        "decimal_formats",
-        "percent_formats",
-        "currency_formats",
-        "currency_symbols",
-        "scientific_formats",
-        "default_numbering_system",
-        "numbering_systems",
-        "locale_id",
-        "character_order",
-    }
-)
-
-
-def keep_number_and_plural_data(locale: str) -> None:
-    """Drop the rest of what babel loaded for `locale` (and root, which every language
-    merges over); a language loaded later merges over what is left, which is all it uses.
-
-    Babel's global data (time zones, territories, aliases: 2.5 MB) is needed only to find a
-    language's files: it is let go too, and babel reads it again if another language loads."""
-    for name in (locale, "root"):
-        data = localedata.load(name)
-        for key in data.keys() - NUMBER_AND_PLURAL_DATA:
-            del data[key]
-    babel.core._global_data = None  # babel's own cache of global.dat, refilled on demand
 
 
 class LoadedCore(FluentRuntimeCore):
@@ -140,7 +105,6 @@ class LoadedCore(FluentRuntimeCore):
         parser = FluentParser(with_spans=False)
         for path in sorted((LOCALES_PATH / locale).glob("*.ftl")):
             bundle.add_resource(parser.parse(path.read_text(encoding="utf-8")))
-        keep_number_and_plural_data(str(bundle._babel_locale))
         return bundle
 
     async def startup(self) -> None:

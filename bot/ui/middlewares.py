@@ -7,19 +7,13 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiogram import BaseMiddleware, Bot
-from aiogram.client.session.middlewares.base import (
-    BaseRequestMiddleware,
-    NextRequestMiddlewareType,
-)
-from aiogram.methods import Response, TelegramMethod
+from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
 from aiogram.types import User as TelegramUser
 
 from bot.core.customers.directory import Customers
 from bot.core.ops import metrics
 from bot.core.settings import Settings
-from bot.ui.fsm_storage import DatabaseStorage
 from bot.ui.i18n import Translator, pick_locale
 
 logger = logging.getLogger(__name__)
@@ -69,35 +63,6 @@ class ReleaseUpdateMiddleware(BaseMiddleware):
         # Not after an error: the errors router still answers with this data, translated.
         data.pop(self._key, None)
         return result
-
-
-class FlushStateMiddleware(BaseMiddleware):
-    """Writes the conversation state an update changed, once, when the update is handled."""
-
-    def __init__(self, storage: DatabaseStorage) -> None:
-        self._storage = storage
-
-    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        try:
-            return await handler(event, data)
-        finally:
-            await self._storage.flush()
-
-
-class SaveBeforeSending(BaseRequestMiddleware):
-    """On the bot's session: a conversation changed by an update is written before any
-    message leaves. A customer who saw the next question has had the answer that led to it
-    saved, even if the process dies right after sending (FlushStateMiddleware alone wrote it
-    after the handler, a few milliseconds too late for a crash at that moment)."""
-
-    def __init__(self, storage: DatabaseStorage) -> None:
-        self.storage = storage
-
-    async def __call__(
-        self, make_request: NextRequestMiddlewareType[Any], bot: Bot, method: TelegramMethod[Any]
-    ) -> Response[Any]:
-        await self.storage.flush()  # nothing to write: returns at once
-        return await make_request(bot, method)
 
 
 class CustomerMiddleware(BaseMiddleware):

@@ -86,9 +86,7 @@ async def broadcast_send(
         await query.message.answer(i18n.get("admin-broadcast-queued", count=count))
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.message.register(broadcast_start, Command("broadcast"))
     router.message.register(broadcast_text, StateFilter(AdminInput.broadcast_text), TypedText())
     router.callback_query.register(broadcast_send, BroadcastConfirm.filter())
-    return router

@@ -109,8 +109,7 @@ async def refund_order(
     )
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.message.register(refund_order, Command("refund_order"))
     router.message.register(pending, Command("pending"))
     router.callback_query.register(
@@ -120,4 +119,3 @@ def setup() -> Router:
         resolve_attach_ask, ResolveOrder.filter(F.action == Resolution.ATTACH)
     )
     router.message.register(resolve_attach, Command("attach"))
-    return router

@@ -134,9 +134,7 @@ async def route_command(
     await routes_command(message, shown, i18n, storefront, shop)
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.message.register(panels_command, Command("panels"))
     router.message.register(routes_command, Command("routes"))
     router.message.register(route_command, Command("route"))
-    return router

@@ -49,8 +49,6 @@ async def unban(
     await _set_ban(message, command, i18n, users, customers, False)
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.message.register(ban, Command("ban"))
     router.message.register(unban, Command("unban"))
-    return router

@@ -178,10 +178,8 @@ async def services_refresh(message: Message, i18n: I18nContext, catalog: Catalog
     )
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.message.register(stats, Command("stats"))
     router.message.register(markup_command, Command("markup"))
     router.message.register(referral_command, Command("referral"))
     router.message.register(services_refresh, Command("services_refresh"))
-    return router

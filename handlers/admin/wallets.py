@@ -223,11 +223,9 @@ async def refund_stars_command(
         )
 
 
-def setup() -> Router:
-    router = Router(name=__name__)
+def register(router: Router) -> None:
     router.message.register(credit, Command("credit"))
     router.message.register(debit, Command("debit"))
     router.message.register(panel_balance, Command("balance"))
     router.message.register(user_info, Command("user"))
     router.message.register(refund_stars_command, Command("refund_stars"))
-    return router

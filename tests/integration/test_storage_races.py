@@ -43,7 +43,7 @@ async def test_racing_orders_cannot_overspend_a_wallet(env: Env) -> None:
     assert await env.stores.wallets.balance(21) == Decimal(1)
 
 
-async def test_concurrent_updates_flush_conversation_state_safely(env: Env) -> None:
+async def test_concurrent_updates_store_conversation_state_safely(env: Env) -> None:
     from aiogram.fsm.storage.base import StorageKey
 
     from bot.ui.fsm_storage import DatabaseStorage
@@ -55,7 +55,6 @@ async def test_concurrent_updates_flush_conversation_state_safely(env: Env) -> N
         await storage.set_state(key, "form:filling")
         await storage.set_data(key, {"step": n})
         await asyncio.sleep(0)
-        await storage.flush()
 
     await asyncio.gather(*(update(key, n) for n, key in enumerate(keys)))
     fresh = DatabaseStorage(env.stores.db)  # a restarted process

@@ -11,6 +11,7 @@ from pydantic import SecretStr
 
 from bot.core.catalog.cache import Catalog, CatalogCache, CatalogUnavailableError
 from bot.core.panels import PanelClient, PanelUnavailableError, Service
+from bot.process import release_free_memory
 from bot.sandbox.catalog import build_catalog
 from tests.factories import (
     service,
@@ -62,7 +63,7 @@ async def test_the_first_catalog_leaves_no_panel_answer_behind() -> None:
     transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
     async with httpx.AsyncClient(transport=transport) as http:
         panel = PanelClient(http, "https://catalog-answer.test/api/v2", SecretStr("k"))
-        catalog = await CatalogCache(panel.services).get()
+        catalog = await CatalogCache(panel.services, after_load=release_free_memory).get()
     gc.unfreeze()  # look among frozen objects too, without collecting anything
     answers = [
         o

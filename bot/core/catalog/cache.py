@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.core.catalog import search
-from bot.core.ops.memory import release_free_memory
 from bot.core.panels import PanelError, Service
 
 logger = logging.getLogger(__name__)
@@ -87,8 +86,12 @@ class CatalogCache:
         fetch: Callable[[], Awaitable[list[Service]]],
         ttl_seconds: float = 600.0,
         clock: Callable[[], float] = time.monotonic,
+        after_load: Callable[[bool], None] | None = None,
     ) -> None:
+        """`after_load(replaced)` runs once a fetched catalog is in place (the composition
+        root gives memory back to the system there)."""
         self._fetch = fetch
+        self._after_load = after_load
         self._ttl = ttl_seconds
         self._clock = clock
         self._catalog: Catalog | None = None
@@ -135,7 +138,8 @@ class CatalogCache:
             self._loaded_at = self._clock()
             logger.info("catalog loaded", extra={"services": len(services)})
             del services
-            release_free_memory(replaced)
+            if self._after_load is not None:
+                self._after_load(replaced)
             return self._catalog
 
     def rebuild(self, services: list[Service]) -> None:

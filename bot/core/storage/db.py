@@ -145,6 +145,6 @@ class Database:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._checkpoints
         if self._sqlite is not None:
-            self._sqlite.raw.close()
+            self._sqlite.close()
         if self._engine is not None:
             await self._engine.dispose()

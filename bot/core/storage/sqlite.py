@@ -3,12 +3,31 @@ driver, WAL with checkpoints on a thread, and Alembic only when the schema is be
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from bot.core.storage.sql import FOR_UPDATE, IntegrityError, Parameters, Rows, expand_lists
+
+
+class DatabaseInUseError(Exception):
+    """Another process already serves this SQLite file."""
+
+
+def _owner_lock(path: Path) -> int:
+    """An exclusive lock on `<file>.lock` for as long as this process serves the file: SQLite
+    runs on the event loop, so a second process writing to it would make every customer of
+    this one wait on its locks. Released by the system when the process ends, however."""
+    fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise DatabaseInUseError(str(path)) from None
+    return fd
 
 
 class SqliteConnection:
@@ -19,7 +38,16 @@ class SqliteConnection:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.raw = connect(path)
+        self._lock = _owner_lock(path)
+        try:
+            self.raw = connect(path)
+        except BaseException:
+            os.close(self._lock)
+            raise
+
+    def close(self) -> None:
+        self.raw.close()
+        os.close(self._lock)
 
     async def execute(self, sql: str, parameters: Parameters = None) -> Rows:
         return self.run(sql, parameters)
@@ -46,10 +74,12 @@ class SqliteConnection:
 def connect(path: Path) -> sqlite3.Connection:
     # Autocommit: transactions are begun and ended by Database.write(), not by the driver.
     raw = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    # WAL: readers never wait for the writer; busy_timeout: writers queue instead of failing.
+    # WAL: readers never wait for the writer. One process owns the file (`_owner_lock`); the
+    # only other connection is the checkpointer's, which never blocks a write, so a busy
+    # database is a fault to report quickly, not a queue to wait in on the event loop.
     raw.execute("PRAGMA journal_mode=WAL")
     raw.execute("PRAGMA synchronous=NORMAL")
-    raw.execute("PRAGMA busy_timeout=10000")
+    raw.execute("PRAGMA busy_timeout=250")
     # Checkpoints run on a thread (Database._checkpoint_forever), never inside a commit.
     raw.execute("PRAGMA wal_autocheckpoint=0")
     raw.execute("PRAGMA foreign_keys=ON")
