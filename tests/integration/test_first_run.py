@@ -116,9 +116,9 @@ def test_telegram_out_of_reach_is_tried_again_and_a_second_bot_on_the_file_refus
         _, second_err = second.communicate(timeout=60)
         assert second.returncode == 2
         assert "Traceback" not in second_err
-        assert second_err.strip().splitlines()[-1].startswith(
-            f"Configuration error: DATABASE_PATH {tmp_path / 'shop.sqlite3'} is in use"
-        )
+        said = second_err.strip().splitlines()[-1]
+        assert said.startswith(f"Configuration error: DATABASE_PATH {tmp_path / 'shop.sqlite3'}")
+        assert "is in use by another running bot" in said
     finally:
         first.send_signal(signal.SIGTERM)
         try:
