@@ -20,8 +20,7 @@ from bot.core.ordering.order_store import OrderStore
 from bot.core.panels import Service
 from bot.ui.callbacks import ConfirmOrder, PlaceHeld
 from bot.ui.keyboards import confirm_keyboard, main_menu, shortfall_keyboard
-from bot.ui.order_texts import placement_text, summary_lines
-from bot.ui.render import fit
+from bot.ui.order_texts import placement_text, summary_text
 from handlers.replies import drop_buttons
 from handlers.states import OrderForm
 
@@ -46,7 +45,7 @@ async def show_summary(
     quote = await checkout.summary(message.chat.id, service, answers, token)
     await state.set_state(OrderForm.confirming)
     await state.update_data(answers=answers, field=None, price=str(quote.price))
-    text = fit("\n".join(summary_lines(i18n.get, quote)))
+    text = summary_text(i18n.get, quote)
     if not quote.shortfall:
         await message.answer(text, reply_markup=confirm_keyboard(i18n, token))
         return

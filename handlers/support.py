@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from aiogram import Bot, Router
+from aiogram import Bot, Router, html
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -143,7 +143,7 @@ async def _deliver_to_staff(
             topic = await bot.create_forum_topic(settings.support_chat_id, name)
             thread = topic.message_thread_id
             await tickets.set_thread(ticket.id, thread)
-            head = translator("support-topic-head", locale, id=str(ticket.id), user=who)
+            head = translator("support-topic-head", locale, id=str(ticket.id), user=html.quote(who))
             if ticket.order_id:
                 found = await orders.get_order(ticket.order_id)
                 if found is not None:
@@ -153,7 +153,7 @@ async def _deliver_to_staff(
             settings.support_chat_id, message.chat.id, message.message_id, message_thread_id=thread
         )
         return
-    head = translator("support-private-head", locale, id=str(ticket.id), user=who)
+    head = translator("support-private-head", locale, id=str(ticket.id), user=html.quote(who))
     t = partial(translator, locale=locale)
     for admin in settings.admin_ids:
         await bot.send_message(admin, head)
@@ -163,6 +163,7 @@ async def _deliver_to_staff(
 
 
 def _who(user: TelegramUser | None) -> str:
+    """Who wrote, as plain text: a topic's name takes it as it is, a message escapes it."""
     if user is None:
         return "?"
     name = user.full_name or str(user.id)

@@ -18,6 +18,7 @@ from aiogram.methods import (
     EditMessageReplyMarkup,
     EditMessageText,
     GetMe,
+    RefundStarPayment,
     SendMessage,
     SendPhoto,
     TelegramMethod,
@@ -31,6 +32,25 @@ from aiogram.types import (
     Update,
     User,
 )
+
+from tests.telegram_html import html_error
+
+
+def _refuse_bad_html(method: TelegramMethod[Any]) -> None:
+    """The bot's default parse mode is HTML: a text it sends must parse as Telegram's HTML,
+    or Telegram refuses the whole message."""
+    if isinstance(method, SendMessage | EditMessageText):
+        text, mode = method.text, method.parse_mode
+    elif isinstance(method, SendPhoto):
+        text, mode = method.caption or "", method.parse_mode
+    else:
+        return
+    if mode is None:  # sent as plain text
+        return
+    error = html_error(text or "")
+    if error is not None:
+        raise TelegramBadRequest(method=method, message=f"Bad Request: {error}")  # type: ignore[misc]
+
 
 BOT_ID = 123456
 TOKEN = f"{BOT_ID}:TEST-TOKEN-SECRET"
@@ -47,6 +67,7 @@ class RecordingSession(BaseSession):
         # Like Telegram: a callback query is answered once; an edit must change something.
         self.answered: set[str] = set()
         self.markups: dict[tuple[int, int], Any] = {}
+        self.refunded: set[str] = set()  # Stars charges refunded: a second refund is refused
 
     async def make_request(
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
@@ -79,6 +100,7 @@ class RecordingSession(BaseSession):
     def _refuse_like_telegram(self, method: TelegramMethod[Any]) -> None:
         if not self._like_telegram:  # benchmarks replay the same updates on purpose
             return
+        _refuse_bad_html(method)
         if isinstance(method, AnswerCallbackQuery):
             if method.callback_query_id in self.answered:
                 raise TelegramBadRequest(
@@ -87,6 +109,13 @@ class RecordingSession(BaseSession):
                     "or query ID is invalid",
                 )
             self.answered.add(method.callback_query_id)
+        if isinstance(method, RefundStarPayment):
+            charge = method.telegram_payment_charge_id
+            if charge in self.refunded:
+                raise TelegramBadRequest(
+                    method=method, message="Bad Request: CHARGE_ALREADY_REFUNDED"
+                )
+            self.refunded.add(charge)
         if isinstance(method, EditMessageReplyMarkup) and method.message_id is not None:
             key = (int(method.chat_id or 0), method.message_id)
             if key in self.markups and self.markups[key] == method.reply_markup:

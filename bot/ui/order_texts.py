@@ -13,7 +13,7 @@ from bot.core.ordering.forms import FieldSpec, Kind, choice_label, fields_for
 from bot.core.ordering.placing import Outcome, Placement
 from bot.core.ordering.quoting import Quote
 from bot.core.panels import Service
-from bot.ui.render import money, shorten, usual_time
+from bot.ui.render import MESSAGE_LIMIT, fit, money, shorten, usual_time
 
 Translate = Callable[..., str]
 
@@ -39,8 +39,15 @@ def _shown_value(value: Any) -> str:
     return html.quote(shorten(str(value), 300))
 
 
-def summary_lines(t: Translate, quote: Quote) -> list[str]:
-    """Everything entered, the price and the wallet before and after."""
+def summary_text(t: Translate, quote: Quote) -> str:
+    """Everything entered, the price and the wallet before and after, within one message:
+    when the answers are too long for it, they are shortened — the price never is."""
+    price = "\n".join(_price_lines(t, quote))
+    answers = fit("\n".join(_answer_lines(t, quote)), MESSAGE_LIMIT - len(price) - 2)
+    return answers + "\n\n" + price
+
+
+def _answer_lines(t: Translate, quote: Quote) -> list[str]:
     service, answers = quote.service, dict(quote.answers)
     lines = [t("summary-title"), f"<b>{html.quote(shorten(service.name, 200))}</b>"]
     for spec in fields_for(service):
@@ -50,8 +57,12 @@ def summary_lines(t: Translate, quote: Quote) -> list[str]:
                 value = choice_label(t, spec.name, value)
             label = t(f"label-{spec.name.replace('_', '-')}")
             lines.append(f"{label}: {_shown_value(value)}")
+    return lines
+
+
+def _price_lines(t: Translate, quote: Quote) -> list[str]:
     currency = quote.currency
-    lines.append("")
+    lines = []
     if quote.discount and quote.full_price is not None:
         code, percent = quote.discount
         lines.append(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import F, Router, html
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
@@ -10,18 +10,28 @@ from aiogram_i18n import I18nContext
 
 from bot.core.domain import Stage
 from bot.core.ordering.order_store import OrderStore
+from bot.core.payments.stars_refund import uncertain_refunds
 from bot.core.shop import Shop
+from bot.core.storage.kv import KeyValueStore
 from bot.ui.callbacks import Resolution, ResolveOrder
 from bot.ui.keyboards import resolve_order
 from bot.ui.render import money, order_card
 from handlers.replies import drop_buttons
 
 
-async def pending(message: Message, i18n: I18nContext, orders: OrderStore) -> None:
-    """Orders in doubt (with Refund / Attach), then open orders that stopped moving."""
+async def pending(
+    message: Message,
+    i18n: I18nContext,
+    orders: OrderStore,
+    settings_store: KeyValueStore,
+    shop: Shop,
+) -> None:
+    """Orders in doubt (with Refund / Attach), Stars refunds in doubt, then open orders that
+    stopped moving."""
     found = await orders.orders_in_stages([Stage.UNCERTAIN, Stage.STUCK], limit=20)
+    refunds = await uncertain_refunds(settings_store)
     stalled = await orders.stalled_orders(limit=20)
-    if not found and not stalled:
+    if not found and not stalled and not refunds:
         await message.answer(i18n.get("admin-pending-none"))
         return
     for order in found:
@@ -31,6 +41,15 @@ async def pending(message: Message, i18n: I18nContext, orders: OrderStore) -> No
             + i18n.get("admin-order-user", user=str(order.user_id))
         )
         await message.answer(text, reply_markup=resolve_order(i18n.get, order.id))
+    for charge, user_id, amount in refunds:
+        await message.answer(
+            i18n.get(
+                "admin-refund-stars-uncertain",
+                amount=money(amount, shop.currency),
+                user=str(user_id),
+                charge=html.quote(charge),
+            )
+        )
     for order in stalled:
         owner = i18n.get("admin-order-user", user=str(order.user_id))
         text = f"{i18n.get('admin-pending-stalled')}\n{order_card(i18n.get, order)}\n{owner}"

@@ -17,10 +17,12 @@ from bot.core.ordering.order_store import OrderStore
 from bot.core.outbox import OutboxKind
 from bot.core.panels import PanelError
 from bot.core.panels.health import Panels
-from bot.core.payments.stars_refund import StarsRefundOutcome, refund_stars
+from bot.core.payments.stars_refund import RefundAnswer, StarsRefundOutcome, refund_stars
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.shop import Shop
+from bot.core.storage.kv import KeyValueStore
 from bot.ui.render import money, shorten, split_message
+from bot.ui.stars import send_stars_refund
 
 MAX_AMOUNT = Decimal(1_000_000)
 
@@ -199,6 +201,7 @@ async def refund_stars_command(
     bot: Bot,
     i18n: I18nContext,
     wallets: WalletStore,
+    settings_store: KeyValueStore,
     shop: Shop,
 ) -> None:
     charge_id = (command.args or "").strip()
@@ -206,16 +209,26 @@ async def refund_stars_command(
         await message.answer(i18n.get("admin-refund-stars-usage"))
         return
 
-    async def send(user_id: int, charge: str) -> None:
-        await bot.refund_star_payment(user_id=user_id, telegram_payment_charge_id=charge)
+    async def send(user_id: int, charge: str) -> RefundAnswer:
+        return await send_stars_refund(bot, user_id, charge)
 
-    result = await refund_stars(wallets, charge_id, send)
+    result = await refund_stars(wallets, settings_store, charge_id, send)
     if result.outcome is StarsRefundOutcome.UNKNOWN_CHARGE:
         await message.answer(i18n.get("admin-refund-stars-unknown"))
     elif result.outcome is StarsRefundOutcome.WALLET_SHORT:
         await message.answer(i18n.get("admin-debit-too-much"))
     elif result.outcome is StarsRefundOutcome.FAILED:
-        await message.answer(i18n.get("admin-refund-stars-failed", error=result.error or ""))
+        await message.answer(i18n.get("admin-refund-stars-failed"))
+    elif result.outcome is StarsRefundOutcome.UNCERTAIN:
+        amount = money(result.amount or Decimal(0), shop.currency)
+        await message.answer(
+            i18n.get(
+                "admin-refund-stars-uncertain",
+                amount=amount,
+                user=str(result.user_id),
+                charge=html.quote(charge_id),
+            )
+        )
     else:
         amount = money(result.amount or Decimal(0), shop.currency)
         await message.answer(

@@ -319,7 +319,8 @@ admin-alert-error = 🐞 خطأ غير متوقع { $code }: { $error }. راج�
 admin-alert-low-balance = 🪫 رصيد اللوحة { $panel } منخفض: { $balance }.
 admin-refund-stars-usage = الاستخدام: ‏/refund_stars <معرّف دفعة تيليجرام>
 admin-refund-stars-done = ✅ أُعيدت النجوم وخُصم { $amount } من { $user }.
-admin-refund-stars-failed = فشل الاسترداد: { $error }
+admin-refund-stars-failed = رفض تيليجرام الاسترداد؛ أُعيد المبلغ إلى المحفظة. لم يُسترد شيء.
+admin-refund-stars-uncertain = ⚠️ استرداد Stars بقيمة { $amount } للمستخدم { $user } (الدفعة <code>{ $charge }</code>): لم يُجب تيليجرام بوضوح. تبقى المحفظة مخصومة. شغّل /refund_stars { $charge } مرة أخرى لإتمامه — هذا آمن: يخبرك تيليجرام إن كان قد استُرد من قبل.
 admin-refund-stars-unknown = لا يوجد شحن بهذا المعرّف.
 
 cmd-start = القائمة الرئيسية

@@ -297,7 +297,8 @@ admin-alert-error = 🐞 Unexpected error { $code }: { $error }. See the logs.
 admin-alert-low-balance = 🪫 The balance of panel { $panel } is low: { $balance }.
 admin-refund-stars-usage = Usage: /refund_stars <telegram payment charge id>
 admin-refund-stars-done = ✅ Stars refunded and { $amount } debited from { $user }.
-admin-refund-stars-failed = The refund failed: { $error }
+admin-refund-stars-failed = Telegram refused the refund; the wallet was credited back. Nothing was refunded.
+admin-refund-stars-uncertain = ⚠️ Stars refund of { $amount } to { $user } (charge <code>{ $charge }</code>): Telegram did not answer clearly. The wallet stays debited. Run /refund_stars { $charge } again to finish it — it is safe: Telegram says so if it was already refunded.
 admin-refund-stars-unknown = No top-up with that charge id.
 
 ## Command menu

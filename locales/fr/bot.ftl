@@ -287,7 +287,8 @@ admin-alert-error = 🐞 Erreur inattendue { $code } : { $error }. Voir les jour
 admin-alert-low-balance = 🪫 Le solde du panel { $panel } est bas : { $balance }.
 admin-refund-stars-usage = Usage : /refund_stars <id de paiement Telegram>
 admin-refund-stars-done = ✅ Stars remboursées et { $amount } débité de { $user }.
-admin-refund-stars-failed = Le remboursement a échoué : { $error }
+admin-refund-stars-failed = Telegram a refusé le remboursement ; le portefeuille a été recrédité. Rien n’a été remboursé.
+admin-refund-stars-uncertain = ⚠️ Remboursement Stars de { $amount } à { $user } (paiement <code>{ $charge }</code>) : Telegram n’a pas répondu clairement. Le portefeuille reste débité. Relancez /refund_stars { $charge } pour le terminer — sans risque : Telegram le signale s’il a déjà été remboursé.
 admin-refund-stars-unknown = Aucune recharge avec cet identifiant.
 
 cmd-start = Menu principal

@@ -303,7 +303,8 @@ admin-alert-error = 🐞 Неожиданная ошибка { $code }: { $error
 admin-alert-low-balance = 🪫 Баланс панели { $panel } низкий: { $balance }.
 admin-refund-stars-usage = Использование: /refund_stars <id платежа Telegram>
 admin-refund-stars-done = ✅ Stars возвращены, с { $user } списано { $amount }.
-admin-refund-stars-failed = Возврат не удался: { $error }
+admin-refund-stars-failed = Telegram отказал в возврате; деньги вернулись на кошелёк. Ничего не возвращено.
+admin-refund-stars-uncertain = ⚠️ Возврат Stars на { $amount } пользователю { $user } (платёж <code>{ $charge }</code>): Telegram не ответил определённо. Кошелёк остаётся списанным. Запустите /refund_stars { $charge } ещё раз, чтобы завершить — это безопасно: Telegram сообщит, если возврат уже был.
 admin-refund-stars-unknown = Пополнения с таким id нет.
 
 cmd-start = Главное меню

@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from decimal import Decimal
 
-from aiogram.methods import RefundStarPayment
+from aiogram.exceptions import TelegramBadRequest, TelegramNetworkError
+from aiogram.methods import GetMe, RefundStarPayment
 
 from bot.core.catalog.cache import category_key
 from bot.core.payments.stars import invoice_for
@@ -29,7 +30,52 @@ async def test_admin_refunds_stars_and_debits_the_wallet(harness: Harness) -> No
     assert call.user_id == user_id
     assert call.telegram_payment_charge_id == f"refund-{user_id}"
     assert await h.services.stores.wallets.balance(user_id) == 0
-    assert "does not hold" in await h.say(ADMIN_ID, f"/refund_stars refund-{user_id}")
+    # Run again (say the admin was unsure): Telegram says it is done; nothing is debited twice.
+    assert "Stars refunded" in await h.say(ADMIN_ID, f"/refund_stars refund-{user_id}")
+    assert await h.services.stores.wallets.balance(user_id) == 0
+
+
+async def test_a_stars_refund_without_a_clear_answer_is_held_and_finished_by_a_retry(
+    harness: Harness,
+) -> None:
+    """A timeout may follow a refund Telegram made: crediting the wallet back then would pay
+    the customer twice. The refund waits for the admins, and running it again finishes it."""
+    h = harness
+    user_id = h.new_user()
+    await h.say(user_id, "/start")
+    invoice = invoice_for(user_id, 20, Decimal(50))
+    await h.feed(paid(user_id, invoice.payload, invoice.stars, f"lost-{user_id}"))
+    h.session.fail_next.append(
+        TelegramNetworkError(method=GetMe(), message="Request timeout error")
+    )
+    reply = await h.say(ADMIN_ID, f"/refund_stars lost-{user_id}")
+    assert "did not answer clearly" in reply
+    assert await h.services.stores.wallets.balance(user_id) == 0  # stays debited
+    await h.say(ADMIN_ID, "/pending")
+    assert any(f"lost-{user_id}" in text for text in h.session.texts(ADMIN_ID))
+    # Telegram had refunded it: the retry hears so and the wallet is debited once in all.
+    h.session.refunded.add(f"lost-{user_id}")
+    assert "Stars refunded" in await h.say(ADMIN_ID, f"/refund_stars lost-{user_id}")
+    assert await h.services.stores.wallets.balance(user_id) == 0
+    await h.say(ADMIN_ID, "/pending")
+    assert not any(f"lost-{user_id}" in text for text in h.session.texts(ADMIN_ID))
+
+
+async def test_a_refused_stars_refund_gives_the_wallet_back_and_may_be_retried(
+    harness: Harness,
+) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.say(user_id, "/start")
+    invoice = invoice_for(user_id, 20, Decimal(50))
+    await h.feed(paid(user_id, invoice.payload, invoice.stars, f"no-{user_id}"))
+    h.session.fail_next.append(
+        TelegramBadRequest(method=GetMe(), message="Bad Request: PAYMENT_REFUND_FAILED")
+    )
+    assert "refused the refund" in await h.say(ADMIN_ID, f"/refund_stars no-{user_id}")
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(20)
+    assert "Stars refunded" in await h.say(ADMIN_ID, f"/refund_stars no-{user_id}")
+    assert await h.services.stores.wallets.balance(user_id) == 0
 
 
 async def test_markup_overrides_change_what_is_shown_and_charged(harness: Harness) -> None:

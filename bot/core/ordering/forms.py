@@ -8,6 +8,7 @@ of units the price is computed on.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -215,10 +216,19 @@ def normalize_link(text: str) -> str | Invalid:
     host = link.split("/")[0].split("?")[0]
     if "://" not in link and _DOMAIN.match(host):
         link = "https://" + link  # customers often paste "instagram.com/name"
+    if any(_unsafe_in_link(char) for char in link):
+        return Invalid("invalid-link")
     parts = urlsplit(link)
-    if parts.scheme not in {"http", "https"} or not _DOMAIN.match(parts.netloc) or " " in link:
+    if parts.scheme not in {"http", "https"} or not _DOMAIN.match(parts.netloc):
         return Invalid("invalid-link")
     return link
+
+
+def _unsafe_in_link(char: str) -> bool:
+    """What no link a panel accepts contains unencoded: spaces of any kind, the characters
+    URLs reserve against (`<>"` …), control characters, and invisible formatting (an RTL
+    override or a zero-width space would make the link read as something else)."""
+    return char.isspace() or char in '<>"{}|\\^`' or unicodedata.category(char) in {"Cc", "Cf"}
 
 
 def _lines(text: str, spec: FieldSpec, service: Service) -> list[str] | Invalid:

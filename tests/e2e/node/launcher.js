@@ -164,7 +164,56 @@ app.all('/bot:token/getUpdates', (req, res) => {
   return undefined;
 });
 
+// Telegram's HTML parse mode, as strict as Telegram: a text with a tag it does not know, an
+// unbalanced tag or an unknown named entity is refused with 400 "can't parse entities"
+// (https://core.telegram.org/bots/api#html-style). tests/telegram_html.py is the same rule.
+const ALLOWED_TAGS = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del',
+  'tg-spoiler', 'a', 'code', 'pre', 'blockquote', 'span', 'tg-emoji']);
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:=(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*>/y;
+const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/y;
+function htmlError(text) {
+  const open = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '<') {
+      TAG.lastIndex = i;
+      const m = TAG.exec(text);
+      if (!m) return `can't parse entities: unsupported start tag at byte offset ${i}`;
+      const name = m[2].toLowerCase();
+      if (!ALLOWED_TAGS.has(name)) return `can't parse entities: unsupported start tag "${name}" at byte offset ${i}`;
+      if (m[1] === '/') {
+        if (!open.length || open[open.length - 1] !== name) return `can't parse entities: unexpected end tag "${name}" at byte offset ${i}`;
+        open.pop();
+      } else open.push(name);
+      i = TAG.lastIndex;
+      continue;
+    }
+    if (text[i] === '&') {
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(text);
+      if (m) {
+        if (!m[1].startsWith('#') && !['lt', 'gt', 'amp', 'quot'].includes(m[1].toLowerCase())) {
+          return `can't parse entities: unsupported entity at byte offset ${i}`;
+        }
+        i = ENTITY.lastIndex;
+        continue;
+      }
+    }
+    i += 1;
+  }
+  if (open.length) return `can't parse entities: can't find end tag corresponding to start tag "${open[open.length - 1]}"`;
+  return null;
+}
+function refusedHtml(res, body, field) {
+  if (body.parse_mode !== 'HTML' || typeof body[field] !== 'string') return false;
+  const error = htmlError(body[field]);
+  if (!error) return false;
+  res.status(400).json({ ok: false, error_code: 400, description: `Bad Request: ${error}` });
+  return true;
+}
+
 app.all('/bot:token/sendMessage', (req, res) => {
+  if (refusedHtml(res, req.body, 'text')) return undefined;
   const chat = String(req.body.chat_id);
   if (enforceLimits) {
     const t = Date.now();
@@ -183,6 +232,7 @@ app.all('/bot:token/sendMessage', (req, res) => {
 });
 
 function edit(req, res, fields) {
+  if (refusedHtml(res, req.body, 'text')) return undefined;
   const stored = findBotMessage(req.body);
   if (!stored) {
     return res.status(400).json({ ok: false, error_code: 400,
