@@ -41,14 +41,22 @@ def add_health(app: web.Application, ping: Ping, is_leader: IsLeader) -> None:
     app.router.add_get("/healthz", healthz)
 
 
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
+
+
 def add_metrics(app: web.Application, token: str | None) -> None:
-    """Prometheus' text format at /metrics; with a token, only for "Bearer <token>"."""
+    """Prometheus' text format at /metrics: with a token, only for "Bearer <token>"; without
+    one, only for this machine (a Prometheus beside the bot), never for the world."""
     from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 
     async def scrape(request: web.Request) -> web.Response:
-        if token and not hmac.compare_digest(
-            request.headers.get("Authorization", ""), f"Bearer {token}"
-        ):
+        if token is None and request.remote not in LOOPBACK:
+            return web.json_response(
+                {"error": "forbidden", "message": "set METRICS_TOKEN to scrape from elsewhere"},
+                status=403,
+            )
+        given = request.headers.get("Authorization", "").encode()
+        if token and not hmac.compare_digest(given, f"Bearer {token}".encode()):
             return web.json_response({"error": "unauthorized"}, status=401)
         body = generate_latest(REGISTRY)
         return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})

@@ -4,7 +4,9 @@ conversation, the counters have moved; a token keeps it off the public path."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from pydantic import SecretStr
 
@@ -27,13 +29,31 @@ def value(text: str, name: str, **labels: str) -> float:
     return 0.0
 
 
-async def scrape(h: Harness, token: str | None) -> tuple[int, str]:
+async def scrape(
+    h: Harness,
+    token: str | None,
+    configured: str | None = TOKEN,
+    remote: str | None = None,
+    header: str | None = None,
+) -> tuple[int, str]:
     settings = h.services.settings.model_copy(
-        update={"metrics_enabled": True, "metrics_token": SecretStr(TOKEN)}
+        update={
+            "metrics_enabled": True,
+            "metrics_token": SecretStr(configured) if configured else None,
+        }
     )
     app = create_side_app(h.services.db.ping, lambda: True, settings)
+    if remote is not None:  # a scraper on another machine, as the socket would say
+
+        @web.middleware
+        async def from_elsewhere(request: web.Request, handler: Any) -> web.StreamResponse:
+            return await handler(request.clone(remote=remote))  # type: ignore[no-any-return]
+
+        app.middlewares.insert(0, from_elsewhere)
     async with TestClient(TestServer(app)) as client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
+        if header is not None:
+            headers = {"Authorization": header}
         answer = await client.get("/metrics", headers=headers)
         return answer.status, await answer.text()
 
@@ -66,3 +86,17 @@ async def test_metrics_move_after_a_conversation_and_need_the_token(harness: Har
         before, "smm_panel_calls_total", action="add", result="answered"
     )
     assert "smm_update_seconds_bucket" in after and "smm_poller_cycle_seconds" in after
+
+
+async def test_without_a_token_only_this_machine_may_scrape(harness: Harness) -> None:
+    status, text = await scrape(harness, None, configured=None)
+    assert status == 200 and "smm_updates_total" in text
+    status, text = await scrape(harness, None, configured=None, remote="203.0.113.9")
+    assert status == 403 and "METRICS_TOKEN" in text
+    status, _ = await scrape(harness, TOKEN, configured=TOKEN, remote="203.0.113.9")
+    assert status == 200
+
+
+async def test_a_non_ascii_authorization_is_refused_not_crashed(harness: Harness) -> None:
+    status, _ = await scrape(harness, None, header="Bearer métrics-ключ")
+    assert status == 401

@@ -12,6 +12,7 @@ from bot.ui.i18n import Translator, create_core
 from bot.ui.middlewares import ThrottleMiddleware
 from tests.conftest import Harness
 from tests.fakes import text_update, user
+from tests.handlers.payments_support import paid, pre_checkout
 
 
 async def test_a_flood_is_dropped_after_one_warning(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -33,6 +34,30 @@ async def test_a_flood_is_dropped_after_one_warning(monkeypatch: pytest.MonkeyPa
     assert "slow down" in warnings[0]
     allowed, _ = throttle.allow(42, time.monotonic() + 5)  # it recovers with time
     assert allowed
+
+
+async def test_payments_pass_flood_control_however_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A customer who flooded the chat still gets a payment answered and credited: Telegram
+    cancels a payment whose pre-checkout query is not answered."""
+    throttle = ThrottleMiddleware(3.0, Translator(create_core("en")), "en")
+    handled: list[str] = []
+
+    async def handler(event: Any, data: dict[str, Any]) -> None:
+        handled.append(
+            "payment" if event.pre_checkout_query or event.message.successful_payment else "text"
+        )
+
+    async def say(event: Any, text: str) -> None:
+        return None
+
+    monkeypatch.setattr("bot.ui.middlewares._say", say)
+    data = {"event_from_user": user(43)}
+    for _ in range(40):
+        await throttle(handler, text_update(43, "spam"), data)
+    await throttle(handler, pre_checkout(43, "topup:43:5:250", 250), data)
+    await throttle(handler, paid(43, "topup:43:5:250", 250, "charge-43"), data)
+    assert handled[-2:] == ["payment", "payment"]
+    assert handled.count("text") < 40
 
 
 async def test_handled_updates_leave_no_cycles_for_the_garbage_collector(
