@@ -217,7 +217,7 @@ async def build_services(settings: Settings) -> Services:
     storefront = Storefront(panels, stores.settings, Routing(settings.routing))
     pricing = Pricing(stores.settings, settings.markup_percent)
     await pricing.load()
-    shop = Shop(accepts_crypto=settings.crypto_pay_token is not None)
+    shop = Shop(accepts_crypto=settings.crypto_pay_token is not None, demo=settings.uses_sandbox)
     translator = Translator(create_core(settings.default_locale))
     catalog = CatalogCache(
         storefront.fetch, ttl_seconds=settings.catalog_ttl_seconds, after_load=release_free_memory
@@ -447,4 +447,5 @@ def mini_app_over(services: Services, bot: Bot, settings: Settings | None = None
         translator=services.translator,
         delivery=services.delivery,
         currency=lambda: services.shop.currency,
+        demo=services.shop.demo,
     )

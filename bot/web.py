@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Awaitable, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
@@ -114,6 +115,22 @@ def add_common(
         add_mini_app(app, mini_app)
 
 
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
+
+
+def _ascii_secret_only(path: str) -> Any:
+    """Telegram's secret header is ASCII; aiogram compares it as text, which raises on any
+    other character: such a request is refused here as the forgery it is."""
+
+    @web.middleware
+    async def refuse(request: web.Request, handler: Any) -> web.StreamResponse:
+        if request.path == path and not request.headers.get(SECRET_HEADER, "").isascii():
+            return web.json_response({"error": "unauthorized"}, status=401)
+        return await handler(request)  # type: ignore[no-any-return]
+
+    return refuse
+
+
 def create_web_app(
     settings: Settings,
     bot: Bot,
@@ -126,10 +143,9 @@ def create_web_app(
     assert settings.webhook_url is not None
     assert settings.webhook_secret is not None
     secret = settings.webhook_secret.get_secret_value()
-    app = web.Application()
-    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(
-        app, path=webhook_path(settings.webhook_url)
-    )
+    path = webhook_path(settings.webhook_url)
+    app = web.Application(middlewares=[_ascii_secret_only(path)])
+    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(app, path=path)
     add_common(app, settings, ping, is_leader, crypto, mini_app)
 
     async def register_webhook(app: web.Application) -> None:

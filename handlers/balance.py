@@ -10,7 +10,7 @@ from aiogram_i18n import I18nContext, LazyFilter
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.shop import Shop
 from bot.ui.keyboards import topup_keyboard
-from bot.ui.render import money
+from bot.ui.render import demo_note, money
 
 
 async def show_balance(
@@ -18,7 +18,8 @@ async def show_balance(
 ) -> None:
     balance = await wallets.balance(message.chat.id)
     await message.answer(
-        i18n.get("balance-text", balance=money(balance, shop.currency)),
+        i18n.get("balance-text", balance=money(balance, shop.currency))
+        + demo_note(i18n.get, shop.demo),
         reply_markup=topup_keyboard(i18n, shop.currency, shop.accepts_crypto),
     )
 

@@ -28,7 +28,7 @@ from bot.ui.keyboards import (
     service_detail,
     services_page,
 )
-from bot.ui.render import shorten, usual_time
+from bot.ui.render import demo_note, shorten, usual_time
 from handlers.replies import show_in_place
 from handlers.states import OrderForm
 
@@ -89,6 +89,7 @@ async def category_services(
         pages=str(total),
         count=len(category.services),
     )
+    text += demo_note(i18n.get, shop.demo)
     await show_in_place(query, text, services_page(i18n, category, page, pricing, shop.currency))
 
 
@@ -135,6 +136,7 @@ async def service_card(
         return
     usual = await delivery.of(service.id, service.type)
     text = describe_service(i18n, service, pricing, shop.currency, usual)
+    text += demo_note(i18n.get, shop.demo)
     markup = service_detail(
         i18n, service, category_key(service.category), callback_data.page, is_orderable(service)
     )
@@ -157,7 +159,8 @@ async def search(
         return
     await state.update_data(search=query_text)
     await message.answer(
-        i18n.get("search-results", count=len(found), query=html.quote(query_text)),
+        i18n.get("search-results", count=len(found), query=html.quote(query_text))
+        + demo_note(i18n.get, shop.demo),
         reply_markup=search_results(found, 0, pricing, shop.currency),
     )
 
@@ -181,6 +184,7 @@ async def search_page(
         return
     page = min(max(callback_data.page, 0), pages(len(found), SERVICES_PER_PAGE) - 1)
     text = i18n.get("search-results", count=len(found), query=html.quote(query_text))
+    text += demo_note(i18n.get, shop.demo)
     await show_in_place(query, text, search_results(found, page, pricing, shop.currency))
 
 

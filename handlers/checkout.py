@@ -45,7 +45,7 @@ async def show_summary(
     quote = await checkout.summary(message.chat.id, service, answers, token)
     await state.set_state(OrderForm.confirming)
     await state.update_data(answers=answers, field=None, price=str(quote.price))
-    text = summary_text(i18n.get, quote)
+    text = summary_text(i18n.get, quote, checkout.quoter.shop.demo)
     if not quote.shortfall:
         await message.answer(text, reply_markup=confirm_keyboard(i18n, token))
         return

@@ -14,7 +14,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.core.money import CENT
-from bot.core.payments.crypto import MAX_AMOUNT, MIN_AMOUNT, CryptoPayments
+from bot.core.payments.crypto import MAX_AMOUNT, MIN_AMOUNT, CryptoPayments, TooManyInvoicesError
 from bot.core.payments.cryptopay import CryptoPayError
 from bot.core.shop import Shop
 from bot.ui.callbacks import CryptoMenu, CryptoTopUp
@@ -49,6 +49,9 @@ async def send_invoice(
         invoice = await crypto.create_invoice(
             user_id, amount, shop.currency, i18n.get("topup-description", amount=label)
         )
+    except TooManyInvoicesError as exc:
+        await progress.edit_text(i18n.get("crypto-too-many", count=exc.limit))
+        return
     except CryptoPayError as exc:
         logger.warning("crypto invoice not created", extra={"error": str(exc)})
         await progress.edit_text(i18n.get("crypto-unavailable"))
@@ -66,6 +69,10 @@ async def crypto_menu(
     shop: Shop,
     crypto: CryptoPayments | None = None,
 ) -> None:
+    if shop.demo:
+        callback_answer.text = i18n.get("demo-no-payments")
+        callback_answer.show_alert = True
+        return
     if crypto is None or not isinstance(query.message, Message):
         callback_answer.text = i18n.get("crypto-off")
         callback_answer.show_alert = True
@@ -84,6 +91,10 @@ async def crypto_button(
     crypto: CryptoPayments | None = None,
 ) -> None:
     amount = Decimal(callback_data.cents) / 100
+    if shop.demo:
+        callback_answer.text = i18n.get("demo-no-payments")
+        callback_answer.show_alert = True
+        return
     if crypto is None or not isinstance(query.message, Message):
         callback_answer.text = i18n.get("crypto-off")
         callback_answer.show_alert = True
@@ -101,6 +112,9 @@ async def crypto_command(
     shop: Shop,
     crypto: CryptoPayments | None = None,
 ) -> None:
+    if shop.demo:
+        await message.answer(i18n.get("demo-no-payments"))
+        return
     if crypto is None:
         await message.answer(i18n.get("crypto-off"))
         return

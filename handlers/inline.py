@@ -11,7 +11,7 @@ from aiogram.types import (
 )
 from aiogram_i18n import I18nContext
 
-from bot.core.domain import Order
+from bot.core.domain import Order, parse_id
 from bot.core.ordering.order_store import OrderStore
 from bot.ui.render import short_card, shorten, stage_label
 
@@ -39,9 +39,10 @@ def _result(i18n: I18nContext, order: Order) -> InlineQueryResultArticle:
 async def lookup(query: InlineQuery, i18n: I18nContext, orders: OrderStore) -> None:
     text = query.query.strip().lstrip("#")
     owner = query.from_user.id
-    if text.isdigit():
+    order_id = parse_id(text)
+    if order_id is not None:
         # Only the asker's own order: anyone else's number finds nothing.
-        found = await orders.get_order(int(text), user_id=owner)
+        found = await orders.get_order(order_id, user_id=owner)
         mine = [found] if found else []
     else:
         mine = await orders.list_orders(owner, limit=RECENT)

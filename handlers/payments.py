@@ -11,7 +11,7 @@ from aiogram.types import CallbackQuery, LabeledPrice, Message, PreCheckoutQuery
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
-from bot.core.domain import User
+from bot.core.domain import User, parse_id
 from bot.core.payments.stars import MAX_TOPUP, STARS, charge_ref, check_payment, invoice_for
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.settings import Settings
@@ -47,9 +47,12 @@ async def topup_command(
     settings: Settings,
     shop: Shop,
 ) -> None:
-    args = (command.args or "").strip()
-    if args.isdigit() and 0 < int(args) <= MAX_TOPUP:
-        await send_invoice(bot, message.chat.id, int(args), i18n, settings, shop)
+    if shop.demo:
+        await message.answer(i18n.get("demo-no-payments"))
+        return
+    amount = parse_id((command.args or "").strip())
+    if amount is not None and 0 < amount <= MAX_TOPUP:
+        await send_invoice(bot, message.chat.id, amount, i18n, settings, shop)
         return
     await message.answer(
         i18n.get("topup-usage"),
@@ -66,13 +69,20 @@ async def topup_button(
     settings: Settings,
     shop: Shop,
 ) -> None:
+    if shop.demo:
+        callback_answer.text = i18n.get("demo-no-payments")
+        callback_answer.show_alert = True
+        return
     if 0 < callback_data.amount <= MAX_TOPUP:
         await send_invoice(bot, query.from_user.id, callback_data.amount, i18n, settings, shop)
 
 
 async def pre_checkout(
-    query: PreCheckoutQuery, i18n: I18nContext, customer: User | None = None
+    query: PreCheckoutQuery, i18n: I18nContext, shop: Shop, customer: User | None = None
 ) -> None:
+    if shop.demo:  # an invoice made before the shop became a demo: no real money taken
+        await query.answer(ok=False, error_message=i18n.get("demo-no-payments"))
+        return
     # Telegram waits 10 s for this answer: it only checks, nothing slow happens here.
     invoice = check_payment(
         query.invoice_payload, query.currency, query.total_amount, query.from_user.id

@@ -20,6 +20,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.core.customers.user_store import UserStore
+from bot.core.domain import parse_id
 from bot.core.ordering.order_store import OrderStore
 from bot.core.settings import Settings
 from bot.core.support.ticket_store import Ticket, TicketStore, TooManyTicketsError
@@ -309,11 +310,11 @@ async def close_command(
     users: UserStore,
     translator: Translator,
 ) -> None:
-    ticket_id = (command.args or "").strip().lstrip("#")
-    if not ticket_id.isdigit():
+    ticket_id = parse_id((command.args or "").strip().lstrip("#"))
+    if ticket_id is None:
         await message.answer(i18n.get("support-close-usage"))
         return
-    await _close(bot, message, int(ticket_id), i18n, settings, tickets, users, translator)
+    await _close(bot, message, ticket_id, i18n, settings, tickets, users, translator)
 
 
 def group_router(chat_id: int) -> Router:

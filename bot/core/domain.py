@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -189,3 +190,17 @@ PACKAGE_TYPES = frozenset({"package", "custom comments package"})
 def normalize_type(name: str) -> str:
     """Panels spell types loosely ("Custom_Comments", "custom comments"): one key for all."""
     return " ".join(name.lower().replace("_", " ").split())
+
+
+# The largest id a database column holds (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
+_ID = re.compile(r"[0-9]{1,19}")
+
+
+def parse_id(text: str) -> int | None:
+    """An id typed or sent by someone: ASCII digits within what the database holds, else
+    None. (`str.isdigit` also takes "²" and "٣", and `int` then fails or overflows.)"""
+    if not _ID.fullmatch(text):
+        return None
+    value = int(text)
+    return value if value <= MAX_ID else None

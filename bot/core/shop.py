@@ -10,9 +10,14 @@ logger = logging.getLogger(__name__)
 
 
 class Shop:
-    def __init__(self, currency: str = "USD", accepts_crypto: bool = False) -> None:
+    def __init__(
+        self, currency: str = "USD", accepts_crypto: bool = False, demo: bool = False
+    ) -> None:
         self.currency = currency
         self.accepts_crypto = accepts_crypto  # Crypto Pay is configured
+        # The built-in sandbox panel: orders are simulated, so no real payment is taken and
+        # every price the customer sees says so.
+        self.demo = demo
 
     async def learn_currency(self, panel: PanelClient) -> None:
         try:

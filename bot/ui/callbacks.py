@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
+
+from bot.core.domain import MAX_ID
+
+# What a forged or mangled payload may carry is refused when it is unpacked (the button
+# then is simply unknown), before any id reaches the database.
+Id = Annotated[int, Field(ge=0, le=MAX_ID)]
+Small = Annotated[int, Field(ge=0, le=1_000_000)]
 
 
 class FormStep(StrEnum):
@@ -33,25 +42,25 @@ class BroadcastStep(StrEnum):
 
 
 class CategoryPage(CallbackData, prefix="cp"):
-    page: int
+    page: Small
 
 
 class CategoryPick(CallbackData, prefix="c"):
     key: str
-    page: int = 0
+    page: Small = 0
 
 
 class SearchPage(CallbackData, prefix="sp"):
-    page: int  # the query itself is kept in the conversation: callback data is 64 bytes
+    page: Small  # the query itself is kept in the conversation: callback data is 64 bytes
 
 
 class ServicePick(CallbackData, prefix="s"):
-    id: int
-    page: int = 0
+    id: Id
+    page: Small = 0
 
 
 class OrderStart(CallbackData, prefix="os"):
-    id: int
+    id: Id
 
 
 class FormChoice(CallbackData, prefix="fc"):
@@ -67,11 +76,11 @@ class ConfirmOrder(CallbackData, prefix="ok"):
 
 
 class OrdersPage(CallbackData, prefix="op"):
-    page: int
+    page: Small
 
 
 class OrderAction(CallbackData, prefix="o"):
-    id: int
+    id: Id
     action: OrderDo
 
 
@@ -80,12 +89,12 @@ class LanguagePick(CallbackData, prefix="lang"):
 
 
 class ResolveOrder(CallbackData, prefix="ro"):
-    id: int
+    id: Id
     action: Resolution
 
 
 class TopUp(CallbackData, prefix="tu"):
-    amount: int  # in wallet currency units
+    amount: Small  # in wallet currency units
 
 
 class BroadcastConfirm(CallbackData, prefix="bc"):
@@ -93,15 +102,15 @@ class BroadcastConfirm(CallbackData, prefix="bc"):
 
 
 class SupportStart(CallbackData, prefix="su"):
-    order: int = 0  # 0: not about an order
+    order: Id = 0  # 0: not about an order
 
 
 class TicketWrite(CallbackData, prefix="tw"):
-    id: int  # the customer writes more to this ticket
+    id: Id  # the customer writes more to this ticket
 
 
 class TicketAnswer(CallbackData, prefix="ta"):
-    id: int  # an admin answers this ticket from their private chat
+    id: Id  # an admin answers this ticket from their private chat
 
 
 class EnterPromo(CallbackData, prefix="pr"):
@@ -113,7 +122,7 @@ class CryptoMenu(CallbackData, prefix="cm"):
 
 
 class CryptoTopUp(CallbackData, prefix="ct"):
-    cents: int  # in the wallet currency's cents: a shortfall is paid exactly
+    cents: Small  # in the wallet currency's cents: a shortfall is paid exactly
 
 
 class PlaceHeld(CallbackData, prefix="ph"):

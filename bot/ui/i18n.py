@@ -71,6 +71,17 @@ class LazyBundles(dict[str, FluentBundle]):
 FORMATTED_KEPT = 4096
 
 
+# Fluent refuses an argument longer than this (python-fluent's placeable limit): whatever a
+# customer typed is cut to fit rather than turning a reply into an error.
+PLACEABLE_LIMIT = 1000
+
+
+def _clipped(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > PLACEABLE_LIMIT:
+        return value[: PLACEABLE_LIMIT - 1] + "…"
+    return value
+
+
 class LoadedCore(FluentRuntimeCore):
     """Texts stay loaded until the process ends: during shutdown, a handler finishing an
     order placement and the sender flushing its last messages still need them."""
@@ -87,6 +98,8 @@ class LoadedCore(FluentRuntimeCore):
         buttons are most of what an answer translates; page headers, prompts and prices
         repeat; Fluent formats a number through babel, ~20 µs)."""
         resolved = self.get_locale(locale=locale)
+        if any(isinstance(v, str) and len(v) > PLACEABLE_LIMIT for v in kwargs.values()):
+            kwargs = {k: _clipped(v) for k, v in kwargs.items()}
         key = (message_id, resolved, *kwargs.items())
         try:
             text = self._formatted.get(key)

@@ -13,7 +13,7 @@ from bot.core.ordering.forms import FieldSpec, Kind, choice_label, fields_for
 from bot.core.ordering.placing import Outcome, Placement
 from bot.core.ordering.quoting import Quote
 from bot.core.panels import Service
-from bot.ui.render import MESSAGE_LIMIT, fit, money, shorten, usual_time
+from bot.ui.render import MESSAGE_LIMIT, demo_note, fit, money, shorten, usual_time
 
 Translate = Callable[..., str]
 
@@ -39,24 +39,31 @@ def _shown_value(value: Any) -> str:
     return html.quote(shorten(str(value), 300))
 
 
-def summary_text(t: Translate, quote: Quote) -> str:
+def summary_text(t: Translate, quote: Quote, demo: bool = False) -> str:
     """Everything entered, the price and the wallet before and after, within one message:
     when the answers are too long for it, they are shortened — the price never is."""
-    price = "\n".join(_price_lines(t, quote))
+    price = "\n".join(_price_lines(t, quote)) + demo_note(t, demo)
     answers = fit("\n".join(_answer_lines(t, quote)), MESSAGE_LIMIT - len(price) - 2)
     return answers + "\n\n" + price
 
 
-def _answer_lines(t: Translate, quote: Quote) -> list[str]:
+def answered(t: Translate, quote: Quote) -> list[tuple[str, Any]]:
+    """(label, value) of every answer the form took, in the form's order; a choice as its
+    label, a list as it was typed. Plain text: each face escapes it its own way."""
     service, answers = quote.service, dict(quote.answers)
-    lines = [t("summary-title"), f"<b>{html.quote(shorten(service.name, 200))}</b>"]
+    shown = []
     for spec in fields_for(service):
         if spec.name in answers and answers[spec.name] is not None and spec.applies(answers):
             value = answers[spec.name]
             if spec.kind is Kind.CHOICE:
                 value = choice_label(t, spec.name, value)
-            label = t(f"label-{spec.name.replace('_', '-')}")
-            lines.append(f"{label}: {_shown_value(value)}")
+            shown.append((t(f"label-{spec.name.replace('_', '-')}"), value))
+    return shown
+
+
+def _answer_lines(t: Translate, quote: Quote) -> list[str]:
+    lines = [t("summary-title"), f"<b>{html.quote(shorten(quote.service.name, 200))}</b>"]
+    lines += [f"{label}: {_shown_value(value)}" for label, value in answered(t, quote)]
     return lines
 
 

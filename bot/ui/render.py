@@ -150,3 +150,8 @@ def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     if current:
         parts.append(current)
     return parts
+
+
+def demo_note(t: Callable[..., str], demo: bool) -> str:
+    """Beneath every price in a demo shop (the built-in sandbox panel): nothing is real."""
+    return "\n\n" + t("demo-shop-note") if demo else ""

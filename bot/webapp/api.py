@@ -9,7 +9,7 @@ import logging
 from aiohttp import web
 
 from bot.webapp.context import MINI_APP, MiniApp
-from bot.webapp.guard import authenticate
+from bot.webapp.guard import authenticate, json_errors
 from bot.webapp.order_routes import order_action, orders, place, quote, topup
 from bot.webapp.shop_routes import categories, me, service, services
 
@@ -18,6 +18,7 @@ logger = logging.getLogger(__name__)
 
 def add_api(app: web.Application, mini_app: MiniApp) -> None:
     app[MINI_APP] = mini_app
+    app.middlewares.append(json_errors)
     app.middlewares.append(authenticate)
     routes = app.router
     routes.add_get("/app/api/me", me)

@@ -22,11 +22,11 @@ class AppUser:
 
 def user_from_init_data(token: str, raw: str, now: float | None = None) -> AppUser | None:
     """The user the init data vouches for; None when it is missing, forged or expired."""
-    if not raw:
+    if not raw or not raw.isascii():  # Telegram's init data is URL-encoded: ASCII only
         return None
     try:
         data = safe_parse_webapp_init_data(token, raw)
-    except ValueError:
+    except (ValueError, TypeError):
         return None
     now = time.time() if now is None else now
     if data.user is None or now - data.auth_date.timestamp() > MAX_AGE_SECONDS:

@@ -32,6 +32,9 @@ from bot.webapp.platforms import platform_of
 logger = logging.getLogger(__name__)
 
 
+BUCKETS_KEPT = 10_000  # users' rate buckets kept before the idle ones are dropped
+
+
 @dataclass
 class MiniApp:
     settings: Settings
@@ -46,6 +49,7 @@ class MiniApp:
     translator: Translator
     delivery: DeliveryTimes
     currency: Callable[[], str]
+    demo: bool = False  # the built-in sandbox: no real payment, every price says so
     _buckets: dict[int, tuple[float, float]] = field(default_factory=dict)
     _platforms: tuple[Catalog | None, dict[int, str | None]] = (None, {})
 
@@ -64,6 +68,10 @@ class MiniApp:
         now = time.monotonic() if now is None else now
         per_second = self.settings.throttle_rate_per_second * 2
         burst = max(10.0, per_second * 3)
+        if len(self._buckets) > BUCKETS_KEPT:
+            # A bucket idle long enough to be full again says nothing: let it go.
+            refill = burst / per_second
+            self._buckets = {u: b for u, b in self._buckets.items() if now - b[1] < refill}
         tokens, at = self._buckets.get(user_id, (burst, now))
         tokens = min(burst, tokens + (now - at) * per_second)
         if tokens < 1:

@@ -26,12 +26,27 @@ async def authenticate(request: web.Request, handler: Handler) -> web.StreamResp
         wanted = request.headers.get("Accept-Language", "").split(",")[0]
         said = pick_locale(None, wanted, app.settings.default_locale)
         return fail(401, "unauthorized", app.translator("app-unauthorized", said))
+    if not app.allow(user.id):  # before anything is written: a flood costs no database work
+        said = pick_locale(None, user.language_code, app.settings.default_locale)
+        return fail(429, "slow_down", app.translator("throttled", said))
     customer, _ = await app.customers.on_contact(user.id, user.username, user.first_name)
     locale = pick_locale(customer.locale, user.language_code, app.settings.default_locale)
     if customer.is_banned and not app.settings.is_admin(user.id):
         return fail(403, "banned", app.translator("app-banned", locale))
-    if not app.allow(user.id):
-        return fail(429, "slow_down", app.translator("throttled", locale))
     request[USER] = user
     request[LOCALE] = locale
     return await handler(request)
+
+
+@web.middleware
+async def json_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Under /app/api/ every refusal is JSON with an `error`, the page's contract — an unknown
+    route or a wrong method too, not aiohttp's plain-text page."""
+    if not request.path.startswith("/app/api/"):
+        return await handler(request)
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.content_type == "application/json" or exc.status < 400:
+            raise
+        return fail(exc.status, exc.reason.lower().replace(" ", "_"))

@@ -12,7 +12,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import LabeledPrice
 from aiohttp import web
 
-from bot.core.domain import Order
+from bot.core.domain import Order, parse_id
 from bot.core.ordering.checkout import Next
 from bot.core.ordering.forms import check_form, is_orderable
 from bot.core.ordering.placing import Outcome
@@ -29,7 +29,8 @@ async def checked_form(request: web.Request) -> tuple[Service, dict[str, Any], d
     app, t = app_of(request), texts(request)
     body = await read_body(request)
     raw_id = str(body.get("service_id") or "")
-    found = await app.catalog.service(int(raw_id)) if raw_id.isdigit() else None
+    service_id = parse_id(raw_id)
+    found = await app.catalog.service(service_id) if service_id is not None else None
     if found is None or not is_orderable(found):
         raise refusal(web.HTTPNotFound, "not_found", t("service-gone"))
     submitted = body.get("answers") or {}
@@ -119,7 +120,8 @@ async def orders(request: web.Request) -> web.Response:
 async def own_order(request: web.Request) -> Order:
     app, user, t = app_of(request), user_of(request), texts(request)
     raw = request.match_info["id"]
-    order = await app.orders_store.get_order(int(raw), user_id=user.id) if raw.isdigit() else None
+    order_id = parse_id(raw)
+    order = await app.orders_store.get_order(order_id, user_id=user.id) if order_id else None
     if order is None:  # anyone else's order is simply not found
         raise refusal(web.HTTPNotFound, "not_found", t("order-not-found"))
     return order
@@ -146,6 +148,8 @@ async def topup(request: web.Request) -> web.Response:
     """A Stars invoice link for `openInvoice`; the payment is credited like the chat's."""
     app, user, t = app_of(request), user_of(request), texts(request)
     body = await read_body(request)
+    if app.demo:
+        return fail(403, "demo", t("demo-no-payments"))
     amount = body.get("amount")
     if not isinstance(amount, int) or not 0 < amount <= MAX_TOPUP:
         return fail(400, "bad_amount")

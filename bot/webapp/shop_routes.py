@@ -10,6 +10,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.core.catalog.cache import CatalogUnavailableError
+from bot.core.domain import parse_id
 from bot.core.ordering.forms import choice_label, fields_for, is_orderable
 from bot.core.panels import Service
 from bot.ui.keyboards import TOPUP_AMOUNTS
@@ -56,6 +57,7 @@ APP_KEYS = (
     "app-retry",
     "app-description",
     "app-nothing-found",
+    "demo-shop-note",
     "service-refill-yes",
     "service-refill-no",
     "service-cancel-yes",
@@ -76,6 +78,7 @@ async def me(request: web.Request) -> web.Response:
             "locale": request[LOCALE],
             "rtl": request[LOCALE] == "ar",
             "currency": currency,
+            "demo": app.demo,
             "balance": money(balance, currency),
             "topups": [
                 {"amount": n, "label": t("button-topup", amount=money(Decimal(n), currency))}
@@ -126,7 +129,7 @@ async def services(request: web.Request) -> web.Response:
         ceiling = Decimal(limit)
         found = [s for s in found if app.pricing.rate(s) <= ceiling]
     raw_offset = request.query.get("offset", "")
-    offset = int(raw_offset) if raw_offset.isdigit() else 0
+    offset = parse_id(raw_offset) or 0
     page = found[offset : offset + PAGE_SIZE]
     said = t("search-results", count=len(found), query=query) if query else ""
     return web.json_response(
@@ -136,7 +139,8 @@ async def services(request: web.Request) -> web.Response:
 
 async def service(request: web.Request) -> web.Response:
     app, t = app_of(request), texts(request)
-    found = await app.catalog.service(int(request.match_info["id"]))
+    service_id = parse_id(request.match_info["id"])
+    found = await app.catalog.service(service_id) if service_id is not None else None
     if found is None:
         return fail(404, "not_found", t("service-gone"))
     usual = await app.delivery.of(found.id, found.type)

@@ -8,8 +8,10 @@ from typing import Any
 
 from bot.core.domain import Order
 from bot.core.ordering.forms import is_orderable
+from bot.core.ordering.quoting import Quote
 from bot.core.panels import Service
-from bot.ui.render import money, rate, stage_label, usual_time
+from bot.ui.order_texts import answered
+from bot.ui.render import money, rate, shorten, stage_label, usual_time
 from bot.webapp.context import MiniApp
 
 logger = logging.getLogger(__name__)
@@ -36,9 +38,19 @@ def shown_when(name: str) -> dict[str, str] | None:
     return {"field": "dripfeed", "equals": "yes"} if name in {"runs", "interval"} else None
 
 
-def summary_json(app: MiniApp, t: Callable[..., str], quote: Any) -> dict[str, Any]:
+def _shown(value: Any) -> str:
+    if isinstance(value, list):  # comments, usernames…: how many, and the first ones
+        first = "; ".join(shorten(str(line), 60) for line in value[:10])
+        more = f" … (+{len(value) - 10})" if len(value) > 10 else ""
+        return f"{len(value)}: {first}{more}"
+    return shorten(str(value), 300)
+
+
+def summary_json(app: MiniApp, t: Callable[..., str], quote: Quote) -> dict[str, Any]:
+    """What will be confirmed: every answer as entered, then the price and the wallet."""
     currency = quote.currency
     return {
+        "answers": [{"label": label, "value": _shown(v)} for label, v in answered(t, quote)],
         "price": money(quote.price, currency),
         "price_value": str(quote.price),
         "balance": money(quote.balance, currency),

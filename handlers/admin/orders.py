@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
-from bot.core.domain import Stage
+from bot.core.domain import Stage, parse_id
 from bot.core.ordering.order_store import OrderStore
 from bot.core.payments.stars_refund import uncertain_refunds
 from bot.core.shop import Shop
@@ -93,11 +93,11 @@ async def resolve_attach_ask(
 async def resolve_attach(
     message: Message, command: CommandObject, i18n: I18nContext, orders: OrderStore
 ) -> None:
-    parts = (command.args or "").split()
-    if len(parts) != 2 or not all(part.isdigit() for part in parts):
-        await message.answer(i18n.get("admin-attach-usage", id="<order>"))
+    ids = [parse_id(part) for part in (command.args or "").split()]
+    if len(ids) != 2 or ids[0] is None or ids[1] is None:
+        await message.answer(i18n.get("admin-attach-usage", id=html.quote("<order>")))
         return
-    order_id, panel_id = int(parts[0]), int(parts[1])
+    order_id, panel_id = ids[0], ids[1]
     if await orders.attach_panel_order(order_id, panel_id):
         await message.answer(i18n.get("admin-attached", id=str(order_id), panel=str(panel_id)))
     else:
@@ -109,19 +109,19 @@ async def refund_order(
 ) -> None:
     """/refund_order <id>: give back a completed or partial order's price (a dispute); the
     referral commission it earned is taken back."""
-    args = (command.args or "").strip()
-    if not args.isdigit():
+    order_id = parse_id((command.args or "").strip())
+    if order_id is None:
         await message.answer(i18n.get("admin-refund-order-usage"))
         return
-    done = await orders.refund_delivered(int(args))
+    done = await orders.refund_delivered(order_id)
     if done is None:
-        await message.answer(i18n.get("admin-refund-order-refused", id=args))
+        await message.answer(i18n.get("admin-refund-order-refused", id=str(order_id)))
         return
     refunded, taken_back = done
     await message.answer(
         i18n.get(
             "admin-refund-order-done",
-            id=args,
+            id=str(order_id),
             amount=money(refunded, shop.currency),
             commission=money(taken_back, shop.currency),
         )

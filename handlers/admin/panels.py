@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import time
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from aiogram_i18n import I18nContext
 
 from bot.core.catalog.cache import CatalogCache
 from bot.core.catalog.storefront import Storefront
+from bot.core.domain import parse_id
 from bot.core.ops.figure_store import FigureStore
 from bot.core.panels.health import Panels
 from bot.core.shop import Shop
@@ -71,7 +73,8 @@ async def routes_command(
     shop: Shop,
 ) -> None:
     args = (command.args or "").strip()
-    product = storefront.product(int(args)) if args.isdigit() else None
+    product_id = parse_id(args)
+    product = storefront.product(product_id) if product_id is not None else None
     if product is None:
         await message.answer(i18n.get("admin-routes-usage"))
         return
@@ -101,15 +104,17 @@ async def routes_command(
 async def _change_route(words: list[str], storefront: Storefront) -> bool:
     """One admin change of routes; False when the words do not make one."""
     verb = words[0].lower() if words else ""
-    if len(words) < 3 or not words[1].isdigit():
+    product_id = parse_id(words[1]) if len(words) >= 3 else None
+    if product_id is None:
         return False
-    product_id, panel = int(words[1]), words[2]
+    panel = words[2]
     if verb == "link" and len(words) == 3:
-        panel, _, service = words[2].partition(":")
-        return service.isdigit() and await storefront.link(product_id, panel, int(service))
+        panel, _, raw_service = words[2].partition(":")
+        service_id = parse_id(raw_service)
+        return service_id is not None and await storefront.link(product_id, panel, service_id)
     if verb == "unlink" and len(words) == 3:
         return await storefront.unlink(product_id, panel)
-    if verb == "priority" and len(words) == 4 and words[3].lstrip("-").isdigit():
+    if verb == "priority" and len(words) == 4 and re.fullmatch(r"-?[0-9]{1,6}", words[3]):
         return await storefront.rank(product_id, panel, int(words[3]))
     return False
 

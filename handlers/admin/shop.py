@@ -13,6 +13,7 @@ from aiogram_i18n import I18nContext
 
 from bot.core.catalog.cache import CatalogCache, CatalogUnavailableError, category_key
 from bot.core.catalog.pricing import Pricing
+from bot.core.domain import parse_id
 from bot.core.growth.referral_store import ReferralStore
 from bot.core.growth.referrals import parse_percent
 from bot.core.ops.figure_store import FigureStore
@@ -37,7 +38,7 @@ async def stats(
 ) -> None:
     """The period's figures as the caption of a chart of every day (`/stats 90` for longer)."""
     args = (command.args or "").strip()
-    days = int(args) if args.isdigit() else 30
+    days = min(parse_id(args) or 30, 3650)
     days = max(1, min(days, 3650))
     since = time.time() - days * 86400
     period = await figures.stats(since)
@@ -112,8 +113,8 @@ async def markup_command(
             return
     if len(args) == 1:
         scope = "default"
-    elif args[0] == "service" and len(args) == 3 and args[1].isdigit():
-        scope = f"service:{int(args[1])}"
+    elif args[0] == "service" and len(args) == 3 and parse_id(args[1]) is not None:
+        scope = f"service:{parse_id(args[1])}"
     elif args[0] == "category" and len(args) >= 3:
         name = " ".join(args[1:-1])
         try:

@@ -169,7 +169,9 @@ async def user_info(
 ) -> None:
     user = await users.find_user(command.args or "")
     if user is None:
-        await message.answer(i18n.get("admin-user-not-found", user=html.quote(command.args or "")))
+        await message.answer(
+            i18n.get("admin-user-not-found", user=html.quote(shorten(command.args or "", 100)))
+        )
         return
     balance = await wallets.balance(user.id)
     lines = [

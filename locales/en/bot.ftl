@@ -511,3 +511,10 @@ app-retry = Try again
 app-description = Description
 app-nothing-found = Nothing found. Try other words or filters.
 app-topup-unavailable = Top-ups are temporarily unavailable. Please try again in a minute.
+
+demo-shop-note = 🧪 <i>Demo shop: orders are simulated and no real money is taken.</i>
+demo-no-payments = 🧪 This is a demo shop: payments are off and nothing real is sold. Orders here are simulated.
+crypto-too-many = You already have { $count ->
+    [one] an unpaid invoice
+   *[other] { $count } unpaid invoices
+} open. Pay one of them or wait until it expires (an hour), then make a new one.

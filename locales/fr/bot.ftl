@@ -500,3 +500,10 @@ app-retry = Réessayer
 app-description = Description
 app-nothing-found = Rien trouvé. Essayez d’autres mots ou filtres.
 app-topup-unavailable = Les recharges sont momentanément indisponibles. Réessayez dans une minute.
+
+demo-shop-note = 🧪 <i>Boutique de démonstration : les commandes sont simulées et aucun argent réel n’est pris.</i>
+demo-no-payments = 🧪 Ceci est une boutique de démonstration : les paiements sont désactivés et rien de réel n’est vendu. Les commandes y sont simulées.
+crypto-too-many = Vous avez déjà { $count ->
+    [one] une facture impayée
+   *[other] { $count } factures impayées
+} en cours. Payez-en une ou attendez qu’elle expire (une heure), puis créez-en une nouvelle.

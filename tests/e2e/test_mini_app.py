@@ -99,6 +99,10 @@ def test_browse_search_order_three_forms_and_follow_them(
         page.fill("#field-comments", "\n".join(f"Great post #{n}" for n in range(10)))
         page.click("#review")
         page.wait_for_selector("#summary")
+        # What is confirmed is what is shown: every answer, before Confirm.
+        shown = page.inner_text("#summary")
+        assert "https://instagram.com/p/miniapp_comments" in shown
+        assert "Great post #0" in shown and "10:" in shown
         screens.shot("comments-summary")
         page.click("#confirm")
         page.wait_for_selector("#notice:has-text('placed')")
@@ -122,6 +126,10 @@ def test_browse_search_order_three_forms_and_follow_them(
             page.fill("#field-quantity", "100")
             page.click("#review")
             page.wait_for_selector("#summary")
+            shown = page.inner_text("#summary")
+            assert f"https://instagram.com/{link}" in shown and "100" in shown
+            if dripfeed == "yes":
+                assert "3" in shown and "15" in shown
             screens.shot(f"{link}-summary")
             page.click("#confirm")
             page.wait_for_selector("#notice:has-text('placed')")

@@ -129,3 +129,16 @@ async def test_amounts_from_buttons_and_typed_amounts_are_checked(harness: Harne
     assert "Invoice for 10.00 USD" in reply
     for wrong in ("", "abc", "0", "0.001", "99999999", "-5"):
         assert "Send /crypto AMOUNT" in await h.say(user_id, f"/crypto {wrong}".strip())
+
+
+async def test_a_fourth_open_invoice_is_refused_until_one_is_paid(harness: Harness) -> None:
+    h = harness
+    user_id = h.new_user()
+    await h.say(user_id, "/start")
+    opened = [await _invoice(h, user_id, amount) for amount in ("5", "6", "7")]
+    made = len(h.crypto.invoices)
+    assert "3 unpaid invoices" in await h.say(user_id, "/crypto 8")
+    assert len(h.crypto.invoices) == made  # Crypto Pay was not even asked
+    h.crypto.pay(opened[0])
+    assert await h.crypto.send_webhook(opened[0]) == 200
+    await _invoice(h, user_id, "8")  # one was paid: room for another

@@ -118,6 +118,8 @@ async def test_the_form_follows_the_chats_rules_and_orders_are_placed_once(
         ).json()
     )["summary"]
     assert summary["price"] == "1.35 USD" and summary["after"] == "48.65 USD"
+    shown = {a["label"]: a["value"] for a in summary["answers"]}  # what is confirmed is shown
+    assert shown["Link"] == "https://instagram.com/p/webapp1" and shown["Quantity"] == "1000"
     order = {"service_id": DEFAULT, "answers": answers, "token": "tab-token-1", "price": "1.35"}
     # Two taps, or two tabs with the same form: one order.
     first, second = await asyncio.gather(
@@ -182,3 +184,20 @@ async def test_a_flood_is_slowed_down(harness: Harness) -> None:
     async with TestClient(TestServer(app)) as client:
         statuses = [(await client.get("/app/api/me", headers=auth(user))).status for _ in range(15)]
     assert statuses[0] == 200 and 429 in statuses
+
+
+async def test_a_demo_shop_takes_no_payment_in_the_mini_app(
+    harness: Harness, client: TestClient[Any, Any]
+) -> None:
+    user = harness.new_user()
+    app = client.server.app  # the Mini App built over the harness's services
+    from bot.webapp.api import MINI_APP
+
+    app[MINI_APP].demo = True
+    try:
+        me = await (await client.get("/app/api/me", headers=auth(user))).json()
+        assert me["demo"] is True and "Demo shop" in me["strings"]["demo-shop-note"]
+        topup = await client.post("/app/api/topup", json={"amount": 10}, headers=auth(user))
+        assert topup.status == 403 and "demo shop" in (await topup.json())["message"]
+    finally:
+        app[MINI_APP].demo = False

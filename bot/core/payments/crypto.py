@@ -29,6 +29,17 @@ CHECK_BATCH = 100
 EXPIRY_GRACE_SECONDS = 60.0
 
 
+# Unpaid invoices a customer may hold at once: each one is a Crypto Pay call and a row the
+# poller checks, and nobody pays four top-ups at the same time.
+MAX_OPEN_INVOICES = 3
+
+
+class TooManyInvoicesError(Exception):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"at most {limit} open invoices")
+        self.limit = limit
+
+
 class WebhookVerdict(StrEnum):
     ACCEPTED = "accepted"  # processed (credited now, or already)
     FORGED = "forged"  # the signature does not match: nothing happens
@@ -53,7 +64,10 @@ class CryptoPayments:
     async def create_invoice(
         self, user_id: int, amount: Decimal, currency: str, description: str
     ) -> Invoice:
-        """Raises CryptoPayError when Crypto Pay cannot make one now."""
+        """Raises TooManyInvoicesError when the customer has MAX_OPEN_INVOICES unpaid ones,
+        CryptoPayError when Crypto Pay cannot make one now."""
+        if await self._store.open_invoice_count(user_id) >= MAX_OPEN_INVOICES:
+            raise TooManyInvoicesError(MAX_OPEN_INVOICES)
         invoice = await self._client.create_invoice(
             amount, currency, self._assets, description, payload=f"topup:{user_id}"
         )

@@ -59,6 +59,15 @@ class CryptoStore(StoreBase):
                 },
             )
 
+    async def open_invoice_count(self, user_id: int) -> int:
+        query = (
+            "SELECT COUNT(*) FROM crypto_invoices WHERE status = :active AND user_id = :user"
+            " AND expires_at > :now"
+        )
+        params = {"active": InvoiceStatus.ACTIVE, "user": user_id, "now": time.time()}
+        async with self.db.read() as conn:
+            return int((await conn.execute(query, params)).scalar_one())
+
     async def open_invoices(self) -> list[OpenInvoice]:
         query = "SELECT invoice_id, user_id, expires_at FROM crypto_invoices WHERE status = :active"
         async with self.db.read() as conn:

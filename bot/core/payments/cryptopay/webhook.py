@@ -16,7 +16,9 @@ def signature_of(token: str, body: bytes) -> str:
 
 
 def verify_signature(token: str, body: bytes, signature: str | None) -> bool:
-    return bool(signature) and hmac.compare_digest(signature_of(token, body), str(signature))
+    # As bytes: a header of non-ASCII characters is a wrong signature, not an exception.
+    expected = signature_of(token, body).encode()
+    return bool(signature) and hmac.compare_digest(expected, str(signature).encode())
 
 
 def parse_paid_update(body: bytes) -> Invoice | None:

@@ -189,6 +189,7 @@ function ServiceScreen({ s, id, prefill, done }) {
       {summary ? (
         <div class="card" id="summary">
           <b>{s["app-summary"]}</b>
+          {(summary.answers || []).map((a) => <div class="answer"><span class="hint">{a.label}:</span> <span class="value">{a.value}</span></div>)}
           {summary.discount && <div>{summary.discount}</div>}
           <div>{s["app-price"]}: <b id="price">{summary.price}</b></div>
           <div>{s["app-wallet-after"]}: {summary.balance} → {summary.after}</div>
@@ -253,7 +254,7 @@ function Balance({ me, s, reload }) {
     try {
       const { link } = await api("topup", { amount });
       WebApp.openInvoice(link, (status) => { if (status === "paid") { notify("success"); reload(); } });
-    } catch (e) { setMessage(e.message); }
+    } catch (e) { setMessage((e.body && e.body.message) || e.message); }
   };
   return (
     <div>
@@ -306,6 +307,7 @@ function App() {
         </nav>
       </header>
       <main>
+        {me.demo && <div class="notice demo" id="demo">{s["demo-shop-note"]}</div>}
         {notice && <div class="notice" id="notice">{notice}</div>}
         {body}
       </main>
