@@ -186,18 +186,15 @@ async def test_a_flood_is_slowed_down(harness: Harness) -> None:
     assert statuses[0] == 200 and 429 in statuses
 
 
-async def test_a_demo_shop_takes_no_payment_in_the_mini_app(
-    harness: Harness, client: TestClient[Any, Any]
-) -> None:
+async def test_a_demo_shop_takes_no_payment_in_the_mini_app(harness: Harness) -> None:
+    demo = mini_app(harness.services, harness.bot)
+    demo.demo = True
+    app = create_side_app(
+        harness.services.db.ping, lambda: True, harness.services.settings, None, demo
+    )
     user = harness.new_user()
-    app = client.server.app  # the Mini App built over the harness's services
-    from bot.webapp.api import MINI_APP
-
-    app[MINI_APP].demo = True
-    try:
+    async with TestClient(TestServer(app)) as client:
         me = await (await client.get("/app/api/me", headers=auth(user))).json()
         assert me["demo"] is True and "Demo shop" in me["strings"]["demo-shop-note"]
         topup = await client.post("/app/api/topup", json={"amount": 10}, headers=auth(user))
         assert topup.status == 403 and "demo shop" in (await topup.json())["message"]
-    finally:
-        app[MINI_APP].demo = False
