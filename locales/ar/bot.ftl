@@ -240,8 +240,8 @@ inline-no-orders = لا توجد طلبات
 inline-order-title = #{ $id } · { $status }
 inline-order-description = { $service } · { $delivered }/{ $quantity }
 
-admin-credit-usage = الاستخدام: ‏/credit <المعرّف أو @الاسم> <المبلغ> [السبب]
-admin-debit-usage = الاستخدام: ‏/debit <المعرّف أو @الاسم> <المبلغ> [السبب]
+admin-credit-usage = الاستخدام: ‏/credit &lt;المعرّف أو @الاسم&gt; &lt;المبلغ&gt; [السبب]
+admin-debit-usage = الاستخدام: ‏/debit &lt;المعرّف أو @الاسم&gt; &lt;المبلغ&gt; [السبب]
 admin-user-not-found = المستخدم { $user } غير موجود (يجب أن يكون قد بدأ البوت).
 admin-bad-amount = يجب أن يكون المبلغ رقمًا موجبًا، مثل 10 أو 2.50.
 admin-debit-too-much = المحفظة لا تحتوي هذا المبلغ.
@@ -268,14 +268,14 @@ admin-stats = 📊 <b>{ $days ->
     الربح: <b>{ $profit }</b>
     أكثر الخدمات طلبًا:
 admin-markup-default = هامش الربح الافتراضي: { $percent }%
-admin-markup-usage = ‏/markup 30 — افتراضي · ‏/markup service <رقم> 40 · ‏/markup category <اسم> 35 · ‏«off» يزيل الاستثناء
+admin-markup-usage = ‏/markup 30 — افتراضي · ‏/markup service &lt;رقم&gt; 40 · ‏/markup category &lt;اسم&gt; 35 · ‏«off» يزيل الاستثناء
 admin-markup-no-category = لا توجد فئة باسم «{ $name }».
 admin-markup-set = ✅ الهامش { $scope }: { $percent }%
 admin-pending-none = لا توجد طلبات تنتظر قرارًا.
 admin-order-user = العميل: { $user }
 admin-already-resolved = تمت معالجة هذا الطلب مسبقًا.
 admin-resolved-refund = تم ردّ مبلغ الطلب #{ $id } ({ $amount }). أُبلغ العميل.
-admin-attach-usage = أرسل ‏/attach { $id } <رقم طلب اللوحة> بعد العثور على الطلب في اللوحة.
+admin-attach-usage = أرسل ‏/attach { $id } &lt;رقم طلب اللوحة&gt; بعد العثور على الطلب في اللوحة.
 admin-attached = ✅ الطلب #{ $id } يُتابَع الآن كطلب اللوحة { $panel }.
 admin-refreshing = ⏳ جارٍ تحديث قائمة الخدمات…
 admin-refreshed = ✅ { $count ->
@@ -313,11 +313,11 @@ admin-broadcast-queued = 📣 في قائمة الانتظار لـ { $count ->
 admin-broadcast-progress = 📣 البث: أُرسل { $sent }/{ $total }، بالانتظار { $pending }.
 admin-alert-uncertain = ⚠️ الطلب #{ $id } للعميل { $user }: نتيجة التقديم غير مؤكدة ({ $error }). قد يكون موجودًا في اللوحة. تحقّق وقرّر:
 admin-alert-stuck = ⚠️ الطلب #{ $id } للعميل { $user }: اللوحة تفشل فيه باستمرار؛ توقفت متابعته. تحقّق وقرّر:
-admin-alert-partial-unknown = ⚠️ الطلب #{ $id } للعميل { $user } انتهى جزئيًا دون أن تذكر اللوحة الكمية الناقصة، فلم يُردّ أي مبلغ تلقائيًا. تحقّق من اللوحة واستخدم ‏/credit { $user } <المبلغ> للجزء غير المُسلَّم.
+admin-alert-partial-unknown = ⚠️ الطلب #{ $id } للعميل { $user } انتهى جزئيًا دون أن تذكر اللوحة الكمية الناقصة، فلم يُردّ أي مبلغ تلقائيًا. تحقّق من اللوحة واستخدم ‏/credit { $user } &lt;المبلغ&gt; للجزء غير المُسلَّم.
 admin-alert-panel = 🚨 رفضت اللوحة { $panel } طلبًا: { $error }. تذهب طلباتها إلى لوحة أخرى تبيع الخدمة، وإلا يرى العملاء «غير متاح مؤقتًا» حتى تُصلح المشكلة.
 admin-alert-error = 🐞 خطأ غير متوقع { $code }: { $error }. راجع السجلات.
 admin-alert-low-balance = 🪫 رصيد اللوحة { $panel } منخفض: { $balance }.
-admin-refund-stars-usage = الاستخدام: ‏/refund_stars <معرّف دفعة تيليجرام>
+admin-refund-stars-usage = الاستخدام: ‏/refund_stars &lt;معرّف دفعة تيليجرام&gt;
 admin-refund-stars-done = ✅ أُعيدت النجوم وخُصم { $amount } من { $user }.
 admin-refund-stars-failed = رفض تيليجرام الاسترداد؛ أُعيد المبلغ إلى المحفظة. لم يُسترد شيء.
 admin-refund-stars-uncertain = ⚠️ استرداد Stars بقيمة { $amount } للمستخدم { $user } (الدفعة <code>{ $charge }</code>): لم يُجب تيليجرام بوضوح. تبقى المحفظة مخصومة. شغّل /refund_stars { $charge } مرة أخرى لإتمامه — هذا آمن: يخبرك تيليجرام إن كان قد استُرد من قبل.
@@ -418,7 +418,7 @@ support-closed-staff = أُغلقت التذكرة #{ $id }؛ وأُبلغ ال�
 support-already-closed = التذكرة #{ $id } مغلقة بالفعل أو غير موجودة.
 support-staff-ask = اكتب الرد على التذكرة #{ $id } (نصًا أو صورة أو مستندًا).
 support-staff-sent = أُرسل إلى عميل التذكرة #{ $id }.
-support-close-usage = ‏/close <رقم التذكرة>
+support-close-usage = ‏/close &lt;رقم التذكرة&gt;
 
 ## Promo codes
 button-promo = 🎟 أدخل رمز الخصم

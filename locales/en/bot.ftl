@@ -238,8 +238,8 @@ inline-order-title = #{ $id } · { $status }
 inline-order-description = { $service } · { $delivered }/{ $quantity }
 
 ## Admin
-admin-credit-usage = Usage: /credit <user id or @username> <amount> [reason]
-admin-debit-usage = Usage: /debit <user id or @username> <amount> [reason]
+admin-credit-usage = Usage: /credit &lt;user id or @username&gt; &lt;amount&gt; [reason]
+admin-debit-usage = Usage: /debit &lt;user id or @username&gt; &lt;amount&gt; [reason]
 admin-user-not-found = User { $user } not found (they must have started the bot).
 admin-bad-amount = The amount must be a positive number, e.g. 10 or 2.50.
 admin-debit-too-much = The wallet does not hold that much.
@@ -262,14 +262,14 @@ admin-stats = 📊 <b>Last { $days ->
     Profit: <b>{ $profit }</b>
     Top services:
 admin-markup-default = Default markup: { $percent }%
-admin-markup-usage = /markup 30 — default · /markup service <id> 40 · /markup category <name> 35 · use “off” to remove an override
+admin-markup-usage = /markup 30 — default · /markup service &lt;id&gt; 40 · /markup category &lt;name&gt; 35 · use “off” to remove an override
 admin-markup-no-category = No category named “{ $name }”.
 admin-markup-set = ✅ Markup { $scope }: { $percent }%
 admin-pending-none = No orders wait for a decision.
 admin-order-user = Customer: { $user }
 admin-already-resolved = This order was already resolved.
 admin-resolved-refund = Order #{ $id } refunded ({ $amount }). The customer is told.
-admin-attach-usage = Send /attach { $id } <panel order id> once you found the order on the panel.
+admin-attach-usage = Send /attach { $id } &lt;panel order id&gt; once you found the order on the panel.
 admin-attached = ✅ Order #{ $id } is now followed as panel order { $panel }.
 admin-refreshing = ⏳ Reloading the service list…
 admin-refreshed = ✅ { $count ->
@@ -291,11 +291,11 @@ admin-broadcast-queued = 📣 Queued for { $count ->
 admin-broadcast-progress = 📣 Broadcast: { $sent }/{ $total } sent, { $pending } pending.
 admin-alert-uncertain = ⚠️ Order #{ $id } of { $user }: placement uncertain ({ $error }). It may exist on the panel. Check and resolve:
 admin-alert-stuck = ⚠️ Order #{ $id } of { $user }: the panel keeps failing on it; no longer polled. Check and resolve:
-admin-alert-partial-unknown = ⚠️ Order #{ $id } of { $user } ended Partial but the panel did not say how much is missing, so nothing was refunded automatically. Check the panel and use /credit { $user } <amount> for the undelivered part.
+admin-alert-partial-unknown = ⚠️ Order #{ $id } of { $user } ended Partial but the panel did not say how much is missing, so nothing was refunded automatically. Check the panel and use /credit { $user } &lt;amount&gt; for the undelivered part.
 admin-alert-panel = 🚨 Panel { $panel } refused an order: { $error }. Its orders go to another panel where one sells the service, otherwise customers see “temporarily unavailable” until you fix it.
 admin-alert-error = 🐞 Unexpected error { $code }: { $error }. See the logs.
 admin-alert-low-balance = 🪫 The balance of panel { $panel } is low: { $balance }.
-admin-refund-stars-usage = Usage: /refund_stars <telegram payment charge id>
+admin-refund-stars-usage = Usage: /refund_stars &lt;telegram payment charge id&gt;
 admin-refund-stars-done = ✅ Stars refunded and { $amount } debited from { $user }.
 admin-refund-stars-failed = Telegram refused the refund; the wallet was credited back. Nothing was refunded.
 admin-refund-stars-uncertain = ⚠️ Stars refund of { $amount } to { $user } (charge <code>{ $charge }</code>): Telegram did not answer clearly. The wallet stays debited. Run /refund_stars { $charge } again to finish it — it is safe: Telegram says so if it was already refunded.
@@ -381,7 +381,7 @@ support-closed-staff = Ticket #{ $id } closed; the customer was told.
 support-already-closed = Ticket #{ $id } is already closed or does not exist.
 support-staff-ask = Write the answer to ticket #{ $id } (text, a photo or a document).
 support-staff-sent = Sent to the customer of ticket #{ $id }.
-support-close-usage = /close <ticket number>
+support-close-usage = /close &lt;ticket number&gt;
 
 ## Promo codes
 button-promo = 🎟 Enter promo code

@@ -228,8 +228,8 @@ inline-no-orders = Aucune commande trouvée
 inline-order-title = #{ $id } · { $status }
 inline-order-description = { $service } · { $delivered }/{ $quantity }
 
-admin-credit-usage = Usage : /credit <id ou @nom> <montant> [motif]
-admin-debit-usage = Usage : /debit <id ou @nom> <montant> [motif]
+admin-credit-usage = Usage : /credit &lt;id ou @nom&gt; &lt;montant&gt; [motif]
+admin-debit-usage = Usage : /debit &lt;id ou @nom&gt; &lt;montant&gt; [motif]
 admin-user-not-found = Utilisateur { $user } introuvable (il doit avoir démarré le bot).
 admin-bad-amount = Le montant doit être un nombre positif, par ex. 10 ou 2.50.
 admin-debit-too-much = Le portefeuille ne contient pas autant.
@@ -252,14 +252,14 @@ admin-stats = 📊 <b>{ $days ->
     Bénéfice : <b>{ $profit }</b>
     Meilleurs services :
 admin-markup-default = Marge par défaut : { $percent } %
-admin-markup-usage = /markup 30 — par défaut · /markup service <id> 40 · /markup category <nom> 35 · « off » supprime une exception
+admin-markup-usage = /markup 30 — par défaut · /markup service &lt;id&gt; 40 · /markup category &lt;nom&gt; 35 · « off » supprime une exception
 admin-markup-no-category = Aucune catégorie nommée « { $name } ».
 admin-markup-set = ✅ Marge { $scope } : { $percent } %
 admin-pending-none = Aucune commande n'attend de décision.
 admin-order-user = Client : { $user }
 admin-already-resolved = Cette commande a déjà été traitée.
 admin-resolved-refund = Commande #{ $id } remboursée ({ $amount }). Le client est prévenu.
-admin-attach-usage = Envoyez /attach { $id } <id de commande du panel> une fois la commande trouvée sur le panel.
+admin-attach-usage = Envoyez /attach { $id } &lt;id de commande du panel&gt; une fois la commande trouvée sur le panel.
 admin-attached = ✅ La commande #{ $id } est maintenant suivie comme commande panel { $panel }.
 admin-refreshing = ⏳ Rechargement de la liste des services…
 admin-refreshed = ✅ { $count ->
@@ -281,11 +281,11 @@ admin-broadcast-queued = 📣 En file pour { $count ->
 admin-broadcast-progress = 📣 Diffusion : { $sent }/{ $total } envoyés, { $pending } en attente.
 admin-alert-uncertain = ⚠️ Commande #{ $id } de { $user } : passage incertain ({ $error }). Elle existe peut-être sur le panel. Vérifiez et tranchez :
 admin-alert-stuck = ⚠️ Commande #{ $id } de { $user } : le panel échoue sans cesse ; elle n'est plus suivie. Vérifiez et tranchez :
-admin-alert-partial-unknown = ⚠️ La commande #{ $id } de { $user } s'est terminée partiellement sans que le panel indique ce qui manque : aucun remboursement automatique. Vérifiez le panel et utilisez /credit { $user } <montant> pour la part non livrée.
+admin-alert-partial-unknown = ⚠️ La commande #{ $id } de { $user } s'est terminée partiellement sans que le panel indique ce qui manque : aucun remboursement automatique. Vérifiez le panel et utilisez /credit { $user } &lt;montant&gt; pour la part non livrée.
 admin-alert-panel = 🚨 Le panel { $panel } a refusé une commande : { $error }. Ses commandes passent par un autre panel qui vend le service ; sinon les clients voient « temporairement indisponible » jusqu’à ce que vous corrigiez le problème.
 admin-alert-error = 🐞 Erreur inattendue { $code } : { $error }. Voir les journaux.
 admin-alert-low-balance = 🪫 Le solde du panel { $panel } est bas : { $balance }.
-admin-refund-stars-usage = Usage : /refund_stars <id de paiement Telegram>
+admin-refund-stars-usage = Usage : /refund_stars &lt;id de paiement Telegram&gt;
 admin-refund-stars-done = ✅ Stars remboursées et { $amount } débité de { $user }.
 admin-refund-stars-failed = Telegram a refusé le remboursement ; le portefeuille a été recrédité. Rien n’a été remboursé.
 admin-refund-stars-uncertain = ⚠️ Remboursement Stars de { $amount } à { $user } (paiement <code>{ $charge }</code>) : Telegram n’a pas répondu clairement. Le portefeuille reste débité. Relancez /refund_stars { $charge } pour le terminer — sans risque : Telegram le signale s’il a déjà été remboursé.
@@ -370,7 +370,7 @@ support-closed-staff = Ticket #{ $id } fermé ; le client a été prévenu.
 support-already-closed = Le ticket #{ $id } est déjà fermé ou n’existe pas.
 support-staff-ask = Écrivez la réponse au ticket #{ $id } (texte, photo ou document).
 support-staff-sent = Envoyé au client du ticket #{ $id }.
-support-close-usage = /close <numéro du ticket>
+support-close-usage = /close &lt;numéro du ticket&gt;
 
 ## Promo codes
 button-promo = 🎟 Saisir un code promo

@@ -234,8 +234,8 @@ inline-no-orders = Заказы не найдены
 inline-order-title = #{ $id } · { $status }
 inline-order-description = { $service } · { $delivered }/{ $quantity }
 
-admin-credit-usage = Использование: /credit <id или @имя> <сумма> [причина]
-admin-debit-usage = Использование: /debit <id или @имя> <сумма> [причина]
+admin-credit-usage = Использование: /credit &lt;id или @имя&gt; &lt;сумма&gt; [причина]
+admin-debit-usage = Использование: /debit &lt;id или @имя&gt; &lt;сумма&gt; [причина]
 admin-user-not-found = Пользователь { $user } не найден (он должен был запустить бота).
 admin-bad-amount = Сумма должна быть положительным числом, например 10 или 2.50.
 admin-debit-too-much = На кошельке нет такой суммы.
@@ -260,14 +260,14 @@ admin-stats = 📊 <b>За { $days ->
     Прибыль: <b>{ $profit }</b>
     Популярные услуги:
 admin-markup-default = Наценка по умолчанию: { $percent }%
-admin-markup-usage = /markup 30 — по умолчанию · /markup service <id> 40 · /markup category <название> 35 · «off» убирает исключение
+admin-markup-usage = /markup 30 — по умолчанию · /markup service &lt;id&gt; 40 · /markup category &lt;название&gt; 35 · «off» убирает исключение
 admin-markup-no-category = Нет категории «{ $name }».
 admin-markup-set = ✅ Наценка { $scope }: { $percent }%
 admin-pending-none = Нет заказов, ожидающих решения.
 admin-order-user = Клиент: { $user }
 admin-already-resolved = Этот заказ уже решён.
 admin-resolved-refund = Заказ #{ $id } возвращён ({ $amount }). Клиент уведомлён.
-admin-attach-usage = Отправьте /attach { $id } <id заказа панели>, когда найдёте заказ на панели.
+admin-attach-usage = Отправьте /attach { $id } &lt;id заказа панели&gt;, когда найдёте заказ на панели.
 admin-attached = ✅ Заказ #{ $id } теперь отслеживается как заказ панели { $panel }.
 admin-refreshing = ⏳ Обновляю список услуг…
 admin-refreshed = ✅ { $count ->
@@ -297,11 +297,11 @@ admin-broadcast-queued = 📣 В очереди для { $count ->
 admin-broadcast-progress = 📣 Рассылка: отправлено { $sent }/{ $total }, в очереди { $pending }.
 admin-alert-uncertain = ⚠️ Заказ #{ $id } клиента { $user }: результат размещения неясен ({ $error }). Он может существовать на панели. Проверьте и решите:
 admin-alert-stuck = ⚠️ Заказ #{ $id } клиента { $user }: панель постоянно выдаёт ошибку; заказ больше не опрашивается. Проверьте и решите:
-admin-alert-partial-unknown = ⚠️ Заказ #{ $id } клиента { $user } выполнен частично, но панель не сообщила остаток, поэтому автоматического возврата не было. Проверьте панель и используйте /credit { $user } <сумма> для недоставленной части.
+admin-alert-partial-unknown = ⚠️ Заказ #{ $id } клиента { $user } выполнен частично, но панель не сообщила остаток, поэтому автоматического возврата не было. Проверьте панель и используйте /credit { $user } &lt;сумма&gt; для недоставленной части.
 admin-alert-panel = 🚨 Панель { $panel } отклонила заказ: { $error }. Заказы уходят на другую панель, если она продаёт услугу; иначе клиенты видят «временно недоступно», пока вы не исправите.
 admin-alert-error = 🐞 Неожиданная ошибка { $code }: { $error }. Смотрите логи.
 admin-alert-low-balance = 🪫 Баланс панели { $panel } низкий: { $balance }.
-admin-refund-stars-usage = Использование: /refund_stars <id платежа Telegram>
+admin-refund-stars-usage = Использование: /refund_stars &lt;id платежа Telegram&gt;
 admin-refund-stars-done = ✅ Stars возвращены, с { $user } списано { $amount }.
 admin-refund-stars-failed = Telegram отказал в возврате; деньги вернулись на кошелёк. Ничего не возвращено.
 admin-refund-stars-uncertain = ⚠️ Возврат Stars на { $amount } пользователю { $user } (платёж <code>{ $charge }</code>): Telegram не ответил определённо. Кошелёк остаётся списанным. Запустите /refund_stars { $charge } ещё раз, чтобы завершить — это безопасно: Telegram сообщит, если возврат уже был.
@@ -394,7 +394,7 @@ support-closed-staff = Обращение #{ $id } закрыто; клиент 
 support-already-closed = Обращение #{ $id } уже закрыто или не существует.
 support-staff-ask = Напишите ответ на обращение #{ $id } (текст, фото или документ).
 support-staff-sent = Отправлено клиенту обращения #{ $id }.
-support-close-usage = /close <номер обращения>
+support-close-usage = /close &lt;номер обращения&gt;
 
 ## Promo codes
 button-promo = 🎟 Ввести промокод

@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from fluent.syntax import FluentParser, ast
+from fluent.syntax import FluentParser, FluentSerializer, ast
 
 from bot.ui.i18n import Translator, create_core
+from tests.telegram_html import html_error
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / "locales"
@@ -163,3 +164,15 @@ def test_numbers_in_texts_are_grouped_as_each_language_writes_them(
     translate = Translator(create_core("en"))
     text = translate("search-results", locale, count=12345, query="x")
     assert expected in text.replace("\u2068", "").replace("\u2069", "")
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "ru", "ar"])
+def test_every_text_parses_as_telegram_html(locale: str) -> None:
+    """Texts are sent with HTML parse mode: a literal `<amount>` in a usage line makes
+    Telegram refuse the whole message."""
+    translate = Translator(create_core("en"))
+    for key, message in _messages(locale).items():
+        source = FluentSerializer().serialize_entry(message)
+        variables = set(re.findall(r"\$([a-zA-Z][\w-]*)", source))
+        text = translate(key, locale, **dict.fromkeys(variables, 1))
+        assert html_error(text) is None, (locale, key, text)
