@@ -3,6 +3,7 @@ and Stars top-ups."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from decimal import Decimal, InvalidOperation
@@ -57,6 +58,13 @@ def price_of(raw: object) -> Decimal | None:
         return None
 
 
+def form_token(user_id: int, token: str) -> str:
+    """The order's token for the page's form token: the page chooses its token, so two
+    customers may send the same one; each customer's is their own (and fits the column)."""
+    digest = hashlib.sha256(f"{user_id}:{token}".encode()).hexdigest()
+    return "app-" + digest[:32]
+
+
 async def place(request: web.Request) -> web.Response:
     """Confirm: the same checkout as the chat. The page's token is the form's: two taps or
     two tabs with the same form find the first order."""
@@ -74,7 +82,7 @@ async def place(request: web.Request) -> web.Response:
             user.id,
             found,
             answers,
-            "app-" + token,
+            form_token(user.id, token),
             price_of(body.get("price")),
             wait_for_top_up=False,  # the page offers its own top-up; nothing waits in the chat
         )

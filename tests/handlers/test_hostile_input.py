@@ -88,6 +88,19 @@ async def test_typed_searches_and_commands_echo_safely(
 
 
 @EXAMPLES
+@given(typed=st.one_of(HOSTILE, st.sampled_from(["²", "³⁴", "١٠٠", "9" * 40, "-5", "1e3"])))
+async def test_any_quantity_typed_is_taken_or_asked_again(
+    harness: Harness, caplog: pytest.LogCaptureFixture, typed: str
+) -> None:
+    h, user_id = harness, Harness.new_user()
+    caplog.clear()
+    await open_service(h, user_id, service_of("Default"))
+    await h.say(user_id, "https://instagram.com/p/quantity")
+    assert await h.say(user_id, typed[:4096])  # a hint, or the next question
+    assert_everything_parsed(h, caplog)
+
+
+@EXAMPLES
 @given(typed=HOSTILE)
 async def test_form_answers_reach_the_summary_escaped(
     harness: Harness, caplog: pytest.LogCaptureFixture, typed: str

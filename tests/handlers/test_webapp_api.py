@@ -198,3 +198,23 @@ async def test_a_demo_shop_takes_no_payment_in_the_mini_app(harness: Harness) ->
         assert me["demo"] is True and "Demo shop" in me["strings"]["demo-shop-note"]
         topup = await client.post("/app/api/topup", json={"amount": 10}, headers=auth(user))
         assert topup.status == 403 and "demo shop" in (await topup.json())["message"]
+
+
+async def test_two_customers_sending_the_same_form_token_each_get_their_order(
+    harness: Harness, client: TestClient[Any, Any]
+) -> None:
+    """The page picks its token: another customer's equal token finds nothing of theirs."""
+    first, second = harness.new_user(), harness.new_user()
+    for user in (first, second):
+        link = f"https://instagram.com/p/same-token-{user}"
+        answers = {"link": link, "quantity": "1000", "dripfeed": "no"}
+        order = {
+            "service_id": DEFAULT,
+            "answers": answers,
+            "token": "same-token-1",
+            "price": "1.35",
+        }
+        await harness.fund(user, "10")
+        answer = await client.post("/app/api/orders", json=order, headers=auth(user))
+        assert answer.status == 200 and (await answer.json())["outcome"] == "placed"
+        assert len(await harness.services.stores.orders.list_orders(user)) == 1

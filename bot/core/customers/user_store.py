@@ -6,6 +6,7 @@ import time
 
 from bot.core.domain import (
     User,
+    parse_id,
 )
 from bot.core.storage.base import StoreBase
 from bot.core.storage.db import IntegrityError
@@ -66,8 +67,9 @@ class UserStore(StoreBase):
     async def find_user(self, reference: str) -> User | None:
         """By numeric id or @username."""
         reference = reference.strip()
-        if reference.lstrip("-").isdigit():
-            return await self.get_user(int(reference))
+        user_id = parse_id(reference)
+        if user_id is not None:
+            return await self.get_user(user_id)
         name = reference.removeprefix("@").lower()
         async with self.db.read() as conn:
             query = "SELECT * FROM users WHERE lower(username) = :name"

@@ -201,7 +201,8 @@ def previous_field(service: Service, answers: Answers) -> FieldSpec | None:
 
 def _bounded_int(text: str, low: int, high: int) -> int | Invalid:
     cleaned = text.strip().replace(" ", "").replace("_", "").replace(",", "")
-    if not cleaned.isdigit() or len(cleaned) > 12:
+    # isdecimal, not isdigit: "²" is a digit that int() refuses; "١٢" is twelve.
+    if not cleaned.isdecimal() or len(cleaned) > 12:
         return Invalid("invalid-number", {"min": low, "max": high})
     value = int(cleaned)
     if not low <= value <= high:

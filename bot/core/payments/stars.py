@@ -29,7 +29,7 @@ def parse_payload(payload: str) -> Invoice | None:
     """The invoice a payload describes, or None if it is not one of ours."""
     kind, _, rest = payload.partition(":")
     parts = rest.split(":")
-    if kind != "topup" or len(parts) != 3 or not all(p.isdigit() for p in parts):
+    if kind != "topup" or len(parts) != 3 or not all(p.isdecimal() and len(p) < 19 for p in parts):
         return None
     invoice = Invoice(user_id=int(parts[0]), amount=int(parts[1]), stars=int(parts[2]))
     if not 0 < invoice.amount <= MAX_TOPUP or invoice.stars <= 0:
