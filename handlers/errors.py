@@ -77,10 +77,9 @@ async def unexpected(
     text = i18n.get("error-generic", code=code) if i18n else f"Something went wrong ({code})"
     await _tell(event.update, text)
     try:
-        await outbox.enqueue(
-            settings.admin_ids,
-            OutboxKind.ADMIN_ERROR,
-            {"code": code, "error": type(event.exception).__name__},
+        error = type(event.exception).__name__
+        await outbox.alert(
+            settings.admin_ids, OutboxKind.ADMIN_ERROR, {"code": code, "error": error}, about=error
         )
     except Exception as exc:
         logger.warning(

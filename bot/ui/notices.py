@@ -215,16 +215,23 @@ async def _broadcast_progress(r: MessageRenderer, t: Translate, row: OutboxRow) 
     return Rendered(t("admin-broadcast-progress", sent=sent, total=total, pending=pending))
 
 
+def _repeated(t: Translate, row: OutboxRow) -> str:
+    """A coalesced alert says how often it happened since the last one."""
+    count = int(row.payload.get("count", 1))
+    return "\n" + t("alert-repeated", count=count) if count > 1 else ""
+
+
 @renders(OutboxKind.ADMIN_PANEL_PROBLEM)
 async def _panel_problem(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
     panel = str(row.payload.get("panel", "main"))
-    return Rendered(t("admin-alert-panel", error=str(row.payload["error"]), panel=panel))
+    said = t("admin-alert-panel", error=str(row.payload["error"]), panel=panel)
+    return Rendered(said + _repeated(t, row))
 
 
 @renders(OutboxKind.ADMIN_ERROR)
 async def _admin_error(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
     code, error = str(row.payload["code"]), str(row.payload["error"])
-    return Rendered(t("admin-alert-error", code=code, error=error))
+    return Rendered(t("admin-alert-error", code=code, error=error) + _repeated(t, row))
 
 
 @renders(OutboxKind.ADMIN_LOW_BALANCE)

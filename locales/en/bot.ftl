@@ -518,3 +518,7 @@ crypto-too-many = You already have { $count ->
     [one] an unpaid invoice
    *[other] { $count } unpaid invoices
 } open. Pay one of them or wait until it expires (an hour), then make a new one.
+alert-repeated = { $count ->
+    [one] (once in the last few minutes)
+   *[other] (× { $count } in the last few minutes; the latest shown)
+}

@@ -507,3 +507,7 @@ crypto-too-many = Vous avez déjà { $count ->
     [one] une facture impayée
    *[other] { $count } factures impayées
 } en cours. Payez-en une ou attendez qu’elle expire (une heure), puis créez-en une nouvelle.
+alert-repeated = { $count ->
+    [one] (une fois ces dernières minutes)
+   *[other] (× { $count } ces dernières minutes ; la dernière affichée)
+}

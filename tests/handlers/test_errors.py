@@ -12,7 +12,7 @@ from aiogram.methods import SendMessage
 
 from tests.conftest import ADMIN_ID, Harness
 from tests.fakes import TOKEN
-from tests.handlers.flows import confirm, fill_form, open_service
+from tests.handlers.flows import confirm, deliver_outbox, fill_form, open_service
 
 
 async def test_an_unexpected_error_gets_a_code_and_alerts_admins(
@@ -35,6 +35,33 @@ async def test_an_unexpected_error_gets_a_code_and_alerts_admins(
     ]
     assert any(r.payload["code"] == code and r.chat_id == ADMIN_ID for r in alerts)
     assert "database exploded" not in reply
+
+
+async def test_an_error_storm_reaches_each_admin_once_with_a_count(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    h = harness
+    await deliver_outbox(h)  # what earlier tests left
+    h.session.clear()
+
+    class StormError(Exception):
+        """An error no other test raises: its alerts are this test's alone."""
+
+    async def broken(*args: Any, **kwargs: Any) -> int:
+        raise StormError("database exploded")
+
+    monkeypatch.setattr(h.dp["orders"], "count_orders", broken)
+    for _ in range(12):
+        await h.say(h.new_user(), "My orders")
+    await deliver_outbox(h)
+    alerts = [t for t in h.session.texts(ADMIN_ID) if "StormError" in t]
+    assert len(alerts) == 1
+    assert "× 12" in alerts[0]
+    # More of the same right after: held until the window ends, then one more message.
+    await h.say(h.new_user(), "My orders")
+    h.session.clear()
+    await deliver_outbox(h)
+    assert not [t for t in h.session.texts(ADMIN_ID) if "StormError" in t]
 
 
 async def test_secrets_never_reach_logs_or_messages(

@@ -11,6 +11,7 @@ from bot.core.domain import Stage
 from bot.core.outbox import OutboxKind
 from tests.fakes import retry_after
 from tests.integration.support import (
+    ADMIN,
     Env,
     drain,
     notifier_for,
@@ -91,3 +92,19 @@ async def test_a_network_failure_is_retried_later_not_marked_sent(env: Env) -> N
     [row] = await env.stores.outbox.due_messages(time.time() + 3600)
     assert row.attempts == 1
     assert not any(isinstance(c, SendMessage) for c in session.calls)
+
+
+async def test_alerts_about_the_same_thing_coalesce_per_window(env: Env) -> None:
+    outbox = env.stores.outbox
+    for n in range(5):
+        await outbox.alert([ADMIN], OutboxKind.ADMIN_ERROR, {"code": f"c{n}", "error": "E"}, "E")
+    await outbox.alert([ADMIN], OutboxKind.ADMIN_ERROR, {"code": "x", "error": "F"}, "F")
+    due = [r for r in await outbox.due_messages(time.time()) if r.chat_id == ADMIN]
+    by_error = {r.payload["error"]: r for r in due if r.kind == OutboxKind.ADMIN_ERROR}
+    assert by_error["E"].payload["count"] == 5 and by_error["E"].payload["code"] == "c4"
+    assert by_error["F"].payload["count"] == 1
+    await outbox.mark_sent([by_error["E"].id])
+    await outbox.alert([ADMIN], OutboxKind.ADMIN_ERROR, {"code": "c5", "error": "E"}, "E")
+    assert not [r for r in await outbox.due_messages(time.time()) if r.payload.get("code") == "c5"]
+    later = await outbox.due_messages(time.time() + 301)
+    assert [r.payload["count"] for r in later if r.payload.get("code") == "c5"] == [1]

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from bot.core.domain import dumps
 from bot.core.outbox import OutboxKind, OutboxRow
 from bot.core.storage.base import StoreBase
 
 logger = logging.getLogger(__name__)
+
+
+# A burst of the same alert reaches each admin once per this long, with a count.
+ALERT_WINDOW_SECONDS = 300.0
+
+
+def _alert_key(kind: OutboxKind, about: str, admin: int) -> str:
+    """At most 64 characters (the column): what the alert is about, hashed."""
+    digest = hashlib.sha1(f"{kind}:{about}".encode(), usedforsecurity=False).hexdigest()[:24]
+    return f"alert:{digest}:{admin}"
 
 
 class OutboxStore(StoreBase):
@@ -24,6 +36,42 @@ class OutboxStore(StoreBase):
                 await self._enqueue(conn, chat_id, kind, payload, delay=delay)
                 count += 1
         return count
+
+    async def alert(
+        self,
+        admin_ids: Iterable[int],
+        kind: OutboxKind,
+        payload: dict[str, Any],
+        about: str,
+        window: float = ALERT_WINDOW_SECONDS,
+    ) -> None:
+        """An alert that may come in bursts (a panel down, an error storm): each admin gets
+        it at most once per `window` for the same `about`, with how many times it happened.
+        One still waiting to be sent counts the new one; one sent less than `window` ago
+        makes the next wait for the window's end."""
+        now = time.time()
+        async with self.db.write() as conn:
+            for admin in admin_ids:
+                key = _alert_key(kind, about, admin)
+                waiting = await conn.execute(
+                    "SELECT id, payload FROM outbox WHERE coalesce_key = :key AND sent_at IS NULL",
+                    {"key": key},
+                )
+                row = waiting.first()
+                if row is not None:
+                    count = int(json.loads(row[1]).get("count", 1)) + 1
+                    await conn.execute(
+                        "UPDATE outbox SET payload = :body WHERE id = :id",
+                        {"body": dumps({**payload, "count": count}), "id": row[0]},
+                    )
+                    continue
+                last = await conn.scalar(
+                    "SELECT MAX(sent_at) FROM outbox WHERE coalesce_key = :key", {"key": key}
+                )
+                delay = max(0.0, float(last) + window - now) if last is not None else 0.0
+                await self._enqueue(
+                    conn, admin, kind, {**payload, "count": 1}, coalesce_key=key, delay=delay
+                )
 
     async def due_messages(self, now: float, limit: int = 200) -> list[OutboxRow]:
         query = (

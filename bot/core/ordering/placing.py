@@ -150,9 +150,12 @@ class OrderService:
             except PanelError as exc:
                 refusal = exc
                 if isinstance(exc, OPERATOR_ERRORS):
-                    await self.alert_admins(
+                    problem = {"error": type(exc).__name__, "panel": panel}
+                    await self._outbox.alert(
+                        self._admins,
                         OutboxKind.ADMIN_PANEL_PROBLEM,
-                        {"error": type(exc).__name__, "panel": panel},
+                        problem,
+                        about=f"{panel}:{problem['error']}",
                     )
                 if isinstance(exc, SAME_EVERYWHERE):
                     break  # the customer's input: another panel would refuse it too
@@ -173,9 +176,6 @@ class OrderService:
         if key is not None:
             return Placement(Outcome.REJECTED, order_id=order_id, message_key=key)
         return Placement(Outcome.UNAVAILABLE, order_id=order_id)
-
-    async def alert_admins(self, kind: OutboxKind, payload: dict[str, object]) -> None:
-        await self._outbox.enqueue(self._admins, kind, payload)
 
     async def wait_idle(self, seconds: float) -> bool:
         try:
