@@ -191,14 +191,16 @@ def normalize_type(name: str) -> str:
     return " ".join(name.lower().replace("_", " ").split())
 
 
-# The largest id a database column holds (a signed 64-bit integer).
-MAX_ID = 2**63 - 1
+# The largest id the shop's own rows have (orders, tickets, services: 32-bit columns), and
+# the largest a Telegram user or a panel's order may have (64-bit columns).
+MAX_ID = 2**31 - 1
+MAX_BIG_ID = 2**63 - 1
 
 
-def parse_id(text: str) -> int | None:
+def parse_id(text: str, largest: int = MAX_ID) -> int | None:
     """An id typed or sent by someone: decimal digits (any script's: "١٢" is 12) within what
-    the database holds, else None. `str.isdigit` also takes "²", which `int` refuses."""
+    its database column holds, else None. `str.isdigit` also takes "²", which `int` refuses."""
     if not text.isdecimal() or len(text) > 19:
         return None
     value = int(text)
-    return value if value <= MAX_ID else None
+    return value if value <= largest else None

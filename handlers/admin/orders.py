@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
-from bot.core.domain import Stage, parse_id
+from bot.core.domain import MAX_BIG_ID, MAX_ID, Stage, parse_id
 from bot.core.ordering.order_store import OrderStore
 from bot.core.payments.stars_refund import uncertain_refunds
 from bot.core.shop import Shop
@@ -93,8 +93,11 @@ async def resolve_attach_ask(
 async def resolve_attach(
     message: Message, command: CommandObject, i18n: I18nContext, orders: OrderStore
 ) -> None:
-    ids = [parse_id(part) for part in (command.args or "").split()]
-    if len(ids) != 2 or ids[0] is None or ids[1] is None:
+    words = (command.args or "").split()
+    ids = [
+        parse_id(word, largest) for word, largest in zip(words, (MAX_ID, MAX_BIG_ID), strict=False)
+    ]
+    if len(words) != 2 or ids[0] is None or ids[1] is None:
         await message.answer(i18n.get("admin-attach-usage", id=html.quote("<order>")))
         return
     order_id, panel_id = ids[0], ids[1]

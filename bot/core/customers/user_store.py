@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import time
 
-from bot.core.domain import (
-    User,
-    parse_id,
-)
+from bot.core.domain import MAX_BIG_ID, User, parse_id
 from bot.core.storage.base import StoreBase
 from bot.core.storage.db import IntegrityError
 from bot.core.storage.rows import (
@@ -67,7 +64,7 @@ class UserStore(StoreBase):
     async def find_user(self, reference: str) -> User | None:
         """By numeric id or @username."""
         reference = reference.strip()
-        user_id = parse_id(reference)
+        user_id = parse_id(reference, MAX_BIG_ID)
         if user_id is not None:
             return await self.get_user(user_id)
         name = reference.removeprefix("@").lower()
