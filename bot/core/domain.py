@@ -172,6 +172,16 @@ class DiscountGoneError(Exception):
     """The discount the summary applied was used by another order meanwhile."""
 
 
+class LinkBusyError(Exception):
+    """An order of the same service for the same link is still open: the panel would refuse
+    a second one, so the shop does before any money moves."""
+
+    def __init__(self, order_id: int, own: bool) -> None:
+        super().__init__(f"order {order_id} is open for this link")
+        self.order_id = order_id
+        self.own = own  # the customer's own order (its number may be shown)
+
+
 class AlreadyPlacedError(Exception):
     def __init__(self, order_id: int) -> None:
         super().__init__(f"order {order_id} already placed from this form")

@@ -105,6 +105,12 @@ def placement_text(t: Translate, placement: Placement, currency: str) -> str:
     if placement.outcome is Outcome.NO_FUNDS:
         missing = placement.missing or Decimal(0)
         return t("order-no-funds", missing=money(missing, currency))
+    if placement.outcome is Outcome.LINK_BUSY:
+        if placement.busy_order is not None:
+            busy = t("order-link-busy", id=str(placement.busy_order))
+        else:
+            busy = t("order-link-busy-other")
+        return busy + "\n" + t("nothing-charged")
     if placement.outcome is Outcome.UNCERTAIN:
         return t("order-uncertain", id=order_id)
     if placement.outcome is Outcome.REJECTED and placement.message_key:

@@ -99,13 +99,17 @@ async def place(request: web.Request) -> web.Response:
         Outcome.UNCERTAIN: ("order-uncertain", 200),
         Outcome.NO_FUNDS: ("order-no-funds", 402),
         Outcome.PRICE_CHANGED: ("price-changed", 409),
+        Outcome.LINK_BUSY: (
+            "order-link-busy" if placement.busy_order else "order-link-busy-other",
+            409,
+        ),
         Outcome.REJECTED: (placement.message_key or "order-error-unavailable", 422),
         Outcome.UNAVAILABLE: ("order-error-unavailable", 503),
     }
     key, status = messages[placement.outcome]
     text = t(
         key,
-        id=str(placement.order_id or ""),
+        id=str(placement.order_id or placement.busy_order or ""),
         missing=money(result.shortfall, result.quote.currency),
     )
     return web.json_response(

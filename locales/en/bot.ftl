@@ -522,3 +522,6 @@ alert-repeated = { $count ->
     [one] (once in the last few minutes)
    *[other] (× { $count } in the last few minutes; the latest shown)
 }
+invalid-link-platform = This is a { $service } service, but that is a { $link } link. Send a { $service } link.
+order-link-busy = #{ $id } is still in progress for this link. A second order there can start once it is done.
+order-link-busy-other = An order for this link is still in progress. A second one can start once it is done.

@@ -511,3 +511,6 @@ alert-repeated = { $count ->
     [one] (une fois ces dernières minutes)
    *[other] (× { $count } ces dernières minutes ; la dernière affichée)
 }
+invalid-link-platform = Ce service est pour { $service }, mais ce lien est un lien { $link }. Envoyez un lien { $service }.
+order-link-busy = La commande #{ $id } est encore en cours pour ce lien. Une deuxième pourra commencer quand elle sera terminée.
+order-link-busy-other = Une commande pour ce lien est encore en cours. Une deuxième pourra commencer quand elle sera terminée.

@@ -9,6 +9,7 @@ from aiogram.fsm.storage.base import StorageKey
 from bot.core.customers.directory import Customers
 from bot.core.notifications.sender import Notifier
 from bot.core.ordering.forms import Kind, next_field
+from bot.core.ordering.links import service_platform
 from bot.core.panels import Service
 from bot.sandbox.catalog import EVERY_TYPE
 from bot.ui.callbacks import (
@@ -27,10 +28,15 @@ from tests.fakes import BOT_ID
 TYPE_SERVICE_IDS = list(range(1, len(EVERY_TYPE) + 1))
 
 
+# A link of each platform a sandbox service is for: a Telegram service wants a t.me link.
+SAMPLE_HOSTS = {"Telegram": "t.me", "YouTube": "youtube.com", "TikTok": "tiktok.com"}
+
+
 def answer_for(field: str, service: Service, user_id: int) -> str:
     lines = max(service.min, 2)
+    host = SAMPLE_HOSTS.get(service_platform(service.name, service.category) or "", "instagram.com")
     return {
-        "link": f"https://instagram.com/p/post{user_id}",
+        "link": f"https://{host}/p/post{user_id}",
         "media": f"https://instagram.com/p/media{user_id}",
         "referring_url": "https://example.com/from",
         "quantity": str(max(service.min, 100)),

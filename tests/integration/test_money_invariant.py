@@ -135,14 +135,15 @@ class Run:
             self.model.wallets[user] += GIFT
 
     async def _order(self, user: int, charge: Decimal, answered: bool) -> None:
+        n = next(self.tokens)
         new = NewOrder(
             user_id=user,
-            client_token=f"t{next(self.tokens)}",
+            client_token=f"t{n}",
             service_id=1,
             service_name="Followers",
             service_type="Default",
             category="Instagram",
-            link="https://instagram.com/p/x",
+            link=f"https://instagram.com/p/x{n}",  # one order a link: a second would wait
             fields={},
             quantity=QUANTITY,
             charge=charge,

@@ -88,6 +88,9 @@ class Checkout:
         if placement.outcome is Outcome.PRICE_CHANGED:  # its discount went to another order
             fresh = await self.quoter.quote(user_id, service, answers)
             return CheckoutResult(Next.REVIEW, fresh, placement)
+        if placement.outcome is Outcome.LINK_BUSY:  # nothing charged; this form cannot go
+            await self._holds.release_hold(user_id, token)
+            return CheckoutResult(Next.DONE, quote, placement)
         if placement.outcome is Outcome.NO_FUNDS:
             # The wallet was spent meanwhile: the order waits for a top-up like a short summary.
             if wait_for_top_up:

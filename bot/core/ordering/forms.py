@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.core.domain import PACKAGE_TYPES, normalize_type
+from bot.core.ordering.links import clean_link, link_platform, service_platform
 from bot.core.panels import Service
 
 Answers = dict[str, Any]
@@ -225,6 +226,21 @@ def normalize_link(text: str) -> str | Invalid:
     return link
 
 
+def _link_for(spec: FieldSpec, text: str, service: Service) -> str | Invalid:
+    """The link as the panel gets it: checked, then cleaned; the order's own link must be
+    of the service's platform where both are known."""
+    link = normalize_link(text)
+    if isinstance(link, Invalid):
+        return link
+    link = clean_link(link)
+    if spec.name == "link":
+        wanted = service_platform(service.name, service.category)
+        given = link_platform(link)
+        if wanted and given and wanted != given:
+            return Invalid("invalid-link-platform", {"service": wanted, "link": given})
+    return link
+
+
 def _unsafe_in_link(char: str) -> bool:
     """What no link a panel accepts contains unencoded: spaces of any kind, the characters
     URLs reserve against (`<>"` …), control characters, and invisible formatting (an RTL
@@ -260,7 +276,7 @@ def _expiry(text: str) -> str | Invalid:
 def validate(spec: FieldSpec, text: str, service: Service, answers: Answers) -> Any | Invalid:
     """The stored (JSON-safe) value of a typed answer, or why it was refused."""
     if spec.kind is Kind.LINK:
-        return normalize_link(text)
+        return _link_for(spec, text, service)
     if spec.kind is Kind.QUANTITY:
         low = service.min
         if spec.name == "max":  # subscriptions: max is at least the chosen min

@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from bot.core.domain import (
+    POLLED_STAGES,
     AlreadyPlacedError,
     DiscountGoneError,
     InsufficientFundsError,
+    LinkBusyError,
     NewOrder,
     Order,
     Stage,
@@ -28,6 +30,13 @@ _ORDER = "SELECT * FROM orders WHERE id = :order_id"
 _USERS_ORDER = _ORDER + " AND user_id = :user_id"
 _USERS_ORDERS = (
     "SELECT * FROM orders WHERE user_id = :user_id ORDER BY id DESC LIMIT :limit OFFSET :offset"
+)
+# An order that may still be delivering on its link: the panel refuses a second one there.
+OPEN_ON_LINK_STAGES = (*sorted(POLLED_STAGES), Stage.PLACING, Stage.UNCERTAIN, Stage.STUCK)
+_OPEN_ON_LINK = (
+    "SELECT id, user_id FROM orders WHERE service_id = :service_id AND link = :link AND status IN ("
+    + ", ".join(f"'{stage.value}'" for stage in OPEN_ON_LINK_STAGES)
+    + ") ORDER BY id LIMIT 1"
 )
 _COUNT_USERS_ORDERS = "SELECT COUNT(*) FROM orders WHERE user_id = :user_id"
 _ADD_ORDER = (
@@ -68,6 +77,12 @@ class OrderStore(StoreBase):
             found = existing.scalar()
             if found is not None:
                 raise AlreadyPlacedError(found)
+            busy = await conn.execute(
+                _OPEN_ON_LINK, {"service_id": new.service_id, "link": new.link}
+            )
+            open_order = busy.first()
+            if new.link and open_order is not None:
+                raise LinkBusyError(int(open_order[0]), own=int(open_order[1]) == new.user_id)
             charge = to_micros(new.charge)
             balance = await self._balance_micros(conn, new.user_id)
             if balance < charge:

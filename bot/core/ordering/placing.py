@@ -16,6 +16,7 @@ from bot.core.domain import (
     AlreadyPlacedError,
     DiscountGoneError,
     InsufficientFundsError,
+    LinkBusyError,
     NewOrder,
 )
 from bot.core.notifications.outbox_store import OutboxStore
@@ -56,6 +57,7 @@ class Outcome(StrEnum):
     UNAVAILABLE = "unavailable"
     UNCERTAIN = "uncertain"
     PRICE_CHANGED = "price_changed"  # the summary's discount is gone: nothing was charged
+    LINK_BUSY = "link_busy"  # an open order of this service has the link: nothing charged
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Placement:
     message_key: str | None = None
     missing: Decimal | None = None  # with NO_FUNDS: what the wallet lacks
     panel: str | None = None  # where it was placed (or may have been)
+    busy_order: int | None = None  # with LINK_BUSY: the customer's own open order there
 
 
 class OrderService:
@@ -124,6 +127,9 @@ class OrderService:
             return Placement(Outcome.NO_FUNDS, missing=exc.missing)
         except DiscountGoneError:
             return Placement(Outcome.PRICE_CHANGED)
+        except LinkBusyError as exc:
+            # Its number only to its owner: another customer's order is nobody else's business.
+            return Placement(Outcome.LINK_BUSY, busy_order=exc.order_id if exc.own else None)
         async with self.in_flight():
             # Shielded: a shutdown must not cut a placement between `add` and its record.
             placement = await asyncio.shield(self._send(order_id, new, routes))
