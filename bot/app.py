@@ -52,6 +52,7 @@ from bot.core.storage.kv import KeyValueStore
 from bot.core.stores import Stores
 from bot.core.support.ticket_store import TicketStore
 from bot.core.tracking.aftersale import AfterSale
+from bot.core.tracking.guarantees import GuaranteeBook
 from bot.core.tracking.poller import Poller
 from bot.core.tracking.refill_store import RefillStore
 from bot.core.tracking.stalls import StallWatch
@@ -108,6 +109,7 @@ class HandlerData(TypedDict):
     referrals: ReferralStore
     holds: HoldStore
     settings_store: KeyValueStore
+    guarantees: GuaranteeBook
     crypto: CryptoPayments | None
 
 
@@ -170,6 +172,7 @@ class Services:
             referrals=stores.referrals,
             holds=stores.holds,
             settings_store=stores.settings,
+            guarantees=self.aftersale.guarantees,
             crypto=self.crypto,
         )
 
@@ -246,7 +249,17 @@ async def build_services(settings: Settings) -> Services:
         customers=Customers(stores.users, ttl_seconds=SHARED_CACHE_SECONDS if db.shared else None),
         ordering=ordering,
         checkout=Checkout(quoter, ordering, stores.holds),
-        aftersale=AfterSale(panels, stores.orders, stores.statuses, stores.refills, admins),
+        aftersale=AfterSale(
+            panels,
+            stores.orders,
+            stores.statuses,
+            stores.refills,
+            admins,
+            catalog,
+            GuaranteeBook(stores.settings),
+            stores.settings,
+            settings.refill_cooldown_hours,
+        ),
         translator=translator,
         renderer=MessageRenderer(
             NoticeReads.of(stores), translator, settings.default_locale, catalog, delivery

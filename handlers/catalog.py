@@ -17,6 +17,7 @@ from bot.core.money import fmt_rate
 from bot.core.ordering.forms import is_orderable
 from bot.core.panels import Service
 from bot.core.shop import Shop
+from bot.core.tracking.guarantees import GuaranteeBook
 from bot.ui.callbacks import CategoryPage, CategoryPick, SearchPage, ServicePick
 from bot.ui.filters import TypedText
 from bot.ui.keyboards import (
@@ -28,6 +29,7 @@ from bot.ui.keyboards import (
     service_detail,
     services_page,
 )
+from bot.ui.refill_texts import guarantee_line
 from bot.ui.render import demo_note, shorten, usual_time
 from handlers.replies import show_in_place
 from handlers.states import OrderForm
@@ -127,6 +129,7 @@ async def service_card(
     pricing: Pricing,
     shop: Shop,
     delivery: DeliveryTimes,
+    guarantees: GuaranteeBook,
 ) -> None:
     current = await catalog.get()  # unavailable: answered by the errors router
     service = current.by_id.get(callback_data.id)
@@ -136,6 +139,9 @@ async def service_card(
         return
     usual = await delivery.of(service.id, service.type)
     text = describe_service(i18n, service, pricing, shop.currency, usual)
+    promised = guarantee_line(i18n.get, await guarantees.of(service))
+    if promised:
+        text += "\n" + promised
     text += demo_note(i18n.get, shop.demo)
     markup = service_detail(
         i18n, service, category_key(service.category), callback_data.page, is_orderable(service)

@@ -11,14 +11,15 @@ from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.core.catalog.cache import CatalogCache
 from bot.core.delivery.times import DeliveryTimes
-from bot.core.domain import Order, Stage
+from bot.core.domain import Order
 from bot.core.ordering.checkout import Checkout
 from bot.core.ordering.forms import is_orderable
 from bot.core.ordering.order_store import OrderStore
-from bot.core.tracking.aftersale import AfterSale
+from bot.core.tracking.aftersale import REFILLABLE, AfterSale
 from bot.core.tracking.refill_store import RefillStore
 from bot.ui.callbacks import OrderAction, OrderDo, OrdersPage
 from bot.ui.keyboards import ORDERS_PER_PAGE, order_detail, orders_list, pages
+from bot.ui.refill_texts import guarantee_line, refill_text
 from bot.ui.render import order_card
 from handlers.order_form import begin_form
 from handlers.replies import show_in_place
@@ -58,11 +59,15 @@ async def orders_page(
         await show_in_place(query, text, markup)
 
 
-async def _capabilities(catalog: CatalogCache, order: Order) -> tuple[bool, bool]:
+async def _capabilities(
+    catalog: CatalogCache, aftersale: AfterSale, order: Order
+) -> tuple[bool, bool]:
     service = await catalog.service(order.service_id)
     if service is None:
         return False, False
-    can_refill = service.refill and order.stage is Stage.COMPLETED
+    # Refill only inside the guarantee, past the cooldown, with none pending: otherwise the
+    # button is gone (and an old one's tap says why, without asking the panel).
+    can_refill = service.refill and (await aftersale.refill_check(order)).allowed
     can_cancel = service.cancel and order.stage.is_polled
     return can_refill, can_cancel
 
@@ -74,19 +79,24 @@ async def show_order(
     refills: RefillStore,
     catalog: CatalogCache,
     delivery: DeliveryTimes,
+    aftersale: AfterSale,
     order: Order,
     notice: str | None = None,
 ) -> None:
     refund = await orders.refund_of(order.id)
     usual = await delivery.of(order.service_id, order.service_type)
     text = order_card(i18n.get, order, refund, usual)
+    completed = order.status_changed_at if order.stage in REFILLABLE else None
+    promised = guarantee_line(i18n.get, await aftersale.guarantee_of(order.service_id), completed)
+    if promised:
+        text += "\n" + promised
     refill = await refills.latest_refill(order.id)
     if refill is not None:
         stage_key = "refill-stage-" + refill.stage.value.replace("_", "-")
         text += "\n" + i18n.get("order-card-refill", status=i18n.get(stage_key))
     if notice:
         text = f"{notice}\n\n{text}"
-    can_refill, can_cancel = await _capabilities(catalog, order)
+    can_refill, can_cancel = await _capabilities(catalog, aftersale, order)
     await show_in_place(query, text, order_detail(i18n, order, can_refill, can_cancel))
 
 
@@ -117,7 +127,7 @@ async def order_action(
             callback_answer.show_alert = True
             return
     elif action is OrderDo.REFILL:
-        notice = i18n.get(await aftersale.refill(order))
+        notice = refill_text(i18n.get, await aftersale.refill(order))
     elif action is OrderDo.CANCEL:
         notice = i18n.get(await aftersale.cancel(order))
     elif action is OrderDo.AGAIN:
@@ -135,7 +145,9 @@ async def order_action(
     else:
         pass
     fresh = await orders.get_order(order.id, user_id=query.from_user.id)
-    await show_order(query, i18n, orders, refills, catalog, delivery, fresh or order, notice)
+    await show_order(
+        query, i18n, orders, refills, catalog, delivery, aftersale, fresh or order, notice
+    )
 
 
 def register(router: Router) -> None:

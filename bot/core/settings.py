@@ -84,6 +84,8 @@ class Settings(BaseSettings):
     low_balance_threshold: Decimal = Field(default=Decimal(10), ge=0)
     stuck_factor: float = Field(default=3.0, gt=0)
     stuck_min_hours: float = Field(default=6.0, ge=0)
+    # Between two refill requests of one order (a refill still pending blocks another anyway).
+    refill_cooldown_hours: float = Field(default=24.0, ge=0, le=24 * 365)
     redis_url: str | None = None
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None

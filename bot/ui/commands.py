@@ -43,6 +43,7 @@ ADMIN_COMMANDS = (
     "refund_order",
     "referral",
     "services_refresh",
+    "service",
     "panels",
     "routes",
     "route",

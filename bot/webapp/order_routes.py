@@ -19,6 +19,7 @@ from bot.core.ordering.forms import check_form, is_orderable
 from bot.core.ordering.placing import Outcome
 from bot.core.panels import Service
 from bot.core.payments.stars import MAX_TOPUP, STARS, invoice_for
+from bot.ui.refill_texts import refill_text
 from bot.ui.render import money
 from bot.webapp.context import app_of, fail, read_body, refusal, texts, user_of
 from bot.webapp.views import order_json, summary_json
@@ -143,17 +144,15 @@ async def order_action(request: web.Request) -> web.Response:
     app, t = app_of(request), texts(request)
     order = await own_order(request)
     action = request.match_info["action"]
+    said = ""
     if action == "refill":
-        key = await app.aftersale.refill(order)
+        said = refill_text(t, await app.aftersale.refill(order))
     elif action == "cancel":
-        key = await app.aftersale.cancel(order)
+        said = t(await app.aftersale.cancel(order), id=str(order.id))
     else:
         await app.aftersale.refresh(order)
-        key = ""
     fresh = await own_order(request)
-    return web.json_response(
-        {"message": t(key, id=str(order.id)) if key else "", "order": order_json(t, fresh)}
-    )
+    return web.json_response({"message": said, "order": order_json(t, fresh)})
 
 
 async def topup(request: web.Request) -> web.Response:

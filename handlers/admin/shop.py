@@ -20,8 +20,10 @@ from bot.core.ops.figure_store import FigureStore
 from bot.core.ops.reports import daily
 from bot.core.settings import DEFAULT_PANEL
 from bot.core.shop import Shop
+from bot.core.tracking.guarantees import GuaranteeBook
 from bot.ui.charts import render
 from bot.ui.i18n import Translator
+from bot.ui.refill_texts import guarantee_line
 from bot.ui.render import fit, money, shorten
 
 CAPTION_LIMIT = 1024
@@ -179,8 +181,34 @@ async def services_refresh(message: Message, i18n: I18nContext, catalog: Catalog
     )
 
 
+async def service_command(
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    catalog: CatalogCache,
+    guarantees: GuaranteeBook,
+) -> None:
+    """/service <id> refill <days|lifetime|none>: the refill guarantee customers are given,
+    whatever the panel's name says (the panel's refusal of refills still wins)."""
+    words = (command.args or "").split()
+    service_id = parse_id(words[0]) if words else None
+    if service_id is None or len(words) != 3 or words[1].lower() != "refill":
+        await message.answer(i18n.get("admin-service-usage"))
+        return
+    service = await catalog.service(service_id)
+    if service is None:
+        await message.answer(i18n.get("service-gone"))
+        return
+    if await guarantees.set_override(service_id, words[2]) is None:
+        await message.answer(i18n.get("admin-service-usage"))
+        return
+    said = guarantee_line(i18n.get, await guarantees.of(service))
+    await message.answer(i18n.get("admin-service-done", id=str(service_id)) + "\n" + said)
+
+
 def register(router: Router) -> None:
     router.message.register(stats, Command("stats"))
     router.message.register(markup_command, Command("markup"))
     router.message.register(referral_command, Command("referral"))
     router.message.register(services_refresh, Command("services_refresh"))
+    router.message.register(service_command, Command("service"))

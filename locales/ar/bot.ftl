@@ -586,3 +586,21 @@ alert-repeated = { $count ->
 invalid-link-platform = هذه خدمة لـ { $service }، لكن هذا رابط { $link }. أرسل رابط { $service }.
 order-link-busy = الطلب #{ $id } ما زال قيد التنفيذ لهذا الرابط. يمكن بدء طلب ثانٍ عند اكتماله.
 order-link-busy-other = هناك طلب ما زال قيد التنفيذ لهذا الرابط. يمكن بدء طلب ثانٍ عند اكتماله.
+guarantee-days = ♻️ ضمان إعادة التعبئة: { $days ->
+    [zero] { $days } يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $days } أيام
+    [many] { $days } يومًا
+   *[other] { $days } يوم
+}
+guarantee-until = { $guarantee }، حتى { $until }
+guarantee-lifetime = ♻️ ضمان إعادة التعبئة: مدى الحياة
+guarantee-none = 🚫 بلا ضمان لإعادة التعبئة
+refill-no-guarantee = لا تملك هذه الخدمة ضمانًا لإعادة التعبئة، فلا يمكن طلبها.
+refill-guarantee-ended = انتهى ضمان إعادة التعبئة لهذا الطلب في { $until }.
+refill-pending = إعادة تعبئة هذا الطلب جارية بالفعل. ستصلك رسالة عند اكتمالها.
+refill-cooldown = طُلبت إعادة تعبئة مؤخرًا. يمكن طلب التالية بعد { $at }.
+admin-service-usage = الاستخدام: ‏/service &lt;id&gt; refill &lt;أيام|lifetime|none&gt;
+admin-service-done = ✅ تم تحديث الخدمة { $id }.
+cmd-service = ضمان إعادة التعبئة لخدمة

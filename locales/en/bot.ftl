@@ -525,3 +525,17 @@ alert-repeated = { $count ->
 invalid-link-platform = This is a { $service } service, but that is a { $link } link. Send a { $service } link.
 order-link-busy = #{ $id } is still in progress for this link. A second order there can start once it is done.
 order-link-busy-other = An order for this link is still in progress. A second one can start once it is done.
+guarantee-days = ♻️ Refill guarantee: { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+guarantee-until = { $guarantee }, until { $until }
+guarantee-lifetime = ♻️ Refill guarantee: lifetime
+guarantee-none = 🚫 No refill guarantee
+refill-no-guarantee = This service has no refill guarantee, so a refill cannot be requested.
+refill-guarantee-ended = The refill guarantee of this order ended on { $until }.
+refill-pending = A refill of this order is already in progress. You will get a message when it is done.
+refill-cooldown = A refill was requested recently. The next one can be requested after { $at }.
+admin-service-usage = Usage: /service &lt;id&gt; refill &lt;days|lifetime|none&gt;
+admin-service-done = ✅ Service { $id } updated.
+cmd-service = Set a service's refill guarantee

@@ -514,3 +514,17 @@ alert-repeated = { $count ->
 invalid-link-platform = Ce service est pour { $service }, mais ce lien est un lien { $link }. Envoyez un lien { $service }.
 order-link-busy = La commande #{ $id } est encore en cours pour ce lien. Une deuxième pourra commencer quand elle sera terminée.
 order-link-busy-other = Une commande pour ce lien est encore en cours. Une deuxième pourra commencer quand elle sera terminée.
+guarantee-days = ♻️ Garantie de recharge : { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+}
+guarantee-until = { $guarantee }, jusqu’au { $until }
+guarantee-lifetime = ♻️ Garantie de recharge : à vie
+guarantee-none = 🚫 Sans garantie de recharge
+refill-no-guarantee = Ce service n’a pas de garantie de recharge : aucune recharge ne peut être demandée.
+refill-guarantee-ended = La garantie de recharge de cette commande a pris fin le { $until }.
+refill-pending = Une recharge de cette commande est déjà en cours. Vous recevrez un message quand elle sera terminée.
+refill-cooldown = Une recharge a été demandée récemment. La prochaine pourra l’être après { $at }.
+admin-service-usage = Usage : /service &lt;id&gt; refill &lt;jours|lifetime|none&gt;
+admin-service-done = ✅ Service { $id } mis à jour.
+cmd-service = Garantie de recharge d’un service

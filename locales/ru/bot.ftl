@@ -546,3 +546,19 @@ alert-repeated = { $count ->
 invalid-link-platform = Это услуга для { $service }, а ссылка — на { $link }. Пришлите ссылку на { $service }.
 order-link-busy = Заказ #{ $id } по этой ссылке ещё выполняется. Второй можно будет сделать, когда он завершится.
 order-link-busy-other = По этой ссылке ещё выполняется заказ. Второй можно будет сделать, когда он завершится.
+guarantee-days = ♻️ Гарантия докрутки: { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+    [many] { $days } дней
+   *[other] { $days } дня
+}
+guarantee-until = { $guarantee }, до { $until }
+guarantee-lifetime = ♻️ Гарантия докрутки: пожизненная
+guarantee-none = 🚫 Без гарантии докрутки
+refill-no-guarantee = У этой услуги нет гарантии докрутки, запросить её нельзя.
+refill-guarantee-ended = Гарантия докрутки этого заказа закончилась { $until }.
+refill-pending = Докрутка этого заказа уже идёт. Мы напишем, когда она завершится.
+refill-cooldown = Докрутку недавно запрашивали. Следующую можно запросить после { $at }.
+admin-service-usage = Использование: /service &lt;id&gt; refill &lt;дни|lifetime|none&gt;
+admin-service-done = ✅ Услуга { $id } обновлена.
+cmd-service = Гарантия докрутки услуги

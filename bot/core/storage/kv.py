@@ -3,7 +3,10 @@ table every replica reads."""
 
 from __future__ import annotations
 
+import time
+
 from bot.core.storage.base import StoreBase
+from bot.core.storage.sql import IntegrityError
 
 
 class KeyValueStore(StoreBase):
@@ -28,3 +31,24 @@ class KeyValueStore(StoreBase):
                 "SELECT key, value FROM kv WHERE key LIKE :pattern", {"pattern": prefix + "%"}
             )
             return {r[0]: r[1] for r in rows.all()}
+
+    async def claim(self, key: str, ttl: float) -> bool:
+        """Take `key` for `ttl` seconds, across replicas; False when someone holds it. A claim
+        left by a process that died is taken over once it is older than `ttl`."""
+        now = time.time()
+        try:
+            async with self.db.write() as conn:
+                held = await conn.scalar("SELECT value FROM kv WHERE key = :key", {"key": key})
+                if held is not None and now - float(held) < ttl:
+                    return False
+                await conn.execute("DELETE FROM kv WHERE key = :key", {"key": key})
+                await conn.execute(
+                    "INSERT INTO kv (key, value) VALUES (:key, :value)",
+                    {"key": key, "value": repr(now)},
+                )
+        except IntegrityError:  # another replica inserted it first
+            return False
+        return True
+
+    async def release(self, key: str) -> None:
+        await self.set_kv(key, None)

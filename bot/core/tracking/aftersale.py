@@ -1,17 +1,27 @@
 """After the sale: asking the panel about an order now, for a refill or for a cancel. Each
-goes to the panel the order was placed on; a refill is offered only for a completed order."""
+goes to the panel the order was placed on; a refill is offered for a completed (or partial)
+order inside its service's guarantee, once per cooldown, one at a time."""
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable
 
-from bot.core.domain import Order, Stage
+from bot.core.catalog.cache import CatalogCache
+from bot.core.domain import Order, RefillStage, Stage
 from bot.core.ordering.order_store import OrderStore
 from bot.core.panels import NotAllowedError, NotFoundError, PanelError
 from bot.core.panels.health import Panels
+from bot.core.storage.kv import KeyValueStore
+from bot.core.tracking.guarantees import Guarantee, GuaranteeBook, RefillCheck, may_refill
 from bot.core.tracking.refill_store import RefillStore
 from bot.core.tracking.status_store import TransitionStore
+
+# A refill is asked for a completed order, or a partial one (the part that was delivered).
+REFILLABLE = frozenset({Stage.COMPLETED, Stage.PARTIAL})
+OPEN_REFILL_STAGES = frozenset({RefillStage.PENDING, RefillStage.IN_PROGRESS, RefillStage.UNKNOWN})
+CLAIM_SECONDS = 120.0  # longer than a panel call may take
 
 logger = logging.getLogger(__name__)
 
@@ -24,12 +34,20 @@ class AfterSale:
         statuses: TransitionStore,
         refills: RefillStore,
         admin_ids: Iterable[int],
+        catalog: CatalogCache,
+        guarantees: GuaranteeBook,
+        settings: KeyValueStore,
+        refill_cooldown_hours: float = 24.0,
     ) -> None:
         self.panels = panels
         self._orders = orders
         self._statuses = statuses
         self._refills = refills
         self._admins = list(admin_ids)
+        self._catalog = catalog
+        self.guarantees = guarantees
+        self._settings = settings
+        self._cooldown = refill_cooldown_hours
 
     async def refresh(self, order: Order) -> bool:
         """Ask the panel now for an open order's state and record it (with its refund and
@@ -46,19 +64,48 @@ class AfterSale:
         )
         return True
 
-    async def refill(self, order: Order) -> str:
-        """Ask the panel for a refill; returns the locale key of the answer to show."""
-        if order.panel_order_id is None or order.stage is not Stage.COMPLETED:
-            return "refill-not-eligible"
+    async def guarantee_of(self, service_id: int) -> Guarantee | None:
+        service = await self._catalog.service(service_id)
+        return await self.guarantees.of(service) if service is not None else None
+
+    async def refill_check(self, order: Order, now: float | None = None) -> RefillCheck:
+        """May the customer ask for a refill of this order now (the button shows only then)?"""
+        if order.panel_order_id is None or order.stage not in REFILLABLE:
+            return RefillCheck(False, "refill-not-eligible")
+        latest = await self._refills.latest_refill(order.id)
+        return may_refill(
+            await self.guarantee_of(order.service_id),
+            order.status_changed_at,
+            latest.created_at if latest else None,
+            latest is not None and latest.stage in OPEN_REFILL_STAGES,
+            self._cooldown,
+            time.time() if now is None else now,
+        )
+
+    async def refill(self, order: Order) -> RefillCheck:
+        """Ask the panel for a refill, once however many taps arrive together; the reason
+        (a locale key) says why not, without asking the panel."""
+        check = await self.refill_check(order)
+        if not check.allowed:
+            return check
+        claim = f"refill-claim:{order.id}"
+        if not await self._settings.claim(claim, ttl=CLAIM_SECONDS):
+            return RefillCheck(False, "refill-pending")  # another tap is asking right now
         try:
-            refill_id = await self.panels.client(order.panel).refill(order.panel_order_id)
-        except (NotAllowedError, NotFoundError):
-            return "refill-not-eligible"
-        except PanelError as exc:
-            logger.warning("refill request failed", extra={"error": type(exc).__name__})
-            return "panel-unavailable"
-        await self._refills.create_refill(order, refill_id)
-        return "refill-requested"
+            check = await self.refill_check(order)  # what that other tap may have done
+            if not check.allowed:
+                return check
+            try:
+                refill_id = await self.panels.client(order.panel).refill(order.panel_order_id or 0)
+            except (NotAllowedError, NotFoundError):
+                return RefillCheck(False, "refill-not-eligible")
+            except PanelError as exc:
+                logger.warning("refill request failed", extra={"error": type(exc).__name__})
+                return RefillCheck(False, "panel-unavailable")
+            await self._refills.create_refill(order, refill_id)
+        finally:
+            await self._settings.release(claim)
+        return RefillCheck(True, "refill-requested")
 
     async def cancel(self, order: Order) -> str:
         if order.panel_order_id is None or order.stage.is_final:

@@ -9,6 +9,9 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from bot.core.panels import Service
+from bot.core.storage.kv import KeyValueStore
+
 LIFETIME = -1  # days: no end
 
 
@@ -103,3 +106,28 @@ def may_refill(
         next_at = datetime.fromtimestamp(last_refill_at + cooldown_hours * 3600, tz=UTC)
         return RefillCheck(False, "refill-cooldown", next_at=next_at)
     return RefillCheck(True)
+
+
+OVERRIDE_PREFIX = "refill:"
+
+
+class GuaranteeBook:
+    """Each service's guarantee: an admin's override, else what its panel's name says."""
+
+    def __init__(self, settings: KeyValueStore) -> None:
+        self._settings = settings
+
+    async def of(self, service: Service) -> Guarantee | None:
+        if not service.refill:
+            return NO_REFILL  # the panel refuses refills of it, whatever anyone says
+        override = await self._settings.get_kv(OVERRIDE_PREFIX + str(service.id))
+        if override is not None:
+            return parse_override(override)
+        return read_guarantee(service.name, service.description, service.refill)
+
+    async def set_override(self, service_id: int, word: str) -> Guarantee | None:
+        """None when the word is not a guarantee (days, "lifetime" or "none")."""
+        guarantee = parse_override(word)
+        if guarantee is not None:
+            await self._settings.set_kv(OVERRIDE_PREFIX + str(service_id), word.strip().lower())
+        return guarantee
