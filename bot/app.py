@@ -67,7 +67,7 @@ from bot.ui.middlewares import (
     ThrottleMiddleware,
 )
 from bot.ui.notices import MessageRenderer, NoticeReads, TelegramMessenger
-from handlers import get_routers
+from handlers import get_routers, register_errors
 
 if TYPE_CHECKING:  # the web server is imported only by the configurations that run one
     from aiohttp import web
@@ -410,6 +410,7 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     dp.shutdown.register(on_shutdown)
     i18n_core = services.translator.core
     create_i18n(i18n_core, services.customers, settings.default_locale).setup(dispatcher=dp)
+    register_errors(dp)
     dp.include_routers(*get_routers(settings.support_chat_id))
     return dp
 

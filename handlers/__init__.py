@@ -40,6 +40,11 @@ def _router(name: str, *features: Feature) -> Router:
     return router
 
 
+def register_errors(dispatcher: Router) -> None:
+    """Errors are the dispatcher's own: a router of their own would be walked by every update."""
+    errors.register(dispatcher)
+
+
 def get_routers(support_chat_id: int | None = None) -> list[Router]:
     # The support group's router exists only when there is a group: no update pays for it.
     group = [support.group_router(support_chat_id)] if support_chat_id is not None else []
@@ -47,7 +52,6 @@ def get_routers(support_chat_id: int | None = None) -> list[Router]:
     admins.message.filter(IsAdmin())
     admins.callback_query.filter(IsAdmin())
     return [
-        _router("errors", errors),
         *group,
         # Before the admins' commands: /start, /cancel and payments work in any state.
         _router("everyone", start, payments, crypto, inline),
