@@ -230,7 +230,8 @@ async def build_services(settings: Settings) -> Services:
         catalog.rebuild(storefront.views())
 
     panels.on_change(reroute)
-    delivery = DeliveryTimes(stores.samples)
+    # Replicas that do not poll hear of no completion: "too few orders yet" is re-read often.
+    delivery = DeliveryTimes(stores.samples, keep_unknown_seconds=60.0 if db.shared else None)
     quoter = Quoter(pricing, shop, stores.wallets, delivery, stores.promos)
     ordering = OrderService(stores.orders, stores.outbox, panels, settings.admin_ids, storefront)
     admins = settings.admin_ids
@@ -265,7 +266,12 @@ async def build_services(settings: Settings) -> Services:
             NoticeReads.of(stores), translator, settings.default_locale, catalog, delivery
         ),
         poller=Poller(
-            stores.statuses, stores.refills, panels, settings.poll_interval_seconds, admins
+            stores.statuses,
+            stores.refills,
+            panels,
+            settings.poll_interval_seconds,
+            admins,
+            on_completed=delivery.forget_unknown,
         ),
         balance_watch=BalanceWatch(
             stores.settings,

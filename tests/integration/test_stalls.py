@@ -9,7 +9,7 @@ from bot.core.delivery.times import DeliveryTimes
 from bot.core.domain import Stage
 from bot.core.outbox import OutboxKind
 from bot.core.tracking.stalls import StallWatch
-from tests.integration.support import ADMIN, Env, pending_rows
+from tests.integration.support import ADMIN, Env, pending_rows, poller
 
 HOUR = 3600.0
 
@@ -86,3 +86,17 @@ async def test_an_order_that_ended_is_not_flagged(env: Env) -> None:
         every_seconds=60,
     )
     assert await watch.check() == []
+
+
+async def test_the_fifth_completion_shows_its_delivery_time_at_once(env: Env) -> None:
+    """The card said "not enough orders yet" and kept that answer for ten minutes; the
+    poller seeing an order complete makes the new figure show on the next card."""
+    times = DeliveryTimes(env.stores.samples)
+    ids = [await env.order(41, f"https://instagram.com/p/e{n}") for n in range(5)]
+    for order_id in ids[:4]:
+        await complete(env, order_id, took=2 * HOUR)
+    assert await times.of(1, "Default") is None
+    env.age(10_000)  # the sandbox completes the last one; the poller sees it
+    await poller(env, on_completed=times.forget_unknown).cycle()
+    usual = await times.of(1, "Default")
+    assert usual is not None and usual.orders >= 5

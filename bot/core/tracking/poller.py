@@ -95,7 +95,10 @@ class Poller:
         *,
         concurrency: int = 4,
         error_limit: int = 10,
+        on_completed: Callable[[], None] | None = None,
     ) -> None:
+        """`on_completed` hears that orders completed (delivery times learn from them)."""
+        self._on_completed = on_completed
         self._statuses = statuses
         self._refills = refills
         self._panels = panels if isinstance(panels, Panels) else Panels({DEFAULT_PANEL: panels})
@@ -215,6 +218,8 @@ class Poller:
             report.changed += await self._statuses.apply_statuses(
                 transitions[start : start + BATCH_SIZE], self._admins
             )
+        if self._on_completed and any(stage is Stage.COMPLETED for _, stage, *_ in transitions):
+            self._on_completed()
 
     async def _poll_refills(
         self, client: PanelClient, open_refills: list[tuple[int, int]], report: CycleReport
