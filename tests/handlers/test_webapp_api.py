@@ -13,6 +13,7 @@ import pytest_asyncio
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app import Services, mini_app_over
+from bot.core.customers.directory import Customers
 from bot.core.settings import Settings
 from bot.web import create_side_app
 from bot.webapp.api import MiniApp
@@ -218,3 +219,23 @@ async def test_two_customers_sending_the_same_form_token_each_get_their_order(
         answer = await client.post("/app/api/orders", json=order, headers=auth(user))
         assert answer.status == 200 and (await answer.json())["outcome"] == "placed"
         assert len(await harness.services.stores.orders.list_orders(user)) == 1
+
+
+async def test_a_flood_costs_no_database_work(harness: Harness) -> None:
+    """Rate limiting comes before anything is written: refused calls never reach the store."""
+    contacts: list[int] = []
+
+    class Counted(Customers):
+        async def on_contact(self, user_id: int, *args: Any, **kwargs: Any) -> Any:
+            contacts.append(user_id)  # the write of a customer's first contact
+            return await super().on_contact(user_id, *args, **kwargs)
+
+    slow = harness.services.settings.model_copy(update={"throttle_rate_per_second": 1.0})
+    app_state = mini_app(harness.services, harness.bot, slow)
+    app_state.customers = Counted(harness.services.stores.users)
+    app = create_side_app(harness.services.db.ping, lambda: True, slow, None, app_state)
+    user = harness.new_user()
+    async with TestClient(TestServer(app)) as client:
+        statuses = [(await client.get("/app/api/me", headers=auth(user))).status for _ in range(30)]
+    assert statuses.count(429) > 0
+    assert len(contacts) == statuses.count(200)
