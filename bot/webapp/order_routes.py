@@ -19,9 +19,10 @@ from bot.core.ordering.forms import check_form, is_orderable
 from bot.core.ordering.placing import Outcome
 from bot.core.panels import Service
 from bot.core.payments.stars import MAX_TOPUP, STARS, invoice_for
+from bot.core.tracking.aftersale import REFILLABLE
 from bot.ui.refill_texts import refill_text
 from bot.ui.render import money
-from bot.webapp.context import app_of, fail, read_body, refusal, texts, user_of
+from bot.webapp.context import MiniApp, app_of, fail, read_body, refusal, texts, user_of
 from bot.webapp.views import order_json, summary_json
 
 logger = logging.getLogger(__name__)
@@ -127,7 +128,9 @@ async def place(request: web.Request) -> web.Response:
 async def orders(request: web.Request) -> web.Response:
     app, user, t = app_of(request), user_of(request), texts(request)
     mine = await app.orders_store.list_orders(user.id, limit=50)
-    return web.json_response({"orders": [order_json(t, o) for o in mine]})
+    return web.json_response(
+        {"orders": [order_json(t, o, await _can_refill(app, o)) for o in mine]}
+    )
 
 
 async def own_order(request: web.Request) -> Order:
@@ -138,6 +141,11 @@ async def own_order(request: web.Request) -> Order:
     if order is None:  # anyone else's order is simply not found
         raise refusal(web.HTTPNotFound, "not_found", t("order-not-found"))
     return order
+
+
+async def _can_refill(app: MiniApp, order: Order) -> bool:
+    """Only finished orders can be refilled: the others cost no lookup."""
+    return order.stage in REFILLABLE and (await app.aftersale.refill_check(order)).allowed
 
 
 async def order_action(request: web.Request) -> web.Response:
@@ -152,7 +160,8 @@ async def order_action(request: web.Request) -> web.Response:
     else:
         await app.aftersale.refresh(order)
     fresh = await own_order(request)
-    return web.json_response({"message": said, "order": order_json(t, fresh)})
+    can_refill = await _can_refill(app, fresh)
+    return web.json_response({"message": said, "order": order_json(t, fresh, can_refill)})
 
 
 async def topup(request: web.Request) -> web.Response:

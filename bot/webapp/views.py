@@ -68,8 +68,9 @@ def summary_json(app: MiniApp, t: Callable[..., str], quote: Quote) -> dict[str,
     }
 
 
-def order_json(t: Callable[..., str], order: Order) -> dict[str, Any]:
+def order_json(t: Callable[..., str], order: Order, can_refill: bool = False) -> dict[str, Any]:
     return {
+        "can_refill": can_refill,  # inside its guarantee, past the cooldown, none pending
         "id": order.id,
         "service_id": order.service_id,
         "service": order.service_name,

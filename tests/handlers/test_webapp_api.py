@@ -163,6 +163,15 @@ async def test_only_ones_own_orders_and_their_actions(
         assert theirs.status == 404
     refreshed = await client.post(f"/app/api/orders/{order_id}/refresh", headers=auth(owner))
     assert (await refreshed.json())["order"]["id"] == order_id
+    assert (await refreshed.json())["order"]["can_refill"] is False  # not delivered yet
+    panel_order = (await harness.services.stores.orders.get_order(order_id)).panel_order_id  # type: ignore[union-attr]
+    harness.sandbox.state.orders[panel_order].created -= 10_000  # type: ignore[index]
+    done = await (
+        await client.post(f"/app/api/orders/{order_id}/refresh", headers=auth(owner))
+    ).json()
+    assert done["order"]["stage"] == "completed" and done["order"]["can_refill"] is True
+    refilled = await client.post(f"/app/api/orders/{order_id}/refill", headers=auth(owner))
+    assert (await refilled.json())["order"]["can_refill"] is False  # one is pending now
     topup = await client.post("/app/api/topup", json={"amount": 10}, headers=auth(owner))
     assert (await topup.json())["link"].startswith("https://t.me/$invoice")
     [made] = [c for c in harness.session.calls if type(c).__name__ == "CreateInvoiceLink"][-1:]

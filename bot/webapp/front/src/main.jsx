@@ -237,7 +237,7 @@ function Orders({ s, again }) {
           <div class="status">{o.status}</div>
           <div class="hint">{o.link} · {o.quantity} · {o.charge}</div>
           <div class="row">
-            {o.stage === "completed" && <button onClick={() => act(o.id, "refill")}>{s["app-refill"]}</button>}
+            {o.can_refill && <button onClick={() => act(o.id, "refill")}>{s["app-refill"]}</button>}
             {!o.final && <button onClick={() => act(o.id, "cancel")}>{s["app-cancel"]}</button>}
             <button onClick={() => again(o)}>{s["app-order-again"]}</button>
           </div>
