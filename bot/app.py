@@ -36,6 +36,7 @@ from bot.core.ops.figure_store import FigureStore
 from bot.core.ops.leader import Leadership
 from bot.core.ordering.checkout import Checkout
 from bot.core.ordering.hold_store import HoldStore
+from bot.core.ordering.mass import MassOrders
 from bot.core.ordering.order_store import OrderStore
 from bot.core.ordering.placing import OrderService
 from bot.core.ordering.quoting import Quoter
@@ -96,6 +97,7 @@ class HandlerData(TypedDict):
     ordering: OrderService
     checkout: Checkout
     aftersale: AfterSale
+    mass: MassOrders
     translator: Translator
     delivery: DeliveryTimes
     users: UserStore
@@ -132,6 +134,7 @@ class Services:
     ordering: OrderService
     checkout: Checkout
     aftersale: AfterSale
+    mass: MassOrders
     translator: Translator
     renderer: MessageRenderer
     poller: Poller
@@ -159,6 +162,7 @@ class Services:
             ordering=self.ordering,
             checkout=self.checkout,
             aftersale=self.aftersale,
+            mass=self.mass,
             translator=self.translator,
             delivery=self.delivery,
             users=stores.users,
@@ -250,6 +254,7 @@ async def build_services(settings: Settings) -> Services:
         customers=Customers(stores.users, ttl_seconds=SHARED_CACHE_SECONDS if db.shared else None),
         ordering=ordering,
         checkout=Checkout(quoter, ordering, stores.holds),
+        mass=MassOrders(catalog, quoter, ordering),
         aftersale=AfterSale(
             panels,
             stores.orders,

@@ -17,6 +17,7 @@ from handlers import (
     errors,
     fallback,
     inline,
+    mass,
     my_orders,
     order_form,
     payments,
@@ -62,6 +63,7 @@ def get_routers(support_chat_id: int | None = None) -> list[Router]:
             balance,
             catalog,
             order_form,
+            mass,
             referrals,
             promo,  # rarely used: after the features most updates end in
             support,

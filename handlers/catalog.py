@@ -46,7 +46,9 @@ async def open_catalog(
             "catalog-categories",
             page="1",
             pages=str(pages(len(current.categories), CATEGORIES_PER_PAGE)),
-        ),
+        )
+        + "\n"
+        + i18n.get("mass-hint"),
         reply_markup=categories_page(current, 0),
     )
 

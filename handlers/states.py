@@ -20,3 +20,8 @@ class SupportForm(StatesGroup):
 
 class PromoInput(StatesGroup):
     code = State()  # the customer types a promo code
+
+
+class MassForm(StatesGroup):
+    pasting = State()  # the customer pastes lines `service id | link | quantity`
+    confirming = State()  # the preview with the total is shown

@@ -127,3 +127,8 @@ class CryptoTopUp(CallbackData, prefix="ct"):
 
 class PlaceHeld(CallbackData, prefix="ph"):
     token: str  # the held form's token: a second tap finds the order the first one placed
+
+
+class MassConfirm(CallbackData, prefix="mo"):
+    batch: str  # the preview's batch: each line's token is made from it
+    place: bool  # True: place every valid line; False: cancel

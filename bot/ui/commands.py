@@ -17,6 +17,7 @@ from bot.ui.i18n import Translator
 CUSTOMER_COMMANDS = (
     "start",
     "order",
+    "mass",
     "orders",
     "wallet",
     "topup",
@@ -62,7 +63,7 @@ def customer_commands(settings: Settings) -> tuple[str, ...]:
     """Only what this shop offers: /crypto when Crypto Pay is configured."""
     if settings.crypto_pay_token is None:
         return CUSTOMER_COMMANDS
-    return (*CUSTOMER_COMMANDS[:4], "crypto", *CUSTOMER_COMMANDS[4:])
+    return (*CUSTOMER_COMMANDS[:5], "crypto", *CUSTOMER_COMMANDS[5:])
 
 
 async def set_bot_commands(bot: Bot, translate: Translator, settings: Settings) -> None:

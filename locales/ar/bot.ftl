@@ -604,3 +604,41 @@ refill-cooldown = طُلبت إعادة تعبئة مؤخرًا. يمكن طلب
 admin-service-usage = الاستخدام: ‏/service &lt;id&gt; refill &lt;أيام|lifetime|none&gt;
 admin-service-done = ✅ تم تحديث الخدمة { $id }.
 cmd-service = ضمان إعادة التعبئة لخدمة
+mass-hint = 📦 طلبات كثيرة دفعة واحدة؟ ‏/mass
+cmd-mass = طلبات كثيرة دفعة واحدة
+mass-ask = 📦 طلب جماعي: الصق حتى 100 سطر، طلبًا في كل سطر:
+    <code>رقم الخدمة | الرابط | الكمية</code>
+    (بينها «|» أو «;» أو مسافات). يُسعَّر كل سطر قبل تنفيذ أي شيء.
+mass-empty = لا شيء للقراءة: الصق أسطرًا مثل <code>1 | https://instagram.com/p/abc | 500</code>.
+mass-too-many = { $max } سطر على الأكثر دفعة واحدة: قسّم القائمة.
+mass-line-shape = اكتبه هكذا: رقم الخدمة | الرابط | الكمية
+mass-line-service = لا توجد خدمة متاحة برقم { $id }
+mass-line-form = تحتاج هذه الخدمة أكثر من رابط وكمية: اطلبها وحدها
+mass-preview-title = 📦 <b>طلب جماعي</b>: { $count ->
+    [zero] لا يمكن تنفيذ أي سطر
+    [one] يمكن تنفيذ سطر واحد
+    [two] يمكن تنفيذ سطرين
+    [few] يمكن تنفيذ { $count } أسطر
+    [many] يمكن تنفيذ { $count } سطرًا
+   *[other] يمكن تنفيذ { $count } سطر
+} من { $lines }
+mass-line-ok = { $n }. ✅ #{ $id } · { $link } · { $quantity } — { $price }
+mass-line-bad = { $n }. ❌ { $why }
+mass-total = 💵 المجموع: <b>{ $total }</b>
+mass-nothing-valid = لا يمكن تنفيذ أي سطر: صحّحها والصقها مجددًا.
+mass-already = نُفّذ هذا الطلب الجماعي بالفعل. تقريره في الأعلى.
+mass-report-title = 📦 <b>طلب جماعي</b>: { $placed ->
+    [zero] لم يُنفَّذ أي طلب
+    [one] نُفّذ طلب واحد
+    [two] نُفّذ طلبان
+    [few] نُفّذت { $placed } طلبات
+    [many] نُفّذ { $placed } طلبًا
+   *[other] نُفّذ { $placed } طلب
+} من { $lines } سطر
+mass-report-placed = { $n }. ✅ الطلب #{ $id }
+mass-report-uncertain = { $n }. ⏳ الطلب #{ $id } قيد التحقق
+mass-report-no-funds = { $n }. ❌ لم يُنفَّذ: نقص المحفظة { $missing }
+mass-report-link-busy = { $n }. ❌ لم يُنفَّذ: هناك طلب ما زال قيد التنفيذ لهذا الرابط
+mass-report-refunded = { $n }. ↩️ رفض المزوّد الطلب #{ $id }: أُعيد المبلغ
+mass-report-unavailable = { $n }. ❌ لم يُنفَّذ: غير متاح مؤقتًا، لم يُخصم شيء
+mass-report-price-changed = { $n }. ❌ لم يُنفَّذ: تغيّر السعر منذ المعاينة

@@ -539,3 +539,33 @@ refill-cooldown = A refill was requested recently. The next one can be requested
 admin-service-usage = Usage: /service &lt;id&gt; refill &lt;days|lifetime|none&gt;
 admin-service-done = ✅ Service { $id } updated.
 cmd-service = Set a service's refill guarantee
+mass-hint = 📦 Many orders at once? /mass
+cmd-mass = Place many orders at once
+mass-ask = 📦 Mass order: paste up to 100 lines, one order each:
+    <code>service id | link | quantity</code>
+    (“|”, “;” or spaces between). You will see each line priced before anything is placed.
+mass-empty = Nothing to read: paste lines like <code>1 | https://instagram.com/p/abc | 500</code>.
+mass-too-many = At most { $max } lines at once: split the list.
+mass-line-shape = write it as service id | link | quantity
+mass-line-service = no orderable service { $id }
+mass-line-form = this service needs more than a link and a quantity: order it on its own
+mass-preview-title = 📦 <b>Mass order</b>: { $count ->
+    [one] { $count } line can be placed
+   *[other] { $count } lines can be placed
+} of { $lines }
+mass-line-ok = { $n }. ✅ #{ $id } · { $link } · { $quantity } — { $price }
+mass-line-bad = { $n }. ❌ { $why }
+mass-total = 💵 Total: <b>{ $total }</b>
+mass-nothing-valid = No line can be placed: fix them and paste again.
+mass-already = This mass order was placed already. Its report is above.
+mass-report-title = 📦 <b>Mass order</b>: { $placed ->
+    [one] { $placed } order placed
+   *[other] { $placed } orders placed
+} of { $lines } lines
+mass-report-placed = { $n }. ✅ order #{ $id }
+mass-report-uncertain = { $n }. ⏳ order #{ $id } is being checked
+mass-report-no-funds = { $n }. ❌ not placed: the wallet lacked { $missing }
+mass-report-link-busy = { $n }. ❌ not placed: an order for this link is still in progress
+mass-report-refunded = { $n }. ↩️ order #{ $id } refused by the provider: refunded
+mass-report-unavailable = { $n }. ❌ not placed: temporarily unavailable, nothing charged
+mass-report-price-changed = { $n }. ❌ not placed: the price changed since the preview

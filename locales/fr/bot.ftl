@@ -528,3 +528,33 @@ refill-cooldown = Une recharge a été demandée récemment. La prochaine pourra
 admin-service-usage = Usage : /service &lt;id&gt; refill &lt;jours|lifetime|none&gt;
 admin-service-done = ✅ Service { $id } mis à jour.
 cmd-service = Garantie de recharge d’un service
+mass-hint = 📦 Plusieurs commandes d’un coup ? /mass
+cmd-mass = Passer plusieurs commandes d’un coup
+mass-ask = 📦 Commande groupée : collez jusqu’à 100 lignes, une commande chacune :
+    <code>id du service | lien | quantité</code>
+    (« | », « ; » ou des espaces entre). Chaque ligne est chiffrée avant que rien ne soit passé.
+mass-empty = Rien à lire : collez des lignes comme <code>1 | https://instagram.com/p/abc | 500</code>.
+mass-too-many = Au plus { $max } lignes à la fois : coupez la liste.
+mass-line-shape = écrivez id du service | lien | quantité
+mass-line-service = aucun service commandable { $id }
+mass-line-form = ce service demande plus qu’un lien et une quantité : commandez-le seul
+mass-preview-title = 📦 <b>Commande groupée</b> : { $count ->
+    [one] { $count } ligne peut être passée
+   *[other] { $count } lignes peuvent être passées
+} sur { $lines }
+mass-line-ok = { $n }. ✅ #{ $id } · { $link } · { $quantity } — { $price }
+mass-line-bad = { $n }. ❌ { $why }
+mass-total = 💵 Total : <b>{ $total }</b>
+mass-nothing-valid = Aucune ligne ne peut être passée : corrigez-les et recollez.
+mass-already = Cette commande groupée a déjà été passée. Son rapport est plus haut.
+mass-report-title = 📦 <b>Commande groupée</b> : { $placed ->
+    [one] { $placed } commande passée
+   *[other] { $placed } commandes passées
+} sur { $lines } lignes
+mass-report-placed = { $n }. ✅ commande #{ $id }
+mass-report-uncertain = { $n }. ⏳ la commande #{ $id } est en vérification
+mass-report-no-funds = { $n }. ❌ non passée : il manquait { $missing } au portefeuille
+mass-report-link-busy = { $n }. ❌ non passée : une commande pour ce lien est encore en cours
+mass-report-refunded = { $n }. ↩️ commande #{ $id } refusée par le fournisseur : remboursée
+mass-report-unavailable = { $n }. ❌ non passée : momentanément indisponible, rien n’a été débité
+mass-report-price-changed = { $n }. ❌ non passée : le prix a changé depuis l’aperçu

@@ -562,3 +562,37 @@ refill-cooldown = Докрутку недавно запрашивали. Сле
 admin-service-usage = Использование: /service &lt;id&gt; refill &lt;дни|lifetime|none&gt;
 admin-service-done = ✅ Услуга { $id } обновлена.
 cmd-service = Гарантия докрутки услуги
+mass-hint = 📦 Много заказов сразу? /mass
+cmd-mass = Много заказов сразу
+mass-ask = 📦 Массовый заказ: вставьте до 100 строк, по заказу в каждой:
+    <code>id услуги | ссылка | количество</code>
+    (между ними «|», «;» или пробелы). Каждая строка будет оценена до размещения.
+mass-empty = Нечего читать: вставьте строки вида <code>1 | https://instagram.com/p/abc | 500</code>.
+mass-too-many = Не больше { $max } строк за раз: разделите список.
+mass-line-shape = пишите так: id услуги | ссылка | количество
+mass-line-service = нет доступной услуги { $id }
+mass-line-form = этой услуге нужна не только ссылка и количество: закажите её отдельно
+mass-preview-title = 📦 <b>Массовый заказ</b>: можно разместить { $count ->
+    [one] { $count } строку
+    [few] { $count } строки
+    [many] { $count } строк
+   *[other] { $count } строки
+} из { $lines }
+mass-line-ok = { $n }. ✅ #{ $id } · { $link } · { $quantity } — { $price }
+mass-line-bad = { $n }. ❌ { $why }
+mass-total = 💵 Итого: <b>{ $total }</b>
+mass-nothing-valid = Ни одну строку нельзя разместить: исправьте и вставьте снова.
+mass-already = Этот массовый заказ уже размещён. Отчёт выше.
+mass-report-title = 📦 <b>Массовый заказ</b>: { $placed ->
+    [one] размещён { $placed } заказ
+    [few] размещено { $placed } заказа
+    [many] размещено { $placed } заказов
+   *[other] размещено { $placed } заказа
+} из { $lines } строк
+mass-report-placed = { $n }. ✅ заказ #{ $id }
+mass-report-uncertain = { $n }. ⏳ заказ #{ $id } проверяется
+mass-report-no-funds = { $n }. ❌ не размещён: на кошельке не хватило { $missing }
+mass-report-link-busy = { $n }. ❌ не размещён: по этой ссылке ещё выполняется заказ
+mass-report-refunded = { $n }. ↩️ заказ #{ $id } отклонён поставщиком: деньги возвращены
+mass-report-unavailable = { $n }. ❌ не размещён: временно недоступно, ничего не списано
+mass-report-price-changed = { $n }. ❌ не размещён: цена изменилась после предпросмотра

@@ -84,6 +84,9 @@ async def test_typed_searches_and_commands_echo_safely(
     await h.say(user_id, typed[:4096])  # a search while browsing
     await h.say(user_id, ("/promo " + typed)[:4096])
     await h.say(user_id, ("/" + typed)[:4096])  # an unknown command
+    await h.say(user_id, "/mass")
+    await h.say(user_id, typed[:4096])  # pasted as a mass order
+    await h.say(user_id, f"{typed[:30]} | https://instagram.com/p/{typed[:30]} | 100")
     assert_everything_parsed(h, caplog)
 
 

@@ -82,20 +82,33 @@ class Quoter:
         self._delivery = delivery
         self._promos = promos
 
-    async def quote(self, user_id: int, service: Service, answers: Mapping[str, Any]) -> Quote:
+    async def quote(
+        self,
+        user_id: int,
+        service: Service,
+        answers: Mapping[str, Any],
+        *,
+        discount: bool = True,
+    ) -> Quote:
+        """`discount=False`: without the customer's pending promo discount (mass orders)."""
         quantity_units = units(service, dict(answers))
         full = self._pricing.price(service, quantity_units)
         cost = panel_cost(service.rate, quantity_units)
-        discount = await self._promos.pending_discount(user_id) if self._promos else None
-        price = discounted(full, discount[1], cost) if discount else full
+        pending = (
+            await self._promos.pending_discount(user_id) if self._promos and discount else None
+        )
+        price = discounted(full, pending[1], cost) if pending else full
         return Quote(
             service=service,
             answers=dict(answers),
             price=price,
             cost=cost,
-            discount=discount if price < full else None,
+            discount=pending if price < full else None,
             full_price=full,
             currency=self.shop.currency,
             balance=await self._wallets.balance(user_id),
             usual=await self._delivery.of(service.id, service.type) if self._delivery else None,
         )
+
+    async def balance(self, user_id: int) -> Decimal:
+        return await self._wallets.balance(user_id)

@@ -1,0 +1,58 @@
+"""Mass orders (handlers/mass.py, bot/core/ordering/mass.py): a pasted list priced line by
+line, bad lines named, every valid line placed exactly once — across a restart too."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bot.core.ordering.mass import MassLine
+from bot.ui.callbacks import MassConfirm
+from tests.conftest import Harness
+from tests.handlers.flows import key
+
+
+def adds(h: Harness) -> list[dict[str, str]]:
+    return [r for r in h.sandbox.state.requests if r.get("action") == "add"]
+
+
+async def test_ten_lines_with_two_bad_place_eight_once_across_a_restart(harness: Harness) -> None:
+    h, user_id = harness, Harness.new_user()
+    await h.fund(user_id, "100")
+    lines = [f"1 | https://instagram.com/p/mass{user_id}x{n} | 100" for n in range(8)]
+    lines.insert(3, "99999 | https://instagram.com/p/nope | 100")  # no such service
+    lines.insert(6, f"1; https://instagram.com/p/few{user_id}; 5")  # under the minimum of 50
+    assert "Mass order" in await h.say(user_id, "/mass")
+    preview = await h.say(user_id, "\n".join(lines))
+    assert "8 lines can be placed of 10" in preview
+    assert "4. ❌" in preview and "7. ❌" in preview and "50" in preview
+    data = await h.dp.storage.get_data(key(user_id))
+    batch = data["batch"]
+    sent = len(adds(h))
+
+    # The process dies after placing four lines; the conversation survived (it is stored).
+    first_four = [
+        MassLine(**{**line, "price": Decimal(line["price"])}) for line in data["lines"][:4]
+    ]
+    await h.services.mass.place(user_id, batch, first_four)
+    assert len(adds(h)) == sent + 4
+
+    report = await h.press_data(user_id, MassConfirm(batch=batch, place=True).pack())
+    assert "8 orders placed of 8 lines" in report
+    assert len(adds(h)) == sent + 8  # the four placed before were found, not sent again
+    assert len(await h.services.stores.orders.list_orders(user_id, limit=50)) == 8
+
+    # The old preview's Confirm again: nothing more.
+    await h.press_data(user_id, MassConfirm(batch=batch, place=True).pack())
+    assert "placed already" in h.session.alerts()[-1]
+    assert len(adds(h)) == sent + 8
+    charged = sum(o.charge for o in await h.services.stores.orders.list_orders(user_id, limit=50))
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(100) - charged
+
+
+async def test_a_service_that_needs_more_than_a_link_is_refused_in_a_mass_order(
+    harness: Harness,
+) -> None:
+    h, user_id = harness, Harness.new_user()
+    await h.say(user_id, "/mass")
+    preview = await h.say(user_id, "4 | https://instagram.com/p/comments | 10")  # Custom Comments
+    assert "order it on its own" in preview and "No line can be placed" in preview
