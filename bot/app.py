@@ -21,6 +21,7 @@ from aiogram.fsm.storage.base import BaseStorage
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
 from bot.core.catalog.cache import CatalogCache
+from bot.core.catalog.guarantees import GuaranteeBook
 from bot.core.catalog.pricing import Pricing
 from bot.core.catalog.routing import Routing
 from bot.core.catalog.storefront import Storefront
@@ -53,7 +54,6 @@ from bot.core.storage.kv import KeyValueStore
 from bot.core.stores import Stores
 from bot.core.support.ticket_store import TicketStore
 from bot.core.tracking.aftersale import AfterSale
-from bot.core.tracking.guarantees import GuaranteeBook
 from bot.core.tracking.poller import Poller
 from bot.core.tracking.refill_store import RefillStore
 from bot.core.tracking.stalls import StallWatch
@@ -236,7 +236,8 @@ async def build_services(settings: Settings) -> Services:
     panels.on_change(reroute)
     # Replicas that do not poll hear of no completion: "too few orders yet" is re-read often.
     delivery = DeliveryTimes(stores.samples, keep_unknown_seconds=60.0 if db.shared else None)
-    quoter = Quoter(pricing, shop, stores.wallets, delivery, stores.promos)
+    guarantees = GuaranteeBook(stores.settings)
+    quoter = Quoter(pricing, shop, stores.wallets, delivery, stores.promos, guarantees)
     ordering = OrderService(stores.orders, stores.outbox, panels, settings.admin_ids, storefront)
     admins = settings.admin_ids
     return Services(
@@ -262,7 +263,7 @@ async def build_services(settings: Settings) -> Services:
             stores.refills,
             admins,
             catalog,
-            GuaranteeBook(stores.settings),
+            guarantees,
             stores.settings,
             settings.refill_cooldown_hours,
         ),

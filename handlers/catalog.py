@@ -10,6 +10,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.core.catalog.cache import CatalogCache, category_key
+from bot.core.catalog.guarantees import GuaranteeBook
 from bot.core.catalog.pricing import Pricing
 from bot.core.delivery.estimates import DeliveryTime
 from bot.core.delivery.times import DeliveryTimes
@@ -17,7 +18,6 @@ from bot.core.money import fmt_rate
 from bot.core.ordering.forms import is_orderable
 from bot.core.panels import Service
 from bot.core.shop import Shop
-from bot.core.tracking.guarantees import GuaranteeBook
 from bot.ui.callbacks import CategoryPage, CategoryPick, SearchPage, ServicePick
 from bot.ui.filters import TypedText
 from bot.ui.keyboards import (

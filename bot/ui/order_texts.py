@@ -13,6 +13,7 @@ from bot.core.ordering.forms import FieldSpec, Kind, choice_label, fields_for
 from bot.core.ordering.placing import Outcome, Placement
 from bot.core.ordering.quoting import Quote
 from bot.core.panels import Service
+from bot.ui.refill_texts import guarantee_line
 from bot.ui.render import MESSAGE_LIMIT, demo_note, fit, money, shorten, usual_time
 
 Translate = Callable[..., str]
@@ -91,6 +92,9 @@ def _price_lines(t: Translate, quote: Quote) -> list[str]:
     said = usual_time(t, quote.usual, quote.quantity)
     if said:
         lines.append(said)
+    promised = guarantee_line(t, quote.guarantee)
+    if promised:
+        lines.append(promised)
     if quote.shortfall:
         lines.append(t("summary-not-enough", missing=money(quote.shortfall, currency)))
     return lines

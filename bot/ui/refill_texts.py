@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.core.tracking.guarantees import LIFETIME, Guarantee, RefillCheck
+from bot.core.catalog.guarantees import LIFETIME, Guarantee, RefillCheck
 
 Translate = Callable[..., str]
 

@@ -11,6 +11,7 @@ from bot.core.ordering.forms import is_orderable
 from bot.core.ordering.quoting import Quote
 from bot.core.panels import Service
 from bot.ui.order_texts import answered
+from bot.ui.refill_texts import guarantee_line
 from bot.ui.render import money, rate, shorten, stage_label, usual_time
 from bot.webapp.context import MiniApp
 
@@ -65,6 +66,7 @@ def summary_json(app: MiniApp, t: Callable[..., str], quote: Quote) -> dict[str,
         if quote.discount and quote.full_price is not None
         else None,
         "usual": usual_time(t, quote.usual, quote.quantity),
+        "guarantee": guarantee_line(t, quote.guarantee) or None,
     }
 
 

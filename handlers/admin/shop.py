@@ -12,6 +12,7 @@ from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
 
 from bot.core.catalog.cache import CatalogCache, CatalogUnavailableError, category_key
+from bot.core.catalog.guarantees import GuaranteeBook
 from bot.core.catalog.pricing import Pricing
 from bot.core.domain import parse_id
 from bot.core.growth.referral_store import ReferralStore
@@ -20,7 +21,6 @@ from bot.core.ops.figure_store import FigureStore
 from bot.core.ops.reports import daily
 from bot.core.settings import DEFAULT_PANEL
 from bot.core.shop import Shop
-from bot.core.tracking.guarantees import GuaranteeBook
 from bot.ui.charts import render
 from bot.ui.i18n import Translator
 from bot.ui.refill_texts import guarantee_line

@@ -1,4 +1,4 @@
-"""Refill guarantees as a customer meets them (bot/core/tracking/guarantees.py, aftersale.py):
+"""Refill guarantees as a customer meets them (bot/core/catalog/guarantees.py, aftersale.py):
 Refill is offered inside the guarantee only, once per cooldown, one at a time."""
 
 from __future__ import annotations
@@ -95,3 +95,12 @@ async def test_a_no_refill_service_offers_no_refill_and_calls_nothing(harness: H
 
 def _buttons(h: Harness, user_id: int) -> list[tuple[str, str]]:
     return list(buttons(h.session.last(user_id).reply_markup))
+
+
+async def test_the_summary_states_the_guarantee_before_confirm(harness: Harness) -> None:
+    h, user_id = harness, Harness.new_user()
+    await h.fund(user_id, "100")
+    service = await h.services.catalog.service(FOLLOWERS_R30)
+    assert service is not None
+    await open_service(h, user_id, FOLLOWERS_R30)
+    assert "Refill guarantee: 30 days" in await fill_form(h, user_id, service)

@@ -1,11 +1,11 @@
 """Refill guarantees read from panels' names, and when a refill may be asked
-(bot/core/tracking/guarantees.py)."""
+(bot/core/catalog/guarantees.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.core.tracking.guarantees import LIFETIME, NO_REFILL, Guarantee, may_refill, read_guarantee
+from bot.core.catalog.guarantees import LIFETIME, NO_REFILL, Guarantee, may_refill, read_guarantee
 
 DAY = 86400.0
 

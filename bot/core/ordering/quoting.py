@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from bot.core.catalog.guarantees import Guarantee, GuaranteeBook
 from bot.core.catalog.pricing import Pricing
 from bot.core.delivery.estimates import DeliveryTime
 from bot.core.delivery.times import DeliveryTimes
@@ -31,6 +32,7 @@ class Quote:
     usual: DeliveryTime | None = None  # how long the service usually takes, once known
     discount: tuple[str, Decimal] | None = None  # (promo code, percent) applied to `price`
     full_price: Decimal | None = None  # before the discount
+    guarantee: Guarantee | None = None  # the refill guarantee, when the service states one
 
     @property
     def quantity(self) -> int:
@@ -75,7 +77,9 @@ class Quoter:
         wallets: WalletStore,
         delivery: DeliveryTimes | None = None,
         promos: PromoStore | None = None,
+        guarantees: GuaranteeBook | None = None,
     ) -> None:
+        self._guarantees = guarantees
         self._pricing = pricing
         self.shop = shop
         self._wallets = wallets
@@ -108,6 +112,7 @@ class Quoter:
             currency=self.shop.currency,
             balance=await self._wallets.balance(user_id),
             usual=await self._delivery.of(service.id, service.type) if self._delivery else None,
+            guarantee=await self._guarantees.of(service) if self._guarantees else None,
         )
 
     async def balance(self, user_id: int) -> Decimal:

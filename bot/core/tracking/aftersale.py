@@ -9,12 +9,12 @@ import time
 from collections.abc import Iterable
 
 from bot.core.catalog.cache import CatalogCache
+from bot.core.catalog.guarantees import Guarantee, GuaranteeBook, RefillCheck, may_refill
 from bot.core.domain import Order, RefillStage, Stage
 from bot.core.ordering.order_store import OrderStore
 from bot.core.panels import NotAllowedError, NotFoundError, PanelError
 from bot.core.panels.health import Panels
 from bot.core.storage.kv import KeyValueStore
-from bot.core.tracking.guarantees import Guarantee, GuaranteeBook, RefillCheck, may_refill
 from bot.core.tracking.refill_store import RefillStore
 from bot.core.tracking.status_store import TransitionStore
 

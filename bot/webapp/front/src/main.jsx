@@ -194,6 +194,7 @@ function ServiceScreen({ s, id, prefill, done }) {
           <div>{s["app-price"]}: <b id="price">{summary.price}</b></div>
           <div>{s["app-wallet-after"]}: {summary.balance} → {summary.after}</div>
           {summary.usual && <div class="hint">{summary.usual}</div>}
+          {summary.guarantee && <div class="hint" id="guarantee">{summary.guarantee}</div>}
           {summary.shortfall && <div class="notice bad">{s["app-not-enough"]} {summary.shortfall}</div>}
           <div class="row">
             <button class="primary" id="confirm" disabled={busy || !!summary.shortfall} onClick={confirm}>{busy ? s["app-placing"] : s["app-confirm"]}</button>
