@@ -4,6 +4,7 @@ one open order per link, and a mass order placed once across a restart."""
 from __future__ import annotations
 
 import signal
+from typing import Any
 
 import pytest
 
@@ -58,3 +59,42 @@ def test_a_mass_order_places_its_valid_lines_once_across_a_restart(
     )
     adds = [r for r in stand.panel_requests("add") if "e2e_mass" in r.get("link", "")]
     assert len(adds) == 8
+
+
+def _completed_followers(customer: Customer, link: str) -> dict[str, Any]:
+    """An order of the R30 followers service, completed; returns its card."""
+    open_service(customer, "Instagram Followers ⭐")
+    customer.ask(f"https://instagram.com/{link}", "How many?")
+    customer.ask("100", "all at once")
+    customer.press("All at once", "Please check your order")
+    customer.press("Confirm", "placed")
+    customer.wait_for("✅ Completed", timeout=20)
+    customer.ask("My orders", "Your orders")
+    card = customer.press("#", "Order #")
+    assert card is not None
+    return card
+
+
+def test_taps_at_once_send_one_refill(stand: Stand, customer: Customer) -> None:
+    _completed_followers(customer, "e2e_taps")
+    card, data = customer.button("Refill")
+    assert "Refill guarantee: 30 days, until" in card["text"]
+    before, answered = len(stand.panel_requests("refill")), len(customer.alerts())
+    for _ in range(5):
+        customer.press_data(card, data)
+    wait_until(lambda: len(customer.alerts()) >= answered + 5, 15, "five answers")
+    assert len(stand.panel_requests("refill")) == before + 1
+    assert sum("Refill requested" in a for a in customer.alerts()[answered:]) == 1
+
+
+def test_a_no_refill_service_offers_no_refill_and_calls_nothing(
+    stand: Stand, customer: Customer, admin: Customer
+) -> None:
+    admin.ask("/service 1 refill none", "No refill guarantee")
+    try:
+        card = _completed_followers(customer, "e2e_norefill")
+        assert "No refill guarantee" in card["text"]
+        buttons = [b["text"] for row in card["reply_markup"]["inline_keyboard"] for b in row]
+        assert not any("Refill" in text for text in buttons)
+    finally:
+        admin.ask("/service 1 refill 30", "Refill guarantee: 30 days")

@@ -91,3 +91,17 @@ async def test_a_new_users_first_updates_arriving_together_store_them_once(env: 
     )
     assert {user.id for user, _ in results} == {24}
     assert sum(created for _, created in results) == 1
+
+
+async def test_a_claim_is_taken_once_however_many_race_for_it(env: Env) -> None:
+    """Refill taps on several replicas race for one claim: exactly one wins (a read then a
+    write let two win on PostgreSQL)."""
+    settings = env.stores.settings
+    for round_ in range(5):
+        results = await asyncio.gather(
+            *(settings.claim(f"race:{round_}", ttl=60) for _ in range(20))
+        )
+        assert sum(results) == 1
+    await settings.release("race:0")
+    assert await settings.claim("race:0", ttl=60)
+    assert await settings.claim("race:1", ttl=0)  # a stale claim is taken over

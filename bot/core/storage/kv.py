@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 
 from bot.core.storage.base import StoreBase
-from bot.core.storage.sql import IntegrityError
 
 
 class KeyValueStore(StoreBase):
@@ -34,21 +33,21 @@ class KeyValueStore(StoreBase):
 
     async def claim(self, key: str, ttl: float) -> bool:
         """Take `key` for `ttl` seconds, across replicas; False when someone holds it. A claim
-        left by a process that died is taken over once it is older than `ttl`."""
+        left by a process that died is taken over once it is older than `ttl`. One statement:
+        a read, then a write, would let two takers both see it free."""
         now = time.time()
-        try:
-            async with self.db.write() as conn:
-                held = await conn.scalar("SELECT value FROM kv WHERE key = :key", {"key": key})
-                if held is not None and now - float(held) < ttl:
-                    return False
-                await conn.execute("DELETE FROM kv WHERE key = :key", {"key": key})
-                await conn.execute(
-                    "INSERT INTO kv (key, value) VALUES (:key, :value)",
-                    {"key": key, "value": repr(now)},
-                )
-        except IntegrityError:  # another replica inserted it first
-            return False
-        return True
+        async with self.db.write() as conn:
+            taken = await conn.execute(
+                "INSERT INTO kv (key, value) VALUES (:key, :now) ON CONFLICT (key) DO UPDATE"
+                " SET value = excluded.value WHERE kv.value < :stale RETURNING key",
+                {"key": key, "now": _stamp(now), "stale": _stamp(now - ttl)},
+            )
+            return taken.first() is not None
 
     async def release(self, key: str) -> None:
         await self.set_kv(key, None)
+
+
+def _stamp(moment: float) -> str:
+    """A time as text that sorts as the time does (fixed width), in either database."""
+    return f"{moment:020.6f}"
