@@ -6,6 +6,8 @@ wins; an admin's override (`/service <id> refill …`) wins over the name."""
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -112,15 +114,33 @@ OVERRIDE_PREFIX = "refill:"
 
 
 class GuaranteeBook:
-    """Each service's guarantee: an admin's override, else what its panel's name says."""
+    """Each service's guarantee: an admin's override, else what its panel's name says. The
+    overrides are few and read on every card and summary: kept in memory, read again after
+    `fresh_seconds` (another replica may have changed one)."""
 
-    def __init__(self, settings: KeyValueStore) -> None:
+    def __init__(
+        self,
+        settings: KeyValueStore,
+        fresh_seconds: float = 10.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._settings = settings
+        self._fresh = fresh_seconds
+        self._clock = clock
+        self._overrides: dict[str, str] = {}
+        self._loaded_at: float | None = None
+
+    async def _override(self, service_id: int) -> str | None:
+        now = self._clock()
+        if self._loaded_at is None or now - self._loaded_at > self._fresh:
+            self._overrides = await self._settings.kv_with_prefix(OVERRIDE_PREFIX)
+            self._loaded_at = now
+        return self._overrides.get(OVERRIDE_PREFIX + str(service_id))
 
     async def of(self, service: Service) -> Guarantee | None:
         if not service.refill:
             return NO_REFILL  # the panel refuses refills of it, whatever anyone says
-        override = await self._settings.get_kv(OVERRIDE_PREFIX + str(service.id))
+        override = await self._override(service.id)
         if override is not None:
             return parse_override(override)
         return read_guarantee(service.name, service.description, service.refill)
@@ -129,5 +149,7 @@ class GuaranteeBook:
         """None when the word is not a guarantee (days, "lifetime" or "none")."""
         guarantee = parse_override(word)
         if guarantee is not None:
-            await self._settings.set_kv(OVERRIDE_PREFIX + str(service_id), word.strip().lower())
+            key, value = OVERRIDE_PREFIX + str(service_id), word.strip().lower()
+            await self._settings.set_kv(key, value)
+            self._overrides[key] = value
         return guarantee
