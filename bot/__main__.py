@@ -11,6 +11,7 @@ from bot.core.logs import configure_logging
 from bot.core.settings import Settings
 
 EXIT_CONFIG = 2
+EXIT_INTERRUPTED = 130  # as a shell reports a Ctrl+C
 
 
 def _describe(error: ValidationError) -> str:
@@ -49,6 +50,8 @@ def main() -> None:
     except StartupRefusedError as exc:
         print(exc, file=sys.stderr)
         sys.exit(EXIT_CONFIG)
+    except KeyboardInterrupt:  # Ctrl+C before polling took over its signals (still starting)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":

@@ -34,6 +34,11 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     return keep
 
 
+def _default_sigint() -> None:
+    # A test runner started in the background may ignore Ctrl+C, and children inherit that.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(tmp_path: Path, **extra: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "bot"],
@@ -42,6 +47,7 @@ def _start(tmp_path: Path, **extra: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_default_sigint,
     )
 
 
@@ -128,3 +134,20 @@ def test_telegram_out_of_reach_is_tried_again_and_a_second_bot_on_the_file_refus
             _, first_err = first.communicate()
     assert first_err.count("Telegram is out of reach; trying again") >= 2
     assert "Traceback" not in first_err
+
+
+def test_ctrl_c_while_telegram_is_out_of_reach_ends_quietly(tmp_path: Path) -> None:
+    bot = _start(tmp_path, TELEGRAM_API_URL=f"http://127.0.0.1:{_closed_port()}")
+    wait_until_logged(bot, tmp_path)
+    bot.send_signal(signal.SIGINT)
+    _, stderr = bot.communicate(timeout=30)
+    assert bot.returncode == 130
+    assert "Traceback" not in stderr
+
+
+def wait_until_logged(bot: subprocess.Popen[str], tmp_path: Path) -> None:
+    """Until the bot is trying Telegram (its database made, its first try logged)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not (tmp_path / "shop.sqlite3").exists():
+        time.sleep(0.2)
+    time.sleep(3)
