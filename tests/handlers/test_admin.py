@@ -18,12 +18,18 @@ from tests.handlers.payments_support import (
 )
 
 
-async def test_admin_refunds_stars_and_debits_the_wallet(harness: Harness) -> None:
-    h = harness
+async def topped_up_in_stars(h: Harness, charge: str) -> int:
+    """A new customer who paid 20 USD in Stars; the charge id is `<charge>-<user id>`."""
     user_id = h.new_user()
     await h.say(user_id, "/start")
     invoice = invoice_for(user_id, 20, Decimal(50))
-    await h.feed(paid(user_id, invoice.payload, invoice.stars, f"refund-{user_id}"))
+    await h.feed(paid(user_id, invoice.payload, invoice.stars, f"{charge}-{user_id}"))
+    return user_id
+
+
+async def test_admin_refunds_stars_and_debits_the_wallet(harness: Harness) -> None:
+    h = harness
+    user_id = await topped_up_in_stars(h, "refund")
     reply = await h.say(ADMIN_ID, f"/refund_stars refund-{user_id}")
     assert "Stars refunded" in reply
     [call] = [c for c in h.session.calls if isinstance(c, RefundStarPayment)]
@@ -41,10 +47,7 @@ async def test_a_stars_refund_without_a_clear_answer_is_held_and_finished_by_a_r
     """A timeout may follow a refund Telegram made: crediting the wallet back then would pay
     the customer twice. The refund waits for the admins, and running it again finishes it."""
     h = harness
-    user_id = h.new_user()
-    await h.say(user_id, "/start")
-    invoice = invoice_for(user_id, 20, Decimal(50))
-    await h.feed(paid(user_id, invoice.payload, invoice.stars, f"lost-{user_id}"))
+    user_id = await topped_up_in_stars(h, "lost")
     h.session.fail_next.append(
         TelegramNetworkError(method=GetMe(), message="Request timeout error")
     )
@@ -65,10 +68,7 @@ async def test_a_refused_stars_refund_gives_the_wallet_back_and_may_be_retried(
     harness: Harness,
 ) -> None:
     h = harness
-    user_id = h.new_user()
-    await h.say(user_id, "/start")
-    invoice = invoice_for(user_id, 20, Decimal(50))
-    await h.feed(paid(user_id, invoice.payload, invoice.stars, f"no-{user_id}"))
+    user_id = await topped_up_in_stars(h, "no")
     h.session.fail_next.append(
         TelegramBadRequest(method=GetMe(), message="Bad Request: PAYMENT_REFUND_FAILED")
     )
