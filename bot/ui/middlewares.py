@@ -15,9 +15,9 @@ from bot.core.customers.directory import Customers
 from bot.core.ops import metrics
 from bot.core.settings import Settings
 from bot.ui.i18n import Translator, pick_locale
+from bot.ui.rate_limit import TokenBuckets
 
 logger = logging.getLogger(__name__)
-PRUNE_ABOVE = 10_000  # per-user records kept before idle ones are dropped
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 
@@ -114,30 +114,13 @@ class ThrottleMiddleware(BaseMiddleware):
     """A token bucket per user: a flood is dropped after one warning."""
 
     def __init__(self, rate_per_second: float, translate: Translator, default_locale: str) -> None:
-        self._rate = rate_per_second
-        self._burst = max(5.0, rate_per_second * 3)
+        self._buckets = TokenBuckets(rate_per_second, burst=max(5.0, rate_per_second * 3))
         self._translate = translate
         self._default_locale = default_locale
-        self._buckets: dict[int, tuple[float, float, bool]] = {}
 
     def allow(self, user_id: int, now: float) -> tuple[bool, bool]:
-        """(allowed, warn now)."""
-        if len(self._buckets) > PRUNE_ABOVE:
-            self._forget_idle(now)
-        tokens, last, warned = self._buckets.get(user_id, (self._burst, now, False))
-        tokens = min(self._burst, tokens + (now - last) * self._rate)
-        if tokens >= 1:
-            self._buckets[user_id] = (tokens - 1, now, False)
-            return True, False
-        self._buckets[user_id] = (tokens, now, True)
-        return False, not warned
-
-    def _forget_idle(self, now: float) -> None:
-        """A bucket idle long enough to be full again carries no information."""
-        refill = self._burst / self._rate
-        self._buckets = {
-            user: bucket for user, bucket in self._buckets.items() if now - bucket[1] < refill
-        }
+        """(allowed, warn now): the first refusal of a flood is warned about, once."""
+        return self._buckets.take(user_id, now)
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         tg_user: TelegramUser | None = data.get("event_from_user")

@@ -26,13 +26,11 @@ from bot.core.payments.wallet_store import WalletStore
 from bot.core.settings import Settings
 from bot.core.tracking.aftersale import AfterSale
 from bot.ui.i18n import Translator
+from bot.ui.rate_limit import TokenBuckets
 from bot.webapp.auth import AppUser
 from bot.webapp.platforms import platform_of
 
 logger = logging.getLogger(__name__)
-
-
-BUCKETS_KEPT = 10_000  # users' rate buckets kept before the idle ones are dropped
 
 
 @dataclass
@@ -50,8 +48,13 @@ class MiniApp:
     delivery: DeliveryTimes
     currency: Callable[[], str]
     demo: bool = False  # the built-in sandbox: no real payment, every price says so
-    _buckets: dict[int, tuple[float, float]] = field(default_factory=dict)
     _platforms: tuple[Catalog | None, dict[int, str | None]] = (None, {})
+    _buckets: TokenBuckets = field(init=False)
+
+    def __post_init__(self) -> None:
+        # As the chat's flood control, twice as loose: a page fires a few calls at once.
+        per_second = self.settings.throttle_rate_per_second * 2
+        self._buckets = TokenBuckets(per_second, burst=max(10.0, per_second * 3))
 
     def platforms(self, catalog: Catalog) -> dict[int, str | None]:
         """Each service's platform, worked out once per catalog (filters ask on every key)."""
@@ -64,21 +67,9 @@ class MiniApp:
     # -- who, and how often ----------------------------------------------------------
 
     def allow(self, user_id: int, now: float | None = None) -> bool:
-        """A token bucket per user, as the chat's flood control: typing fast is fine."""
-        now = time.monotonic() if now is None else now
-        per_second = self.settings.throttle_rate_per_second * 2
-        burst = max(10.0, per_second * 3)
-        if len(self._buckets) > BUCKETS_KEPT:
-            # A bucket idle long enough to be full again says nothing: let it go.
-            refill = burst / per_second
-            self._buckets = {u: b for u, b in self._buckets.items() if now - b[1] < refill}
-        tokens, at = self._buckets.get(user_id, (burst, now))
-        tokens = min(burst, tokens + (now - at) * per_second)
-        if tokens < 1:
-            self._buckets[user_id] = (tokens, now)
-            return False
-        self._buckets[user_id] = (tokens - 1, now)
-        return True
+        """Typing fast is fine; a flood is slowed down."""
+        allowed, _ = self._buckets.take(user_id, time.monotonic() if now is None else now)
+        return allowed
 
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
