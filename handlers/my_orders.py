@@ -16,7 +16,6 @@ from bot.core.ordering.checkout import Checkout
 from bot.core.ordering.forms import is_orderable
 from bot.core.ordering.order_store import OrderStore
 from bot.core.tracking.aftersale import REFILLABLE, AfterSale
-from bot.core.tracking.refill_store import RefillStore
 from bot.ui.callbacks import OrderAction, OrderDo, OrdersPage
 from bot.ui.keyboards import ORDERS_PER_PAGE, order_detail, orders_list, pages
 from bot.ui.refill_texts import guarantee_line, refill_text
@@ -59,24 +58,10 @@ async def orders_page(
         await show_in_place(query, text, markup)
 
 
-async def _capabilities(
-    catalog: CatalogCache, aftersale: AfterSale, order: Order
-) -> tuple[bool, bool]:
-    service = await catalog.service(order.service_id)
-    if service is None:
-        return False, False
-    # Refill only inside the guarantee, past the cooldown, with none pending: otherwise the
-    # button is gone (and an old one's tap says why, without asking the panel).
-    can_refill = service.refill and (await aftersale.refill_check(order)).allowed
-    can_cancel = service.cancel and order.stage.is_polled
-    return can_refill, can_cancel
-
-
 async def show_order(
     query: CallbackQuery,
     i18n: I18nContext,
     orders: OrderStore,
-    refills: RefillStore,
     catalog: CatalogCache,
     delivery: DeliveryTimes,
     aftersale: AfterSale,
@@ -86,17 +71,21 @@ async def show_order(
     refund = await orders.refund_of(order.id)
     usual = await delivery.of(order.service_id, order.service_type)
     text = order_card(i18n.get, order, refund, usual)
+    refill = await aftersale.refill_state(order)
     completed = order.status_changed_at if order.stage in REFILLABLE else None
-    promised = guarantee_line(i18n.get, await aftersale.guarantee_of(order.service_id), completed)
+    promised = guarantee_line(i18n.get, refill.guarantee, completed)
     if promised:
         text += "\n" + promised
-    refill = await refills.latest_refill(order.id)
-    if refill is not None:
-        stage_key = "refill-stage-" + refill.stage.value.replace("_", "-")
+    if refill.latest is not None:
+        stage_key = "refill-stage-" + refill.latest.stage.value.replace("_", "-")
         text += "\n" + i18n.get("order-card-refill", status=i18n.get(stage_key))
     if notice:
         text = f"{notice}\n\n{text}"
-    can_refill, can_cancel = await _capabilities(catalog, aftersale, order)
+    service = await catalog.service(order.service_id)
+    # Refill only inside the guarantee, past the cooldown, with none pending: otherwise the
+    # button is gone (and an old one's tap says why, without asking the panel).
+    can_refill = service is not None and refill.check.allowed
+    can_cancel = service is not None and service.cancel and order.stage.is_polled
     await show_in_place(query, text, order_detail(i18n, order, can_refill, can_cancel))
 
 
@@ -106,7 +95,6 @@ async def order_action(
     callback_data: OrderAction,
     i18n: I18nContext,
     orders: OrderStore,
-    refills: RefillStore,
     catalog: CatalogCache,
     aftersale: AfterSale,
     delivery: DeliveryTimes,
@@ -145,9 +133,7 @@ async def order_action(
     else:
         pass
     fresh = await orders.get_order(order.id, user_id=query.from_user.id)
-    await show_order(
-        query, i18n, orders, refills, catalog, delivery, aftersale, fresh or order, notice
-    )
+    await show_order(query, i18n, orders, catalog, delivery, aftersale, fresh or order, notice)
 
 
 def register(router: Router) -> None:

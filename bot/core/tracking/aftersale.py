@@ -7,10 +7,11 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from bot.core.catalog.cache import CatalogCache
 from bot.core.catalog.guarantees import Guarantee, GuaranteeBook, RefillCheck, may_refill
-from bot.core.domain import Order, RefillStage, Stage
+from bot.core.domain import Order, Refill, RefillStage, Stage
 from bot.core.ordering.order_store import OrderStore
 from bot.core.panels import NotAllowedError, NotFoundError, PanelError
 from bot.core.panels.health import Panels
@@ -24,6 +25,13 @@ OPEN_REFILL_STAGES = frozenset({RefillStage.PENDING, RefillStage.IN_PROGRESS, Re
 CLAIM_SECONDS = 120.0  # longer than a panel call may take
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RefillState:
+    guarantee: Guarantee | None
+    latest: Refill | None
+    check: RefillCheck
 
 
 class AfterSale:
@@ -68,19 +76,29 @@ class AfterSale:
         service = await self._catalog.service(service_id)
         return await self.guarantees.of(service) if service is not None else None
 
-    async def refill_check(self, order: Order, now: float | None = None) -> RefillCheck:
-        """May the customer ask for a refill of this order now (the button shows only then)?"""
-        if order.panel_order_id is None or order.stage not in REFILLABLE:
-            return RefillCheck(False, "refill-not-eligible")
+    async def refill_state(self, order: Order, now: float | None = None) -> RefillState:
+        """What an order's card says of refills, read once: the guarantee, the latest
+        refill and whether another may be asked now."""
+        guarantee = await self.guarantee_of(order.service_id)
         latest = await self._refills.latest_refill(order.id)
-        return may_refill(
-            await self.guarantee_of(order.service_id),
+        if order.panel_order_id is None or order.stage not in REFILLABLE:
+            return RefillState(guarantee, latest, RefillCheck(False, "refill-not-eligible"))
+        check = may_refill(
+            guarantee,
             order.status_changed_at,
             latest.created_at if latest else None,
             latest is not None and latest.stage in OPEN_REFILL_STAGES,
             self._cooldown,
             time.time() if now is None else now,
         )
+        return RefillState(guarantee, latest, check)
+
+    async def refill_check(self, order: Order) -> RefillCheck:
+        """May the customer ask for a refill of this order now (the button shows only then)?
+        An order not delivered yet costs no lookup."""
+        if order.panel_order_id is None or order.stage not in REFILLABLE:
+            return RefillCheck(False, "refill-not-eligible")
+        return (await self.refill_state(order)).check
 
     async def refill(self, order: Order) -> RefillCheck:
         """Ask the panel for a refill, once however many taps arrive together; the reason
