@@ -84,7 +84,18 @@ async def confirm(
         callback_answer.show_alert = True
         return
     price = Decimal(str(data.get("price")))
-    await _confirm(query, callback_answer, message, i18n, state, checkout, service, answers, price)
+    await _confirm(
+        query,
+        callback_answer,
+        message,
+        i18n,
+        state,
+        checkout,
+        service,
+        answers,
+        price,
+        data["token"],
+    )
 
 
 async def place_held(
@@ -135,6 +146,7 @@ async def place_held(
         service,
         held.answers,
         held.price,
+        held.token,
         held=True,
     )
 
@@ -149,11 +161,11 @@ async def _confirm(
     service: Service,
     answers: dict[str, Any],
     price: Decimal,
+    token: str,
     *,
     held: bool = False,
 ) -> None:
-    """Confirm the form in the FSM data at the price its summary showed, and tell the outcome."""
-    token = str((await state.get_data())["token"])
+    """Confirm the form (`token`) at the price its summary showed, and tell the outcome."""
 
     async def placing() -> None:
         # Answered now, not after the panel answers: the button stops spinning at once.
