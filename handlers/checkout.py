@@ -94,7 +94,7 @@ async def confirm(
         service,
         answers,
         price,
-        data["token"],
+        callback_data.token,  # the same as the form's (checked above)
     )
 
 
