@@ -4,8 +4,6 @@ What each line means and how it is placed once is `bot/core/ordering/mass.py`.""
 from __future__ import annotations
 
 import secrets
-from dataclasses import asdict
-from decimal import Decimal
 
 from aiogram import Router
 from aiogram.filters import Command, StateFilter
@@ -15,7 +13,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.core.ordering.forms import Invalid
-from bot.core.ordering.mass import MassLine, MassOrders, line_token
+from bot.core.ordering.mass import MassLine, MassOrders, batch_tokens
 from bot.core.ordering.order_store import OrderStore
 from bot.core.shop import Shop
 from bot.ui.callbacks import MassConfirm
@@ -46,7 +44,7 @@ async def mass_lines(
         return
     batch = secrets.token_hex(8)
     await state.set_state(MassForm.confirming)
-    await state.set_data({"batch": batch, "lines": [_stored(line) for line in preview.valid]})
+    await state.set_data({"batch": batch, "lines": [line.stored() for line in preview.valid]})
     keyboard = markup(
         [
             button(i18n.get("button-confirm"), MassConfirm(batch=batch, place=True)),
@@ -54,19 +52,6 @@ async def mass_lines(
         ]
     )
     await message.answer(text, reply_markup=keyboard)
-
-
-def _stored(line: MassLine) -> dict[str, object]:
-    return {**asdict(line), "price": str(line.price), "answers": dict(line.answers)}
-
-
-def _line(stored: dict[str, object]) -> MassLine:
-    return MassLine(
-        number=int(str(stored["number"])),
-        service_id=int(str(stored["service_id"])),
-        answers=dict(stored["answers"]),  # type: ignore[call-overload]
-        price=Decimal(str(stored["price"])),
-    )
 
 
 async def mass_confirm(
@@ -83,8 +68,10 @@ async def mass_confirm(
     message = query.message if isinstance(query.message, Message) else None
     if data.get("batch") != callback_data.batch or message is None:
         # An old preview: its lines were placed (or dropped) already; nothing twice.
-        first = await orders.order_by_token(line_token(callback_data.batch, 1), query.from_user.id)
-        callback_answer.text = i18n.get("mass-already" if first else "summary-outdated")
+        placed = await orders.order_by_token_prefix(
+            batch_tokens(callback_data.batch), query.from_user.id
+        )
+        callback_answer.text = i18n.get("mass-already" if placed else "summary-outdated")
         callback_answer.show_alert = True
         return
     await drop_buttons(message)
@@ -94,7 +81,7 @@ async def mass_confirm(
         return
     callback_answer.disable()
     await query.answer(i18n.get("placing"))
-    lines = [_line(stored) for stored in data.get("lines", [])]
+    lines = [MassLine.from_stored(stored) for stored in data.get("lines", [])]
     # The state stays until every line is tried: a restart in the middle and a new tap
     # place the rest, and the lines already placed are found by their tokens.
     results = await mass.place(query.from_user.id, callback_data.batch, lines)

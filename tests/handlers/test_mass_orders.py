@@ -56,3 +56,22 @@ async def test_a_service_that_needs_more_than_a_link_is_refused_in_a_mass_order(
     await h.say(user_id, "/mass")
     preview = await h.say(user_id, "4 | https://instagram.com/p/comments | 10")  # Custom Comments
     assert "order it on its own" in preview and "No line can be placed" in preview
+
+
+async def test_an_old_preview_whose_first_line_was_bad_still_says_placed(
+    harness: Harness,
+) -> None:
+    h, user_id = harness, Harness.new_user()
+    await h.fund(user_id, "50")
+    await h.say(user_id, "/mass")
+    lines = ["99999 | https://instagram.com/p/nope | 100"]
+    lines.append(f"1 | https://instagram.com/p/second{user_id} | 100")
+    await h.say(user_id, "\n".join(lines))
+    batch = (await h.dp.storage.get_data(key(user_id)))["batch"]
+    assert (
+        "1 orders placed"
+        in await h.press_data(user_id, MassConfirm(batch=batch, place=True).pack())
+        or "1 order placed" in h.session.texts(user_id)[-1]
+    )
+    await h.press_data(user_id, MassConfirm(batch=batch, place=True).pack())
+    assert "placed already" in h.session.alerts()[-1]

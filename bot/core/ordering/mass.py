@@ -35,6 +35,24 @@ class MassLine:
     def valid(self) -> bool:
         return self.problem is None and self.price is not None
 
+    def stored(self) -> dict[str, Any]:
+        """A valid line as the conversation keeps it (JSON) until Confirm."""
+        return {
+            "number": self.number,
+            "service_id": self.service_id,
+            "answers": dict(self.answers),
+            "price": str(self.price),
+        }
+
+    @classmethod
+    def from_stored(cls, stored: Mapping[str, Any]) -> MassLine:
+        return cls(
+            number=int(stored["number"]),
+            service_id=int(stored["service_id"]),
+            answers=dict(stored["answers"]),
+            price=Decimal(str(stored["price"])),
+        )
+
 
 @dataclass(frozen=True)
 class MassPreview:
@@ -63,6 +81,11 @@ class LineResult:
 
 def line_token(batch: str, number: int) -> str:
     return f"mass-{batch}-{number}"
+
+
+def batch_tokens(batch: str) -> str:
+    """What every line token of a batch starts with."""
+    return f"mass-{batch}-"
 
 
 class MassOrders:

@@ -246,6 +246,18 @@ class OrderStore(StoreBase):
             order_id = found.scalar()
         return None if order_id is None else int(order_id)
 
+    async def order_by_token_prefix(self, prefix: str, user_id: int) -> int | None:
+        """The customer's first order whose token starts so (a mass order's lines; the prefix
+        is the code's own, without LIKE's wildcards)."""
+        query = (
+            "SELECT id FROM orders WHERE user_id = :user_id AND client_token LIKE :pattern"
+            " ORDER BY id LIMIT 1"
+        )
+        pattern = prefix.replace("%", "").replace("_", "") + "%"  # the code's own prefixes
+        async with self.db.read() as conn:
+            order_id = await conn.scalar(query, {"user_id": user_id, "pattern": pattern})
+        return None if order_id is None else int(order_id)
+
     async def list_orders(self, user_id: int, offset: int = 0, limit: int = 10) -> list[Order]:
         params = {"user_id": user_id, "offset": offset, "limit": limit}
         async with self.db.read() as conn:
