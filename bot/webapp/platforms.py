@@ -1,12 +1,16 @@
-"""Which platform a service is for, read from its category and name (for the filters)."""
+"""Which platform a service is for, for the Mini App's filters: the first one its category or
+name mentions among the filters' platforms (the core's list, bot/core/ordering/links.py)."""
 
 from __future__ import annotations
 
+from bot.core.ordering.links import PLATFORMS as NAMED
+from bot.core.ordering.links import platforms_named
 from bot.core.panels import Service
 
-PLATFORMS = ("Instagram", "TikTok", "YouTube", "Telegram", "Twitter", "Facebook", "Spotify")
+PLATFORMS = NAMED[:7]  # the filters offered: the platforms most panels sell
 
 
 def platform_of(service: Service) -> str | None:
-    haystack = f"{service.category} {service.name}".casefold()
-    return next((p for p in PLATFORMS if p.casefold() in haystack), None)
+    return next(
+        (p for p in platforms_named(service.name, service.category) if p in PLATFORMS), None
+    )

@@ -56,21 +56,22 @@ PLATFORM_HOSTS = {
     "discord.gg": "Discord",
     "discord.com": "Discord",
 }
-# Words in a service's name or category that say its platform ("ig", "yt": the short forms).
-PLATFORM_WORDS = {
-    "instagram": "Instagram",
-    "tiktok": "TikTok",
-    "youtube": "YouTube",
-    "telegram": "Telegram",
-    "twitter": "Twitter",
-    "facebook": "Facebook",
-    "spotify": "Spotify",
-    "twitch": "Twitch",
-    "threads": "Threads",
-    "soundcloud": "SoundCloud",
-    "linkedin": "LinkedIn",
-    "discord": "Discord",
-}
+# The platforms a service's name or category may name, in the order the Mini App's filters
+# list them (the first seven are its filters).
+PLATFORMS = (
+    "Instagram",
+    "TikTok",
+    "YouTube",
+    "Telegram",
+    "Twitter",
+    "Facebook",
+    "Spotify",
+    "Twitch",
+    "Threads",
+    "SoundCloud",
+    "LinkedIn",
+    "Discord",
+)
 
 
 def _bare_host(host: str) -> str:
@@ -82,15 +83,12 @@ def clean_link(link: str) -> str:
     """The link without tracking parameters, mobile host or trailing punctuation."""
     link = link.rstrip(TRAILING_JUNK)
     parts = urlsplit(link)
-    host = parts.hostname or ""
+    host = (parts.hostname or "").rstrip(".")
     bare = _bare_host(host)
-    for prefix in MOBILE_PREFIXES:
-        if bare.startswith(prefix) and bare.count(".") >= 2:
-            bare = bare.removeprefix(prefix)
-            break
-    netloc = bare if parts.port is None else f"{bare}:{parts.port}"
-    if host.lower().startswith("www.") and bare == _bare_host(host):
-        netloc = "www." + netloc  # kept as typed when nothing else changed the host
+    mobile = next((p for p in MOBILE_PREFIXES if bare.startswith(p) and bare.count(".") >= 2), "")
+    if mobile:
+        host = bare = bare.removeprefix(mobile)
+    netloc = host if parts.port is None else f"{host}:{parts.port}"
     extra = TRACKING_ON.get(bare, frozenset())
     query = [
         (key, value)
@@ -112,8 +110,13 @@ def link_platform(link: str) -> str | None:
     return None
 
 
-def service_platform(name: str, category: str) -> str | None:
-    """The platform a service names, when exactly one is named."""
+def platforms_named(name: str, category: str) -> list[str]:
+    """The platforms a service's category and name mention, in PLATFORMS' order."""
     text = f"{category} {name}".casefold()
-    found = {platform for word, platform in PLATFORM_WORDS.items() if word in text}
-    return found.pop() if len(found) == 1 else None
+    return [platform for platform in PLATFORMS if platform.casefold() in text]
+
+
+def service_platform(name: str, category: str) -> str | None:
+    """The platform a service is for, when exactly one is named."""
+    named = platforms_named(name, category)
+    return named[0] if len(named) == 1 else None
