@@ -100,11 +100,11 @@ class MassOrders:
             return Invalid("mass-empty")
         if len(raw) > MAX_LINES:
             return Invalid("mass-too-many", {"max": MAX_LINES})
-        lines = [await self._line(user_id, n, text) for n, text in enumerate(raw, start=1)]
+        lines = [await self._line(n, text) for n, text in enumerate(raw, start=1)]
         balance = await self._quoter.balance(user_id)
         return MassPreview(lines, balance, self._quoter.shop.currency)
 
-    async def _line(self, user_id: int, number: int, text: str) -> MassLine:
+    async def _line(self, number: int, text: str) -> MassLine:
         parts = [part for part in _SEPARATORS.split(text.strip()) if part]
         if len(parts) != 3:
             return MassLine(number, problem=Invalid("mass-line-shape"))
@@ -120,8 +120,9 @@ class MassOrders:
             if name not in submitted:
                 problem = Invalid("mass-line-form")
             return MassLine(number, service.id, answers, problem=problem)
-        quote = await self._quoter.quote(user_id, service, answers, discount=False)
-        return MassLine(number, service.id, answers, price=quote.price)
+        return MassLine(
+            number, service.id, answers, price=self._quoter.list_price(service, answers)
+        )
 
     async def place(self, user_id: int, batch: str, lines: list[MassLine]) -> list[LineResult]:
         """Place each valid line once (its token), in order; the results per line."""

@@ -115,5 +115,10 @@ class Quoter:
             guarantee=await self._guarantees.of(service) if self._guarantees else None,
         )
 
+    def list_price(self, service: Service, answers: Mapping[str, Any]) -> Decimal:
+        """What the form costs before any discount: no database read (a mass order's
+        preview prices a hundred lines, then reads the wallet once)."""
+        return self._pricing.price(service, units(service, dict(answers)))
+
     async def balance(self, user_id: int) -> Decimal:
         return await self._wallets.balance(user_id)
