@@ -55,7 +55,6 @@ from bot.core.stores import Stores
 from bot.core.support.ticket_store import TicketStore
 from bot.core.tracking.aftersale import AfterSale
 from bot.core.tracking.poller import Poller
-from bot.core.tracking.refill_store import RefillStore
 from bot.core.tracking.stalls import StallWatch
 from bot.process import release_free_memory
 from bot.ui.commands import set_bot_commands, set_shop_button
@@ -92,9 +91,7 @@ class HandlerData(TypedDict):
     catalog: CatalogCache
     pricing: Pricing
     shop: Shop
-    quoter: Quoter
     customers: Customers
-    ordering: OrderService
     checkout: Checkout
     aftersale: AfterSale
     mass: MassOrders
@@ -103,7 +100,6 @@ class HandlerData(TypedDict):
     users: UserStore
     wallets: WalletStore
     orders: OrderStore
-    refills: RefillStore
     outbox: OutboxStore
     figures: FigureStore
     tickets: TicketStore
@@ -157,9 +153,7 @@ class Services:
             catalog=self.catalog,
             pricing=self.pricing,
             shop=self.shop,
-            quoter=self.quoter,
             customers=self.customers,
-            ordering=self.ordering,
             checkout=self.checkout,
             aftersale=self.aftersale,
             mass=self.mass,
@@ -168,7 +162,6 @@ class Services:
             users=stores.users,
             wallets=stores.wallets,
             orders=stores.orders,
-            refills=stores.refills,
             outbox=stores.outbox,
             figures=stores.figures,
             tickets=stores.tickets,
