@@ -622,7 +622,7 @@ mass-preview-title = 📦 <b>طلب جماعي</b>: { $count ->
     [many] يمكن تنفيذ { $count } سطرًا
    *[other] يمكن تنفيذ { $count } سطر
 } من { $lines }
-mass-line-ok = { $n }. ✅ #{ $id } · { $link } · { $quantity } — { $price }
+mass-line-ok = { $n }. ✅ الخدمة { $id } · { $link } · { $quantity } — { $price }
 mass-line-bad = { $n }. ❌ { $why }
 mass-total = 💵 المجموع: <b>{ $total }</b>
 mass-nothing-valid = لا يمكن تنفيذ أي سطر: صحّحها والصقها مجددًا.

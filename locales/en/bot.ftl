@@ -522,7 +522,7 @@ alert-repeated = { $count ->
     [one] (once in the last few minutes)
    *[other] (× { $count } in the last few minutes; the latest shown)
 }
-invalid-link-platform = This is a { $service } service, but that is a { $link } link. Send a { $service } link.
+invalid-link-platform = This service is for { $service }, but that link is for { $link }. Send a link to { $service }.
 order-link-busy = #{ $id } is still in progress for this link. A second order there can start once it is done.
 order-link-busy-other = An order for this link is still in progress. A second one can start once it is done.
 guarantee-days = ♻️ Refill guarantee: { $days ->
@@ -553,7 +553,7 @@ mass-preview-title = 📦 <b>Mass order</b>: { $count ->
     [one] { $count } line can be placed
    *[other] { $count } lines can be placed
 } of { $lines }
-mass-line-ok = { $n }. ✅ #{ $id } · { $link } · { $quantity } — { $price }
+mass-line-ok = { $n }. ✅ service { $id } · { $link } · { $quantity } — { $price }
 mass-line-bad = { $n }. ❌ { $why }
 mass-total = 💵 Total: <b>{ $total }</b>
 mass-nothing-valid = No line can be placed: fix them and paste again.

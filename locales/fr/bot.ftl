@@ -542,7 +542,7 @@ mass-preview-title = 📦 <b>Commande groupée</b> : { $count ->
     [one] { $count } ligne peut être passée
    *[other] { $count } lignes peuvent être passées
 } sur { $lines }
-mass-line-ok = { $n }. ✅ #{ $id } · { $link } · { $quantity } — { $price }
+mass-line-ok = { $n }. ✅ service { $id } · { $link } · { $quantity } — { $price }
 mass-line-bad = { $n }. ❌ { $why }
 mass-total = 💵 Total : <b>{ $total }</b>
 mass-nothing-valid = Aucune ligne ne peut être passée : corrigez-les et recollez.

@@ -578,7 +578,7 @@ mass-preview-title = 📦 <b>Массовый заказ</b>: можно раз�
     [many] { $count } строк
    *[other] { $count } строки
 } из { $lines }
-mass-line-ok = { $n }. ✅ #{ $id } · { $link } · { $quantity } — { $price }
+mass-line-ok = { $n }. ✅ услуга { $id } · { $link } · { $quantity } — { $price }
 mass-line-bad = { $n }. ❌ { $why }
 mass-total = 💵 Итого: <b>{ $total }</b>
 mass-nothing-valid = Ни одну строку нельзя разместить: исправьте и вставьте снова.
