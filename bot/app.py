@@ -28,6 +28,7 @@ from bot.core.catalog.storefront import Storefront
 from bot.core.customers.directory import Customers
 from bot.core.customers.user_store import UserStore
 from bot.core.delivery.times import DeliveryTimes
+from bot.core.growth.loyalty import Sales
 from bot.core.growth.promo_store import PromoStore
 from bot.core.growth.referral_store import ReferralStore
 from bot.core.notifications.outbox_store import OutboxStore
@@ -108,6 +109,7 @@ class HandlerData(TypedDict):
     holds: HoldStore
     settings_store: KeyValueStore
     guarantees: GuaranteeBook
+    sales: Sales
     crypto: CryptoPayments | None
 
 
@@ -138,6 +140,7 @@ class Services:
     delivery: DeliveryTimes
     stall_watch: StallWatch
     leadership: Leadership
+    sales: Sales
     crypto: CryptoPayments | None = None
     sandbox: web.AppRunner | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
@@ -170,6 +173,7 @@ class Services:
             holds=stores.holds,
             settings_store=stores.settings,
             guarantees=self.aftersale.guarantees,
+            sales=self.sales,
             crypto=self.crypto,
         )
 
@@ -206,7 +210,7 @@ async def build_services(settings: Settings) -> Services:
     sandbox_url, sandbox = await _sandbox_address(settings)
     url = settings.database_url.get_secret_value() if settings.database_url else None
     db = await Database.open(settings.database_path, url)
-    stores = Stores.over(db, settings.referral_percent)
+    stores = Stores.over(db, settings.referral_percent, settings.topup_bonuses)
     http = httpx.AsyncClient(
         timeout=settings.panel_timeout_seconds, headers={"User-Agent": "smm-bot/0.1"}
     )
@@ -230,7 +234,17 @@ async def build_services(settings: Settings) -> Services:
     # Replicas that do not poll hear of no completion: "too few orders yet" is re-read often.
     delivery = DeliveryTimes(stores.samples, keep_unknown_seconds=60.0 if db.shared else None)
     guarantees = GuaranteeBook(stores.settings)
-    quoter = Quoter(pricing, shop, stores.wallets, delivery, stores.promos, guarantees)
+    sales = Sales(stores.settings)
+    quoter = Quoter(
+        pricing,
+        shop,
+        stores.wallets,
+        delivery,
+        stores.promos,
+        guarantees,
+        sales,
+        settings.spend_tiers,
+    )
     ordering = OrderService(stores.orders, stores.outbox, panels, settings.admin_ids, storefront)
     admins = settings.admin_ids
     return Services(
@@ -291,6 +305,7 @@ async def build_services(settings: Settings) -> Services:
         ),
         leadership=Leadership(db, retry_seconds=min(settings.poll_interval_seconds, 5.0)),
         crypto=_crypto_payments(settings, http, stores),
+        sales=sales,
         sandbox=sandbox,
     )
 

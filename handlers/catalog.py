@@ -14,6 +14,7 @@ from bot.core.catalog.guarantees import GuaranteeBook
 from bot.core.catalog.pricing import Pricing
 from bot.core.delivery.estimates import DeliveryTime
 from bot.core.delivery.times import DeliveryTimes
+from bot.core.growth.loyalty import Sales
 from bot.core.money import fmt_rate
 from bot.core.ordering.forms import is_orderable
 from bot.core.panels import Service
@@ -29,6 +30,7 @@ from bot.ui.keyboards import (
     service_detail,
     services_page,
 )
+from bot.ui.loyalty_texts import sale_line
 from bot.ui.refill_texts import guarantee_line
 from bot.ui.render import demo_note, shorten, usual_time
 from handlers.replies import show_in_place
@@ -36,19 +38,22 @@ from handlers.states import OrderForm
 
 
 async def open_catalog(
-    message: Message, i18n: I18nContext, state: FSMContext, catalog: CatalogCache
+    message: Message, i18n: I18nContext, state: FSMContext, catalog: CatalogCache, sales: Sales
 ) -> None:
     current = await catalog.get()  # unavailable: answered by the errors router
     await state.set_state(OrderForm.browsing)
     await state.set_data({})
-    await message.answer(
+    lines = [
         i18n.get(
             "catalog-categories",
             page="1",
             pages=str(pages(len(current.categories), CATEGORIES_PER_PAGE)),
-        )
-        + "\n"
-        + i18n.get("mass-hint"),
+        ),
+        i18n.get("mass-hint"),
+    ]
+    banner = sale_line(i18n.get, await sales.current())
+    await message.answer(
+        "\n".join([banner, *lines] if banner else lines),
         reply_markup=categories_page(current, 0),
     )
 

@@ -120,11 +120,13 @@ async def successful_payment(
         )
         return
     balance = await wallets.balance(payer)
-    await message.answer(
-        i18n.get(
-            "topup-done", amount=money(amount, shop.currency), balance=money(balance, shop.currency)
-        )
+    said = i18n.get(
+        "topup-done", amount=money(amount, shop.currency), balance=money(balance, shop.currency)
     )
+    earned = wallets.bonus_for(amount)
+    if earned > 0:
+        said += "\n" + i18n.get("notify-wallet-bonus", bonus=money(earned, shop.currency))
+    await message.answer(said)
 
 
 def register(router: Router) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import itertools
 import socket
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -105,17 +107,26 @@ async def sandbox_url() -> AsyncIterator[tuple[SandboxPanel, str]]:
 async def harness(request: pytest.FixtureRequest, tmp_db_dir: Path) -> AsyncIterator[Harness]:
     """The dispatcher on each storage backend in turn (tests run once per backend), each
     with a sandbox panel of its own."""
-    database_url = await fresh_database_url(request.param)
+    async with open_harness(request.param, tmp_db_dir) as opened:
+        yield opened
+
+
+@asynccontextmanager
+async def open_harness(backend: str, db_dir: Path, **overrides: Any) -> AsyncIterator[Harness]:
+    """A harness on one backend; `overrides` are settings a test file needs on top (a shop
+    with loyalty steps, say) — it gets a database of its own."""
+    database_url = await fresh_database_url(backend)
     panel = SandboxPanel(step_seconds=3600)
     runner, url = await start_sandbox(panel)
     crypto = CryptoPayStand()
     crypto_runner, crypto_url = await serve(crypto.app())
+    name = f"bot-{backend}-{len(overrides)}-{next(_user_ids)}.sqlite3" if overrides else None
     settings = Settings(
         bot_token=TOKEN,
         panel_api_url=url,
         panel_api_key=SANDBOX_API_KEY,
         admin_ids=frozenset({ADMIN_ID}),
-        database_path=tmp_db_dir / f"bot-{request.param}.sqlite3",
+        database_path=db_dir / (name or f"bot-{backend}.sqlite3"),
         database_url=database_url,
         markup_percent=Decimal(50),
         throttle_rate_per_second=1000,
@@ -123,6 +134,7 @@ async def harness(request: pytest.FixtureRequest, tmp_db_dir: Path) -> AsyncIter
         crypto_pay_api_url=crypto_url,
         metrics_enabled=True,  # as an operator who watches the bot: every update is counted
         _env_file=None,
+        **overrides,
     )
     services = await build_services(settings)
     dp = create_dispatcher(services, background=False)
@@ -134,10 +146,14 @@ async def harness(request: pytest.FixtureRequest, tmp_db_dir: Path) -> AsyncIter
     crypto.webhook_url = web_url + CRYPTO_PAY_PATH
     await dp.emit_startup(bot=bot, dispatcher=dp)
     await services.catalog.get()
-    yield Harness(dp=dp, bot=bot, session=session, services=services, sandbox=panel, crypto=crypto)
-    await dp.emit_shutdown(bot=bot, dispatcher=dp)
-    for started in (web_runner, crypto_runner, runner):
-        await started.cleanup()
+    try:
+        yield Harness(
+            dp=dp, bot=bot, session=session, services=services, sandbox=panel, crypto=crypto
+        )
+    finally:
+        await dp.emit_shutdown(bot=bot, dispatcher=dp)
+        for started in (web_runner, crypto_runner, runner):
+            await started.cleanup()
 
 
 async def serve(app: web.Application) -> tuple[web.AppRunner, str]:

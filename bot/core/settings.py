@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.steps import Step, parse_steps
+
 TELEGRAM_API_URL = "https://api.telegram.org"
 SUPPORTED_LOCALES = ("en", "fr", "ru", "ar")
 # The sandbox panel accepts this key; it is only ever used when PANEL_API_URL is unset.
@@ -105,6 +107,10 @@ class Settings(BaseSettings):
     crypto_pay_api_url: str = "https://pay.crypt.bot"
     crypto_pay_poll_seconds: float = Field(default=20.0, gt=0)
     crypto_pay_assets: str = "USDT,TON,BTC,ETH,LTC,BNB,TRX,USDC"
+    # Loyalty: "50:5,100:10" — a top-up of at least 50 earns 5 % more, of at least 100, 10 %.
+    topup_bonuses: Annotated[tuple[Step, ...], NoDecode] = ()
+    # "100:2,500:5": after 100 delivered (charges less refunds), 2 % off every order…
+    spend_tiers: Annotated[tuple[Step, ...], NoDecode] = ()
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -114,6 +120,11 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return frozenset({value})
         return value
+
+    @field_validator("topup_bonuses", "spend_tiers", mode="before")
+    @classmethod
+    def _steps(cls, value: Any) -> Any:
+        return parse_steps(value) if isinstance(value, str) else value
 
     @field_validator("panels", mode="before")
     @classmethod

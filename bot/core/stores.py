@@ -3,6 +3,7 @@ No service takes this: each is handed only the stores it works with."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,6 +19,7 @@ from bot.core.ordering.hold_store import HoldStore
 from bot.core.ordering.order_store import OrderStore
 from bot.core.payments.crypto_store import CryptoStore
 from bot.core.payments.wallet_store import WalletStore
+from bot.core.steps import Step
 from bot.core.storage.db import Database
 from bot.core.storage.kv import KeyValueStore
 from bot.core.support.ticket_store import TicketStore
@@ -45,9 +47,14 @@ class Stores:
     commissions: Commissions
 
     @classmethod
-    def over(cls, db: Database, referral_percent: Decimal = DEFAULT_PERCENT) -> Stores:
+    def over(
+        cls,
+        db: Database,
+        referral_percent: Decimal = DEFAULT_PERCENT,
+        topup_bonuses: Sequence[Step] = (),
+    ) -> Stores:
         commissions = Commissions(db, referral_percent)
-        wallets = WalletStore(db)
+        wallets = WalletStore(db, topup_bonuses)
         return cls(
             db=db,
             users=UserStore(db),

@@ -165,7 +165,11 @@ async def _refill_result(r: MessageRenderer, t: Translate, row: OutboxRow) -> Re
 async def _wallet_credit(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
     credited = Decimal(str(row.payload["amount"]))
     currency = str(row.payload.get("currency", ""))
-    return Rendered(t("notify-wallet-credit", amount=money(credited, currency)))
+    said = t("notify-wallet-credit", amount=money(credited, currency))
+    earned = Decimal(str(row.payload.get("bonus", 0)))
+    if earned > 0:
+        said += "\n" + t("notify-wallet-bonus", bonus=money(earned, currency))
+    return Rendered(said)
 
 
 @renders(OutboxKind.REFERRAL_EARNED)

@@ -14,7 +14,7 @@ from bot.core.ordering.placing import Outcome, Placement
 from bot.core.ordering.quoting import Quote
 from bot.core.panels import Service
 from bot.ui.refill_texts import guarantee_line
-from bot.ui.render import MESSAGE_LIMIT, demo_note, fit, money, shorten, usual_time
+from bot.ui.render import MESSAGE_LIMIT, demo_note, fit, money, percent, shorten, usual_time
 
 Translate = Callable[..., str]
 
@@ -68,19 +68,29 @@ def _answer_lines(t: Translate, quote: Quote) -> list[str]:
     return lines
 
 
+def discount_lines(t: Translate, quote: Quote, escape: Callable[[str], str]) -> list[str]:
+    """Which discount the price carries, and that it is the largest of several on offer."""
+    if quote.discount is None or quote.full_price is None:
+        return []
+    applied = quote.discount
+    lines = [
+        t(
+            "summary-discount",
+            source=applied.source.value,
+            code=escape(applied.code or ""),
+            percent=percent(applied.percent),
+            full=money(quote.full_price, quote.currency),
+        )
+    ]
+    if quote.offers > 1:
+        lines.append(t("summary-discount-largest"))
+    return lines
+
+
 def _price_lines(t: Translate, quote: Quote) -> list[str]:
     currency = quote.currency
     lines = []
-    if quote.discount and quote.full_price is not None:
-        code, percent = quote.discount
-        lines.append(
-            t(
-                "summary-discount",
-                code=html.quote(code),
-                percent=str(percent),
-                full=money(quote.full_price, currency),
-            )
-        )
+    lines = discount_lines(t, quote, html.quote)
     lines += [
         t("summary-price", price=money(quote.price, currency)),
         t(

@@ -28,6 +28,11 @@ def money(amount: Decimal, currency: str) -> str:
     return f"{fmt(amount)} {currency}"
 
 
+def percent(value: Decimal) -> str:
+    """A percentage as people write it: "10", "2.5" (not "1E+1" or "10.00")."""
+    return f"{value.normalize():f}"
+
+
 def rate(per_thousand: Decimal, currency: str) -> str:
     return f"{fmt_rate(per_thousand)} {currency}"
 

@@ -10,7 +10,7 @@ from bot.core.domain import Order
 from bot.core.ordering.forms import is_orderable
 from bot.core.ordering.quoting import Quote
 from bot.core.panels import Service
-from bot.ui.order_texts import answered
+from bot.ui.order_texts import answered, discount_lines
 from bot.ui.refill_texts import guarantee_line
 from bot.ui.render import money, rate, shorten, stage_label, usual_time
 from bot.webapp.context import MiniApp
@@ -57,14 +57,7 @@ def summary_json(app: MiniApp, t: Callable[..., str], quote: Quote) -> dict[str,
         "balance": money(quote.balance, currency),
         "after": money(quote.balance_after, currency),
         "shortfall": money(quote.shortfall, currency) if quote.shortfall else None,
-        "discount": t(
-            "summary-discount",
-            code=quote.discount[0],
-            percent=str(quote.discount[1]),
-            full=money(quote.full_price, currency),
-        )
-        if quote.discount and quote.full_price is not None
-        else None,
+        "discount": " ".join(discount_lines(t, quote, str)) or None,
         "usual": usual_time(t, quote.usual, quote.quantity),
         "guarantee": guarantee_line(t, quote.guarantee) or None,
     }

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers.admin import broadcast, orders, panels, people, shop, wallets
+from handlers.admin import broadcast, orders, panels, people, sales, shop, wallets
 
 
 def register(router: Router) -> None:
-    for feature in (wallets, people, shop, orders, broadcast, panels):
+    for feature in (wallets, people, shop, sales, orders, broadcast, panels):
         feature.register(router)

@@ -430,7 +430,11 @@ promo-unknown = لا يوجد رمز ترويجي «{ $code }».
 promo-expired = انتهت صلاحية الرمز الترويجي «{ $code }».
 promo-used-up = نفدت استخدامات الرمز الترويجي «{ $code }».
 promo-already-used = لقد استخدمت الرمز الترويجي «{ $code }» من قبل.
-summary-discount = 🎟 الرمز { $code }: −{ $percent }% (كان { $full })
+summary-discount = { $source ->
+        [tier] 🏅 مستواك: −{ $percent }% (كان { $full })
+        [sale] 🔥 تخفيضات: −{ $percent }% (كان { $full })
+       *[promo] 🎟 الرمز { $code }: −{ $percent }% (كان { $full })
+    }
 admin-promo-usage = ‏/promo create CODE 5 [استخدامات] [أيام] — رصيد للمحفظة · ‏/promo create CODE 10% [استخدامات] [أيام] — خصم على الطلب التالي · ‏/promo list · ‏/promo off CODE
 admin-promo-exists = الرمز { $code } موجود بالفعل.
 admin-promo-created = ✅ أُنشئ الرمز الترويجي { $code }.
@@ -642,3 +646,28 @@ mass-report-link-busy = { $n }. ❌ لم يُنفَّذ: هناك طلب ما ز
 mass-report-refunded = { $n }. ↩️ رفض المزوّد الطلب #{ $id }: أُعيد المبلغ
 mass-report-unavailable = { $n }. ❌ لم يُنفَّذ: غير متاح مؤقتًا، لم يُخصم شيء
 mass-report-price-changed = { $n }. ❌ لم يُنفَّذ: تغيّر السعر منذ المعاينة
+summary-discount-largest = الخصومات لا تتراكم: يُطبَّق الأكبر منها.
+balance-tier = 🏅 مستواك: −{ $percent }% على كل طلب (المُنجَز حتى الآن: { $spent }).
+balance-tier-next = أنفق { $left } أخرى لتصل إلى −{ $percent }%.
+balance-bonuses = 🎁 مكافأة الشحن:
+balance-bonus-step = · اشحن { $amount } أو أكثر: +{ $percent }%
+notify-wallet-bonus = 🎁 مكافأة الشحن: +{ $bonus }.
+catalog-sale = 🔥 تخفيضات: −{ $percent }% { $category ->
+        [all] على كل شيء
+       *[other] على { $category }
+    } حتى { $until } UTC.
+admin-sale-usage = /sale 20% 24h [الفئة] — تخفيضات سريعة (1-90 %، حتى 744 ساعة) · /sale off · /sale — الجارية
+admin-sale-started = 🔥 تخفيضات: −{ $percent }% على { $category } حتى { $until } UTC. لا تنزل الأسعار أبدًا تحت تكلفة اللوحة.
+admin-sale-everything = كل شيء
+admin-sale-off = انتهت التخفيضات.
+admin-sale-none = لا توجد تخفيضات جارية.
+admin-sale-unknown-category = لا توجد فئة باسم { $category }.
+button-send-fast = ⚡ سريع (مدفوع): ~{ $stars } ⭐
+admin-broadcast-fast-offer = بالوتيرة العادية يستغرق هذا نحو { $minutes ->
+        [zero] { $minutes } دقيقة
+        [one] دقيقة واحدة
+        [two] دقيقتين
+        [few] { $minutes } دقائق
+        [many] { $minutes } دقيقة
+       *[other] { $minutes } دقيقة
+    }. ⚡ السريع (المدفوع) يرسل حتى 1000 رسالة في الثانية ويكلّف نحو { $stars } نجمة Telegram من رصيد البوت.

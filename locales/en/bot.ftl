@@ -393,7 +393,11 @@ promo-unknown = There is no promo code “{ $code }”.
 promo-expired = The promo code “{ $code }” has expired.
 promo-used-up = The promo code “{ $code }” has been used up.
 promo-already-used = You have already used the promo code “{ $code }”.
-summary-discount = 🎟 Promo { $code }: −{ $percent }% (was { $full })
+summary-discount = { $source ->
+        [tier] 🏅 Your tier: −{ $percent }% (was { $full })
+        [sale] 🔥 Sale: −{ $percent }% (was { $full })
+       *[promo] 🎟 Promo { $code }: −{ $percent }% (was { $full })
+    }
 admin-promo-usage = /promo create CODE 5 [uses] [days] — a wallet credit · /promo create CODE 10% [uses] [days] — a discount on the next order · /promo list · /promo off CODE
 admin-promo-exists = The code { $code } exists already.
 admin-promo-created = ✅ Promo code { $code } created.
@@ -569,3 +573,24 @@ mass-report-link-busy = { $n }. ❌ not placed: an order for this link is still 
 mass-report-refunded = { $n }. ↩️ order #{ $id } refused by the provider: refunded
 mass-report-unavailable = { $n }. ❌ not placed: temporarily unavailable, nothing charged
 mass-report-price-changed = { $n }. ❌ not placed: the price changed since the preview
+summary-discount-largest = Discounts don't add up: the largest one applies.
+balance-tier = 🏅 Your tier: −{ $percent }% on every order (delivered so far: { $spent }).
+balance-tier-next = Spend { $left } more to reach −{ $percent }%.
+balance-bonuses = 🎁 Top-up bonus:
+balance-bonus-step = · top up { $amount } or more: +{ $percent }%
+notify-wallet-bonus = 🎁 Top-up bonus: +{ $bonus }.
+catalog-sale = 🔥 Sale: −{ $percent }% { $category ->
+        [all] on everything
+       *[other] on { $category }
+    } until { $until } UTC.
+admin-sale-usage = /sale 20% 24h [category] — a flash sale (1-90 %, up to 744 h) · /sale off · /sale — the running one
+admin-sale-started = 🔥 Sale on: −{ $percent }% on { $category } until { $until } UTC. Prices never go below the panel's cost.
+admin-sale-everything = everything
+admin-sale-off = Sale ended.
+admin-sale-none = No sale is running.
+admin-sale-unknown-category = No category is called { $category }.
+button-send-fast = ⚡ Fast (paid): ~{ $stars } ⭐
+admin-broadcast-fast-offer = At the normal pace this takes about { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }. ⚡ Fast (paid) sends up to 1,000 messages a second and costs about { $stars } Telegram Stars from the bot's balance.

@@ -382,7 +382,11 @@ promo-unknown = Le code promo « { $code } » n’existe pas.
 promo-expired = Le code promo « { $code } » a expiré.
 promo-used-up = Le code promo « { $code } » est épuisé.
 promo-already-used = Vous avez déjà utilisé le code promo « { $code } ».
-summary-discount = 🎟 Promo { $code } : −{ $percent } % (au lieu de { $full })
+summary-discount = { $source ->
+        [tier] 🏅 Votre palier : −{ $percent } % (au lieu de { $full })
+        [sale] 🔥 Soldes : −{ $percent } % (au lieu de { $full })
+       *[promo] 🎟 Promo { $code } : −{ $percent } % (au lieu de { $full })
+    }
 admin-promo-usage = /promo create CODE 5 [utilisations] [jours] — un crédit · /promo create CODE 10% [utilisations] [jours] — une remise sur la prochaine commande · /promo list · /promo off CODE
 admin-promo-exists = Le code { $code } existe déjà.
 admin-promo-created = ✅ Code promo { $code } créé.
@@ -558,3 +562,24 @@ mass-report-link-busy = { $n }. ❌ non passée : une commande pour ce lien est 
 mass-report-refunded = { $n }. ↩️ commande #{ $id } refusée par le fournisseur : remboursée
 mass-report-unavailable = { $n }. ❌ non passée : momentanément indisponible, rien n’a été débité
 mass-report-price-changed = { $n }. ❌ non passée : le prix a changé depuis l’aperçu
+summary-discount-largest = Les remises ne se cumulent pas : la plus forte s'applique.
+balance-tier = 🏅 Votre palier : −{ $percent } % sur chaque commande (livré jusqu'ici : { $spent }).
+balance-tier-next = Encore { $left } pour atteindre −{ $percent } %.
+balance-bonuses = 🎁 Bonus de recharge :
+balance-bonus-step = · rechargez { $amount } ou plus : +{ $percent } %
+notify-wallet-bonus = 🎁 Bonus de recharge : +{ $bonus }.
+catalog-sale = 🔥 Soldes : −{ $percent } % { $category ->
+        [all] sur tout
+       *[other] sur { $category }
+    } jusqu'au { $until } UTC.
+admin-sale-usage = /sale 20% 24h [catégorie] — des soldes éclair (1-90 %, jusqu'à 744 h) · /sale off · /sale — les soldes en cours
+admin-sale-started = 🔥 Soldes : −{ $percent } % sur { $category } jusqu'au { $until } UTC. Les prix ne descendent jamais sous le coût du panel.
+admin-sale-everything = tout
+admin-sale-off = Soldes terminées.
+admin-sale-none = Aucunes soldes en cours.
+admin-sale-unknown-category = Aucune catégorie ne s'appelle { $category }.
+button-send-fast = ⚡ Rapide (payant) : ~{ $stars } ⭐
+admin-broadcast-fast-offer = Au rythme normal, cela prend environ { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }. ⚡ Rapide (payant) envoie jusqu'à 1 000 messages par seconde et coûte environ { $stars } Telegram Stars du solde du bot.

@@ -406,7 +406,11 @@ promo-unknown = Промокода «{ $code }» нет.
 promo-expired = Срок промокода «{ $code }» истёк.
 promo-used-up = Промокод «{ $code }» закончился.
 promo-already-used = Вы уже использовали промокод «{ $code }».
-summary-discount = 🎟 Промокод { $code }: −{ $percent }% (было { $full })
+summary-discount = { $source ->
+        [tier] 🏅 Ваш уровень: −{ $percent }% (было { $full })
+        [sale] 🔥 Распродажа: −{ $percent }% (было { $full })
+       *[promo] 🎟 Промокод { $code }: −{ $percent }% (было { $full })
+    }
 admin-promo-usage = /promo create КОД 5 [использований] [дней] — зачисление · /promo create КОД 10% [использований] [дней] — скидка на следующий заказ · /promo list · /promo off КОД
 admin-promo-exists = Код { $code } уже существует.
 admin-promo-created = ✅ Промокод { $code } создан.
@@ -596,3 +600,26 @@ mass-report-link-busy = { $n }. ❌ не размещён: по этой ссы�
 mass-report-refunded = { $n }. ↩️ заказ #{ $id } отклонён поставщиком: деньги возвращены
 mass-report-unavailable = { $n }. ❌ не размещён: временно недоступно, ничего не списано
 mass-report-price-changed = { $n }. ❌ не размещён: цена изменилась после предпросмотра
+summary-discount-largest = Скидки не суммируются: действует наибольшая.
+balance-tier = 🏅 Ваш уровень: −{ $percent }% на каждый заказ (выполнено на { $spent }).
+balance-tier-next = Ещё { $left } до −{ $percent }%.
+balance-bonuses = 🎁 Бонус за пополнение:
+balance-bonus-step = · от { $amount }: +{ $percent }%
+notify-wallet-bonus = 🎁 Бонус за пополнение: +{ $bonus }.
+catalog-sale = 🔥 Распродажа: −{ $percent }% { $category ->
+        [all] на всё
+       *[other] на { $category }
+    } до { $until } UTC.
+admin-sale-usage = /sale 20% 24h [категория] — распродажа (1-90 %, до 744 ч) · /sale off · /sale — текущая
+admin-sale-started = 🔥 Распродажа: −{ $percent }% на { $category } до { $until } UTC. Цены никогда не опускаются ниже стоимости в панели.
+admin-sale-everything = всё
+admin-sale-off = Распродажа завершена.
+admin-sale-none = Распродажи нет.
+admin-sale-unknown-category = Категории { $category } нет.
+button-send-fast = ⚡ Быстро (платно): ~{ $stars } ⭐
+admin-broadcast-fast-offer = В обычном темпе это займёт около { $minutes ->
+        [one] { $minutes } минуты
+        [few] { $minutes } минут
+        [many] { $minutes } минут
+       *[other] { $minutes } минуты
+    }. ⚡ Быстро (платно) — до 1 000 сообщений в секунду, около { $stars } Telegram Stars с баланса бота.

@@ -1,7 +1,9 @@
 """The ledger's promises under random sequences (Hypothesis): orders placed, held in doubt,
 delivered, partial, canceled and refunded; Stars and crypto top-ups (some delivered twice);
-promo grants; referral commissions and their reversal; restarts. After every step, checked
-against the database: every wallet equals a model kept here step by step, no wallet is
+promo grants; referral commissions and their reversal; top-up bonuses (TOPUP_BONUSES); orders
+priced with the customer's spend tier (SPEND_TIERS, from what the ledger says they had
+delivered) or a running sale, the larger only and never below cost; restarts. After every
+step, checked against the database: every wallet equals a model kept here step by step, no wallet is
 negative, no reference moved money twice, every order's refunds stay within its charge, and
 money in = money out + wallets + open orders."""
 
@@ -12,18 +14,20 @@ import itertools
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot.core.domain import FINAL_STAGES, POLLED_STAGES, InsufficientFundsError, NewOrder, Stage
-from bot.core.growth.promos import PromoKind, PromoSpec
+from bot.core.growth.loyalty import Sale, best_discount, tier_discount
+from bot.core.growth.promos import PromoKind, PromoSpec, discounted
 from bot.core.money import from_micros, partial_refund
 from bot.core.payments.cryptopay import Invoice, InvoiceStatus
+from bot.core.steps import parse_steps
 from bot.core.storage import Database
 from bot.core.stores import Stores
 
@@ -35,7 +39,11 @@ GIFT = Decimal("2.50")
 # Customers start with a top-up each, so that most orders can be paid.
 STARTING = {REFERRER: Decimal(0), **dict.fromkeys(CUSTOMERS, Decimal(100))}
 # What enters wallets from outside, and what leaves them other than through orders.
-MONEY_IN = ("topup", "crypto", "promo", "referral", "referral_back", "credit")
+MONEY_IN = ("topup", "crypto", "bonus", "promo", "referral", "referral_back", "credit")
+# A top-up of 10 or more earns 5 %, of 30 or more 10 %; after 0.50 delivered, 3 % off every
+# order, after 10, 6 %.
+BONUSES = parse_steps("10:5,30:10")
+TIERS = parse_steps("0.5:3,10:6")
 MONEY_OUT = ("debit",)
 
 cents = st.integers(min_value=1, max_value=5000).map(lambda c: Decimal(c) / 100)
@@ -44,20 +52,27 @@ customer = st.sampled_from(CUSTOMERS)
 person = st.sampled_from(PEOPLE)
 order_index = st.integers(min_value=0, max_value=3)
 # Orders and what happens to them come up most: that is where money moves in many ways.
+orders = st.tuples(st.just("order"), customer, prices, st.sampled_from([True, True, True, False]))
+statuses = st.tuples(
+    st.just("status"),
+    order_index,
+    st.sampled_from([Stage.COMPLETED, Stage.PARTIAL, Stage.CANCELED, Stage.IN_PROGRESS]),
+    st.integers(0, QUANTITY),
+)
 step = st.one_of(
-    st.tuples(st.just("order"), customer, prices, st.sampled_from([True, True, True, False])),
-    st.tuples(
-        st.just("status"),
-        order_index,
-        st.sampled_from([Stage.COMPLETED, Stage.PARTIAL, Stage.CANCELED, Stage.IN_PROGRESS]),
-        st.integers(0, QUANTITY),
-    ),
+    # Twice as likely, and a panel that delivers everything open: delivered orders make
+    # spend tiers, which price the next orders.
+    orders,
+    orders,
+    statuses,
+    st.tuples(st.just("deliver_all")),
     st.tuples(st.just("refund_delivered"), order_index),
     st.tuples(st.just("stars"), person, cents, st.integers(0, 2)),
     st.tuples(st.just("crypto"), person, cents, st.integers(0, 2)),
     st.tuples(st.just("promo"), person),
     st.tuples(st.just("resolve_refund"), order_index),
     st.tuples(st.just("debit"), person, cents),
+    st.tuples(st.just("sale"), st.sampled_from([None, Decimal(4), Decimal(60), Decimal(90)])),
     st.tuples(st.just("restart")),
 )
 
@@ -86,11 +101,35 @@ class Model:
     refs: set[str] = field(default_factory=set)
     orders: list[ModelOrder] = field(default_factory=list)
     promo_users: set[int] = field(default_factory=set)
+    sale: Decimal | None = None
 
     def credit_once(self, user: int, amount: Decimal, ref: str) -> None:
         if ref not in self.refs:
             self.refs.add(ref)
             self.wallets[user] += amount
+
+    def pay_once(self, user: int, amount: Decimal, ref: str) -> None:
+        """A payment and its bonus: 5 % from 10, 10 % from 30, in whole cents down."""
+        if ref not in self.refs:
+            percent = 10 if amount >= 30 else 5 if amount >= 10 else 0
+            self.credit_once(user, amount + cut(amount * percent / 100), ref)
+
+    def spent(self, user: int) -> Decimal:
+        delivered = {Stage.COMPLETED, Stage.PARTIAL}
+        return sum(
+            (o.charge - o.refunded for o in self.orders if o.user == user and o.stage in delivered),
+            Decimal(0),
+        )
+
+    def price(self, user: int, listed: Decimal) -> Decimal:
+        """The larger of the tier and the sale, rounded up, never below the cost (half)."""
+        spent = self.spent(user)
+        tier = Decimal(6) if spent >= 10 else Decimal(3) if spent >= Decimal("0.5") else Decimal(0)
+        percent = max(tier, self.sale or Decimal(0))
+        if not percent:
+            return listed
+        reduced = (listed * (100 - percent) / 100).quantize(Decimal("0.01"), ROUND_CEILING)
+        return min(listed, max(reduced, (listed / 2).quantize(Decimal("0.01"), ROUND_CEILING)))
 
     def deliver(self, order: ModelOrder, refund: Decimal) -> None:
         order.refunded += refund
@@ -109,7 +148,7 @@ class Run:
 
     async def open(self) -> None:
         self.db = await Database.open(self.path)
-        self.stores = Stores.over(self.db, PERCENT)
+        self.stores = Stores.over(self.db, PERCENT, BONUSES)
 
     async def do(self, action: tuple[Any, ...]) -> None:
         await getattr(self, "_" + action[0])(*action[1:])
@@ -117,7 +156,7 @@ class Run:
     async def _stars(self, user: int, amount: Decimal, n: int) -> None:
         ref = f"stars:{user}:{amount}:{n}"  # the same payment update, delivered again
         await self.stores.wallets.top_up(user, amount, "topup", ref=ref)
-        self.model.credit_once(user, amount, ref)
+        self.model.pay_once(user, amount, ref)
 
     async def _crypto(self, user: int, amount: Decimal, n: int) -> None:
         invoice_id = hash((user, amount, n)) % 10**9
@@ -126,7 +165,7 @@ class Run:
             invoice = Invoice(invoice_id, InvoiceStatus.ACTIVE, amount, "USD", "https://pay", "")
             await self.stores.crypto.record_invoice(invoice, user, amount, "USD", expires_at=10**10)
         await self.stores.crypto.settle_invoice(invoice_id, InvoiceStatus.PAID)  # webhook and poll
-        self.model.credit_once(user, amount, f"crypto:{invoice_id}")
+        self.model.pay_once(user, amount, f"crypto:{invoice_id}")
 
     async def _promo(self, user: int) -> None:
         await self.stores.promos.redeem("GIFT", user)
@@ -134,7 +173,18 @@ class Run:
             self.model.promo_users.add(user)
             self.model.wallets[user] += GIFT
 
-    async def _order(self, user: int, charge: Decimal, answered: bool) -> None:
+    async def _sale(self, percent: Decimal | None) -> None:
+        self.model.sale = percent
+
+    async def _order(self, user: int, listed: Decimal, answered: bool) -> None:
+        # Priced as the quoter does: the tier from what the ledger says was delivered.
+        spent = await self.stores.wallets.delivered_spend(user)
+        assert spent == self.model.spent(user), (spent, self.model.spent(user))
+        sale = Sale(self.model.sale, ends_at=10**10) if self.model.sale else None
+        offers = [tier_discount(spent, TIERS), sale.discount_for("Instagram", 0) if sale else None]
+        best = best_discount(offers)
+        charge = discounted(listed, best.percent, listed / 2) if best else listed
+        assert charge == self.model.price(user, listed)
         n = next(self.tokens)
         new = NewOrder(
             user_id=user,
@@ -147,7 +197,7 @@ class Run:
             fields={},
             quantity=QUANTITY,
             charge=charge,
-            cost=charge / 2,
+            cost=listed / 2,
             currency="USD",
         )
         try:
@@ -184,6 +234,11 @@ class Run:
         elif stage is Stage.CANCELED:
             order.refunded = order.charge
             self.model.wallets[order.user] += order.charge
+
+    async def _deliver_all(self) -> None:
+        for index, order in enumerate(reversed(self.model.orders)):
+            if order.stage in POLLED_STAGES:
+                await self._status(index, Stage.COMPLETED, 0)
 
     async def _resolve_refund(self, index: int) -> None:
         order = self._order_at(index)
@@ -285,6 +340,28 @@ class Run:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(steps=st.lists(step, min_size=10, max_size=60))
+# Random runs reach a tier now and then; these always do: a tier, a smaller sale, a larger
+# one under the cost, the tier again after a restart, a partial delivery lowering the spend.
+@example(
+    steps=[
+        ("order", 2, Decimal("4.00"), True),
+        ("deliver_all",),
+        ("order", 2, Decimal("8.00"), True),
+        ("sale", Decimal(4)),
+        ("order", 2, Decimal("8.00"), True),
+        ("sale", Decimal(90)),
+        ("order", 2, Decimal("8.00"), True),
+        ("sale", None),
+        ("restart",),
+        ("deliver_all",),
+        ("order", 2, Decimal("8.00"), True),
+        ("status", 0, Stage.PARTIAL, 500),
+        ("order", 3, Decimal("30.00"), True),
+        ("stars", 3, Decimal("30.00"), 0),
+        ("crypto", 2, Decimal("10.00"), 0),
+        ("crypto", 2, Decimal("10.00"), 0),
+    ]
+)
 def test_money_is_never_created_lost_or_moved_twice(template: Path, steps: list[Any]) -> None:
     asyncio.run(_play(template, steps))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -12,6 +12,7 @@ from bot.core.catalog.pricing import Pricing
 from bot.core.delivery.estimates import DeliveryTime
 from bot.core.delivery.times import DeliveryTimes
 from bot.core.domain import NewOrder
+from bot.core.growth.loyalty import Discount, DiscountSource, Sales, best_discount, tier_discount
 from bot.core.growth.promo_store import PromoStore
 from bot.core.growth.promos import discounted
 from bot.core.money import panel_cost
@@ -19,6 +20,7 @@ from bot.core.ordering.forms import ordered_quantity, panel_fields, units
 from bot.core.panels import Service
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.shop import Shop
+from bot.core.steps import Step
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,9 @@ class Quote:
     currency: str
     balance: Decimal  # the customer's wallet when quoted
     usual: DeliveryTime | None = None  # how long the service usually takes, once known
-    discount: tuple[str, Decimal] | None = None  # (promo code, percent) applied to `price`
+    discount: Discount | None = None  # the one discount applied to `price` (they never stack)
     full_price: Decimal | None = None  # before the discount
+    offers: int = 0  # how many discounts were on offer (the largest applies)
     guarantee: Guarantee | None = None  # the refill guarantee, when the service states one
 
     @property
@@ -64,7 +67,7 @@ class Quote:
             charge=self.price,
             cost=self.cost,
             currency=self.currency,
-            discount_code=self.discount[0] if self.discount else None,
+            discount_code=self.discount.code if self.discount else None,
             units=units(service, answers),
         )
 
@@ -78,7 +81,11 @@ class Quoter:
         delivery: DeliveryTimes | None = None,
         promos: PromoStore | None = None,
         guarantees: GuaranteeBook | None = None,
+        sales: Sales | None = None,
+        spend_tiers: Sequence[Step] = (),
     ) -> None:
+        self._sales = sales
+        self._tiers = tuple(spend_tiers)
         self._guarantees = guarantees
         self._pricing = pricing
         self.shop = shop
@@ -94,26 +101,40 @@ class Quoter:
         *,
         discount: bool = True,
     ) -> Quote:
-        """`discount=False`: without the customer's pending promo discount (mass orders)."""
+        """`discount=False`: at the list price, without any discount (mass orders)."""
         quantity_units = units(service, dict(answers))
         full = self._pricing.price(service, quantity_units)
         cost = panel_cost(service.rate, quantity_units)
-        pending = (
-            await self._promos.pending_discount(user_id) if self._promos and discount else None
-        )
-        price = discounted(full, pending[1], cost) if pending else full
+        offers = await self.discounts(user_id, service) if discount else []
+        best = best_discount(offers)
+        price = discounted(full, best.percent, cost) if best else full
         return Quote(
             service=service,
             answers=dict(answers),
             price=price,
             cost=cost,
-            discount=pending if price < full else None,
+            discount=best if price < full else None,
+            offers=len(offers),
             full_price=full,
             currency=self.shop.currency,
             balance=await self._wallets.balance(user_id),
             usual=await self._delivery.of(service.id, service.type) if self._delivery else None,
             guarantee=await self._guarantees.of(service) if self._guarantees else None,
         )
+
+    async def discounts(self, user_id: int, service: Service) -> list[Discount]:
+        """What is on offer to this customer for this service: their pending promo discount,
+        their spend tier and a sale on its category. The largest applies, never the sum."""
+        promo = None
+        if self._promos is not None:
+            pending = await self._promos.pending_discount(user_id)
+            if pending is not None:
+                promo = Discount(DiscountSource.PROMO, pending[1], code=pending[0])
+        tier = None
+        if self._tiers:
+            tier = tier_discount(await self._wallets.delivered_spend(user_id), self._tiers)
+        sale = await self._sales.discount_for(service.category) if self._sales else None
+        return [offer for offer in (promo, tier, sale) if offer is not None]
 
     def list_price(self, service: Service, answers: Mapping[str, Any]) -> Decimal:
         """What the form costs before any discount: no database read (a mass order's

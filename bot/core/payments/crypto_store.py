@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from bot.core.money import to_micros
 from bot.core.payments.cryptopay import Invoice, InvoiceStatus
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.storage.base import StoreBase
@@ -98,9 +97,9 @@ class CryptoStore(StoreBase):
             user_id, amount = int(row["user_id"]), Decimal(row["amount"])
             note = f"Crypto Pay invoice {invoice_id}"
             ref = crypto_ref(invoice_id)
-            if not await self._wallets.move_in(
-                conn, user_id, to_micros(amount), "crypto", ref, note
-            ):
+            earned = await self._wallets.pay_in(conn, user_id, amount, "crypto", ref, note)
+            if earned is None:
                 return Settled.UNCHANGED
-            await self._wallets.queue_top_up_notices(conn, user_id, amount, str(row["currency"]))
+            currency = str(row["currency"])
+            await self._wallets.queue_top_up_notices(conn, user_id, amount, currency, earned)
         return Settled.CREDITED

@@ -1,18 +1,48 @@
-"""Wallets: a ledger row per change; the balance is their sum and never negative."""
+"""Wallets: a ledger row per change; the balance is their sum and never negative. A payment
+brings its top-up bonus (TOPUP_BONUSES) in the same transaction, as its own ledger row."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from bot.core.money import from_micros, to_micros
 from bot.core.outbox import OutboxKind
+from bot.core.steps import Step, bonus
 from bot.core.storage.base import SUM_LEDGER, Message, StoreBase
-from bot.core.storage.db import Conn, IntegrityError
+from bot.core.storage.db import Conn, Database, IntegrityError
+
+BONUS_KIND = "bonus"
+# What customers spent on orders that were delivered: charges less refunds, in whole or part.
+_DELIVERED_SPEND = (
+    "SELECT COALESCE(-SUM(ledger.amount_micros), 0) FROM ledger"
+    " JOIN orders ON orders.id = ledger.order_id"
+    " WHERE ledger.user_id = :user_id AND orders.user_id = :user_id"
+    " AND orders.status IN ('completed', 'partial') AND ledger.kind IN ('charge', 'refund')"
+)
+
+
+def bonus_ref(ref: str) -> str:
+    return f"{ref}:bonus"
 
 
 class WalletStore(StoreBase):
+    def __init__(self, db: Database, bonuses: Sequence[Step] = ()) -> None:
+        super().__init__(db)
+        self.bonuses = tuple(bonuses)
+
+    def bonus_for(self, amount: Decimal) -> Decimal:
+        """What a payment of `amount` earns on top."""
+        return bonus(amount, self.bonuses)
+
+    async def delivered_spend(self, user_id: int) -> Decimal:
+        """What decides a customer's spend tier."""
+        async with self.db.read() as conn:
+            found = await conn.execute(_DELIVERED_SPEND, {"user_id": user_id})
+            return from_micros(int(found.scalar_one()))
+
     async def balance(self, user_id: int) -> Decimal:
         async with self.db.read() as conn:
             return from_micros(await self._balance_micros(conn, user_id))
@@ -54,26 +84,47 @@ class WalletStore(StoreBase):
         note: str | None = None,
         notify_currency: str | None = None,
     ) -> bool:
-        """A payment landed: credit it once per `ref`. In the same transaction, an order that
-        waits for this money gets its "Place order now" message queued, and with
+        """A payment landed: credit it and its bonus once per `ref`. In the same transaction,
+        an order that waits for this money gets its "Place order now" message queued, and with
         `notify_currency` (a payment learnt in the background) the customer is told of the
         credit."""
         try:
             async with self.db.write() as conn:
-                if not await self.move_in(conn, user_id, to_micros(amount), kind, ref, note):
+                earned = await self.pay_in(conn, user_id, amount, kind, ref, note)
+                if earned is None:
                     return False
-                await self.queue_top_up_notices(conn, user_id, amount, notify_currency)
+                await self.queue_top_up_notices(conn, user_id, amount, notify_currency, earned)
         except IntegrityError:
             return False  # the same ref committed by a concurrent transaction: done once
         return True
 
+    async def pay_in(
+        self, conn: Conn, user_id: int, amount: Decimal, kind: str, ref: str, note: str | None
+    ) -> Decimal | None:
+        """A payment inside the caller's transaction, with the bonus its amount earns (a row
+        of its own, referenced after the payment's, so it too lands once). None: this payment
+        was credited before; otherwise the bonus (zero when it earns none)."""
+        if not await self.move_in(conn, user_id, to_micros(amount), kind, ref, note):
+            return None
+        earned = self.bonus_for(amount)
+        if earned > 0:
+            await self._add_ledger(
+                conn, user_id, to_micros(earned), BONUS_KIND, ref=bonus_ref(ref), note=note
+            )
+        return earned
+
     async def queue_top_up_notices(
-        self, conn: Conn, user_id: int, amount: Decimal, currency: str | None
+        self,
+        conn: Conn,
+        user_id: int,
+        amount: Decimal,
+        currency: str | None,
+        earned: Decimal = Decimal(0),
     ) -> None:
         now = time.time()
         messages: list[Message] = []
         if currency is not None:
-            payload = {"amount": str(amount), "currency": currency}
+            payload = {"amount": str(amount), "currency": currency, "bonus": str(earned)}
             messages.append((user_id, OutboxKind.WALLET_CREDIT, payload, None))
         found = await conn.execute(
             "SELECT token, price FROM held_orders WHERE user_id = :user_id AND expires_at > :now",
