@@ -18,7 +18,7 @@ from bot.core.ordering.order_store import OrderStore
 from bot.core.shop import Shop
 from bot.ui.callbacks import MassConfirm
 from bot.ui.filters import TypedText
-from bot.ui.keyboards import button, main_menu, markup
+from bot.ui.keyboards import Tone, button, main_menu, markup
 from bot.ui.mass_texts import preview_text, report_text
 from bot.ui.render import demo_note
 from handlers.replies import drop_buttons
@@ -47,8 +47,8 @@ async def mass_lines(
     await state.set_data({"batch": batch, "lines": [line.stored() for line in preview.valid]})
     keyboard = markup(
         [
-            button(i18n.get("button-confirm"), MassConfirm(batch=batch, place=True)),
-            button(i18n.get("button-cancel"), MassConfirm(batch=batch, place=False)),
+            button(i18n.get("button-confirm"), MassConfirm(batch=batch, place=True), Tone.GO),
+            button(i18n.get("button-cancel"), MassConfirm(batch=batch, place=False), Tone.STOP),
         ]
     )
     await message.answer(text, reply_markup=keyboard)

@@ -15,6 +15,7 @@ class OutboxKind(StrEnum):
     REFILL_RESULT = "refill_result"
     WALLET_CREDIT = "wallet_credit"
     BROADCAST = "broadcast"
+    PAID_BROADCAST = "paid_broadcast"  # sent with allow_paid_broadcast, up to 1,000 a second
     BROADCAST_PROGRESS = "broadcast_progress"
     ADMIN_UNCERTAIN = "admin_uncertain"
     ADMIN_STUCK = "admin_stuck"

@@ -38,6 +38,7 @@ class Resolution(StrEnum):
 
 class BroadcastStep(StrEnum):
     SEND = "send"
+    FAST = "fast"  # a paid broadcast
     CANCEL = "cancel"
 
 

@@ -50,6 +50,7 @@ ADMIN_ORDER_ALERTS = {
 class Rendered:
     text: str
     markup: InlineKeyboardMarkup | None = None
+    paid: bool = False  # a paid broadcast: Telegram lifts the rate limit and charges Stars
 
 
 Render = Callable[["MessageRenderer", Translate, OutboxRow], Awaitable[Rendered | None]]
@@ -206,15 +207,16 @@ async def _held_order_ready(r: MessageRenderer, t: Translate, row: OutboxRow) ->
     return Rendered("\n".join(lines), place_held_keyboard(t, held.token))
 
 
-@renders(OutboxKind.BROADCAST)
+@renders(OutboxKind.BROADCAST, OutboxKind.PAID_BROADCAST)
 async def _broadcast(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
-    return Rendered(str(row.payload["text"]))
+    return Rendered(str(row.payload["text"]), paid=row.kind is OutboxKind.PAID_BROADCAST)
 
 
 @renders(OutboxKind.BROADCAST_PROGRESS)
 async def _broadcast_progress(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
     started = float(row.payload["started"])
-    sent, pending = await r.reads.outbox.outbox_progress(OutboxKind.BROADCAST, started)
+    kind = OutboxKind(row.payload.get("kind", OutboxKind.BROADCAST))
+    sent, pending = await r.reads.outbox.outbox_progress(kind, started)
     total = int(row.payload["total"])
     return Rendered(t("admin-broadcast-progress", sent=sent, total=total, pending=pending))
 
@@ -258,7 +260,12 @@ class TelegramMessenger:
         if rendered is None:
             return False
         try:
-            await self._bot.send_message(row.chat_id, rendered.text, reply_markup=rendered.markup)
+            await self._bot.send_message(
+                row.chat_id,
+                rendered.text,
+                reply_markup=rendered.markup,
+                allow_paid_broadcast=rendered.paid or None,
+            )
         except TelegramRetryAfter as exc:
             raise SlowDownError(exc.retry_after) from exc
         except TelegramForbiddenError as exc:

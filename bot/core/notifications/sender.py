@@ -1,6 +1,7 @@
 """Drains the outbox through a Messenger (the Telegram layer implements it) within its limits.
 
-About 25 messages a second in all and at most one a second to one chat; a 429's
+About 25 messages a second in all (a paid broadcast up to 1,000 a second beside them: Telegram
+lifts its limit for those and charges Stars) and at most one a second to one chat; a 429's
 `retry_after` is waited out exactly; a user who blocked the bot (403) is marked inactive
 and their pending messages dropped. A row is marked sent only after Telegram accepted it,
 so a crash repeats at most the messages in flight and never loses one.
@@ -30,6 +31,7 @@ MAX_ATTEMPTS = 8
 MAX_BACKOFF = 300.0
 BROADCAST_PROGRESS_EVERY = 10.0
 PRUNE_ABOVE = 10_000
+PAID_RATE_PER_SECOND = 1000.0  # Telegram's ceiling for paid broadcasts
 
 
 class RateLimiter:
@@ -62,15 +64,18 @@ class Notifier:
         rate_per_second: float = 25.0,
         per_chat_interval: float = 1.0,
         concurrency: int = 16,
+        paid_concurrency: int = 64,
         idle_poll_seconds: float = 0.5,
     ) -> None:
         self._messenger = messenger
         self._outbox = outbox
         self._customers = customers
         self._limiter = RateLimiter(rate_per_second)
+        self._paid_limiter = RateLimiter(PAID_RATE_PER_SECOND)
         self._per_chat = per_chat_interval
         self._chat_ready_at: dict[int, float] = {}
         self._semaphore = asyncio.Semaphore(concurrency)
+        self._paid_semaphore = asyncio.Semaphore(paid_concurrency)
         self._idle = idle_poll_seconds
         self._tasks: set[asyncio.Task[None]] = set()
         self._in_flight: set[int] = set()
@@ -104,16 +109,18 @@ class Notifier:
                 continue
             self._chat_ready_at[row.chat_id] = now + self._per_chat
             self._in_flight.add(row.id)
-            await self._semaphore.acquire()
-            await self._limiter.acquire()
-            task = asyncio.create_task(self._send(row))
+            paid = row.kind is OutboxKind.PAID_BROADCAST
+            semaphore = self._paid_semaphore if paid else self._semaphore
+            await semaphore.acquire()
+            await (self._paid_limiter if paid else self._limiter).acquire()
+            task = asyncio.create_task(self._send(row, semaphore))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
             started += 1
             now = time.monotonic()
         return started
 
-    async def _send(self, row: OutboxRow) -> None:
+    async def _send(self, row: OutboxRow, semaphore: asyncio.Semaphore) -> None:
         try:
             await self._deliver(row)
         except Exception:
@@ -121,7 +128,7 @@ class Notifier:
             await self._retry_later(row)
         finally:
             self._in_flight.discard(row.id)
-            self._semaphore.release()
+            semaphore.release()
 
     async def _deliver(self, row: OutboxRow) -> None:
         try:
@@ -130,6 +137,7 @@ class Notifier:
             self.retry_afters += 1
             metrics.TELEGRAM_429.inc()
             self._limiter.pause(exc.retry_after)
+            self._paid_limiter.pause(exc.retry_after)
             self._chat_ready_at[row.chat_id] = time.monotonic() + exc.retry_after
             logger.warning("telegram asked to slow down", extra={"retry_after": exc.retry_after})
             await self._outbox.reschedule(
@@ -160,9 +168,8 @@ class Notifier:
             await self._follow_broadcast(row)
 
     async def _follow_broadcast(self, row: OutboxRow) -> None:
-        _, pending = await self._outbox.outbox_progress(
-            OutboxKind.BROADCAST, float(row.payload["started"])
-        )
+        kind = OutboxKind(row.payload.get("kind", OutboxKind.BROADCAST))
+        _, pending = await self._outbox.outbox_progress(kind, float(row.payload["started"]))
         if pending:
             await self._outbox.enqueue(
                 [row.chat_id],

@@ -6,6 +6,7 @@ per update (bench/README.md)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from enum import StrEnum
 from math import ceil
 from typing import Any, TypeVar
 
@@ -43,8 +44,19 @@ _BUTTON = InlineKeyboardButton(text="-", callback_data="-")
 _MARKUP = InlineKeyboardMarkup(inline_keyboard=[])
 
 
-def button(text: str, data: CallbackData) -> InlineKeyboardButton:
-    return _BUTTON.model_copy(update={"text": text, "callback_data": data.pack()})
+class Tone(StrEnum):
+    """Bot API 9.4's button colours: what pays or confirms is green, what cancels is red;
+    other buttons keep the app's own style. Clients that predate it ignore the field."""
+
+    GO = "success"
+    STOP = "danger"
+
+
+def button(text: str, data: CallbackData, tone: Tone | None = None) -> InlineKeyboardButton:
+    update: dict[str, Any] = {"text": text, "callback_data": data.pack()}
+    if tone is not None:
+        update["style"] = tone.value
+    return _BUTTON.model_copy(update=update)
 
 
 def markup(*rows: Row) -> InlineKeyboardMarkup:

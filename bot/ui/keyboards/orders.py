@@ -20,7 +20,7 @@ from bot.ui.callbacks import (
     TicketAnswer,
     TicketWrite,
 )
-from bot.ui.keyboards.kit import ORDERS_PER_PAGE, button, in_rows, markup, pager, pages
+from bot.ui.keyboards.kit import ORDERS_PER_PAGE, Tone, button, in_rows, markup, pager, pages
 from bot.ui.render import shorten
 
 
@@ -48,7 +48,11 @@ def order_detail(
         )
     if can_cancel:
         actions.append(
-            button(i18n.get("button-cancel"), OrderAction(id=order.id, action=OrderDo.CANCEL))
+            button(
+                i18n.get("button-cancel"),
+                OrderAction(id=order.id, action=OrderDo.CANCEL),
+                Tone.STOP,
+            )
         )
     actions.append(
         button(i18n.get("button-order-again"), OrderAction(id=order.id, action=OrderDo.AGAIN))
@@ -78,7 +82,11 @@ def stalled_order(
     row = [button(translate("button-open-order"), OrderAction(id=order_id, action=OrderDo.VIEW))]
     if can_cancel:
         row.append(
-            button(translate("button-cancel"), OrderAction(id=order_id, action=OrderDo.CANCEL))
+            button(
+                translate("button-cancel"),
+                OrderAction(id=order_id, action=OrderDo.CANCEL),
+                Tone.STOP,
+            )
         )
     return markup(row, [button(translate("button-support"), SupportStart(order=order_id))])
 

@@ -31,6 +31,7 @@ from bot.ui.keyboards.kit import (
     CATEGORIES_PER_PAGE,
     SERVICES_PER_PAGE,
     Row,
+    Tone,
     button,
     in_rows,
     kept,
@@ -124,15 +125,15 @@ def _field_keyboard(i18n: I18nContext, spec: FieldSpec, can_go_back: bool) -> In
         choices = in_rows(options, 4 if len(options) > 5 else 1)
     skip = [button(i18n.get("button-skip"), FormNav(action=FormStep.SKIP))] if spec.optional else []
     nav = [button(i18n.get("button-back"), FormNav(action=FormStep.BACK))] if can_go_back else []
-    nav.append(button(i18n.get("button-cancel"), FormNav(action=FormStep.CANCEL)))
+    nav.append(button(i18n.get("button-cancel"), FormNav(action=FormStep.CANCEL), Tone.STOP))
     return markup(*choices, skip, nav)
 
 
 def confirm_keyboard(i18n: I18nContext, token: str) -> InlineKeyboardMarkup:
     return markup(
-        [button(i18n.get("button-confirm"), ConfirmOrder(token=token))],
+        [button(i18n.get("button-confirm"), ConfirmOrder(token=token), Tone.GO)],
         [
             button(i18n.get("button-edit"), FormNav(action=FormStep.EDIT)),
-            button(i18n.get("button-cancel"), FormNav(action=FormStep.CANCEL)),
+            button(i18n.get("button-cancel"), FormNav(action=FormStep.CANCEL), Tone.STOP),
         ],
     )

@@ -30,6 +30,7 @@ from bot.ui.keyboards.kit import (
     MIN_CRYPTO_CENTS,
     SHARE_URL,
     TOPUP_AMOUNTS,
+    Tone,
     button,
     in_rows,
     kept,
@@ -57,7 +58,9 @@ def topup_keyboard(i18n: I18nContext, currency: str, crypto: bool = False) -> In
 
 def _topup_keyboard(i18n: I18nContext, currency: str, crypto: bool) -> InlineKeyboardMarkup:
     options = [
-        button(i18n.get("button-topup", amount=money(Decimal(n), currency)), TopUp(amount=n))
+        button(
+            i18n.get("button-topup", amount=money(Decimal(n), currency)), TopUp(amount=n), Tone.GO
+        )
         for n in TOPUP_AMOUNTS
     ]
     crypto_row = [button(i18n.get("button-crypto"), CryptoMenu())] if crypto else []
@@ -74,6 +77,7 @@ def _crypto_amounts(i18n: I18nContext, currency: str) -> InlineKeyboardMarkup:
         button(
             i18n.get("button-crypto-amount", amount=money(Decimal(n), currency)),
             CryptoTopUp(cents=n * 100),
+            Tone.GO,
         )
         for n in TOPUP_AMOUNTS
     ]
@@ -95,7 +99,9 @@ def shortfall_keyboard(
     buy whole units), or confirm once the money is there."""
     whole = max(1, int(shortfall.to_integral_value(rounding=ROUND_CEILING)))
     stars = button(
-        i18n.get("button-topup", amount=money(Decimal(whole), currency)), TopUp(amount=whole)
+        i18n.get("button-topup", amount=money(Decimal(whole), currency)),
+        TopUp(amount=whole),
+        Tone.GO,
     )
     pay = [stars]
     if crypto:
@@ -104,18 +110,18 @@ def shortfall_keyboard(
         pay.append(button(label, CryptoTopUp(cents=max(cents, MIN_CRYPTO_CENTS))))
     return markup(
         pay,
-        [button(i18n.get("button-confirm"), ConfirmOrder(token=token))],
+        [button(i18n.get("button-confirm"), ConfirmOrder(token=token), Tone.GO)],
         [
             button(i18n.get("button-edit"), FormNav(action=FormStep.EDIT)),
-            button(i18n.get("button-cancel"), FormNav(action=FormStep.CANCEL)),
+            button(i18n.get("button-cancel"), FormNav(action=FormStep.CANCEL), Tone.STOP),
         ],
     )
 
 
 def place_held_keyboard(t: Callable[..., str], token: str) -> InlineKeyboardMarkup:
     return markup(
-        [button(t("button-place-now"), PlaceHeld(token=token))],
-        [button(t("button-cancel"), FormNav(action=FormStep.CANCEL))],
+        [button(t("button-place-now"), PlaceHeld(token=token), Tone.GO)],
+        [button(t("button-cancel"), FormNav(action=FormStep.CANCEL), Tone.STOP)],
     )
 
 
