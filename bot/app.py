@@ -48,6 +48,7 @@ from bot.core.panels.health import Panels
 from bot.core.payments.crypto import CryptoPayments
 from bot.core.payments.cryptopay import CryptoPayClient
 from bot.core.payments.wallet_store import WalletStore
+from bot.core.reselling.key_store import ApiKeyStore
 from bot.core.settings import TELEGRAM_API_URL, Settings
 from bot.core.shop import Shop
 from bot.core.storage import Database
@@ -73,6 +74,7 @@ from handlers import get_routers, register_errors
 if TYPE_CHECKING:  # the web server is imported only by the configurations that run one
     from aiohttp import web
 
+    from bot.panel_api import PanelApi
     from bot.webapp.api import MiniApp
 
 logger = logging.getLogger(__name__)
@@ -110,6 +112,7 @@ class HandlerData(TypedDict):
     settings_store: KeyValueStore
     guarantees: GuaranteeBook
     sales: Sales
+    api_keys: ApiKeyStore
     crypto: CryptoPayments | None
 
 
@@ -174,6 +177,7 @@ class Services:
             settings_store=stores.settings,
             guarantees=self.aftersale.guarantees,
             sales=self.sales,
+            api_keys=stores.api_keys,
             crypto=self.crypto,
         )
 
@@ -463,6 +467,38 @@ async def _warm_up(services: Services) -> None:
 def create_mini_app(services: Services, bot: Bot) -> MiniApp | None:
     """The Mini App's API over the same services as the chat, when WEBAPP_URL is set."""
     return mini_app_over(services, bot) if services.settings.webapp_url else None
+
+
+def create_panel_api(services: Services) -> PanelApi | None:
+    """The shop's own API v2 over the same services as the chat, when RESELLER_API is on."""
+    settings = services.settings
+    if not settings.reseller_api:
+        return None
+    from bot.core.reselling.api import ResellerApi
+    from bot.panel_api import API_PATH, PanelApi
+
+    stores = services.stores
+    api = ResellerApi(
+        services.catalog,
+        services.pricing,
+        services.checkout,
+        stores.orders,
+        stores.refills,
+        services.aftersale,
+        stores.wallets,
+        services.shop,
+    )
+    origin = (
+        settings.public_origin or f"http://{settings.web_server_host}:{settings.web_server_port}"
+    )
+    return PanelApi(
+        api=api,
+        keys=stores.api_keys,
+        translator=services.translator,
+        default_locale=settings.default_locale,
+        address=origin + API_PATH,
+        currency=lambda: services.shop.currency,
+    )
 
 
 def mini_app_over(services: Services, bot: Bot, settings: Settings | None = None) -> MiniApp:

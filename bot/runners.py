@@ -9,7 +9,14 @@ import signal
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
-from bot.app import Services, build_services, create_bot, create_dispatcher, create_mini_app
+from bot.app import (
+    Services,
+    build_services,
+    create_bot,
+    create_dispatcher,
+    create_mini_app,
+    create_panel_api,
+)
 from bot.core.settings import Settings
 from bot.core.storage.sqlite import DatabaseInUseError
 from bot.process import collector_off_while_building
@@ -85,6 +92,7 @@ async def run_polling(settings: Settings, services: Services, bot: Bot, dp: Disp
         settings,
         services.crypto,
         create_mini_app(services, bot),
+        create_panel_api(services),
     )
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()
@@ -110,6 +118,7 @@ async def run_webhook(settings: Settings, services: Services, bot: Bot, dp: Disp
         lambda: leadership.is_leader,
         services.crypto,
         create_mini_app(services, bot),
+        create_panel_api(services),
     )
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()

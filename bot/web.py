@@ -15,6 +15,7 @@ from aiohttp import web
 
 from bot.core.payments.crypto import CryptoPayments, WebhookVerdict
 from bot.core.settings import Settings
+from bot.panel_api import PanelApi, add_panel_api
 from bot.webapp.api import MiniApp, add_api
 from bot.webapp.pages import add_pages
 
@@ -89,10 +90,11 @@ def create_side_app(
     settings: Settings,
     crypto: CryptoPayments | None = None,
     mini_app: MiniApp | None = None,
+    panel_api: PanelApi | None = None,
 ) -> web.Application:
     """Polling mode's web server (no Telegram webhook)."""
     app = web.Application()
-    add_common(app, settings, ping, is_leader, crypto, mini_app)
+    add_common(app, settings, ping, is_leader, crypto, mini_app, panel_api)
     return app
 
 
@@ -103,9 +105,10 @@ def add_common(
     is_leader: IsLeader,
     crypto: CryptoPayments | None,
     mini_app: MiniApp | None,
+    panel_api: PanelApi | None = None,
 ) -> None:
-    """What both modes serve: health, and metrics, Crypto Pay's webhook and the Mini App
-    when they are configured."""
+    """What both modes serve: health, and metrics, Crypto Pay's webhook, the Mini App and
+    the shop's API v2 when they are configured."""
     add_health(app, ping, is_leader)
     if settings.metrics_enabled:
         add_metrics(app, metrics_token(settings))
@@ -113,6 +116,8 @@ def add_common(
         add_crypto_webhook(app, crypto)
     if mini_app is not None:
         add_mini_app(app, mini_app)
+    if panel_api is not None:
+        add_panel_api(app, panel_api)
 
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
@@ -139,6 +144,7 @@ def create_web_app(
     is_leader: IsLeader,
     crypto: CryptoPayments | None = None,
     mini_app: MiniApp | None = None,
+    panel_api: PanelApi | None = None,
 ) -> web.Application:
     assert settings.webhook_url is not None
     assert settings.webhook_secret is not None
@@ -146,7 +152,7 @@ def create_web_app(
     path = webhook_path(settings.webhook_url)
     app = web.Application(middlewares=[_ascii_secret_only(path)])
     SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(app, path=path)
-    add_common(app, settings, ping, is_leader, crypto, mini_app)
+    add_common(app, settings, ping, is_leader, crypto, mini_app, panel_api)
 
     async def register_webhook(app: web.Application) -> None:
         # Every replica registers the same public URL: idempotent, whoever starts last wins.

@@ -11,6 +11,7 @@ from aiogram import Router
 from bot.ui.filters import IsAdmin
 from handlers import (
     admin,
+    api_access,
     balance,
     catalog,
     crypto,
@@ -66,6 +67,7 @@ def get_routers(support_chat_id: int | None = None) -> list[Router]:
             mass,
             referrals,
             promo,  # rarely used: after the features most updates end in
+            api_access,
             support,
             fallback,  # last: whatever nobody else wanted
         ),

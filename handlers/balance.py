@@ -29,7 +29,9 @@ async def show_balance(
     lines += bonus_lines(i18n.get, wallets.bonuses, shop.currency)
     await message.answer(
         "\n".join(lines) + demo_note(i18n.get, shop.demo),
-        reply_markup=topup_keyboard(i18n, shop.currency, shop.accepts_crypto),
+        reply_markup=topup_keyboard(
+            i18n, shop.currency, shop.accepts_crypto, api=settings.reseller_api
+        ),
     )
 
 

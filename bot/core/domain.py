@@ -107,6 +107,7 @@ class NewOrder:
     currency: str
     discount_code: str | None = None  # a redeemed promo discount this order uses up
     units: int = 0  # what the panel bills per 1000 (quantity × runs); 0: the quantity
+    via_api: bool = False  # placed through the shop's own API v2
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ class Order:
     created_at: float
     status_changed_at: float
     panel: str = "main"  # the panel it was placed on
+    via_api: bool = False  # placed through the shop's own API v2
 
     @property
     def delivered(self) -> int | None:

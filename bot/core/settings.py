@@ -107,6 +107,10 @@ class Settings(BaseSettings):
     crypto_pay_api_url: str = "https://pay.crypt.bot"
     crypto_pay_poll_seconds: float = Field(default=20.0, gt=0)
     crypto_pay_assets: str = "USDT,TON,BTC,ETH,LTC,BNB,TRX,USDC"
+    # The shop's own SMM panel API v2 at /api/v2 (customers' keys under Balance → API access).
+    reseller_api: bool = False
+    # The public address customers are shown for it; unset: WEBAPP_URL's or WEBHOOK_URL's origin.
+    public_url: str | None = None
     # Loyalty: "50:5,100:10" — a top-up of at least 50 earns 5 % more, of at least 100, 10 %.
     topup_bonuses: Annotated[tuple[Step, ...], NoDecode] = ()
     # "100:2,500:5": after 100 delivered (charges less refunds), 2 % off every order…
@@ -193,6 +197,7 @@ class Settings(BaseSettings):
         "webhook_secret",
         "crypto_pay_token",
         "webapp_url",
+        "public_url",
         mode="before",
     )
     @classmethod
@@ -205,6 +210,13 @@ class Settings(BaseSettings):
         if value is not None and not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_origin(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError("must be the shop's public address, e.g. https://shop.example")
+        return value.rstrip("/") if value else value
 
     @field_validator("webapp_url")
     @classmethod
@@ -266,9 +278,26 @@ class Settings(BaseSettings):
 
     @property
     def serves_web(self) -> bool:
-        """Whether polling mode runs the web server too (for /metrics, Crypto Pay or the
-        Mini App)."""
-        return self.metrics_enabled or self.crypto_pay_token is not None or bool(self.webapp_url)
+        """Whether polling mode runs the web server too (for /metrics, Crypto Pay, the Mini
+        App or the shop's API)."""
+        return (
+            self.metrics_enabled
+            or self.crypto_pay_token is not None
+            or bool(self.webapp_url)
+            or self.reseller_api
+        )
+
+    @property
+    def public_origin(self) -> str | None:
+        """Where customers reach this web server: PUBLIC_URL, or the origin of the Mini App's
+        or the webhook's address."""
+        if self.public_url:
+            return self.public_url
+        for url in (self.webapp_url, self.webhook_url):
+            if url:
+                parts = urlsplit(url)
+                return f"{parts.scheme}://{parts.netloc}"
+        return None
 
     @property
     def uses_sandbox(self) -> bool:

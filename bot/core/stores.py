@@ -19,6 +19,7 @@ from bot.core.ordering.hold_store import HoldStore
 from bot.core.ordering.order_store import OrderStore
 from bot.core.payments.crypto_store import CryptoStore
 from bot.core.payments.wallet_store import WalletStore
+from bot.core.reselling.key_store import ApiKeyStore
 from bot.core.steps import Step
 from bot.core.storage.db import Database
 from bot.core.storage.kv import KeyValueStore
@@ -45,6 +46,7 @@ class Stores:
     promos: PromoStore
     referrals: ReferralStore
     commissions: Commissions
+    api_keys: ApiKeyStore
 
     @classmethod
     def over(
@@ -72,4 +74,5 @@ class Stores:
             promos=PromoStore(db),
             referrals=ReferralStore(db, commissions),
             commissions=commissions,
+            api_keys=ApiKeyStore(db),
         )

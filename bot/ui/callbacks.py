@@ -122,6 +122,18 @@ class CryptoMenu(CallbackData, prefix="cm"):
     pass
 
 
+class ApiStep(StrEnum):
+    VIEW = "view"
+    CREATE = "create"  # also rotates: a new key replaces the old one
+    REVOKE = "revoke"
+    NOTIFY_ON = "on"
+    NOTIFY_OFF = "off"
+
+
+class ApiAccess(CallbackData, prefix="api"):
+    step: ApiStep
+
+
 class CryptoTopUp(CallbackData, prefix="ct"):
     cents: Small  # in the wallet currency's cents: a shortfall is paid exactly
 

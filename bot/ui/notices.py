@@ -20,7 +20,7 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.core.catalog.cache import CatalogCache
 from bot.core.customers.user_store import UserStore
 from bot.core.delivery.times import DeliveryTimes
-from bot.core.domain import RefillStage, Stage
+from bot.core.domain import Order, RefillStage, Stage
 from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.ordering.hold_store import HoldStore
 from bot.core.ordering.order_store import OrderStore
@@ -32,6 +32,7 @@ from bot.core.outbox import (
     UndeliverableError,
 )
 from bot.core.payments.wallet_store import WalletStore
+from bot.core.reselling.key_store import ApiKeyStore
 from bot.core.stores import Stores
 from bot.core.tracking.refill_store import RefillStore
 from bot.ui.i18n import Translator
@@ -76,12 +77,25 @@ class NoticeReads:
     holds: HoldStore
     wallets: WalletStore
     outbox: OutboxStore
+    api_keys: ApiKeyStore
 
     @classmethod
     def of(cls, stores: Stores) -> NoticeReads:
         return cls(
-            stores.users, stores.orders, stores.refills, stores.holds, stores.wallets, stores.outbox
+            stores.users,
+            stores.orders,
+            stores.refills,
+            stores.holds,
+            stores.wallets,
+            stores.outbox,
+            stores.api_keys,
         )
+
+
+async def _quiet(r: MessageRenderer, order: Order) -> bool:
+    """An order placed through the API tells its customer in the chat only if they asked
+    (their own panel tells its buyers): nothing is sent otherwise."""
+    return order.via_api and not (await r.reads.api_keys.access(order.user_id)).notify
 
 
 class MessageRenderer:
@@ -115,7 +129,7 @@ class MessageRenderer:
 @renders(OutboxKind.ORDER_STATUS)
 async def _order_status(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
     order = await r.reads.orders.get_order(int(row.payload["order_id"]))
-    if order is None:
+    if order is None or await _quiet(r, order):
         return None
     usual = await r.delivery.of(order.service_id, order.service_type) if r.delivery else None
     card = order_card(t, order, await r.reads.orders.refund_of(order.id), usual)
@@ -142,8 +156,8 @@ async def _admin_order_alert(r: MessageRenderer, t: Translate, row: OutboxRow) -
 @renders(OutboxKind.ORDER_STALLED)
 async def _order_stalled(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
     order = await r.reads.orders.get_order(int(row.payload["order_id"]))
-    if order is None or not order.stage.is_polled:
-        return None  # it ended meanwhile: the status message says more
+    if order is None or not order.stage.is_polled or await _quiet(r, order):
+        return None  # it ended meanwhile (the status message says more), or an API order
     service = await r.catalog.service(order.service_id) if r.catalog else None
     can_cancel = service is not None and service.cancel
     return Rendered(
@@ -155,7 +169,7 @@ async def _order_stalled(r: MessageRenderer, t: Translate, row: OutboxRow) -> Re
 async def _refill_result(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
     refill = await r.reads.refills.get_refill(int(row.payload["refill_id"]))
     order = await r.reads.orders.get_order(int(row.payload["order_id"]))
-    if refill is None or order is None:
+    if refill is None or order is None or await _quiet(r, order):
         return None
     done = refill.stage is RefillStage.COMPLETED
     key = "notify-refill-done" if done else "notify-refill-rejected"

@@ -69,6 +69,7 @@ def order_card(
 ) -> str:
     lines = [
         t("order-card-title", id=str(order.id)),
+        *([t("order-card-via-api")] if order.via_api else []),
         t("order-card-service", service=html.quote(shorten(order.service_name, 120))),
         t("order-card-link", link=html.quote(shorten(order.link, 200))),
         t("order-card-quantity", quantity=str(order.quantity)),

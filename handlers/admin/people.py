@@ -1,4 +1,4 @@
-"""Customers: /ban and /unban."""
+"""Customers: /ban and /unban; /api_off and /api_on (their key to the shop's API v2)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from aiogram_i18n import I18nContext
 
 from bot.core.customers.directory import Customers
 from bot.core.customers.user_store import UserStore
+from bot.core.reselling.key_store import ApiKeyStore
 
 
 async def _set_ban(
@@ -49,6 +50,27 @@ async def unban(
     await _set_ban(message, command, i18n, users, customers, False)
 
 
+async def api_switch(
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    users: UserStore,
+    api_keys: ApiKeyStore,
+) -> None:
+    """/api_off <user> stops their key at once (and any key they make later); /api_on."""
+    if not command.args:
+        await message.answer(i18n.get("admin-api-usage"))
+        return
+    user = await users.find_user(command.args)
+    if user is None:
+        await message.answer(i18n.get("admin-user-not-found", user=html.quote(command.args)))
+        return
+    off = command.command == "api_off"
+    await api_keys.set_disabled(user.id, off)
+    await message.answer(i18n.get("admin-api-off" if off else "admin-api-on", user=str(user.id)))
+
+
 def register(router: Router) -> None:
     router.message.register(ban, Command("ban"))
     router.message.register(unban, Command("unban"))
+    router.message.register(api_switch, Command("api_off", "api_on"))

@@ -671,3 +671,43 @@ admin-broadcast-fast-offer = بالوتيرة العادية يستغرق هذا
         [many] { $minutes } دقيقة
        *[other] { $minutes } دقيقة
     }. ⚡ السريع (المدفوع) يرسل حتى 1000 رسالة في الثانية ويكلّف نحو { $stars } نجمة Telegram من رصيد البوت.
+button-api-access = 🔌 الوصول إلى API
+button-api-create = 🔑 إنشاء مفتاح
+button-api-rotate = 🔄 تغيير المفتاح
+button-api-revoke = 🗑 إلغاء المفتاح
+button-api-notices-on = 🔔 أعلمني بطلبات API
+button-api-notices-off = 🔕 بلا إشعارات لطلبات API
+api-access-title = 🔌 <b>الوصول إلى API</b>
+api-access-about = يمكن للوحتك أو متجرك الشراء من هذا المتجر عبر SMM panel API v2 بمفتاحك: نفس الخدمات والأسعار والمحفظة.
+    العنوان: <code>{ $address }</code>
+    التوثيق: { $docs }
+api-access-none = لا يوجد لديك مفتاح بعد.
+api-access-active = المفتاح فعّال منذ { $date } UTC. عُرض مرة واحدة عند إنشائه: إن فقدته فغيّره.
+api-access-disabled = ⛔ أوقف المتجر وصولك إلى API.
+api-access-notices = إشعارات طلبات API في المحادثة: { $state ->
+        [on] مفعّلة
+       *[off] متوقفة
+    }.
+api-access-new-key = 🔑 مفتاحك الجديد — يُعرض الآن فقط، احفظه سرًا (المفتاح السابق لم يعد يعمل):
+    <code>{ $secret }</code>
+api-access-revoked = أُلغي المفتاح: لم يعد يعمل.
+api-access-unavailable = هذا المتجر لا يقدم API.
+admin-api-usage = /api_off ID — إيقاف مفتاح API لعميل · /api_on ID — إعادته
+admin-api-off = 🔌 أُوقف وصول { $user } إلى API.
+admin-api-on = 🔌 أُعيد وصول { $user } إلى API.
+order-card-via-api = 🔌 طلب عبر API
+api-doc-title = SMM panel API v2
+api-doc-intro = اشترِ خدمات هذا المتجر من لوحتك أو متجرك. كل طلب هو POST بحقول نموذج (أو JSON) مع مفتاحك؛ الأجوبة بصيغة JSON والمبالغ بـ { $currency }. مفتاحك في البوت: الرصيد ← الوصول إلى API.
+api-doc-address = العنوان:
+api-doc-format = تأتي الأخطاء بصيغة { $shape } مع HTTP 200 كما في اللوحات؛ أكثر من 10 طلبات في الثانية (دفعات حتى 20) من مفتاح واحد تتلقى HTTP 429.
+api-doc-services = الخدمات التي يبيعها هذا المتجر بأسعاره لكل 1000.
+api-doc-add = ينشئ طلبًا يُدفع من محفظتك؛ كل نوع خدمة يطلب حقوله الخاصة (كما في API v2).
+api-doc-status = حالة طلب، أو حتى 100 طلب دفعة واحدة.
+api-doc-refill = يطلب إعادة تعبئة لطلب مُنجز ضمن ضمانه.
+api-doc-refill-status = حالة إعادة التعبئة، أو حتى 100 دفعة واحدة.
+api-doc-cancel = يطلب إلغاء طلبات لم تبدأ بعد.
+api-doc-balance = محفظتك.
+api-doc-parameters = المعاملات:
+api-doc-example-request = مثال طلب:
+api-doc-example-answer = مثال جواب:
+api-doc-errors = الأخطاء

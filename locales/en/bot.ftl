@@ -594,3 +594,43 @@ admin-broadcast-fast-offer = At the normal pace this takes about { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes
     }. ⚡ Fast (paid) sends up to 1,000 messages a second and costs about { $stars } Telegram Stars from the bot's balance.
+button-api-access = 🔌 API access
+button-api-create = 🔑 Create a key
+button-api-rotate = 🔄 Rotate the key
+button-api-revoke = 🗑 Revoke the key
+button-api-notices-on = 🔔 Notify me of API orders
+button-api-notices-off = 🔕 No chat notices of API orders
+api-access-title = 🔌 <b>API access</b>
+api-access-about = Your panel or shop can buy from this shop through its SMM panel API v2 with your key: the same services, prices and wallet.
+    Address: <code>{ $address }</code>
+    Documentation: { $docs }
+api-access-none = You have no key yet.
+api-access-active = A key is active since { $date } UTC. It was shown once, when created: if you lost it, rotate it.
+api-access-disabled = ⛔ The shop switched your API access off.
+api-access-notices = Chat notices of API orders: { $state ->
+        [on] on
+       *[off] off
+    }.
+api-access-new-key = 🔑 Your new key — shown only now, keep it secret (any previous key stopped working):
+    <code>{ $secret }</code>
+api-access-revoked = The key was revoked: it no longer works.
+api-access-unavailable = This shop does not offer an API.
+admin-api-usage = /api_off ID — switch a customer's API key off · /api_on ID — back on
+admin-api-off = 🔌 API access of { $user } is off.
+admin-api-on = 🔌 API access of { $user } is on.
+order-card-via-api = 🔌 Placed through the API
+api-doc-title = SMM panel API v2
+api-doc-intro = Buy this shop's services from your own panel or shop. Every request is a POST with form fields (or JSON) and your key; answers are JSON, amounts in { $currency }. Your key is in the bot: Balance → API access.
+api-doc-address = Address:
+api-doc-format = Errors are answered as { $shape } with HTTP 200, as panels do; more than 10 requests a second (bursts of 20) from one key get HTTP 429.
+api-doc-services = The services this shop sells, at its prices per 1000.
+api-doc-add = Places an order, charged from your wallet; each service's type asks for its own fields (as in API v2).
+api-doc-status = An order's status, or up to 100 at once.
+api-doc-refill = Asks for a refill of a delivered order within its guarantee.
+api-doc-refill-status = A refill's status, or up to 100 at once.
+api-doc-cancel = Asks to cancel orders that have not started.
+api-doc-balance = Your wallet.
+api-doc-parameters = Parameters:
+api-doc-example-request = Example request:
+api-doc-example-answer = Example answer:
+api-doc-errors = Errors

@@ -583,3 +583,43 @@ admin-broadcast-fast-offer = Au rythme normal, cela prend environ { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes
     }. ⚡ Rapide (payant) envoie jusqu'à 1 000 messages par seconde et coûte environ { $stars } Telegram Stars du solde du bot.
+button-api-access = 🔌 Accès API
+button-api-create = 🔑 Créer une clé
+button-api-rotate = 🔄 Changer de clé
+button-api-revoke = 🗑 Révoquer la clé
+button-api-notices-on = 🔔 M'avertir des commandes API
+button-api-notices-off = 🔕 Pas d'avis des commandes API
+api-access-title = 🔌 <b>Accès API</b>
+api-access-about = Votre panel ou votre boutique peut acheter ici via l'API v2 des panels SMM avec votre clé : mêmes services, mêmes prix, même portefeuille.
+    Adresse : <code>{ $address }</code>
+    Documentation : { $docs }
+api-access-none = Vous n'avez pas encore de clé.
+api-access-active = Une clé est active depuis le { $date } UTC. Elle n'a été montrée qu'une fois, à sa création : si vous l'avez perdue, changez-la.
+api-access-disabled = ⛔ La boutique a désactivé votre accès API.
+api-access-notices = Avis des commandes API dans le chat : { $state ->
+        [on] activés
+       *[off] désactivés
+    }.
+api-access-new-key = 🔑 Votre nouvelle clé — montrée seulement maintenant, gardez-la secrète (l'ancienne ne marche plus) :
+    <code>{ $secret }</code>
+api-access-revoked = La clé est révoquée : elle ne fonctionne plus.
+api-access-unavailable = Cette boutique ne propose pas d'API.
+admin-api-usage = /api_off ID — couper la clé API d'un client · /api_on ID — la rétablir
+admin-api-off = 🔌 Accès API de { $user } coupé.
+admin-api-on = 🔌 Accès API de { $user } rétabli.
+order-card-via-api = 🔌 Passée via l'API
+api-doc-title = API v2 des panels SMM
+api-doc-intro = Achetez les services de cette boutique depuis votre panel ou votre boutique. Chaque requête est un POST avec des champs de formulaire (ou du JSON) et votre clé ; les réponses sont en JSON, les montants en { $currency }. Votre clé est dans le bot : Solde → Accès API.
+api-doc-address = Adresse :
+api-doc-format = Les erreurs sont répondues en { $shape } avec HTTP 200, comme les panels ; plus de 10 requêtes par seconde (rafales de 20) d'une même clé reçoivent HTTP 429.
+api-doc-services = Les services vendus ici, à leurs prix pour 1000.
+api-doc-add = Passe une commande, payée depuis votre portefeuille ; chaque type de service demande ses propres champs (comme dans l'API v2).
+api-doc-status = Le statut d'une commande, ou de 100 à la fois.
+api-doc-refill = Demande une recharge d'une commande livrée, dans sa garantie.
+api-doc-refill-status = Le statut d'une recharge, ou de 100 à la fois.
+api-doc-cancel = Demande l'annulation de commandes pas encore commencées.
+api-doc-balance = Votre portefeuille.
+api-doc-parameters = Paramètres :
+api-doc-example-request = Exemple de requête :
+api-doc-example-answer = Exemple de réponse :
+api-doc-errors = Erreurs

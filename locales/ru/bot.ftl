@@ -623,3 +623,43 @@ admin-broadcast-fast-offer = В обычном темпе это займёт о
         [many] { $minutes } минут
        *[other] { $minutes } минуты
     }. ⚡ Быстро (платно) — до 1 000 сообщений в секунду, около { $stars } Telegram Stars с баланса бота.
+button-api-access = 🔌 Доступ к API
+button-api-create = 🔑 Создать ключ
+button-api-rotate = 🔄 Сменить ключ
+button-api-revoke = 🗑 Отозвать ключ
+button-api-notices-on = 🔔 Уведомлять о заказах через API
+button-api-notices-off = 🔕 Без уведомлений о заказах через API
+api-access-title = 🔌 <b>Доступ к API</b>
+api-access-about = Ваша панель или магазин может покупать здесь через SMM panel API v2 с вашим ключом: те же услуги, цены и кошелёк.
+    Адрес: <code>{ $address }</code>
+    Документация: { $docs }
+api-access-none = Ключа пока нет.
+api-access-active = Ключ активен с { $date } UTC. Он был показан один раз, при создании: если вы его потеряли, смените его.
+api-access-disabled = ⛔ Магазин отключил ваш доступ к API.
+api-access-notices = Уведомления о заказах через API в чате: { $state ->
+        [on] включены
+       *[off] выключены
+    }.
+api-access-new-key = 🔑 Ваш новый ключ — показан только сейчас, храните его в секрете (прежний больше не работает):
+    <code>{ $secret }</code>
+api-access-revoked = Ключ отозван и больше не работает.
+api-access-unavailable = Этот магазин не предлагает API.
+admin-api-usage = /api_off ID — отключить ключ API клиента · /api_on ID — включить
+admin-api-off = 🔌 Доступ к API для { $user } отключён.
+admin-api-on = 🔌 Доступ к API для { $user } включён.
+order-card-via-api = 🔌 Заказ через API
+api-doc-title = SMM panel API v2
+api-doc-intro = Покупайте услуги этого магазина из своей панели или магазина. Каждый запрос — POST с полями формы (или JSON) и вашим ключом; ответы в JSON, суммы в { $currency }. Ключ — в боте: Баланс → Доступ к API.
+api-doc-address = Адрес:
+api-doc-format = Ошибки приходят как { $shape } с HTTP 200, как у панелей; больше 10 запросов в секунду (всплески до 20) с одного ключа получают HTTP 429.
+api-doc-services = Услуги магазина по его ценам за 1000.
+api-doc-add = Создаёт заказ с оплатой из кошелька; каждый тип услуги требует свои поля (как в API v2).
+api-doc-status = Статус заказа или до 100 заказов сразу.
+api-doc-refill = Запрашивает докрутку выполненного заказа в пределах гарантии.
+api-doc-refill-status = Статус докрутки или до 100 сразу.
+api-doc-cancel = Запрашивает отмену ещё не начатых заказов.
+api-doc-balance = Ваш кошелёк.
+api-doc-parameters = Параметры:
+api-doc-example-request = Пример запроса:
+api-doc-example-answer = Пример ответа:
+api-doc-errors = Ошибки

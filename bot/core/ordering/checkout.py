@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -99,6 +99,19 @@ class Checkout:
         if placement.order_id is None:
             return CheckoutResult(Next.RETRY, quote, placement)
         await self._holds.release_hold(user_id, token)
+        return CheckoutResult(Next.DONE, quote, placement)
+
+    async def place_for_api(
+        self, user_id: int, service: Service, answers: Mapping[str, Any], token: str
+    ) -> CheckoutResult:
+        """An order through the shop's own API v2: no summary to confirm, so at the list
+        price its `services` answer shows (no discount), charged once through the same path;
+        a short wallet is refused, nothing held."""
+        quote = await self.quoter.quote(user_id, service, answers, discount=False)
+        async with self._ordering.in_flight():
+            placement = await self._ordering.place(
+                replace(quote.new_order(user_id, token), via_api=True)
+            )
         return CheckoutResult(Next.DONE, quote, placement)
 
     async def drop(self, user_id: int) -> None:

@@ -42,10 +42,10 @@ _COUNT_USERS_ORDERS = "SELECT COUNT(*) FROM orders WHERE user_id = :user_id"
 _ADD_ORDER = (
     "INSERT INTO orders (user_id, client_token, service_id, service_name, service_type,"
     " category, link, fields, quantity, charge_micros, cost_micros, currency, status,"
-    " poll_errors, created_at, status_changed_at, moved_at)"
+    " poll_errors, created_at, status_changed_at, moved_at, via_api)"
     " VALUES (:user_id, :client_token, :service_id, :service_name, :service_type, :category,"
     " :link, :fields, :quantity, :charge_micros, :cost_micros, :currency, :status, 0, :now,"
-    " :now, :now) RETURNING id"
+    " :now, :now, :via_api) RETURNING id"
 )
 
 
@@ -104,6 +104,7 @@ class OrderStore(StoreBase):
                     "currency": new.currency,
                     "status": Stage.PLACING,
                     "now": now,
+                    "via_api": new.via_api,
                 },
             )
             order_id = int(result.scalar_one())

@@ -59,6 +59,7 @@ def order_from_row(row: Row) -> Order:
         stage=Stage(row["status"]),
         panel_order_id=row["panel_order_id"],
         panel=row["panel"],
+        via_api=bool(row["via_api"]),
         start_count=row["start_count"],
         remains=row["remains"],
         error=row["error"],

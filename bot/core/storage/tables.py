@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData()
@@ -56,6 +57,18 @@ ledger = Table(
     Column("created_at", Float, nullable=False),
 )
 
+# The shop's own API v2: one key per customer, kept as its SHA-256 (shown once, never stored).
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("user_id", BigInteger, ForeignKey("users.id"), primary_key=True, autoincrement=False),
+    Column("key_hash", String(64)),
+    Column("created_at", Float),
+    Column("disabled", Boolean, nullable=False, server_default=false()),  # by an admin
+    Column("notify", Boolean, nullable=False, server_default=false()),  # chat notices of API orders
+    Index("ix_api_keys_hash", "key_hash", unique=True),
+)
+
 orders = Table(
     "orders",
     metadata,
@@ -86,6 +99,8 @@ orders = Table(
     # Last change of status, start count or remains; and when the bot flagged it as stalled.
     Column("moved_at", Float),
     Column("stalled_at", Float),
+    # Placed through the shop's own API v2 (its chat notices follow the customer's choice).
+    Column("via_api", Boolean, nullable=False, server_default=false()),
     UniqueConstraint("panel", "panel_order_id", name="uq_orders_panel_order"),
     Index("ix_orders_user", "user_id", "id"),
     Index("ix_orders_status", "status"),

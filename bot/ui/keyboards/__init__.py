@@ -37,6 +37,7 @@ from bot.ui.keyboards.shopping import (
     services_page,
 )
 from bot.ui.keyboards.wallet import (
+    api_access_keyboard,
     crypto_amounts,
     languages,
     open_shop,
@@ -58,6 +59,7 @@ __all__ = [
     "SHARE_URL",
     "TOPUP_AMOUNTS",
     "Tone",
+    "api_access_keyboard",
     "button",
     "categories_page",
     "confirm_keyboard",

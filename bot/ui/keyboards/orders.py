@@ -23,12 +23,15 @@ from bot.ui.callbacks import (
 from bot.ui.keyboards.kit import ORDERS_PER_PAGE, Tone, button, in_rows, markup, pager, pages
 from bot.ui.render import shorten
 
+API_MARK = " 🔌"  # placed through the shop's API (My orders; the card says it in words)
+
 
 def orders_list(orders: Sequence[Order], page: int, total: int) -> InlineKeyboardMarkup:
     rows = [
         [
             button(
-                f"{STAGE_EMOJI[o.stage]} #{o.id} · {shorten(o.service_name, 35)} · {o.quantity}",
+                f"{STAGE_EMOJI[o.stage]} #{o.id}{API_MARK if o.via_api else ''}"
+                f" · {shorten(o.service_name, 35)} · {o.quantity}",
                 OrderAction(id=o.id, action=OrderDo.VIEW),
             )
         ]

@@ -16,6 +16,8 @@ from aiogram_i18n import I18nContext
 
 from bot.core.settings import SUPPORTED_LOCALES
 from bot.ui.callbacks import (
+    ApiAccess,
+    ApiStep,
     ConfirmOrder,
     CryptoMenu,
     CryptoTopUp,
@@ -51,12 +53,16 @@ def _languages(i18n: I18nContext) -> InlineKeyboardMarkup:
     return markup(*in_rows(options, 2))
 
 
-def topup_keyboard(i18n: I18nContext, currency: str, crypto: bool = False) -> InlineKeyboardMarkup:
-    key = ("topup", i18n.locale, currency, crypto)
-    return kept(key, lambda: _topup_keyboard(i18n, currency, crypto))
+def topup_keyboard(
+    i18n: I18nContext, currency: str, crypto: bool = False, api: bool = False
+) -> InlineKeyboardMarkup:
+    key = ("topup", i18n.locale, currency, crypto, api)
+    return kept(key, lambda: _topup_keyboard(i18n, currency, crypto, api))
 
 
-def _topup_keyboard(i18n: I18nContext, currency: str, crypto: bool) -> InlineKeyboardMarkup:
+def _topup_keyboard(
+    i18n: I18nContext, currency: str, crypto: bool, api: bool
+) -> InlineKeyboardMarkup:
     options = [
         button(
             i18n.get("button-topup", amount=money(Decimal(n), currency)), TopUp(amount=n), Tone.GO
@@ -65,7 +71,22 @@ def _topup_keyboard(i18n: I18nContext, currency: str, crypto: bool) -> InlineKey
     ]
     crypto_row = [button(i18n.get("button-crypto"), CryptoMenu())] if crypto else []
     promo = [button(i18n.get("button-promo"), EnterPromo())]
-    return markup(*in_rows(options, 2), crypto_row, promo)
+    api_row = [button(i18n.get("button-api-access"), ApiAccess(step=ApiStep.VIEW))] if api else []
+    return markup(*in_rows(options, 2), crypto_row, promo, api_row)
+
+
+def api_access_keyboard(i18n: I18nContext, has_key: bool, notify: bool) -> InlineKeyboardMarkup:
+    create = button(
+        i18n.get("button-api-rotate" if has_key else "button-api-create"),
+        ApiAccess(step=ApiStep.CREATE),
+        Tone.GO,
+    )
+    revoke = [button(i18n.get("button-api-revoke"), ApiAccess(step=ApiStep.REVOKE), Tone.STOP)]
+    notices = button(
+        i18n.get("button-api-notices-off" if notify else "button-api-notices-on"),
+        ApiAccess(step=ApiStep.NOTIFY_OFF if notify else ApiStep.NOTIFY_ON),
+    )
+    return markup([create], revoke if has_key else [], [notices])
 
 
 def crypto_amounts(i18n: I18nContext, currency: str) -> InlineKeyboardMarkup:
