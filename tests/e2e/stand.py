@@ -206,9 +206,17 @@ class Stand:
 
 class Customer:
     def __init__(
-        self, stand: Stand, user_id: int, language: str = "en", first_name: str = "Ann"
+        self,
+        stand: Stand,
+        user_id: int,
+        language: str = "en",
+        first_name: str = "Ann",
+        token: str = TOKEN,
     ) -> None:
+        """`token`: the bot this person talks to (a second bot on the same stand-in has its
+        own)."""
         self.stand = stand
+        self.token = token
         self.id = user_id
         self.user = {
             "id": user_id,
@@ -222,16 +230,23 @@ class Customer:
 
     def send(self, text: str) -> None:
         path = "sendCommand" if text.startswith("/") else "sendMessage"
-        self.stand.client(path, botToken=TOKEN, **{"from": self.user}, chat=self.chat, text=text)
+        self.stand.client(
+            path, botToken=self.token, **{"from": self.user}, chat=self.chat, text=text
+        )
 
     def _read(self) -> None:
-        fresh = self.stand.client("botMessages", token=TOKEN, chatId=self.id, unreadOnly=True)
+        fresh = self.stand.client("botMessages", token=self.token, chatId=self.id, unreadOnly=True)
         for message in fresh:
             # What the user sees: Telegram renders the HTML; keep the markup in "html".
             message["html"] = message.get("text") or ""
             message["text"] = html.unescape(re.sub(r"<[^>]+>", "", message["html"]))
         self.seen.extend(fresh)
         self.unread.extend(fresh)
+
+    def fetch(self) -> list[dict[str, Any]]:
+        """Everything the bot said to this person so far (reading what is new)."""
+        self._read()
+        return self.seen
 
     def wait_for(self, fragment: str, timeout: float = 15.0) -> dict[str, Any]:
         """The next message (new or edited) whose text contains `fragment`; earlier ones are
@@ -274,21 +289,21 @@ class Customer:
 
     def press_data(self, message: dict[str, Any], data: str) -> None:
         self.stand.client(
-            "sendCallback", botToken=TOKEN, **{"from": self.user}, message=message, data=data
+            "sendCallback", botToken=self.token, **{"from": self.user}, message=message, data=data
         )
 
     def alerts(self) -> list[str]:
-        answers = self.stand.client("callbackAnswers", token=TOKEN)
+        answers = self.stand.client("callbackAnswers", token=self.token)
         return [a.get("text") or "" for a in answers]
 
     def inline(self, query: str, timeout: float = 10.0) -> dict[str, Any]:
         sent = self.stand.client(
-            "sendInlineQuery", botToken=TOKEN, **{"from": self.user}, query=query
+            "sendInlineQuery", botToken=self.token, **{"from": self.user}, query=query
         )
         query_id = sent["inline_query"]["id"]
 
         def answered() -> dict[str, Any] | None:
-            for answer in self.stand.client("inlineAnswers", token=TOKEN):
+            for answer in self.stand.client("inlineAnswers", token=self.token):
                 if answer.get("inline_query_id") == query_id:
                     return answer  # type: ignore[no-any-return]
             return None
