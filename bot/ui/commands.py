@@ -49,6 +49,9 @@ ADMIN_COMMANDS = (
     "routes",
     "route",
     "close",
+    "sale",
+    "api_off",
+    "api_on",
 )
 
 
@@ -60,10 +63,17 @@ def _commands(translate: Translator, locale: str, names: tuple[str, ...]) -> lis
 
 
 def customer_commands(settings: Settings) -> tuple[str, ...]:
-    """Only what this shop offers: /crypto when Crypto Pay is configured."""
-    if settings.crypto_pay_token is None:
-        return CUSTOMER_COMMANDS
-    return (*CUSTOMER_COMMANDS[:5], "crypto", *CUSTOMER_COMMANDS[5:])
+    """Only what this shop offers: /crypto when Crypto Pay is configured, /api with the
+    shop's API."""
+    crypto = ("crypto",) if settings.crypto_pay_token is not None else ()
+    api = ("api",) if settings.reseller_api else ()
+    return (
+        *CUSTOMER_COMMANDS[:5],
+        *crypto,
+        *CUSTOMER_COMMANDS[5:-3],
+        *api,
+        *CUSTOMER_COMMANDS[-3:],
+    )
 
 
 async def set_bot_commands(bot: Bot, translate: Translator, settings: Settings) -> None:

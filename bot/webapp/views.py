@@ -76,4 +76,5 @@ def order_json(t: Callable[..., str], order: Order, can_refill: bool = False) ->
         "status": stage_label(t, order.stage),
         "remains": order.remains,
         "final": order.stage.is_final,
+        "via_api": order.via_api,  # placed through the shop's API v2
     }

@@ -711,3 +711,7 @@ api-doc-parameters = المعاملات:
 api-doc-example-request = مثال طلب:
 api-doc-example-answer = مثال جواب:
 api-doc-errors = الأخطاء
+cmd-api = الوصول إلى API: مفتاحك لواجهة المتجر
+cmd-sale = تخفيضات سريعة: /sale 20% 24h [الفئة]، /sale off
+cmd-api-off = إيقاف مفتاح API لعميل
+cmd-api-on = إعادة مفتاح API لعميل

@@ -634,3 +634,7 @@ api-doc-parameters = Parameters:
 api-doc-example-request = Example request:
 api-doc-example-answer = Example answer:
 api-doc-errors = Errors
+cmd-api = API access: your key to this shop's API
+cmd-sale = A flash sale: /sale 20% 24h [category], /sale off
+cmd-api-off = Switch a customer's API key off
+cmd-api-on = Switch a customer's API key back on

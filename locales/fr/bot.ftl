@@ -623,3 +623,7 @@ api-doc-parameters = Paramètres :
 api-doc-example-request = Exemple de requête :
 api-doc-example-answer = Exemple de réponse :
 api-doc-errors = Erreurs
+cmd-api = Accès API : votre clé pour l'API de la boutique
+cmd-sale = Des soldes éclair : /sale 20% 24h [catégorie], /sale off
+cmd-api-off = Couper la clé API d'un client
+cmd-api-on = Rétablir la clé API d'un client

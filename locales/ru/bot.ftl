@@ -663,3 +663,7 @@ api-doc-parameters = Параметры:
 api-doc-example-request = Пример запроса:
 api-doc-example-answer = Пример ответа:
 api-doc-errors = Ошибки
+cmd-api = Доступ к API: ваш ключ к API магазина
+cmd-sale = Распродажа: /sale 20% 24h [категория], /sale off
+cmd-api-off = Отключить ключ API клиента
+cmd-api-on = Включить ключ API клиента

@@ -236,3 +236,37 @@ def test_a_shop_buys_from_a_shop_and_both_reconcile_to_the_cent(shops: Shops) ->
     listed = shops.reseller.seen[-1]["reply_markup"]["inline_keyboard"]
     assert sum("🔌" in row[0]["text"] for row in listed) == 5
     assert not any("🔔 Order #" in m["text"] for m in shops.reseller.seen)
+
+
+def test_the_api_documentation_reads_in_a_browser_in_the_shop_languages(
+    shops: Shops, tmp_path: Path
+) -> None:
+    """The page at /api in headless Chromium, as a downstream panel's owner opens it: every
+    action with its example, in French when the browser asks for French, right to left in
+    Arabic; a screenshot of each at a phone's width."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.test_mini_app import CHROMIUM
+
+    if CHROMIUM is None:
+        pytest.fail("chromium is not installed: run the tests with `bash scripts/test`")
+    docs = shops.api_url.removesuffix("/v2")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844}, locale="fr-FR")
+            page.goto(docs)
+            assert page.locator("h1").inner_text() == "API v2 des panels SMM"
+            for action in ("services", "add", "status", "refill", "refill_status", "cancel"):
+                assert page.locator(f"#{action} h2").inner_text() == action
+            assert "Exemple de requête" in page.locator("#add").inner_text()
+            assert shops.api_url in page.locator("body").inner_text()
+            page.screenshot(path=str(tmp_path / "api-docs-fr.png"), full_page=True)
+            page.goto(docs + "?lang=ar")
+            assert page.locator("html").get_attribute("dir") == "rtl"
+            assert "الأخطاء" in page.locator("body").inner_text()
+            page.screenshot(path=str(tmp_path / "api-docs-ar.png"))
+        finally:
+            browser.close()
