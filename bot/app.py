@@ -20,11 +20,14 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
+from bot.core.catalog.autopilot import Autopilot
 from bot.core.catalog.cache import CatalogCache
+from bot.core.catalog.curation import Curation
 from bot.core.catalog.guarantees import GuaranteeBook
 from bot.core.catalog.pricing import Pricing
 from bot.core.catalog.routing import Routing
 from bot.core.catalog.storefront import Storefront
+from bot.core.catalog.watch import PriceWatch
 from bot.core.customers.directory import Customers
 from bot.core.customers.user_store import UserStore
 from bot.core.delivery.times import DeliveryTimes
@@ -34,6 +37,7 @@ from bot.core.growth.referral_store import ReferralStore
 from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.notifications.sender import Notifier
 from bot.core.ops import metrics
+from bot.core.ops.audit_store import AuditLog
 from bot.core.ops.figure_store import FigureStore
 from bot.core.ops.leader import Leadership
 from bot.core.ordering.checkout import Checkout
@@ -42,7 +46,7 @@ from bot.core.ordering.mass import MassOrders
 from bot.core.ordering.order_store import OrderStore
 from bot.core.ordering.placing import OrderService
 from bot.core.ordering.quoting import Quoter
-from bot.core.panels import PanelClient
+from bot.core.panels import PanelClient, Service
 from bot.core.panels.balance_watch import BalanceWatch
 from bot.core.panels.health import Panels
 from bot.core.payments.crypto import CryptoPayments
@@ -113,6 +117,9 @@ class HandlerData(TypedDict):
     guarantees: GuaranteeBook
     sales: Sales
     api_keys: ApiKeyStore
+    curation: Curation
+    audit: AuditLog
+    price_watch: PriceWatch
     crypto: CryptoPayments | None
 
 
@@ -144,6 +151,8 @@ class Services:
     stall_watch: StallWatch
     leadership: Leadership
     sales: Sales
+    curation: Curation
+    autopilot: Autopilot
     crypto: CryptoPayments | None = None
     sandbox: web.AppRunner | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
@@ -178,6 +187,9 @@ class Services:
             guarantees=self.aftersale.guarantees,
             sales=self.sales,
             api_keys=stores.api_keys,
+            curation=self.curation,
+            audit=stores.audit,
+            price_watch=stores.price_watch,
             crypto=self.crypto,
         )
 
@@ -227,17 +239,47 @@ async def build_services(settings: Settings) -> Services:
     await pricing.load()
     shop = Shop(accepts_crypto=settings.crypto_pay_token is not None, demo=settings.uses_sandbox)
     translator = Translator(create_core(settings.default_locale))
-    catalog = CatalogCache(
-        storefront.fetch, ttl_seconds=settings.catalog_ttl_seconds, after_load=release_free_memory
+    curation = Curation(stores.settings, stores.catalog_items, pricing, stores.audit)
+    autopilot = Autopilot(
+        stores.price_watch,
+        stores.catalog_items,
+        curation,
+        pricing,
+        stores.settings,
+        stores.outbox,
+        settings.admin_ids,
+        support_chat_id=settings.support_chat_id,
+        margin_alert_percent=settings.margin_alert_percent,
     )
 
-    async def reroute() -> None:  # a panel went down or came back: products move routes
-        catalog.rebuild(storefront.views())
+    async def fetch() -> list[Service]:
+        """The panels' services, recorded by the autopilot, curated for customers."""
+        views = await storefront.fetch()
+        try:
+            await autopilot.observe(storefront.lists(), views)
+        except Exception:  # the record waits for the next refresh; selling does not
+            logger.exception("catalog autopilot failed")
+        services = await curation.apply(views)
+        await autopilot.check_margins(views)
+        return services
+
+    catalog = CatalogCache(
+        fetch,
+        ttl_seconds=settings.catalog_ttl_seconds,
+        after_load=release_free_memory,
+        featured=lambda: curation.current.featured,
+    )
+
+    async def reroute() -> None:  # a panel went down or came back, or admins curated
+        views = storefront.views()
+        catalog.rebuild(await curation.apply(views))
+        await autopilot.check_margins(views)
 
     panels.on_change(reroute)
+    curation.on_change(reroute)
     # Replicas that do not poll hear of no completion: "too few orders yet" is re-read often.
     delivery = DeliveryTimes(stores.samples, keep_unknown_seconds=60.0 if db.shared else None)
-    guarantees = GuaranteeBook(stores.settings)
+    guarantees = GuaranteeBook(stores.settings, originals=curation.original)
     sales = Sales(stores.settings)
     quoter = Quoter(
         pricing,
@@ -249,7 +291,14 @@ async def build_services(settings: Settings) -> Services:
         sales,
         settings.spend_tiers,
     )
-    ordering = OrderService(stores.orders, stores.outbox, panels, settings.admin_ids, storefront)
+    ordering = OrderService(
+        stores.orders,
+        stores.outbox,
+        panels,
+        settings.admin_ids,
+        storefront,
+        paused=curation.paused,
+    )
     admins = settings.admin_ids
     return Services(
         settings=settings,
@@ -310,6 +359,8 @@ async def build_services(settings: Settings) -> Services:
         leadership=Leadership(db, retry_seconds=min(settings.poll_interval_seconds, 5.0)),
         crypto=_crypto_payments(settings, http, stores),
         sales=sales,
+        curation=curation,
+        autopilot=autopilot,
         sandbox=sandbox,
     )
 
@@ -355,7 +406,7 @@ def background_work(services: Services, bot: Bot) -> list[Coroutine[Any, Any, No
     """What the leader runs: the poller, the outbox sender, the balance and stall watches, and
     the check of open Crypto Pay invoices."""
     notifier = Notifier(
-        TelegramMessenger(bot, services.renderer),
+        TelegramMessenger(bot, services.renderer, services.stores.settings),
         services.stores.outbox,
         services.customers,
         rate_per_second=services.settings.send_rate_per_second,

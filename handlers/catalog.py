@@ -9,7 +9,8 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.core.catalog.cache import CatalogCache, category_key
+from bot.core.catalog.cache import FEATURED_KEY, CatalogCache, category_key
+from bot.core.catalog.curation import Curation
 from bot.core.catalog.guarantees import GuaranteeBook
 from bot.core.catalog.pricing import Pricing
 from bot.core.delivery.estimates import DeliveryTime
@@ -54,7 +55,7 @@ async def open_catalog(
     banner = sale_line(i18n.get, await sales.current())
     await message.answer(
         "\n".join([banner, *lines] if banner else lines),
-        reply_markup=categories_page(current, 0),
+        reply_markup=categories_page(current, 0, i18n.get("catalog-recommended")),
     )
 
 
@@ -71,7 +72,9 @@ async def category_page(
     page = min(max(callback_data.page, 0), total - 1)
     await state.set_state(OrderForm.browsing)
     text = i18n.get("catalog-categories", page=str(page + 1), pages=str(total))
-    await show_in_place(query, text, categories_page(current, page))
+    await show_in_place(
+        query, text, categories_page(current, page, i18n.get("catalog-recommended"))
+    )
 
 
 async def category_services(
@@ -91,9 +94,10 @@ async def category_services(
         return
     total = pages(len(category.services), SERVICES_PER_PAGE)
     page = min(max(callback_data.page, 0), total - 1)
+    name = i18n.get("catalog-recommended") if category.key == FEATURED_KEY else category.name
     text = i18n.get(
         "catalog-services",
-        category=html.quote(shorten(category.name, 100)),
+        category=html.quote(shorten(name, 100)),
         page=str(page + 1),
         pages=str(total),
         count=len(category.services),
@@ -137,6 +141,7 @@ async def service_card(
     shop: Shop,
     delivery: DeliveryTimes,
     guarantees: GuaranteeBook,
+    curation: Curation,
 ) -> None:
     current = await catalog.get()  # unavailable: answered by the errors router
     service = current.by_id.get(callback_data.id)
@@ -149,9 +154,13 @@ async def service_card(
     promised = guarantee_line(i18n.get, await guarantees.of(service))
     if promised:
         text += "\n" + promised
+    paused = curation.paused(service.id) is not None
+    if paused:
+        text += "\n\n" + i18n.get("service-paused")
     text += demo_note(i18n.get, shop.demo)
+    orderable = is_orderable(service) and not paused
     markup = service_detail(
-        i18n, service, category_key(service.category), callback_data.page, is_orderable(service)
+        i18n, service, category_key(service.category), callback_data.page, orderable
     )
     await show_in_place(query, text, markup)
 

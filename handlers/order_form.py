@@ -14,6 +14,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.core.catalog.cache import CatalogCache
+from bot.core.catalog.curation import Curation
 from bot.core.ordering.checkout import Checkout
 from bot.core.ordering.forms import (
     Invalid,
@@ -84,10 +85,15 @@ async def start_form(
     state: FSMContext,
     catalog: CatalogCache,
     checkout: Checkout,
+    curation: Curation,
 ) -> None:
     service = await catalog.service(callback_data.id)
     if service is None or not isinstance(query.message, Message):
         callback_answer.text = i18n.get("service-gone")
+        callback_answer.show_alert = True
+        return
+    if curation.paused(service.id) is not None:  # an old card's button: said before any form
+        callback_answer.text = i18n.get("service-paused")
         callback_answer.show_alert = True
         return
     if not is_orderable(service):

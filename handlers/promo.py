@@ -11,6 +11,7 @@ from aiogram_i18n import I18nContext
 
 from bot.core.growth.promo_store import PromoStore
 from bot.core.growth.promos import PromoKind, Refusal, normalize_code, parse_create
+from bot.core.ops.audit_store import AuditLog
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.shop import Shop
 from bot.ui.callbacks import EnterPromo
@@ -99,7 +100,12 @@ async def code_expected(message: Message, i18n: I18nContext) -> None:
 
 
 async def admin_promo(
-    message: Message, command: CommandObject, i18n: I18nContext, promos: PromoStore, shop: Shop
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    promos: PromoStore,
+    shop: Shop,
+    audit: AuditLog,
 ) -> None:
     verb, *args = (command.args or "").split()
     verb = verb.lower()
@@ -111,10 +117,14 @@ async def admin_promo(
         if not await promos.create_promo(spec):
             await message.answer(i18n.get("admin-promo-exists", code=spec.code))
             return
+        amount = f"{spec.amount}%" if spec.kind is PromoKind.DISCOUNT else spec.amount
+        await audit.record(message.chat.id, "promo.create", spec.code, None, amount)
         await message.answer(i18n.get("admin-promo-created", code=spec.code))
     elif verb == "off":
         code = normalize_code(args[0]) if args else ""
         done = bool(code) and await promos.deactivate_promo(code)
+        if done:
+            await audit.record(message.chat.id, "promo.off", code, True, False)
         key = "admin-promo-off" if done else "promo-unknown"
         await message.answer(i18n.get(key, code=html.quote(code)))
     else:

@@ -27,6 +27,9 @@ class OutboxKind(StrEnum):
     ADMIN_STALLED = "admin_stalled"
     REFERRAL_EARNED = "referral_earned"
     HELD_ORDER_READY = "held_order_ready"  # a top-up landed: the waiting order can be placed
+    ADMIN_CATALOG_DIGEST = "admin_catalog_digest"  # what moved at a catalog refresh
+    ADMIN_BELOW_COST = "admin_below_cost"  # a hand-set price under the cost: paused
+    ADMIN_LOW_MARGIN = "admin_low_margin"  # a margin under MARGIN_ALERT_PERCENT
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,8 @@ class Settings(BaseSettings):
     crypto_pay_api_url: str = "https://pay.crypt.bot"
     crypto_pay_poll_seconds: float = Field(default=20.0, gt=0)
     crypto_pay_assets: str = "USDT,TON,BTC,ETH,LTC,BNB,TRX,USDC"
+    # Admins are told once when a service's margin (of its sale price) falls below this.
+    margin_alert_percent: Decimal = Field(default=Decimal(10), ge=0, le=100)
     # The shop's own SMM panel API v2 at /api/v2 (customers' keys under Balance → API access).
     reseller_api: bool = False
     # The public address customers are shown for it; unset: WEBAPP_URL's or WEBHOOK_URL's origin.

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from bot.core.catalog.item_store import CatalogItems
+from bot.core.catalog.watch import PriceWatch
 from bot.core.customers.user_store import UserStore
 from bot.core.delivery.sample_store import SampleStore
 from bot.core.growth.commissions import Commissions
@@ -14,6 +16,7 @@ from bot.core.growth.promo_store import PromoStore
 from bot.core.growth.referral_store import ReferralStore
 from bot.core.growth.referrals import DEFAULT_PERCENT
 from bot.core.notifications.outbox_store import OutboxStore
+from bot.core.ops.audit_store import AuditLog
 from bot.core.ops.figure_store import FigureStore
 from bot.core.ordering.hold_store import HoldStore
 from bot.core.ordering.order_store import OrderStore
@@ -47,6 +50,9 @@ class Stores:
     referrals: ReferralStore
     commissions: Commissions
     api_keys: ApiKeyStore
+    audit: AuditLog
+    price_watch: PriceWatch
+    catalog_items: CatalogItems
 
     @classmethod
     def over(
@@ -75,4 +81,7 @@ class Stores:
             referrals=ReferralStore(db, commissions),
             commissions=commissions,
             api_keys=ApiKeyStore(db),
+            audit=AuditLog(db),
+            price_watch=PriceWatch(db),
+            catalog_items=CatalogItems(db),
         )

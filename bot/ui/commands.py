@@ -52,6 +52,10 @@ ADMIN_COMMANDS = (
     "sale",
     "api_off",
     "api_on",
+    "category",
+    "price",
+    "prices",
+    "audit",
 )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
+from typing import Any
 
 from aiogram import Bot, html
 from aiogram.exceptions import (
@@ -21,6 +22,7 @@ from bot.core.catalog.cache import CatalogCache
 from bot.core.customers.user_store import UserStore
 from bot.core.delivery.times import DeliveryTimes
 from bot.core.domain import Order, RefillStage, Stage
+from bot.core.money import fmt_rate
 from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.ordering.hold_store import HoldStore
 from bot.core.ordering.order_store import OrderStore
@@ -33,12 +35,14 @@ from bot.core.outbox import (
 )
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.reselling.key_store import ApiKeyStore
+from bot.core.storage.kv import KeyValueStore
 from bot.core.stores import Stores
 from bot.core.tracking.refill_store import RefillStore
 from bot.ui.i18n import Translator
 from bot.ui.keyboards import open_order, place_held_keyboard, resolve_order, stalled_order
 from bot.ui.render import Translate, money, order_card, shorten, stage_label
 
+TOPIC_PREFIX = "topic:"  # topic:<chat id>:<name> = its message_thread_id
 ADMIN_ORDER_ALERTS = {
     OutboxKind.ADMIN_STALLED: "admin-alert-stalled",
     OutboxKind.ADMIN_UNCERTAIN: "admin-alert-uncertain",
@@ -52,6 +56,7 @@ class Rendered:
     text: str
     markup: InlineKeyboardMarkup | None = None
     paid: bool = False  # a paid broadcast: Telegram lifts the rate limit and charges Stars
+    topic: str | None = None  # a forum topic of the group it goes to (made on first use)
 
 
 Render = Callable[["MessageRenderer", Translate, OutboxRow], Awaitable[Rendered | None]]
@@ -119,6 +124,10 @@ class MessageRenderer:
     async def _locale(self, chat_id: int) -> str:
         user = await self.reads.users.get_user(chat_id)
         return user.locale if user and user.locale else self._default_locale
+
+    def translate(self, key: str, **args: Any) -> str:
+        """A text in the shop's default language (a group's topic names)."""
+        return self._translator(key, self._default_locale, **args)
 
     async def render(self, row: OutboxRow) -> Rendered | None:
         """None when there is nothing left to say (the order is gone)."""
@@ -254,6 +263,55 @@ async def _admin_error(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rend
     return Rendered(t("admin-alert-error", code=code, error=error) + _repeated(t, row))
 
 
+@renders(OutboxKind.ADMIN_CATALOG_DIGEST)
+async def _catalog_digest(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    """One message per refresh that changed something, the largest moves named."""
+    found = row.payload
+    lines = [
+        t(
+            "admin-catalog-digest",
+            dearer=int(found["dearer"]),
+            cheaper=int(found["cheaper"]),
+            vanished=int(found["vanished"]),
+            appeared=int(found["appeared"]),
+        )
+    ]
+    for move in found.get("moves", []):
+        old, new = Decimal(str(move["old"])), Decimal(str(move["new"]))
+        change = (new - old) / old * 100 if old else Decimal(0)
+        lines.append(
+            t(
+                "admin-catalog-move",
+                id=str(move["id"]),
+                name=html.quote(shorten(str(move["name"]), 60)),
+                old=fmt_rate(old),
+                new=fmt_rate(new),
+                change=f"{change:+.1f}",
+            )
+        )
+    return Rendered("\n".join(lines), topic=found.get("topic"))
+
+
+@renders(OutboxKind.ADMIN_BELOW_COST, OutboxKind.ADMIN_LOW_MARGIN)
+async def _margin_alert(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    found = row.payload
+    key = (
+        "admin-alert-below-cost"
+        if row.kind is OutboxKind.ADMIN_BELOW_COST
+        else "admin-alert-low-margin"
+    )
+    return Rendered(
+        t(
+            key,
+            id=str(found["id"]),
+            name=html.quote(shorten(str(found["name"]), 80)),
+            price=fmt_rate(Decimal(str(found["price"]))),
+            cost=fmt_rate(Decimal(str(found["cost"]))),
+            margin=str(found.get("margin", "")),
+        )
+    )
+
+
 @renders(OutboxKind.ADMIN_LOW_BALANCE)
 async def _low_balance(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
     amount = money(Decimal(str(row.payload["balance"])), str(row.payload["currency"]))
@@ -265,20 +323,26 @@ async def _low_balance(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rend
 class TelegramMessenger:
     """The core's Messenger over the Bot API: Telegram's refusals become the core's errors."""
 
-    def __init__(self, bot: Bot, renderer: MessageRenderer) -> None:
+    def __init__(
+        self, bot: Bot, renderer: MessageRenderer, topics: KeyValueStore | None = None
+    ) -> None:
+        """`topics`: where the forum topics the bot made are remembered (by name)."""
         self._bot = bot
         self._renderer = renderer
+        self._topics = topics
 
     async def deliver(self, row: OutboxRow) -> bool:
         rendered = await self._renderer.render(row)
         if rendered is None:
             return False
         try:
+            thread = await self._thread(row.chat_id, rendered.topic) if rendered.topic else None
             await self._bot.send_message(
                 row.chat_id,
                 rendered.text,
                 reply_markup=rendered.markup,
                 allow_paid_broadcast=rendered.paid or None,
+                message_thread_id=thread,
             )
         except TelegramRetryAfter as exc:
             raise SlowDownError(exc.retry_after) from exc
@@ -287,3 +351,16 @@ class TelegramMessenger:
         except (TelegramBadRequest, TelegramNotFound) as exc:
             raise UndeliverableError(exc.message) from exc
         return True
+
+    async def _thread(self, chat_id: int, topic: str) -> int | None:
+        """The topic's thread in the group, created the first time it is needed."""
+        if self._topics is None:
+            return None
+        key = f"{TOPIC_PREFIX}{chat_id}:{topic}"
+        found = await self._topics.get_kv(key)
+        if found is not None:
+            return int(found)
+        title = self._renderer.translate(f"topic-{topic}")
+        made = await self._bot.create_forum_topic(chat_id, title)
+        await self._topics.set_kv(key, str(made.message_thread_id))
+        return made.message_thread_id

@@ -130,5 +130,5 @@ def placement_text(t: Translate, placement: Placement, currency: str) -> str:
     if placement.outcome is Outcome.REJECTED and placement.message_key:
         return t(placement.message_key) + "\n" + t("order-refunded")
     if placement.order_id is None:  # refused before anything was charged
-        return t("order-error-unavailable") + "\n" + t("nothing-charged")
+        return t(placement.message_key or "order-error-unavailable") + "\n" + t("nothing-charged")
     return t("order-error-unavailable") + "\n" + t("order-refunded")

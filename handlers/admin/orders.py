@@ -9,6 +9,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.core.domain import MAX_BIG_ID, MAX_ID, Stage, parse_id
+from bot.core.ops.audit_store import AuditLog
 from bot.core.ordering.order_store import OrderStore
 from bot.core.payments.stars_refund import uncertain_refunds
 from bot.core.shop import Shop
@@ -63,6 +64,7 @@ async def resolve_refund(
     i18n: I18nContext,
     orders: OrderStore,
     shop: Shop,
+    audit: AuditLog,
 ) -> None:
     order = await orders.get_order(callback_data.id)
     if order is None or order.stage not in {Stage.UNCERTAIN, Stage.STUCK}:
@@ -72,6 +74,7 @@ async def resolve_refund(
     refunded = await orders.mark_rejected(
         order.id, f"refunded by admin {query.from_user.id}", notify_user=True
     )
+    await audit.record(query.from_user.id, "order.refund", order.id, order.stage.value, refunded)
     callback_answer.text = i18n.get(
         "admin-resolved-refund", id=str(order.id), amount=money(refunded, shop.currency)
     )
@@ -108,7 +111,12 @@ async def resolve_attach(
 
 
 async def refund_order(
-    message: Message, command: CommandObject, i18n: I18nContext, orders: OrderStore, shop: Shop
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    orders: OrderStore,
+    shop: Shop,
+    audit: AuditLog,
 ) -> None:
     """/refund_order <id>: give back a completed or partial order's price (a dispute); the
     referral commission it earned is taken back."""
@@ -121,6 +129,7 @@ async def refund_order(
         await message.answer(i18n.get("admin-refund-order-refused", id=str(order_id)))
         return
     refunded, taken_back = done
+    await audit.record(message.chat.id, "order.refund_delivered", order_id, None, refunded)
     await message.answer(
         i18n.get(
             "admin-refund-order-done",

@@ -14,9 +14,10 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
-from bot.core.catalog.cache import CatalogCache
+from bot.core.catalog.curation import Curation
 from bot.core.catalog.storefront import Storefront
 from bot.core.domain import parse_id
+from bot.core.ops.audit_store import AuditLog
 from bot.core.ops.figure_store import FigureStore
 from bot.core.panels.health import Panels
 from bot.core.shop import Shop
@@ -124,8 +125,9 @@ async def route_command(
     command: CommandObject,
     i18n: I18nContext,
     storefront: Storefront,
-    catalog: CatalogCache,
+    curation: Curation,
     shop: Shop,
+    audit: AuditLog,
 ) -> None:
     """/route link <product> <panel>:<service> · unlink <product> <panel> · priority <product>
     <panel> <n>."""
@@ -133,7 +135,8 @@ async def route_command(
     if not await _change_route(words, storefront):
         await message.answer(i18n.get("admin-route-usage"))
         return
-    catalog.rebuild(storefront.views())
+    await curation.refresh()  # the catalog rebuilt with the routes as they are now
+    await audit.record(message.chat.id, "route", " ".join(words)[:200])
     await message.answer(i18n.get("admin-route-done"))
     shown = CommandObject(prefix="/", command="routes", args=words[1])
     await routes_command(message, shown, i18n, storefront, shop)

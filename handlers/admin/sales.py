@@ -11,12 +11,18 @@ from aiogram_i18n import I18nContext
 
 from bot.core.catalog.cache import CatalogCache
 from bot.core.growth.loyalty import Sale, Sales, parse_sale
+from bot.core.ops.audit_store import AuditLog
 from bot.ui.loyalty_texts import sale_line, until
 from bot.ui.render import percent
 
 
 async def sale_command(
-    message: Message, command: CommandObject, i18n: I18nContext, sales: Sales, catalog: CatalogCache
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    sales: Sales,
+    catalog: CatalogCache,
+    audit: AuditLog,
 ) -> None:
     args = (command.args or "").split()
     if not args:
@@ -25,6 +31,7 @@ async def sale_command(
         return
     if args == ["off"]:
         ended = await sales.stop()
+        await audit.record(message.chat.id, "sale.stop", "sale", ended, None)
         await message.answer(i18n.get("admin-sale-off" if ended else "admin-sale-none"))
         return
     sale = parse_sale(args, time.time())
@@ -39,6 +46,9 @@ async def sale_command(
             return
         sale = Sale(sale.percent, sale.ends_at, named)  # as the panel spells it
     await sales.start(sale)
+    await audit.record(
+        message.chat.id, "sale.start", sale.category or "*", None, f"{sale.percent}%"
+    )
     where = html.quote(sale.category) if sale.category else i18n.get("admin-sale-everything")
     await message.answer(
         i18n.get(

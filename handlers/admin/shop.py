@@ -12,18 +12,17 @@ from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
 
 from bot.core.catalog.cache import CatalogCache, CatalogUnavailableError, category_key
-from bot.core.catalog.guarantees import GuaranteeBook
 from bot.core.catalog.pricing import Pricing
 from bot.core.domain import parse_id
 from bot.core.growth.referral_store import ReferralStore
 from bot.core.growth.referrals import parse_percent
+from bot.core.ops.audit_store import AuditLog
 from bot.core.ops.figure_store import FigureStore
 from bot.core.ops.reports import daily
 from bot.core.settings import DEFAULT_PANEL
 from bot.core.shop import Shop
 from bot.ui.charts import render
 from bot.ui.i18n import Translator
-from bot.ui.refill_texts import guarantee_line
 from bot.ui.render import fit, money, shorten
 
 CAPTION_LIMIT = 1024
@@ -90,6 +89,7 @@ async def markup_command(
     i18n: I18nContext,
     pricing: Pricing,
     catalog: CatalogCache,
+    audit: AuditLog,
 ) -> None:
     """/markup — show; /markup 25 — default; /markup service 12 40; /markup category <name> 35;
     `off` instead of a percent removes an override."""
@@ -138,7 +138,9 @@ async def markup_command(
     if scope == "default" and percent is None:
         await message.answer(i18n.get("admin-markup-usage"))
         return
+    before = pricing.overrides().get(scope)
     await pricing.set_override(scope, percent)
+    await audit.record(message.chat.id, "markup", scope, before, percent)
     await message.answer(
         i18n.get(
             "admin-markup-set", scope=scope, percent=str(percent) if percent is not None else "—"
@@ -147,7 +149,11 @@ async def markup_command(
 
 
 async def referral_command(
-    message: Message, command: CommandObject, i18n: I18nContext, referrals: ReferralStore
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    referrals: ReferralStore,
+    audit: AuditLog,
 ) -> None:
     """/referral — show; /referral 7 — set the percent; /referral off."""
     args = (command.args or "").strip()
@@ -156,7 +162,9 @@ async def referral_command(
         if percent is None:
             await message.answer(i18n.get("admin-referral-usage"))
             return
+        before = await referrals.referral_percent()
         await referrals.set_referral_percent(percent)
+        await audit.record(message.chat.id, "referral.percent", "referral", before, percent)
     current = await referrals.referral_percent()
     key = "admin-referral-percent" if current > 0 else "admin-referral-off"
     text = i18n.get(key, percent=str(current))
@@ -181,34 +189,8 @@ async def services_refresh(message: Message, i18n: I18nContext, catalog: Catalog
     )
 
 
-async def service_command(
-    message: Message,
-    command: CommandObject,
-    i18n: I18nContext,
-    catalog: CatalogCache,
-    guarantees: GuaranteeBook,
-) -> None:
-    """/service <id> refill <days|lifetime|none>: the refill guarantee customers are given,
-    whatever the panel's name says (the panel's refusal of refills still wins)."""
-    words = (command.args or "").split()
-    service_id = parse_id(words[0]) if words else None
-    if service_id is None or len(words) != 3 or words[1].lower() != "refill":
-        await message.answer(i18n.get("admin-service-usage"))
-        return
-    service = await catalog.service(service_id)
-    if service is None:
-        await message.answer(i18n.get("service-gone"))
-        return
-    if await guarantees.set_override(service_id, words[2]) is None:
-        await message.answer(i18n.get("admin-service-usage"))
-        return
-    said = guarantee_line(i18n.get, await guarantees.of(service))
-    await message.answer(i18n.get("admin-service-done", id=str(service_id)) + "\n" + said)
-
-
 def register(router: Router) -> None:
     router.message.register(stats, Command("stats"))
     router.message.register(markup_command, Command("markup"))
     router.message.register(referral_command, Command("referral"))
     router.message.register(services_refresh, Command("services_refresh"))
-    router.message.register(service_command, Command("service"))

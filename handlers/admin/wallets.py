@@ -12,6 +12,7 @@ from aiogram_i18n import I18nContext
 
 from bot.core.customers.user_store import UserStore
 from bot.core.notifications.outbox_store import OutboxStore
+from bot.core.ops.audit_store import AuditLog
 from bot.core.ops.figure_store import FigureStore
 from bot.core.ordering.order_store import OrderStore
 from bot.core.outbox import OutboxKind
@@ -51,6 +52,7 @@ async def _wallet_change(
     wallets: WalletStore,
     shop: Shop,
     sign: int,
+    audit: AuditLog,
 ) -> None:
     parts = (command.args or "").split(maxsplit=2)
     if len(parts) < 2:
@@ -74,6 +76,8 @@ async def _wallet_change(
         await message.answer(i18n.get("admin-debit-too-much"))
         return
     balance = await wallets.balance(user.id)
+    action = "wallet.credit" if sign > 0 else "wallet.debit"
+    await audit.record(message.chat.id, action, user.id, balance - sign * amount, balance)
     await message.answer(
         i18n.get("admin-wallet-changed", user=str(user.id), balance=money(balance, shop.currency))
     )
@@ -87,8 +91,9 @@ async def credit(
     users: UserStore,
     wallets: WalletStore,
     shop: Shop,
+    audit: AuditLog,
 ) -> None:
-    await _wallet_change(message, command, i18n, outbox, users, wallets, shop, +1)
+    await _wallet_change(message, command, i18n, outbox, users, wallets, shop, +1, audit)
 
 
 async def debit(
@@ -99,8 +104,9 @@ async def debit(
     users: UserStore,
     wallets: WalletStore,
     shop: Shop,
+    audit: AuditLog,
 ) -> None:
-    await _wallet_change(message, command, i18n, outbox, users, wallets, shop, -1)
+    await _wallet_change(message, command, i18n, outbox, users, wallets, shop, -1, audit)
 
 
 async def panel_balance(

@@ -605,7 +605,7 @@ refill-no-guarantee = لا تملك هذه الخدمة ضمانًا لإعاد�
 refill-guarantee-ended = انتهى ضمان إعادة التعبئة لهذا الطلب في { $until }.
 refill-pending = إعادة تعبئة هذا الطلب جارية بالفعل. ستصلك رسالة عند اكتمالها.
 refill-cooldown = طُلبت إعادة تعبئة مؤخرًا. يمكن طلب التالية بعد { $at }.
-admin-service-usage = الاستخدام: ‏/service &lt;id&gt; refill &lt;أيام|lifetime|none&gt;
+admin-service-usage = الاستخدام: /service ID hide|show|pause|resume|feature|unfeature · /service ID rename اسم جديد (بلا اسم: اسم اللوحة) · /service ID refill أيام|lifetime|none
 admin-service-done = ✅ تم تحديث الخدمة { $id }.
 cmd-service = ضمان إعادة التعبئة لخدمة
 mass-hint = 📦 طلبات كثيرة دفعة واحدة؟ ‏/mass
@@ -715,3 +715,44 @@ cmd-api = الوصول إلى API: مفتاحك لواجهة المتجر
 cmd-sale = تخفيضات سريعة: /sale 20% 24h [الفئة]، /sale off
 cmd-api-off = إيقاف مفتاح API لعميل
 cmd-api-on = إعادة مفتاح API لعميل
+service-paused = ⏸ غير متاحة مؤقتًا: لا يمكن طلب هذه الخدمة الآن.
+catalog-recommended = ⭐ مقترحة
+admin-service-panel-name = اسمها في اللوحة: { $name }
+admin-service-shown-name = يراها العملاء باسم: { $name }
+admin-service-state = { $state ->
+        [hidden] 🙈 مخفية عن العملاء
+        [paused-admin] ⏸ موقوفة من مشرف
+        [paused-vanished] ⏸ موقوفة: لا تعرضها أي لوحة الآن (تعود وحدها)
+        [paused-below_cost] ⏸ موقوفة: سعرها أقل من تكلفة اللوحة
+       *[on-sale] ✅ معروضة للبيع
+    }
+admin-service-featured = ⭐ مميزة: الأولى في فئتها وفي المقترحة
+admin-category-usage = الاستخدام: /category الاسم hide|show · /category الاسم rename اسم جديد
+admin-category-done = ✅ حُدّثت الفئة { $name }.
+admin-price-usage = الاستخدام: /price ID المبلغ (لكل 1000؛ لا يغيّره تحديث الكتالوج) · /price ID off (العودة إلى الهامش)
+admin-price-set = ✅ تُباع الخدمة { $id } الآن بـ { $price } لكل 1000.
+admin-price-below-cost = ⏸ هذا أقل من تكلفة اللوحة ({ $cost }): أُوقفت الخدمة حتى يغطي السعر التكلفة.
+admin-prices-usage = الاستخدام: /prices ID
+admin-prices-title = 📈 <b>{ $name }</b> (#{ $id })
+admin-prices-now = اليوم: { $price } لكل 1000 · تكلفة اللوحة { $cost }
+admin-prices-none = لم يُسجَّل أي تغيير في التكلفة بعد.
+admin-prices-move = · { $at } { $panel }: { $old } → { $new }
+admin-audit-empty = لا شيء مسجل بعد.
+admin-audit-title = 📜 <b>{ $count ->
+        [zero] لا إجراءات
+        [one] آخر إجراء
+        [two] آخر إجراءين
+        [few] آخر { $count } إجراءات
+        [many] آخر { $count } إجراءً
+       *[other] آخر { $count } إجراء
+    }</b>
+admin-audit-line = { $at } · { $actor } · { $action } { $subject }: { $before } → { $after }
+admin-catalog-digest = 📊 <b>تغييرات الكتالوج</b> — أغلى: { $dearer } · أرخص: { $cheaper } · اختفت: { $vanished } · جديدة: { $appeared }
+admin-catalog-move = · #{ $id } { $name }: { $old } → { $new } ({ $change }%)
+admin-alert-below-cost = ⏸ أُوقفت الخدمة #{ $id } { $name }: سعرها { $price } أقل من تكلفة اللوحة { $cost }. تُستأنف حين يغطي السعر التكلفة (/price { $id } …).
+admin-alert-low-margin = ⚠️ الخدمة #{ $id } { $name }: الهامش أقل من { $margin }% (السعر { $price }، التكلفة { $cost }).
+topic-catalog = 📊 الكتالوج
+cmd-category = إخفاء فئة أو إظهارها أو إعادة تسميتها
+cmd-price = سعر ثابت لكل 1000 لخدمة
+cmd-prices = سجل تكلفة خدمة وسعرها اليوم
+cmd-audit = آخر إجراءات المشرفين على المال والكتالوج

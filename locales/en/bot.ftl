@@ -540,7 +540,7 @@ refill-no-guarantee = This service has no refill guarantee, so a refill cannot b
 refill-guarantee-ended = The refill guarantee of this order ended on { $until }.
 refill-pending = A refill of this order is already in progress. You will get a message when it is done.
 refill-cooldown = A refill was requested recently. The next one can be requested after { $at }.
-admin-service-usage = Usage: /service &lt;id&gt; refill &lt;days|lifetime|none&gt;
+admin-service-usage = Usage: /service ID hide|show|pause|resume|feature|unfeature · /service ID rename NEW NAME (no name: the panel's again) · /service ID refill DAYS|lifetime|none
 admin-service-done = ✅ Service { $id } updated.
 cmd-service = Set a service's refill guarantee
 mass-hint = 📦 Many orders at once? /mass
@@ -638,3 +638,40 @@ cmd-api = API access: your key to this shop's API
 cmd-sale = A flash sale: /sale 20% 24h [category], /sale off
 cmd-api-off = Switch a customer's API key off
 cmd-api-on = Switch a customer's API key back on
+service-paused = ⏸ Temporarily unavailable: this service cannot be ordered right now.
+catalog-recommended = ⭐ Recommended
+admin-service-panel-name = Panel's name: { $name }
+admin-service-shown-name = Customers see: { $name }
+admin-service-state = { $state ->
+        [hidden] 🙈 Hidden from customers
+        [paused-admin] ⏸ Paused by an admin
+        [paused-vanished] ⏸ Paused: no panel lists it now (back by itself when one does)
+        [paused-below_cost] ⏸ Paused: its price is under the panel's cost
+       *[on-sale] ✅ On sale
+    }
+admin-service-featured = ⭐ Featured: first in its category and in Recommended
+admin-category-usage = Usage: /category NAME hide|show · /category NAME rename NEW NAME
+admin-category-done = ✅ Category { $name } updated.
+admin-price-usage = Usage: /price ID AMOUNT (per 1000; no catalog refresh moves it) · /price ID off (back to the markup)
+admin-price-set = ✅ Service { $id } now sells at { $price } per 1000.
+admin-price-below-cost = ⏸ That is under the panel's cost ({ $cost }): the service is paused until its price covers the cost again.
+admin-prices-usage = Usage: /prices ID
+admin-prices-title = 📈 <b>{ $name }</b> (#{ $id })
+admin-prices-now = Today: { $price } per 1000 · the panel's cost { $cost }
+admin-prices-none = No cost change recorded yet.
+admin-prices-move = · { $at } { $panel }: { $old } → { $new }
+admin-audit-empty = Nothing recorded yet.
+admin-audit-title = 📜 <b>The latest { $count ->
+        [one] action
+       *[other] { $count } actions
+    }</b>
+admin-audit-line = { $at } · { $actor } · { $action } { $subject }: { $before } → { $after }
+admin-catalog-digest = 📊 <b>Catalog changes</b> — dearer: { $dearer } · cheaper: { $cheaper } · vanished: { $vanished } · new: { $appeared }
+admin-catalog-move = · #{ $id } { $name }: { $old } → { $new } ({ $change }%)
+admin-alert-below-cost = ⏸ Service #{ $id } { $name } is paused: its price { $price } is under the panel's cost { $cost }. It resumes when the price covers the cost (/price { $id } …).
+admin-alert-low-margin = ⚠️ Service #{ $id } { $name }: the margin is under { $margin }% (price { $price }, cost { $cost }).
+topic-catalog = 📊 Catalog
+cmd-category = Hide, show or rename a category
+cmd-price = A hand-set price per 1000 for a service
+cmd-prices = A service's cost history and price today
+cmd-audit = The latest admin actions on money and the catalog

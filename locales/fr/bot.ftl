@@ -529,7 +529,7 @@ refill-no-guarantee = Ce service n’a pas de garantie de recharge : aucune rech
 refill-guarantee-ended = La garantie de recharge de cette commande a pris fin le { $until }.
 refill-pending = Une recharge de cette commande est déjà en cours. Vous recevrez un message quand elle sera terminée.
 refill-cooldown = Une recharge a été demandée récemment. La prochaine pourra l’être après { $at }.
-admin-service-usage = Usage : /service &lt;id&gt; refill &lt;jours|lifetime|none&gt;
+admin-service-usage = Usage : /service ID hide|show|pause|resume|feature|unfeature · /service ID rename NOUVEAU NOM (sans nom : celui du panel) · /service ID refill JOURS|lifetime|none
 admin-service-done = ✅ Service { $id } mis à jour.
 cmd-service = Garantie de recharge d’un service
 mass-hint = 📦 Plusieurs commandes d’un coup ? /mass
@@ -627,3 +627,40 @@ cmd-api = Accès API : votre clé pour l'API de la boutique
 cmd-sale = Des soldes éclair : /sale 20% 24h [catégorie], /sale off
 cmd-api-off = Couper la clé API d'un client
 cmd-api-on = Rétablir la clé API d'un client
+service-paused = ⏸ Momentanément indisponible : ce service ne peut pas être commandé pour l'instant.
+catalog-recommended = ⭐ Recommandés
+admin-service-panel-name = Nom du panel : { $name }
+admin-service-shown-name = Les clients voient : { $name }
+admin-service-state = { $state ->
+        [hidden] 🙈 Caché aux clients
+        [paused-admin] ⏸ En pause (par un admin)
+        [paused-vanished] ⏸ En pause : aucun panel ne le propose (revient tout seul)
+        [paused-below_cost] ⏸ En pause : son prix est sous le coût du panel
+       *[on-sale] ✅ En vente
+    }
+admin-service-featured = ⭐ Mis en avant : premier de sa catégorie et dans Recommandés
+admin-category-usage = Usage : /category NOM hide|show · /category NOM rename NOUVEAU NOM
+admin-category-done = ✅ Catégorie { $name } mise à jour.
+admin-price-usage = Usage : /price ID MONTANT (pour 1000 ; aucun rafraîchissement ne le change) · /price ID off (retour à la marge)
+admin-price-set = ✅ Le service { $id } est vendu { $price } pour 1000.
+admin-price-below-cost = ⏸ C'est sous le coût du panel ({ $cost }) : le service est en pause jusqu'à ce que le prix couvre le coût.
+admin-prices-usage = Usage : /prices ID
+admin-prices-title = 📈 <b>{ $name }</b> (#{ $id })
+admin-prices-now = Aujourd'hui : { $price } pour 1000 · coût du panel { $cost }
+admin-prices-none = Aucun changement de coût enregistré.
+admin-prices-move = · { $at } { $panel } : { $old } → { $new }
+admin-audit-empty = Rien d'enregistré pour l'instant.
+admin-audit-title = 📜 <b>{ $count ->
+        [one] La dernière action
+       *[other] Les { $count } dernières actions
+    }</b>
+admin-audit-line = { $at } · { $actor } · { $action } { $subject } : { $before } → { $after }
+admin-catalog-digest = 📊 <b>Changements du catalogue</b> — plus chers : { $dearer } · moins chers : { $cheaper } · disparus : { $vanished } · nouveaux : { $appeared }
+admin-catalog-move = · #{ $id } { $name } : { $old } → { $new } ({ $change } %)
+admin-alert-below-cost = ⏸ Le service #{ $id } { $name } est en pause : son prix { $price } est sous le coût du panel { $cost }. Il reprend quand le prix couvre le coût (/price { $id } …).
+admin-alert-low-margin = ⚠️ Service #{ $id } { $name } : la marge est sous { $margin } % (prix { $price }, coût { $cost }).
+topic-catalog = 📊 Catalogue
+cmd-category = Cacher, montrer ou renommer une catégorie
+cmd-price = Un prix fixé pour 1000 d'un service
+cmd-prices = L'historique des coûts d'un service et son prix du jour
+cmd-audit = Les dernières actions des admins sur l'argent et le catalogue

@@ -563,7 +563,7 @@ refill-no-guarantee = У этой услуги нет гарантии докр�
 refill-guarantee-ended = Гарантия докрутки этого заказа закончилась { $until }.
 refill-pending = Докрутка этого заказа уже идёт. Мы напишем, когда она завершится.
 refill-cooldown = Докрутку недавно запрашивали. Следующую можно запросить после { $at }.
-admin-service-usage = Использование: /service &lt;id&gt; refill &lt;дни|lifetime|none&gt;
+admin-service-usage = Использование: /service ID hide|show|pause|resume|feature|unfeature · /service ID rename НОВОЕ ИМЯ (без имени — имя панели) · /service ID refill ДНИ|lifetime|none
 admin-service-done = ✅ Услуга { $id } обновлена.
 cmd-service = Гарантия докрутки услуги
 mass-hint = 📦 Много заказов сразу? /mass
@@ -667,3 +667,42 @@ cmd-api = Доступ к API: ваш ключ к API магазина
 cmd-sale = Распродажа: /sale 20% 24h [категория], /sale off
 cmd-api-off = Отключить ключ API клиента
 cmd-api-on = Включить ключ API клиента
+service-paused = ⏸ Временно недоступно: эту услугу сейчас нельзя заказать.
+catalog-recommended = ⭐ Рекомендуем
+admin-service-panel-name = Имя в панели: { $name }
+admin-service-shown-name = Клиенты видят: { $name }
+admin-service-state = { $state ->
+        [hidden] 🙈 Скрыта от клиентов
+        [paused-admin] ⏸ Приостановлена админом
+        [paused-vanished] ⏸ Приостановлена: ни одна панель её не предлагает (вернётся сама)
+        [paused-below_cost] ⏸ Приостановлена: цена ниже стоимости в панели
+       *[on-sale] ✅ В продаже
+    }
+admin-service-featured = ⭐ Рекомендуется: первая в категории и в «Рекомендуем»
+admin-category-usage = Использование: /category ИМЯ hide|show · /category ИМЯ rename НОВОЕ ИМЯ
+admin-category-done = ✅ Категория { $name } обновлена.
+admin-price-usage = Использование: /price ID СУММА (за 1000; обновление каталога её не меняет) · /price ID off (снова по наценке)
+admin-price-set = ✅ Услуга { $id } продаётся по { $price } за 1000.
+admin-price-below-cost = ⏸ Это ниже стоимости в панели ({ $cost }): услуга приостановлена, пока цена не покроет стоимость.
+admin-prices-usage = Использование: /prices ID
+admin-prices-title = 📈 <b>{ $name }</b> (#{ $id })
+admin-prices-now = Сегодня: { $price } за 1000 · стоимость в панели { $cost }
+admin-prices-none = Изменений стоимости пока нет.
+admin-prices-move = · { $at } { $panel }: { $old } → { $new }
+admin-audit-empty = Пока ничего не записано.
+admin-audit-title = 📜 <b>{ $count ->
+        [one] Последнее { $count } действие
+        [few] Последние { $count } действия
+        [many] Последние { $count } действий
+       *[other] Последние { $count } действия
+    }</b>
+admin-audit-line = { $at } · { $actor } · { $action } { $subject }: { $before } → { $after }
+admin-catalog-digest = 📊 <b>Изменения каталога</b> — дороже: { $dearer } · дешевле: { $cheaper } · пропали: { $vanished } · новые: { $appeared }
+admin-catalog-move = · #{ $id } { $name }: { $old } → { $new } ({ $change }%)
+admin-alert-below-cost = ⏸ Услуга #{ $id } { $name } приостановлена: её цена { $price } ниже стоимости в панели { $cost }. Возобновится, когда цена покроет стоимость (/price { $id } …).
+admin-alert-low-margin = ⚠️ Услуга #{ $id } { $name }: маржа ниже { $margin }% (цена { $price }, стоимость { $cost }).
+topic-catalog = 📊 Каталог
+cmd-category = Скрыть, показать или переименовать категорию
+cmd-price = Фиксированная цена услуги за 1000
+cmd-prices = История стоимости услуги и цена сегодня
+cmd-audit = Последние действия админов с деньгами и каталогом

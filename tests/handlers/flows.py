@@ -124,7 +124,7 @@ async def deliver_outbox(h: Harness) -> None:
         NoticeReads.of(h.services.stores), Translator(create_core("en")), "en", h.services.catalog
     )
     notifier = Notifier(
-        TelegramMessenger(h.bot, renderer),
+        TelegramMessenger(h.bot, renderer, h.services.stores.settings),
         h.services.stores.outbox,
         Customers(h.services.stores.users),
         rate_per_second=1000,

@@ -16,6 +16,7 @@ from bot.core.panels import PanelError, Service
 
 logger = logging.getLogger(__name__)
 SEARCHES_KEPT = 64
+FEATURED_KEY = "featured"  # the "⭐ Recommended" entry's key: no crc32 is this word
 
 
 def category_key(name: str) -> str:
@@ -40,11 +41,18 @@ class Catalog:
     # Each name's words, built once: searching is per keystroke.
     search_index: tuple[search.Entry, ...] = field(repr=False, default=())
     searches: dict[str, list[Service]] = field(repr=False, compare=False, default_factory=dict)
-    # Whatever the UI layer builds once per catalog (keyboards of category pages), by page.
-    keyboards: dict[int, Any] = field(repr=False, compare=False, default_factory=dict)
+    # Whatever the UI layer builds once per catalog (keyboards of category pages).
+    keyboards: dict[Any, Any] = field(repr=False, compare=False, default_factory=dict)
+    # What admins feature, shown first in their categories and in "⭐ Recommended".
+    featured: Category | None = field(repr=False, default=None)
 
     @classmethod
-    def build(cls, services: list[Service], fetched_at: float | None = None) -> Catalog:
+    def build(
+        cls,
+        services: list[Service],
+        fetched_at: float | None = None,
+        featured: tuple[int, ...] = (),
+    ) -> Catalog:
         grouped: dict[str, list[Service]] = {}
         for service in services:
             grouped.setdefault(service.category or "—", []).append(service)
@@ -52,13 +60,20 @@ class Catalog:
             Category(key=category_key(name), name=name, services=tuple(items))
             for name, items in grouped.items()
         )
+        by_id = {service.id: service for service in services}
+        picked = tuple(by_id[i] for i in featured if i in by_id)
+        recommended = Category(FEATURED_KEY, "", picked) if picked else None
+        by_key = {category.key: category for category in categories}
+        if recommended is not None:
+            by_key[FEATURED_KEY] = recommended
         return cls(
             services=tuple(services),
             fetched_at=time.time() if fetched_at is None else fetched_at,
-            by_id={service.id: service for service in services},
+            by_id=by_id,
             categories=categories,
-            by_category_key={category.key: category for category in categories},
+            by_category_key=by_key,
             search_index=search.index(services),
+            featured=recommended,
         )
 
     def search(self, text: str) -> list[Service]:
@@ -87,9 +102,12 @@ class CatalogCache:
         ttl_seconds: float = 600.0,
         clock: Callable[[], float] = time.monotonic,
         after_load: Callable[[bool], None] | None = None,
+        featured: Callable[[], tuple[int, ...]] | None = None,
     ) -> None:
         """`after_load(replaced)` runs once a fetched catalog is in place (the composition
-        root gives memory back to the system there)."""
+        root gives memory back to the system there); `featured()` names the services admins
+        feature."""
+        self._featured = featured or tuple
         self._fetch = fetch
         self._after_load = after_load
         self._ttl = ttl_seconds
@@ -134,7 +152,7 @@ class CatalogCache:
                 self._loaded_at = self._clock() - self._ttl + min(self._ttl, 60.0)
                 return self._catalog
             replaced = self._catalog is not None
-            self._catalog = Catalog.build(services)
+            self._catalog = Catalog.build(services, featured=self._featured())
             self._loaded_at = self._clock()
             logger.info("catalog loaded", extra={"services": len(services)})
             del services
@@ -146,7 +164,9 @@ class CatalogCache:
         """The same services seen anew (a panel went down or came back, a route changed):
         no fetch, the refresh schedule is kept."""
         if self._catalog is not None:
-            self._catalog = Catalog.build(services, self._catalog.fetched_at)
+            self._catalog = Catalog.build(
+                services, self._catalog.fetched_at, featured=self._featured()
+            )
 
     async def _refresh_quietly(self) -> None:
         with contextlib.suppress(CatalogUnavailableError):

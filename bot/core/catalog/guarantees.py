@@ -123,7 +123,11 @@ class GuaranteeBook:
         settings: KeyValueStore,
         fresh_seconds: float = 10.0,
         clock: Callable[[], float] = time.monotonic,
+        originals: Callable[[int], Service | None] | None = None,
     ) -> None:
+        """`originals(id)`: the service as its panel names it — a service an admin renamed
+        keeps the guarantee its panel's name states."""
+        self._originals = originals
         self._settings = settings
         self._fresh = fresh_seconds
         self._clock = clock
@@ -143,7 +147,8 @@ class GuaranteeBook:
         override = await self._override(service.id)
         if override is not None:
             return parse_override(override)
-        return read_guarantee(service.name, service.description, service.refill)
+        named = (self._originals(service.id) if self._originals else None) or service
+        return read_guarantee(named.name, named.description, service.refill)
 
     async def set_override(self, service_id: int, word: str) -> Guarantee | None:
         """None when the word is not a guarantee (days, "lifetime" or "none")."""

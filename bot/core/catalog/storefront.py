@@ -87,6 +87,10 @@ class Storefront:
         lists = [(name, self._lists.get(name, [])) for name in self.panels.names]
         self._products = {p.id: p for p in build_products(lists, self._overrides)}
 
+    def lists(self) -> list[tuple[str, list[Service]]]:
+        """Each panel's services as it listed them last."""
+        return [(name, self._lists.get(name, [])) for name in self.panels.names]
+
     def views(self) -> list[Service]:
         """The catalog the customer sees: each product on its route of choice now."""
         healthy = self.panels.healthy()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -81,7 +81,10 @@ class OrderService:
         panels: Panels,
         admin_ids: Iterable[int],
         storefront: Storefront,
+        paused: Callable[[int], object | None] | None = None,
     ) -> None:
+        """`paused(service id)`: why a service is not sold now (curation), or None."""
+        self._paused = paused
         self.panels = panels
         self._storefront = storefront
         self._orders = orders
@@ -111,6 +114,8 @@ class OrderService:
         return [(route.panel, route.service.id, cost) for route, cost in chosen]
 
     async def place(self, new: NewOrder) -> Placement:
+        if self._paused is not None and self._paused(new.service_id) is not None:
+            return Placement(Outcome.UNAVAILABLE, message_key="service-paused")  # nothing moved
         routes = self._routes(new)
         if not routes:
             return Placement(Outcome.UNAVAILABLE)

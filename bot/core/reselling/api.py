@@ -114,7 +114,10 @@ class ResellerApi:
         aftersale: AfterSale,
         wallets: WalletStore,
         shop: Shop,
+        paused: Callable[[int], object | None] = lambda _: None,
     ) -> None:
+        """`paused(id)`: why a service is not sold now (it is then not listed)."""
+        self._paused = paused
         self._catalog = catalog
         self._pricing = pricing
         self._checkout = checkout
@@ -156,7 +159,7 @@ class ResellerApi:
                 "dripfeed": s.dripfeed,
             }
             for s in current.services
-            if is_orderable(s)
+            if is_orderable(s) and self._paused(s.id) is None
         ]
 
     async def add(self, user_id: int, params: Mapping[str, str]) -> dict[str, int]:

@@ -228,3 +228,50 @@ held_orders = Table(
     Column("currency", String(8), nullable=False),
     Column("expires_at", Float, nullable=False),
 )
+
+# The catalog autopilot: what each panel listed last, and how its prices moved.
+panel_services = Table(
+    "panel_services",
+    metadata,
+    Column("panel", String(32), primary_key=True),
+    Column("service_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("name", String(300), nullable=False),
+    Column("rate", String(32), nullable=False),  # Decimal as text: rates have 5+ places
+    Column("seen_at", Float, nullable=False),
+    Column("vanished_at", Float),
+)
+
+price_history = Table(
+    "price_history",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("panel", String(32), nullable=False),
+    Column("service_id", BigInteger, nullable=False),
+    Column("name", String(300), nullable=False),
+    Column("old_rate", String(32)),  # NULL: it appeared
+    Column("new_rate", String(32)),  # NULL: it vanished
+    Column("at", Float, nullable=False),
+    Index("ix_price_history_service", "service_id", "id"),
+)
+
+# The last view of every product: one that vanished from every panel stays listed, paused.
+catalog_items = Table(
+    "catalog_items",
+    metadata,
+    Column("product_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("data", Text, nullable=False),
+    Column("vanished_at", Float),
+)
+
+# Who changed money or the catalog, what, from what to what, when.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("actor", BigInteger, nullable=False),
+    Column("action", String(48), nullable=False),
+    Column("subject", String(200), nullable=False),
+    Column("before", String(300)),
+    Column("after", String(300)),
+    Column("at", Float, nullable=False),
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from aiogram.types import (
     InlineKeyboardButton,
@@ -53,17 +54,23 @@ def _pick_button(name: str, service_id: int, page: int, price: str) -> InlineKey
     return button(f"{shorten(name, 45)} · {price}", ServicePick(id=service_id, page=page))
 
 
-def categories_page(catalog: Catalog, page: int) -> InlineKeyboardMarkup:
-    """The same for every customer until the catalog is replaced: built once per page."""
-    cache: dict[int, InlineKeyboardMarkup] = catalog.keyboards
-    found = cache.get(page)
+def categories_page(catalog: Catalog, page: int, recommended: str) -> InlineKeyboardMarkup:
+    """The same for every customer of a language until the catalog is replaced: built once
+    per page. The first page opens with "⭐ Recommended" when admins feature services."""
+    cache: dict[Any, InlineKeyboardMarkup] = catalog.keyboards
+    found = cache.get((page, recommended))
     if found is None:
-        found = cache[page] = _categories_page(catalog, page)
+        found = cache[(page, recommended)] = _categories_page(catalog, page, recommended)
     return found
 
 
-def _categories_page(catalog: Catalog, page: int) -> InlineKeyboardMarkup:
+def _categories_page(catalog: Catalog, page: int, recommended: str) -> InlineKeyboardMarkup:
     start = page * CATEGORIES_PER_PAGE
+    featured = catalog.featured
+    top = []
+    if featured is not None and page == 0:
+        label = f"{recommended} ({len(featured.services)})"
+        top = [button(label, CategoryPick(key=featured.key))]
     rows = [
         [
             button(
@@ -74,7 +81,7 @@ def _categories_page(catalog: Catalog, page: int) -> InlineKeyboardMarkup:
         for category in catalog.categories[start : start + CATEGORIES_PER_PAGE]
     ]
     total = pages(len(catalog.categories), CATEGORIES_PER_PAGE)
-    return markup(*rows, pager(page, total, lambda n: CategoryPage(page=n), CategoryPage))
+    return markup(top, *rows, pager(page, total, lambda n: CategoryPage(page=n), CategoryPage))
 
 
 def services_page(
