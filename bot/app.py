@@ -61,6 +61,7 @@ from bot.core.stores import Stores
 from bot.core.support.ticket_store import TicketStore
 from bot.core.tracking.aftersale import AfterSale
 from bot.core.tracking.poller import Poller
+from bot.core.tracking.resolution import Resolutions
 from bot.core.tracking.stalls import StallWatch
 from bot.process import release_free_memory
 from bot.ui.commands import set_bot_commands, set_shop_button
@@ -120,6 +121,7 @@ class HandlerData(TypedDict):
     curation: Curation
     audit: AuditLog
     price_watch: PriceWatch
+    resolutions: Resolutions
     crypto: CryptoPayments | None
 
 
@@ -190,6 +192,7 @@ class Services:
             curation=self.curation,
             audit=stores.audit,
             price_watch=stores.price_watch,
+            resolutions=Resolutions(stores.orders, stores.audit),
             crypto=self.crypto,
         )
 
@@ -554,6 +557,9 @@ def create_panel_api(services: Services) -> PanelApi | None:
 
 def mini_app_over(services: Services, bot: Bot, settings: Settings | None = None) -> MiniApp:
     from bot.webapp.api import MiniApp  # only the configurations that serve the page
+    from bot.webapp.console import Console
+
+    stores = services.stores
 
     return MiniApp(
         settings=settings or services.settings,
@@ -569,4 +575,17 @@ def mini_app_over(services: Services, bot: Bot, settings: Settings | None = None
         delivery=services.delivery,
         currency=lambda: services.shop.currency,
         demo=services.shop.demo,
+        console=Console(
+            curation=services.curation,
+            pricing=services.pricing,
+            storefront=services.storefront,
+            price_watch=stores.price_watch,
+            orders=stores.orders,
+            resolutions=Resolutions(stores.orders, stores.audit),
+            figures=stores.figures,
+            panels=services.panels,
+            audit=stores.audit,
+            margin_alert_percent=(settings or services.settings).margin_alert_percent,
+        ),
+        paused=services.curation.paused,
     )

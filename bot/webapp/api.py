@@ -8,6 +8,7 @@ import logging
 
 from aiohttp import web
 
+from bot.webapp.console_routes import add_console
 from bot.webapp.context import MINI_APP, MiniApp
 from bot.webapp.guard import authenticate, json_errors
 from bot.webapp.order_routes import order_action, orders, place, quote, topup
@@ -30,6 +31,7 @@ def add_api(app: web.Application, mini_app: MiniApp) -> None:
     routes.add_get("/app/api/orders", orders)
     routes.add_post(r"/app/api/orders/{id}/{action:refill|cancel|refresh}", order_action)
     routes.add_post("/app/api/topup", topup)
+    add_console(routes)
 
 
 __all__ = ["MINI_APP", "MiniApp", "add_api"]

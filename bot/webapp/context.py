@@ -28,6 +28,7 @@ from bot.core.tracking.aftersale import AfterSale
 from bot.ui.i18n import Translator
 from bot.ui.rate_limit import TokenBuckets
 from bot.webapp.auth import AppUser
+from bot.webapp.console import Console
 from bot.webapp.platforms import platform_of
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,8 @@ class MiniApp:
     delivery: DeliveryTimes
     currency: Callable[[], str]
     demo: bool = False  # the built-in sandbox: no real payment, every price says so
+    console: Console | None = None  # the operator's console (for ADMIN_IDS only)
+    paused: Callable[[int], object | None] = lambda _: None  # why a service is not sold now
     _platforms: tuple[Catalog | None, dict[int, str | None]] = (None, {})
     _buckets: TokenBuckets = field(init=False)
 

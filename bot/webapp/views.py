@@ -30,7 +30,8 @@ def service_item(app: MiniApp, service: Service) -> dict[str, Any]:
         "max": service.max,
         "refill": service.refill,
         "cancel": service.cancel,
-        "orderable": is_orderable(service),
+        "orderable": is_orderable(service) and app.paused(service.id) is None,
+        "paused": app.paused(service.id) is not None,  # "temporarily unavailable"
     }
 
 

@@ -14,6 +14,7 @@ from bot.core.ordering.order_store import OrderStore
 from bot.core.payments.stars_refund import uncertain_refunds
 from bot.core.shop import Shop
 from bot.core.storage.kv import KeyValueStore
+from bot.core.tracking.resolution import Resolutions
 from bot.ui.callbacks import Resolution, ResolveOrder
 from bot.ui.keyboards import resolve_order
 from bot.ui.render import money, order_card
@@ -62,21 +63,16 @@ async def resolve_refund(
     callback_answer: CallbackAnswer,
     callback_data: ResolveOrder,
     i18n: I18nContext,
-    orders: OrderStore,
+    resolutions: Resolutions,
     shop: Shop,
-    audit: AuditLog,
 ) -> None:
-    order = await orders.get_order(callback_data.id)
-    if order is None or order.stage not in {Stage.UNCERTAIN, Stage.STUCK}:
+    refunded = await resolutions.refund(query.from_user.id, callback_data.id)
+    if refunded is None:
         callback_answer.text = i18n.get("admin-already-resolved")
         callback_answer.show_alert = True
         return
-    refunded = await orders.mark_rejected(
-        order.id, f"refunded by admin {query.from_user.id}", notify_user=True
-    )
-    await audit.record(query.from_user.id, "order.refund", order.id, order.stage.value, refunded)
     callback_answer.text = i18n.get(
-        "admin-resolved-refund", id=str(order.id), amount=money(refunded, shop.currency)
+        "admin-resolved-refund", id=str(callback_data.id), amount=money(refunded, shop.currency)
     )
     callback_answer.show_alert = True
     if isinstance(query.message, Message):
@@ -94,7 +90,7 @@ async def resolve_attach_ask(
 
 
 async def resolve_attach(
-    message: Message, command: CommandObject, i18n: I18nContext, orders: OrderStore
+    message: Message, command: CommandObject, i18n: I18nContext, resolutions: Resolutions
 ) -> None:
     words = (command.args or "").split()
     ids = [
@@ -104,7 +100,7 @@ async def resolve_attach(
         await message.answer(i18n.get("admin-attach-usage", id=html.quote("<order>")))
         return
     order_id, panel_id = ids[0], ids[1]
-    if await orders.attach_panel_order(order_id, panel_id):
+    if await resolutions.attach(message.chat.id, order_id, panel_id):
         await message.answer(i18n.get("admin-attached", id=str(order_id), panel=str(panel_id)))
     else:
         await message.answer(i18n.get("admin-already-resolved"))

@@ -3,6 +3,7 @@
 import WebApp from "@twa-dev/sdk";
 import { render } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
+import { Console } from "./console.jsx";
 
 const initData = WebApp.initData || "";
 const haptic = (kind) => { try { WebApp.HapticFeedback.impactOccurred(kind || "light"); } catch (e) { /* not in Telegram */ } };
@@ -10,6 +11,13 @@ const notify = (kind) => { try { WebApp.HapticFeedback.notificationOccurred(kind
 
 class ApiError extends Error {
   constructor(status, body) { super(body.message || body.error || String(status)); this.status = status; this.body = body; }
+}
+
+// The console's chart is an image the page fetches with its init data (an <img> cannot send it).
+async function raw(path) {
+  const response = await fetch(`/app/api/${path}`, { headers: { "X-Telegram-Init-Data": initData } });
+  if (!response.ok) throw new ApiError(response.status, {});
+  return response.blob();
 }
 
 async function api(path, body) {
@@ -185,6 +193,7 @@ function ServiceScreen({ s, id, prefill, done }) {
         <div class="hint">{s[service.refill ? "service-refill-yes" : "service-refill-no"]} · {s[service.cancel ? "service-cancel-yes" : "service-cancel-no"]}</div>
         {service.usual && <div class="hint">{service.usual}</div>}
         {service.description && <p class="hint">{service.description}</p>}
+        {service.paused && <div class="notice bad" id="paused">{s["service-paused"]}</div>}
       </div>
       {summary ? (
         <div class="card" id="summary">
@@ -269,7 +278,8 @@ function Balance({ me, s, reload }) {
 function App() {
   const [me, setMe] = useState(null);
   const [failure, setFailure] = useState(null);
-  const [tab, setTab] = useState("shop");
+  // "#console" opens the operator's console (the server decides whether it answers).
+  const [tab, setTab] = useState(location.hash.includes("console") ? "console" : "shop");
   const [service, setService] = useState(null); // { id, prefill }
   const [notice, setNotice] = useState(null);
   const reload = () => api("me").then((data) => {
@@ -294,6 +304,8 @@ function App() {
     body = <Orders s={s} again={(o) => setService({ id: o.service_id, prefill: { link: o.link, quantity: String(o.quantity) } })} />;
   } else if (tab === "balance") {
     body = <Balance me={me} s={s} reload={reload} />;
+  } else if (tab === "console") {
+    body = <Console s={s} api={api} raw={raw} />;
   } else {
     body = <Shop s={s} open={(id) => setService({ id })} />;
   }
@@ -305,6 +317,7 @@ function App() {
           <button id="tab-shop" class={tab === "shop" && !service ? "on" : ""} onClick={() => go("shop")}>{s["app-categories"]}</button>
           <button id="tab-orders" class={tab === "orders" && !service ? "on" : ""} onClick={() => go("orders")}>{s["app-orders"]}</button>
           <button id="tab-balance" class={tab === "balance" && !service ? "on" : ""} onClick={() => go("balance")}>{s["app-balance"]}</button>
+          {me.admin && <button id="tab-console" class={tab === "console" && !service ? "on" : ""} onClick={() => go("console")}>{s["app-console"]}</button>}
         </nav>
       </header>
       <main>

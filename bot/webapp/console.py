@@ -1,0 +1,30 @@
+"""The core services the operator's console works through (the same the admin commands use)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bot.core.catalog.curation import Curation
+from bot.core.catalog.pricing import Pricing
+from bot.core.catalog.storefront import Storefront
+from bot.core.catalog.watch import PriceWatch
+from bot.core.ops.audit_store import AuditLog
+from bot.core.ops.figure_store import FigureStore
+from bot.core.ordering.order_store import OrderStore
+from bot.core.panels.health import Panels
+from bot.core.tracking.resolution import Resolutions
+
+
+@dataclass
+class Console:
+    curation: Curation
+    pricing: Pricing
+    storefront: Storefront
+    price_watch: PriceWatch
+    orders: OrderStore
+    resolutions: Resolutions
+    figures: FigureStore
+    panels: Panels
+    audit: AuditLog
+    margin_alert_percent: Decimal
