@@ -30,7 +30,7 @@ GETS = (
     "/app/api/admin/stats/chart",
     "/app/api/admin/audit",
 )
-POSTS = (
+POSTS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("/app/api/admin/catalog", {"ids": [1], "action": "hide"}),
     ("/app/api/admin/attention/1/refund", {}),
     ("/app/api/admin/attention/1/attach", {"panel_order_id": 5}),
