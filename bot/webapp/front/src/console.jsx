@@ -106,21 +106,22 @@ function Catalog({ s, api }) {
           <thead><tr>
             <th />
             {["id", "name", "category", "panel", "cost", "price", "margin", "status"].map((c) => <th>{s[`app-console-col-${c}`]}</th>)}
-            <th />
           </tr></thead>
           <tbody>
             {result.items.map((row) => (
               <tr data-id={row.id} data-status={row.status} class={row.low_margin ? "low" : ""}>
                 <td><input type="checkbox" class="pick" checked={selected.has(row.id)} onChange={() => toggle(row.id)} /></td>
                 <td>{row.id}</td>
-                <td class="name">{row.featured ? "⭐ " : ""}{row.name}{row.name !== row.panel_name && <div class="hint">{row.panel_name}</div>}</td>
+                <td class="name">
+                  <button class="small history" title={s["app-console-history"]} onClick={() => showHistory(row.id)}>📈</button>{" "}
+                  {row.featured ? "⭐ " : ""}{row.name}{row.name !== row.panel_name && <div class="hint">{row.panel_name}</div>}
+                </td>
                 <td>{row.category}</td>
                 <td>{row.panel}</td>
                 <td class="num">{row.cost}</td>
                 <td class="num">{row.price}{row.hand_price ? " ✋" : ""}</td>
                 <td class="num">{row.margin}%</td>
                 <td class="status">{s[`app-console-status-${row.status}`]}</td>
-                <td><button class="small" title={s["app-console-history"]} onClick={() => showHistory(row.id)}>📈</button></td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,130 @@
+"""The operator's console in headless Chromium, in the whole bot as a process: an admin hides a
+service and renames another in the console, then a customer's search in the chat no longer
+finds the first and shows the new name of the second; a non-admin opening the console sees a
+refusal and every admin endpoint answers 403. A screenshot of every console screen at a
+phone's width and a desktop's (under the test's temporary folder)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.e2e.stand import ADMIN_ID, TOKEN, Customer, Stand
+from tests.e2e.test_mini_app import browser, stand  # noqa: F401 - the module's fixtures
+from tests.webapp_support import launch_fragment, signed_init_data
+
+pytestmark = pytest.mark.e2e
+
+SEO, COMMENTS = 3, 4
+SECTIONS = ("catalog", "attention", "panels", "stats", "audit")
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
+
+
+def console_page(browser: Browser, stand: Stand, user_id: int, size: tuple[int, int]) -> Page:  # noqa: F811
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    fragment = launch_fragment(signed_init_data(TOKEN, user_id))
+    page.goto(f"{stand.web_url}/app/#{fragment}&console=1")  # type: ignore[attr-defined]
+    return page
+
+
+def admin_call(stand: Stand, path: str, body: dict[str, object]) -> httpx.Response:  # noqa: F811
+    headers = {"X-Telegram-Init-Data": signed_init_data(TOKEN, ADMIN_ID)}
+    return httpx.post(f"{stand.web_url}/app/api/admin/{path}", json=body, headers=headers)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def curated(stand: Stand) -> Iterator[None]:  # noqa: F811
+    """Whatever the console changes is put back for the module's other tests."""
+    yield
+    admin_call(stand, "catalog", {"ids": [SEO], "action": "show"})
+    admin_call(stand, "catalog", {"ids": [COMMENTS], "action": "rename", "value": ""})
+
+
+def test_an_admin_curates_in_the_console_and_customers_see_it(
+    stand: Stand,  # noqa: F811
+    browser: Browser,  # noqa: F811
+    tmp_path: Path,
+    curated: None,
+) -> None:
+    Customer(stand, ADMIN_ID, first_name="Admin").ask("/start", "Hello")
+    page = console_page(browser, stand, ADMIN_ID, WIDTHS["phone"])
+    page.wait_for_selector("#tab-console.on")
+    page.wait_for_selector("#console-table tbody tr")
+    page.fill("#console-search", "Keyword Traffic")
+    page.wait_for_selector(f"#console-table tr[data-id='{SEO}']")
+    page.check(f"#console-table tr[data-id='{SEO}'] .pick")
+    page.select_option("#console-action", "hide")
+    page.click("#console-apply")
+    page.wait_for_selector(f"#console-table tr[data-id='{SEO}'][data-status='hidden']")
+    page.fill("#console-search", "Custom Comments")
+    page.wait_for_selector(f"#console-table tr[data-id='{COMMENTS}']")
+    page.check(f"#console-table tr[data-id='{COMMENTS}'] .pick")
+    page.select_option("#console-action", "rename")
+    page.fill("#console-value", "Handmade Comments")
+    page.click("#console-apply")
+    # Admins see both names.
+    row = page.wait_for_selector(
+        f"#console-table tr[data-id='{COMMENTS}'] td.name:has-text('Handmade')"
+    )
+    assert row is not None and "Instagram Custom Comments" in row.inner_text()
+    page.click(f"#console-table tr[data-id='{COMMENTS}'] button.history")
+    page.wait_for_selector("#console-history")
+    page.screenshot(path=str(tmp_path / "phone-catalog-history.png"), full_page=True)
+
+    customer = Customer(stand, 9601)
+    customer.ask("/start", "Hello")
+    customer.ask("New order", "Choose a category")
+    assert "Nothing found" in customer.ask("Keyword Traffic", "Keyword Traffic")["text"]
+    found = customer.ask("Handmade Comments", "Found")
+    labels = [b["text"] for r in found["reply_markup"]["inline_keyboard"] for b in r]
+    assert any(label.startswith("Handmade Comments") for label in labels)
+    assert not any("Instagram Custom Comments" in label for label in labels)
+
+    # Every console screen at a phone's width and a desktop's.
+    for width, size in WIDTHS.items():
+        shown = console_page(browser, stand, ADMIN_ID, size)
+        shown.wait_for_selector("#console-table tbody tr")
+        for section in SECTIONS:
+            shown.click(f"#console-{section}-tab")
+            shown.wait_for_selector(f"#console-{section}")
+            if section == "stats":
+                shown.wait_for_selector("#stats-chart")
+            shown.screenshot(path=str(tmp_path / f"{width}-{section}.png"), full_page=True)
+    assert len(list(tmp_path.glob("*.png"))) == 2 * len(SECTIONS) + 1
+
+
+def test_a_customer_opening_the_console_is_refused_and_every_endpoint_says_403(
+    stand: Stand,  # noqa: F811
+    browser: Browser,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    customer = Customer(stand, 9602)
+    customer.ask("/start", "Hello")
+    page = console_page(browser, stand, customer.id, WIDTHS["phone"])
+    refusal = page.wait_for_selector("#console-forbidden")
+    assert refusal is not None and "admins only" in refusal.inner_text()
+    assert page.query_selector("#tab-console") is None  # no Admin tab for a customer
+    page.screenshot(path=str(tmp_path / "phone-refused.png"))
+    headers = {"X-Telegram-Init-Data": signed_init_data(TOKEN, customer.id)}
+    base = f"{stand.web_url}/app/api/admin"  # type: ignore[attr-defined]
+    for path in (
+        "catalog",
+        "catalog/1/history",
+        "attention",
+        "panels",
+        "stats",
+        "stats/chart",
+        "audit",
+    ):
+        assert httpx.get(f"{base}/{path}", headers=headers).status_code == 403, path
+    for path, body in (
+        ("catalog", {"ids": [SEO], "action": "hide"}),
+        ("attention/1/refund", {}),
+        ("attention/1/attach", {"panel_order_id": 1}),
+    ):
+        assert httpx.post(f"{base}/{path}", json=body, headers=headers).status_code == 403, path
