@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from bot.core.catalog.curation import Curation
 from bot.core.catalog.pricing import Pricing
@@ -28,3 +29,5 @@ class Console:
     panels: Panels
     audit: AuditLog
     margin_alert_percent: Decimal
+    # The catalog's rows, built once per curated catalog and pricing (a filter only filters).
+    rows: tuple[object, list[dict[str, Any]]] | None = field(default=None, repr=False)

@@ -71,6 +71,22 @@ def _row(console: Console, service: Service) -> dict[str, Any]:
     }
 
 
+def _rows(console: Console) -> list[dict[str, Any]]:
+    current = console.curation.current
+    key = (current, console.pricing.version)
+    if console.rows is None or console.rows[0] != key:
+        built = [_row(console, s) for s in current.originals.values()]
+        for row in built:  # what a search looks in, lowered once
+            row["_text"] = f"{row['id']} {row['name']} {row['panel_name']} {row['category']}"
+            row["_text"] = row["_text"].casefold()
+        console.rows = (key, built)
+    return console.rows[1]
+
+
+def _shown(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if not k.startswith("_")}
+
+
 def _matches(row: dict[str, Any], wanted: str, words: list[str]) -> bool:
     if wanted == "hidden" and row["status"] != "hidden":
         return False
@@ -82,8 +98,7 @@ def _matches(row: dict[str, Any], wanted: str, words: list[str]) -> bool:
         return False
     if wanted == "featured" and not row["featured"]:
         return False
-    text = f"{row['id']} {row['name']} {row['panel_name']} {row['category']}".casefold()
-    return all(word in text for word in words)
+    return all(word in row["_text"] for word in words)
 
 
 async def catalog(request: web.Request) -> web.Response:
@@ -95,10 +110,14 @@ async def catalog(request: web.Request) -> web.Response:
     words = request.query.get("q", "")[:100].casefold().split()
     offset = min(parse_id(request.query.get("offset", "0")) or 0, 10**6)
     limit = min(parse_id(request.query.get("limit", "")) or PAGE, MAX_PAGE)
-    rows = [_row(console, s) for s in console.curation.current.originals.values()]
+    rows = _rows(console)
     found = [row for row in rows if _matches(row, wanted, words)]
     return web.json_response(
-        {"total": len(found), "all": len(rows), "items": found[offset : offset + limit]}
+        {
+            "total": len(found),
+            "all": len(rows),
+            "items": [_shown(row) for row in found[offset : offset + limit]],
+        }
     )
 
 

@@ -20,8 +20,10 @@ class Pricing:
         self._setting_default = default_percent
         self._overrides: dict[str, Decimal] = {}
         self._hand: dict[int, Decimal] = {}
+        self.version = 0  # changes with every load: what priced rows were built on
 
     async def load(self) -> None:
+        self.version += 1
         self._overrides = _decimals(await self._settings.kv_with_prefix(PREFIX), PREFIX)
         hand = _decimals(await self._settings.kv_with_prefix(PRICE_PREFIX), PRICE_PREFIX)
         self._hand = {int(k): v for k, v in hand.items() if k.isdecimal()}
