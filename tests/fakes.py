@@ -14,6 +14,7 @@ from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
 from aiogram.methods import (
     AnswerCallbackQuery,
+    CreateForumTopic,
     CreateInvoiceLink,
     EditMessageReplyMarkup,
     EditMessageText,
@@ -27,6 +28,7 @@ from aiogram.methods.base import TelegramType
 from aiogram.types import (
     CallbackQuery,
     Chat,
+    ForumTopic,
     InlineKeyboardMarkup,
     Message,
     Update,
@@ -93,6 +95,10 @@ class RecordingSession(BaseSession):
             ).as_(bot)  # like aiogram's own answers: the message can be edited
         if isinstance(method, CreateInvoiceLink):
             return f"https://t.me/$invoice{len(self.calls)}"  # type: ignore[return-value]
+        if isinstance(method, CreateForumTopic):
+            return ForumTopic(  # type: ignore[return-value]
+                message_thread_id=next(self._ids), name=method.name, icon_color=7322096
+            )
         if isinstance(method, GetMe):
             return User(id=BOT_ID, is_bot=True, first_name="Bot", username="smm_test_bot")  # type: ignore[return-value]
         return True  # type: ignore[return-value]

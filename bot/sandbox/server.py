@@ -120,6 +120,7 @@ class SandboxPanel:
             catalog=catalog,
             services={int(item["service"]): item for item in catalog},
         )
+        self._unlisted: dict[int, dict[str, Any]] = {}  # taken off the list by a test
 
     # -- order life ---------------------------------------------------------------
 
@@ -326,11 +327,30 @@ class SandboxPanel:
             self.state.step_seconds = float(body["step_seconds"])
         return web.json_response({"mode": self.state.mode})
 
+    async def handle_service(self, request: web.Request) -> web.Response:
+        """A panel changing its catalog: `{"service": 3, "rate": "4.20"}` moves a cost,
+        `{"service": 3, "listed": false}` takes a service off the list (`true` puts it back)."""
+        body = await request.json()
+        service_id = int(body["service"])
+        found = self.state.services.get(service_id) or self._unlisted.get(service_id)
+        if found is None:
+            return web.json_response({"error": "Incorrect service ID"}, status=404)
+        if "rate" in body:
+            found["rate"] = str(Decimal(str(body["rate"])))
+        if body.get("listed") is False and service_id in self.state.services:
+            self._unlisted[service_id] = self.state.services.pop(service_id)
+            self.state.catalog.remove(found)
+        elif body.get("listed") is True and service_id in self._unlisted:
+            self.state.services[service_id] = self._unlisted.pop(service_id)
+            self.state.catalog.insert(0, found)
+        return web.json_response(found)
+
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_post("/api/v2", self.handle_api)
         app.router.add_get("/_sandbox/requests", self.handle_requests)
         app.router.add_post("/_sandbox/mode", self.handle_mode)
+        app.router.add_post("/_sandbox/service", self.handle_service)
         return app
 
 

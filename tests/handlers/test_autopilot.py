@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
+from aiogram.methods import CreateForumTopic, SendMessage
 
 from bot.core.money import fmt_rate
 from bot.ui.callbacks import OrderStart, ServicePick
@@ -195,3 +196,24 @@ async def test_hidden_renamed_and_featured_services_as_customers_and_admins_see_
     assert "category.rename" in audit and "service.price" in audit
     h.session.clear()
     assert await h.say(user, "/audit") != audit  # to a customer the command does not exist
+
+
+async def test_with_a_support_group_the_digest_goes_to_its_catalog_topic(
+    tmp_db_dir: Path,
+) -> None:
+    """One "📊 Catalog" topic, made on the first digest and used for the next ones."""
+    group = -100777
+    async with open_harness("sqlite", tmp_db_dir, support_chat_id=group) as h:
+        for rate in ("3.00", "3.50"):
+            set_cost(h, SEO, rate)
+            await refresh(h)
+            h.session.clear()
+            await deliver_outbox(h)
+            sent = [c for c in h.session.calls if isinstance(c, SendMessage)]
+            [digest] = [c for c in sent if "Catalog changes" in c.text]
+            assert int(digest.chat_id) == group and digest.message_thread_id is not None
+            assert not any("Catalog changes" in t for t in h.session.texts(ADMIN_ID))
+        topics = [c for c in h.session.calls if isinstance(c, CreateForumTopic)]
+        assert topics == []  # the second digest found the topic made for the first
+        made = await h.services.stores.settings.kv_with_prefix("topic:")
+        assert list(made.values()) == [str(digest.message_thread_id)]
