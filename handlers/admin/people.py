@@ -9,6 +9,7 @@ from aiogram_i18n import I18nContext
 
 from bot.core.customers.directory import Customers
 from bot.core.customers.user_store import UserStore
+from bot.core.ops.audit_store import AuditLog
 from bot.core.reselling.key_store import ApiKeyStore
 
 
@@ -56,6 +57,7 @@ async def api_switch(
     i18n: I18nContext,
     users: UserStore,
     api_keys: ApiKeyStore,
+    audit: AuditLog,
 ) -> None:
     """/api_off <user> stops their key at once (and any key they make later); /api_on."""
     if not command.args:
@@ -66,7 +68,9 @@ async def api_switch(
         await message.answer(i18n.get("admin-user-not-found", user=html.quote(command.args)))
         return
     off = command.command == "api_off"
+    before = (await api_keys.access(user.id)).disabled
     await api_keys.set_disabled(user.id, off)
+    await audit.record(message.chat.id, "api.disabled", user.id, before, off)
     await message.answer(i18n.get("admin-api-off" if off else "admin-api-on", user=str(user.id)))
 
 

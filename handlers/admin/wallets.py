@@ -211,6 +211,7 @@ async def refund_stars_command(
     wallets: WalletStore,
     settings_store: KeyValueStore,
     shop: Shop,
+    audit: AuditLog,
 ) -> None:
     charge_id = (command.args or "").strip()
     if not charge_id:
@@ -221,6 +222,10 @@ async def refund_stars_command(
         return await send_stars_refund(bot, user_id, charge)
 
     result = await refund_stars(wallets, settings_store, charge_id, send)
+    if result.amount is not None:  # money moved (or may have, with Telegram's answer unclear)
+        await audit.record(
+            message.chat.id, "stars.refund", charge_id[:100], result.user_id, result.outcome.value
+        )
     if result.outcome is StarsRefundOutcome.UNKNOWN_CHARGE:
         await message.answer(i18n.get("admin-refund-stars-unknown"))
     elif result.outcome is StarsRefundOutcome.WALLET_SHORT:
