@@ -18,6 +18,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.memory import DisabledEventIsolation
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
 from bot.core.catalog.autopilot import Autopilot
@@ -65,7 +66,7 @@ from bot.core.tracking.resolution import Resolutions
 from bot.core.tracking.stalls import StallWatch
 from bot.process import release_free_memory
 from bot.ui.commands import set_bot_commands, set_shop_button
-from bot.ui.fsm_storage import DatabaseStorage
+from bot.ui.fsm_storage import ConversationScope, DatabaseStorage
 from bot.ui.i18n import Translator, create_core, create_i18n
 from bot.ui.middlewares import (
     CustomerMiddleware,
@@ -461,7 +462,13 @@ async def stop(services: Services) -> None:
 def create_dispatcher(services: Services, *, background: bool = True) -> Dispatcher:
     """The dispatcher with every router; `background=False` (tests) starts no poller/sender."""
     settings = services.settings
-    dp = Dispatcher(storage=create_storage(settings, services.db), **services.handler_data())
+    # On a shared database a conversation is read once per update (one process keeps them).
+    isolation = ConversationScope() if services.db.shared else DisabledEventIsolation()
+    dp = Dispatcher(
+        storage=create_storage(settings, services.db),
+        events_isolation=isolation,
+        **services.handler_data(),
+    )
     if settings.metrics_enabled:  # nobody reads the counters otherwise: no update pays for them
         dp.update.outer_middleware(MetricsMiddleware())
     dp.update.outer_middleware(ReleaseUpdateMiddleware())

@@ -5,18 +5,22 @@ have stored the conversation when they return, so a failed write fails the updat
 it, and a customer who saw the next question has had the answer that led to it saved.
 When one process owns the database (SQLite), the latest conversations are also kept in
 memory (a bounded number) so reading one costs no query; on a shared database (replicas)
-every read goes to the database, since the next update may arrive at another replica.
+the next update may arrive at another replica, so a conversation is read once per update
+(`ConversationScope` keeps it for the rest of that update) and written in one statement.
 """
 
 from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import AsyncGenerator, Mapping
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import (
+    BaseEventIsolation,
     BaseStorage,
     DefaultKeyBuilder,
     KeyBuilder,
@@ -27,6 +31,8 @@ from aiogram.fsm.storage.base import (
 from bot.core.storage.db import Database
 
 Entry = tuple[str | None, dict[str, Any]]
+# The conversations read or written while handling the current update (replicas only).
+_THIS_UPDATE: ContextVar[dict[str, Entry] | None] = ContextVar("fsm_this_update", default=None)
 KEPT_CONVERSATIONS = 10_000
 _LOAD = "SELECT state, data FROM fsm WHERE key = :name"
 _DELETE = "DELETE FROM fsm WHERE key = :name"
@@ -57,10 +63,15 @@ class DatabaseStorage(BaseStorage):
         if cached is not None:
             self._cache.move_to_end(name)
             return name, cached
+        this_update = _THIS_UPDATE.get()
+        if this_update is not None and name in this_update:
+            return name, this_update[name]
         async with self._db.read() as conn:
             row = (await conn.execute(_LOAD, {"name": name})).first()
         entry: Entry = (row[0], json.loads(row[1])) if row else (None, {})
         self._keep(name, entry)
+        if this_update is not None:
+            this_update[name] = entry
         return name, entry
 
     def _keep(self, name: str, entry: Entry) -> None:
@@ -77,13 +88,18 @@ class DatabaseStorage(BaseStorage):
         state, data = entry
         # Forgotten first: if the write fails, the next read asks the database.
         self._cache.pop(name, None)
-        async with self._db.write() as conn:
-            if state is None and not data:
-                await conn.execute(_DELETE, {"name": name})
-            else:
-                encoded = json.dumps(data, ensure_ascii=False)
-                await conn.execute(_UPSERT, {"k": name, "s": state, "d": encoded})
+        this_update = _THIS_UPDATE.get()
+        if this_update is not None:
+            this_update.pop(name, None)
+        # One statement each: a whole write on its own (one round trip on PostgreSQL).
+        if state is None and not data:
+            await self._db.run(_DELETE, {"name": name})
+        else:
+            encoded = json.dumps(data, ensure_ascii=False)
+            await self._db.run(_UPSERT, {"k": name, "s": state, "d": encoded})
         self._keep(name, entry)
+        if this_update is not None:
+            this_update[name] = entry
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         name, current = await self._load(key)
@@ -102,3 +118,20 @@ class DatabaseStorage(BaseStorage):
 
     async def close(self) -> None:
         self._cache.clear()
+
+
+class ConversationScope(BaseEventIsolation):
+    """Marks one update's handling (aiogram runs the state's read and the handlers inside
+    `lock`): the conversation is read from a shared database at most once in it, however
+    many filters and handlers ask. Updates of one chat are not serialised by it."""
+
+    @asynccontextmanager
+    async def lock(self, key: StorageKey) -> AsyncGenerator[None, None]:
+        token = _THIS_UPDATE.set({})
+        try:
+            yield
+        finally:
+            _THIS_UPDATE.reset(token)
+
+    async def close(self) -> None:
+        pass

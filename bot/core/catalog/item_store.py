@@ -48,37 +48,32 @@ class CatalogItems(StoreBase):
         stored = {int(r[0]): (str(r[1]), r[2]) for r in found}
         now = time.time()
         current = {s.id: service_data(s) for s in views}
-        writes: list[tuple[str, dict[str, Any]]] = []
-        for product_id, data in current.items():
-            old = stored.get(product_id)
-            if old is None:
-                writes.append(
-                    (
-                        "INSERT INTO catalog_items (product_id, data) VALUES (:id, :data)",
-                        {"id": product_id, "data": data},
-                    )
-                )
-            elif old[0] != data or old[1] is not None:
-                writes.append(
-                    (
-                        "UPDATE catalog_items SET data = :data, vanished_at = NULL"
-                        " WHERE product_id = :id",
-                        {"id": product_id, "data": data},
-                    )
-                )
-        for product_id, (_, vanished_at) in stored.items():
-            if product_id not in current and vanished_at is None:
-                writes.append(
-                    (
-                        "UPDATE catalog_items SET vanished_at = :now WHERE product_id = :id",
-                        {"id": product_id, "now": now},
-                    )
-                )
-        if not writes:
+        changed: list[dict[str, Any]] = [
+            {"id": product_id, "data": data}
+            for product_id, data in current.items()
+            if stored.get(product_id) is None
+            or stored[product_id][0] != data
+            or stored[product_id][1] is not None
+        ]
+        gone = [
+            {"id": product_id, "now": now}
+            for product_id, (_, vanished_at) in stored.items()
+            if product_id not in current and vanished_at is None
+        ]
+        if not changed and not gone:
             return
-        async with self.db.write() as conn:
-            for query, params in writes:
-                await conn.execute(query, params)
+        async with self.db.write() as conn:  # a batch each: thousands of rows, two statements
+            if changed:
+                await conn.execute(
+                    "INSERT INTO catalog_items (product_id, data) VALUES (:id, :data)"
+                    " ON CONFLICT (product_id) DO UPDATE SET data = excluded.data,"
+                    " vanished_at = NULL",
+                    changed,
+                )
+            if gone:
+                await conn.execute(
+                    "UPDATE catalog_items SET vanished_at = :now WHERE product_id = :id", gone
+                )
 
     async def vanished(self) -> list[Service]:
         query = "SELECT data FROM catalog_items WHERE vanished_at IS NOT NULL"

@@ -14,6 +14,17 @@ from bot.core.panels import Service
 from bot.core.storage.base import StoreBase
 
 Key = tuple[str, int]  # (panel, the panel's service id)
+_UPSERT_LISTED = (
+    "INSERT INTO panel_services (panel, service_id, name, rate, seen_at)"
+    " VALUES (:panel, :id, :name, :rate, :at) ON CONFLICT (panel, service_id) DO UPDATE"
+    " SET name = excluded.name, rate = excluded.rate, seen_at = excluded.seen_at,"
+    " vanished_at = NULL"
+)
+_VANISHED = "UPDATE panel_services SET vanished_at = :at WHERE panel = :panel AND service_id = :id"
+_HISTORY = (
+    "INSERT INTO price_history (panel, service_id, name, old_rate, new_rate, at)"
+    " VALUES (:panel, :id, :name, :old, :new, :at)"
+)
 MOVES_NAMED = 5
 
 
@@ -128,46 +139,38 @@ class PriceWatch(StoreBase):
         if not changes.moves and not first:
             return changes
         at = time.time()
+        listed = [
+            {
+                "panel": m.panel,
+                "id": m.service_id,
+                "name": m.name[:300],
+                "rate": str(m.new),
+                "at": at,
+            }
+            for m in changes.moves
+            if m.new is not None
+        ]
+        gone = [{"panel": m.panel, "id": m.service_id, "at": at} for m in changes.vanished]
+        history = [
+            {
+                "panel": m.panel,
+                "id": m.service_id,
+                "name": m.name[:300],
+                "old": None if m.old is None else str(m.old),
+                "new": None if m.new is None else str(m.new),
+                "at": at,
+            }
+            for m in changes.moves
+        ]
+        # A batch per kind: the first look at a 5,000-service panel is three statements.
         async with self.db.write() as conn:
-            for move in changes.moves:
-                params = {"panel": move.panel, "id": move.service_id, "at": at}
-                if move.new is None:
-                    await conn.execute(
-                        "UPDATE panel_services SET vanished_at = :at"
-                        " WHERE panel = :panel AND service_id = :id",
-                        params,
-                    )
-                else:
-                    listed = now[(move.panel, move.service_id)]
-                    await self._upsert(conn, move.panel, move.service_id, listed, at)
-                if not first:
-                    await conn.execute(
-                        "INSERT INTO price_history (panel, service_id, name, old_rate,"
-                        " new_rate, at) VALUES (:panel, :id, :name, :old, :new, :at)",
-                        {
-                            **params,
-                            "name": move.name[:300],
-                            "old": None if move.old is None else str(move.old),
-                            "new": None if move.new is None else str(move.new),
-                        },
-                    )
+            if listed:
+                await conn.execute(_UPSERT_LISTED, listed)
+            if gone:
+                await conn.execute(_VANISHED, gone)
+            if history and not first:
+                await conn.execute(_HISTORY, history)
         return None if first else changes
-
-    @staticmethod
-    async def _upsert(conn: Any, panel: str, service_id: int, listed: Listed, at: float) -> None:
-        params = {"panel": panel, "id": service_id, "name": listed.name[:300], "at": at}
-        params["rate"] = str(listed.rate)
-        changed = await conn.execute(
-            "UPDATE panel_services SET name = :name, rate = :rate, seen_at = :at,"
-            " vanished_at = NULL WHERE panel = :panel AND service_id = :id",
-            params,
-        )
-        if not changed.rowcount:
-            await conn.execute(
-                "INSERT INTO panel_services (panel, service_id, name, rate, seen_at)"
-                " VALUES (:panel, :id, :name, :rate, :at)",
-                params,
-            )
 
     async def history(self, panel: str, service_id: int, limit: int = 10) -> list[Move]:
         """A panel service's latest moves, newest first."""

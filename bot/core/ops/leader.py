@@ -44,13 +44,8 @@ class Leadership:
             await asyncio.sleep(self._retry)
 
     async def _lead_if_possible(self, work: Work) -> None:
-        from sqlalchemy import text  # PostgreSQL's alone: SQLite never elects
-
-        async with self._db.engine.connect() as conn:
-            taken = await conn.scalar(
-                text("SELECT pg_try_advisory_lock(:key)"), {"key": LEADER_LOCK}
-            )
-            await conn.commit()
+        async with self._db.session() as conn:  # PostgreSQL's alone: SQLite never elects
+            taken = await conn.scalar("SELECT pg_try_advisory_lock(:key)", {"key": LEADER_LOCK})
             if not taken:
                 return
             self.is_leader = True
@@ -60,8 +55,7 @@ class Leadership:
                 while all(not task.done() for task in tasks):
                     await asyncio.sleep(self._check)
                     # The lock is as alive as this connection: check it still answers.
-                    await conn.execute(text("SELECT 1"))
-                    await conn.commit()
+                    await conn.execute("SELECT 1")
             finally:
                 self.is_leader = False
                 for task in tasks:
@@ -69,6 +63,4 @@ class Leadership:
                 with contextlib.suppress(Exception):
                     await asyncio.gather(*tasks, return_exceptions=True)
                 with contextlib.suppress(Exception):
-                    await conn.execute(
-                        text("SELECT pg_advisory_unlock(:key)"), {"key": LEADER_LOCK}
-                    )
+                    await conn.execute("SELECT pg_advisory_unlock(:key)", {"key": LEADER_LOCK})

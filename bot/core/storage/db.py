@@ -2,10 +2,10 @@
 
 The stores speak SQL that SQLite and PostgreSQL both understand, with `:name` parameters.
 SQLite (the embedded default) runs it on the standard `sqlite3` driver, on the event loop;
-PostgreSQL through SQLAlchemy's async engine over asyncpg. SQLAlchemy and Alembic are
-imported only for PostgreSQL and for migrating: on SQLite they were the largest part of the
-bot's memory (~12 MB of the ~40 it adds to aiogram; bench/README.md), and running a
-statement through SQLAlchemy cost ten times what SQLite takes to run it."""
+PostgreSQL on asyncpg's pool. SQLAlchemy and Alembic are imported only for migrating: on
+SQLite they were the largest part of the bot's memory (~12 MB of the ~40 it adds to aiogram;
+bench/README.md), and on PostgreSQL running a statement through SQLAlchemy's async engine
+cost three times what asyncpg takes (bench/README.md, issue 29)."""
 
 from __future__ import annotations
 
@@ -13,18 +13,18 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.core.storage import postgres, sqlite
-from bot.core.storage.postgres import PostgresConnection
+from bot.core.storage.postgres import PoolReader, PostgresConnection
 from bot.core.storage.sql import Conn, IntegrityError, Rows, insert_sql
 from bot.core.storage.sqlite import SqliteConnection
 
 if TYPE_CHECKING:  # PostgreSQL's alone
-    from sqlalchemy.ext.asyncio import AsyncEngine
+    import asyncpg
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 # already there starts without importing Alembic, which costs ~0.4 s of every start.
 HEAD_REVISION = "0008"
 MIGRATION_LOCK = 0x5EB0_0001
+POOL_SIZE = 10
 
 __all__ = ["HEAD_REVISION", "Conn", "Database", "IntegrityError", "Rows", "insert_sql"]
 
@@ -45,28 +46,29 @@ class Database:
     move money lock the customer's row (`... FOR UPDATE`, which SQLite needs not).
     """
 
-    def __init__(self, engine: AsyncEngine | None, sqlite: SqliteConnection | None = None) -> None:
-        self._engine = engine
+    def __init__(
+        self,
+        pool: asyncpg.Pool | None,
+        sqlite: SqliteConnection | None = None,
+        url: str | None = None,
+    ) -> None:
+        self._pool = pool
+        self._url = url
         self._sqlite = sqlite
-        self.shared = engine is not None
+        self.shared = pool is not None
         self._write_lock = asyncio.Lock()
         self._checkpoints: asyncio.Task[None] | None = None
 
     @property
-    def engine(self) -> AsyncEngine:
-        """PostgreSQL's engine (leader election holds a connection of its own)."""
-        assert self._engine is not None, "only a shared database has an async engine"
-        return self._engine
+    def pool(self) -> asyncpg.Pool:
+        """PostgreSQL's pool (leader election holds a connection of its own)."""
+        assert self._pool is not None, "only a shared database has a pool"
+        return self._pool
 
     @classmethod
     async def open(cls, path: Path, url: str | None = None) -> Database:
         if url is not None:
-            from sqlalchemy.ext.asyncio import create_async_engine
-
-            engine = create_async_engine(
-                postgres.asyncpg_url(url), pool_size=10, pool_pre_ping=True
-            )
-            database = cls(engine)
+            database = cls(await postgres.create_pool(url, POOL_SIZE), url=url)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             database = cls(None, SqliteConnection(path))
@@ -77,7 +79,7 @@ class Database:
     @asynccontextmanager
     async def write(self) -> AsyncIterator[Conn]:
         if self._sqlite is None:
-            async with self.engine.begin() as conn:
+            async with self._begun() as conn:
                 yield PostgresConnection(conn)
             return
         async with self._write_lock:
@@ -93,12 +95,55 @@ class Database:
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Conn]:
         if self._sqlite is None:
-            async with self.engine.connect() as conn:
-                yield PostgresConnection(conn)
+            # Outside a transaction each statement takes a pooled connection of its own and
+            # gives it back at once: a read costs its one round trip, and a connection found
+            # dead is replaced and the statement run again (it wrote nothing).
+            yield PoolReader(self.pool)
             return
         # Statements on the loop never interleave with another coroutine's: a read needs no
         # transaction of its own (and inside a write, it sees that write).
         yield self._sqlite
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[Conn]:
+        """A PostgreSQL connection of its own, outside the pool, for as long as the block runs
+        (an advisory lock lives as long as its connection: closing it lets the lock go)."""
+        assert self._url is not None
+        conn = await postgres.connect(self._url)
+        try:
+            yield PostgresConnection(conn)
+        finally:
+            await conn.close()
+
+    async def run(self, sql: str, parameters: Mapping[str, Any] | None = None) -> Rows:
+        """One statement that is a whole write on its own (an upsert): on PostgreSQL one
+        round trip, with no BEGIN and COMMIT around it."""
+        if self._sqlite is None:
+            return await PoolReader(self.pool).execute(sql, parameters, retry=False)
+        async with self.write() as conn:
+            return await conn.execute(sql, parameters)
+
+    @asynccontextmanager
+    async def _begun(self) -> AsyncIterator[asyncpg.Connection]:
+        """A pooled connection in a transaction. A connection that died while idle fails at
+        BEGIN, before anything is written: the transaction starts once more on a fresh one."""
+        for attempt in (1, 2):
+            async with self.pool.acquire() as conn:
+                transaction = conn.transaction()
+                try:
+                    await transaction.start()
+                except Exception as exc:
+                    if attempt == 2 or not postgres.connection_lost(exc):
+                        raise
+                    logger.warning("a database connection was lost; starting again")
+                    continue
+                try:
+                    yield conn
+                except BaseException:
+                    await transaction.rollback()
+                    raise
+                await transaction.commit()
+                return
 
     async def _checkpoint_forever(self, path: Path, every: float = 5.0) -> None:
         """Move the write-ahead log into the database file off the event loop."""
@@ -111,25 +156,35 @@ class Database:
 
     async def revision(self) -> str | None:
         if self._sqlite is None:
-            async with self.engine.connect() as conn:
-                return await conn.run_sync(postgres.revision_of)
+            async with self.pool.acquire() as conn:
+                return await postgres.revision(conn)
         return sqlite.revision_of(self._sqlite.raw)
 
     async def migrate(self) -> None:
         if self._sqlite is None:
-            async with self.engine.begin() as conn:
+            async with self.pool.acquire() as conn, conn.transaction():
                 # Replicas starting together: one migrates, the others wait and find it done.
-                await PostgresConnection(conn).execute(
-                    "SELECT pg_advisory_xact_lock(:key)", {"key": MIGRATION_LOCK}
-                )
-                if await conn.run_sync(postgres.revision_of) != HEAD_REVISION:
-                    from bot.core.storage.migrate import upgrade_schema
-
-                    await conn.run_sync(upgrade_schema)
+                await conn.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
+                if await postgres.revision(conn) != HEAD_REVISION:
+                    await self._upgrade_postgres()
             return
         if sqlite.revision_of(self._sqlite.raw) == HEAD_REVISION:
             return
         sqlite.migrate(self._sqlite.path)
+
+    async def _upgrade_postgres(self) -> None:
+        """Alembic on SQLAlchemy's engine, only while the schema is behind."""
+        from sqlalchemy.ext.asyncio import create_async_engine
+
+        from bot.core.storage.migrate import upgrade_schema
+
+        assert self._url is not None
+        engine = create_async_engine(postgres.asyncpg_url(self._url), poolclass=_null_pool())
+        try:
+            async with engine.begin() as conn:
+                await conn.run_sync(upgrade_schema)
+        finally:
+            await engine.dispose()
 
     async def ping(self) -> bool:
         try:
@@ -146,5 +201,11 @@ class Database:
                 await self._checkpoints
         if self._sqlite is not None:
             self._sqlite.close()
-        if self._engine is not None:
-            await self._engine.dispose()
+        if self._pool is not None:
+            await self._pool.close()
+
+
+def _null_pool() -> Any:
+    from sqlalchemy.pool import NullPool
+
+    return NullPool
