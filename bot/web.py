@@ -151,7 +151,12 @@ def create_web_app(
     secret = settings.webhook_secret.get_secret_value()
     path = webhook_path(settings.webhook_url)
     app = web.Application(middlewares=[_ascii_secret_only(path)])
-    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(app, path=path)
+    # Answered once handled, not on arrival: a replica killed mid-update leaves Telegram
+    # without its 200, so Telegram delivers the update again (to another replica) instead of
+    # it being lost with the process (a Confirm is placed once by its token either way).
+    SimpleRequestHandler(
+        dispatcher=dp, bot=bot, secret_token=secret, handle_in_background=False
+    ).register(app, path=path)
     add_common(app, settings, ping, is_leader, crypto, mini_app, panel_api)
 
     async def register_webhook(app: web.Application) -> None:

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import itertools
 import sys
+from collections.abc import AsyncIterator
 
-from aiohttp import ClientError, ClientSession, web
+from aiohttp import ClientError, ClientSession, ClientTimeout, web
+
+SESSION = web.AppKey("session", ClientSession)
 
 
 def main() -> None:
@@ -20,30 +23,36 @@ def main() -> None:
         headers = {
             k: v for k, v in request.headers.items() if k.lower() not in {"host", "content-length"}
         }
-        async with ClientSession() as session:
-            for _ in backends:
-                backend = backends[next(turn)]
-                try:
-                    async with session.request(
-                        request.method,
-                        f"http://127.0.0.1:{backend}{request.path}",
-                        data=body,
-                        headers=headers,
-                    ) as answer:
-                        served[backend] += 1
-                        return web.Response(
-                            status=answer.status,
-                            body=await answer.read(),
-                            content_type=answer.content_type,
-                        )
-                except ClientError:
-                    continue
+        session = request.app[SESSION]  # pooled: a connection per request costs its time
+        for _ in backends:
+            backend = backends[next(turn)]
+            try:
+                async with session.request(
+                    request.method,
+                    f"http://127.0.0.1:{backend}{request.path}",
+                    data=body,
+                    headers=headers,
+                ) as answer:
+                    served[backend] += 1
+                    return web.Response(
+                        status=answer.status,
+                        body=await answer.read(),
+                        content_type=answer.content_type,
+                    )
+            except ClientError:
+                continue
         return web.Response(status=502, text="no backend")
 
     async def stats(request: web.Request) -> web.Response:
         return web.json_response({str(k): v for k, v in served.items()})
 
+    async def pooled(app: web.Application) -> AsyncIterator[None]:
+        app[SESSION] = ClientSession(timeout=ClientTimeout(total=120))
+        yield
+        await app[SESSION].close()
+
     app = web.Application()
+    app.cleanup_ctx.append(pooled)
     app.router.add_get("/_stats", stats)
     app.router.add_route("*", "/{tail:.*}", forward)
     web.run_app(app, host="127.0.0.1", port=port, print=None)

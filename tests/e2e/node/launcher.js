@@ -33,6 +33,13 @@ function parse(value) {
 }
 
 const webhooks = {};            // token -> {url, secret}: updates are POSTed there instead
+// What the bot showed users (a message sent or edited), in order, with when: the load test
+// (bench/load.py) reads it from a cursor instead of polling every chat.
+const outbound = [];
+function showed(token, chatId, method, text, markup) {
+  outbound.push({ seq: outbound.length, at: Date.now(), token, chat_id: Number(chatId), method,
+    text: text || '', reply_markup: parse(markup) });
+}
 
 async function deliver(token, update, attempt = 0) {
   const hook = webhooks[token];
@@ -228,7 +235,10 @@ app.all('/bot:token/sendMessage', (req, res) => {
     lastByChat.set(chat, t);
   }
   stats.sent += 1;
-  return ok(res, storedBotMessage(req.body, req.params.token));
+  const sent = storedBotMessage(req.body, req.params.token);
+  showed(req.params.token, req.body.chat_id, 'sendMessage', req.body.text, req.body.reply_markup);
+  outbound[outbound.length - 1].message = sent;
+  return ok(res, sent);
 });
 
 function edit(req, res, fields) {
@@ -244,7 +254,10 @@ function edit(req, res, fields) {
   stored.message = Object.assign({}, stored.message, changes);
   stored.isRead = false;           // the test sees an edited message as the bot's next message
   stored.edited = true;
-  return ok(res, asMessage(stored, req.params.token));
+  const shown = asMessage(stored, req.params.token);
+  showed(req.params.token, req.body.chat_id, 'edit', stored.message.text, stored.message.reply_markup);
+  outbound[outbound.length - 1].message = shown;
+  return ok(res, shown);
 }
 // A photo or document arrives as multipart/form-data (the file itself), which the package's
 // body parsers leave alone: read it with the Fetch API's parser. The user sees the caption.
@@ -366,6 +379,11 @@ app.post('/botMessages', (req, res) => {
 app.post('/callbackAnswers', (req, res) => ok(res, callbackAnswers.filter((a) => a.token === req.body.token)));
 app.post('/inlineAnswers', (req, res) => ok(res, inlineAnswers.filter((a) => a.token === req.body.token)));
 app.post('/calls', (req, res) => ok(res, calls));
+app.post('/outbound', (req, res) => {
+  const after = Number(req.body.after || 0);
+  ok(res, { next: outbound.length,
+    shown: outbound.slice(after).filter((o) => o.token === req.body.token) });
+});
 app.post('/stats', (req, res) => ok(res, stats));
 
 // Our routes were appended after the package's (and its catch-all 404): move them in front.
