@@ -57,6 +57,8 @@ class Tally:
     placed: dict[int, int] = field(default_factory=dict)  # customer → order id
     notified: set[int] = field(default_factory=set)
     unanswered: int = 0
+    first_sent: float = 0.0  # monotonic: the window the answers are counted in
+    last_answer: float = 0.0
 
 
 class Shown:
@@ -124,6 +126,8 @@ class Person:
 
     async def _timed(self, path: str, body: dict[str, Any], wanted: str) -> Any:
         sent = time.time() * 1000
+        if not self._tally.first_sent:
+            self._tally.first_sent = time.monotonic()
         await self._http.post(path, json=body)
         self._tally.updates += 1
         shown = await self._shown.after(self.id, sent, wanted)
@@ -131,6 +135,7 @@ class Person:
             self._tally.unanswered += 1
             return None
         self._tally.answers.append(shown["at"] - sent)
+        self._tally.last_answer = max(self._tally.last_answer, time.monotonic())
         return shown
 
 
@@ -209,7 +214,6 @@ async def one_pass(
     async with httpx.AsyncClient(base_url=stand.telegram_url, timeout=60, limits=limits) as http:
         shown = Shown(http)
         reader = asyncio.create_task(shown.run())
-        started = time.monotonic()
         visits = []
         for number, user_id in enumerate(ids):
             person = Person(user_id, http, shown, tally)
@@ -218,7 +222,8 @@ async def one_pass(
                 stand.kill_bot(signal.SIGKILL, kill)  # half the customers are in, the rest come
             await asyncio.sleep(1 / rate)
         await asyncio.gather(*visits)
-        seconds = time.monotonic() - started
+        # Updates a second over the conversations (the completion notices come later).
+        seconds = max(tally.last_answer - tally.first_sent, 1e-3)
         reader.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await reader
@@ -232,7 +237,10 @@ async def one_pass(
         n - 1 for n in adds.values() if n > 1
     )
     placed = sum(1 for user in tally.confirmed if counts.get(user))
-    lost = len(set(tally.placed) - tally.notified)
+    lost_ids = sorted(set(tally.placed) - tally.notified)
+    lost = len(lost_ids)
+    if lost:
+        print(await why_not_told(database_url, lost_ids), file=sys.stderr, flush=True)
     answers = sorted(tally.answers) or [0.0]
     p99 = answers[min(len(answers) - 1, int(len(answers) * 0.99))]
     line = (
@@ -245,6 +253,25 @@ async def one_pass(
     if tally.unanswered:
         line += f" [{tally.unanswered} updates unanswered within {ANSWER_TIMEOUT:.0f} s]"
     return line + (" (replica killed)" if kill else "")
+
+
+async def why_not_told(database_url: str, ids: list[int]) -> str:
+    """For a lost notice: where its order and its message are now."""
+    import asyncpg
+
+    conn = await asyncpg.connect(database_url)
+    try:
+        orders = await conn.fetch(
+            "SELECT user_id, id, status FROM orders WHERE user_id = ANY($1)", ids
+        )
+        rows = await conn.fetch(
+            "SELECT chat_id, kind, sent_at IS NOT NULL AS sent, attempts FROM outbox"
+            " WHERE chat_id = ANY($1)",
+            ids,
+        )
+    finally:
+        await conn.close()
+    return f"not told: orders {[tuple(r) for r in orders]}; outbox {[tuple(r) for r in rows]}"
 
 
 def start_replicas(stand: Stand, database_url: str, redis_url: str | None) -> list[str]:
@@ -318,6 +345,11 @@ def main() -> None:
             stand.stop()
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # the throwaway servers are stopped on the way out
+
+
 if __name__ == "__main__":
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    signal.signal(signal.SIGTERM, _stop)
     main()

@@ -39,6 +39,7 @@ class OutboxRow:
     kind: OutboxKind
     payload: dict[str, Any]
     attempts: int
+    revision: int = 0  # the row's state when it was read (a newer one may be folded in)
 
 
 class RecipientGoneError(Exception):

@@ -106,7 +106,7 @@ async def test_alerts_about_the_same_thing_coalesce_per_window(env: Env) -> None
     by_error = {r.payload["error"]: r for r in due if r.kind == OutboxKind.ADMIN_ERROR}
     assert by_error["E"].payload["count"] == 5 and by_error["E"].payload["code"] == "c4"
     assert by_error["F"].payload["count"] == 1
-    await outbox.mark_sent([by_error["E"].id])
+    assert await outbox.mark_sent(by_error["E"])
     await outbox.alert([ADMIN], OutboxKind.ADMIN_ERROR, {"code": "c5", "error": "E"}, "E")
     assert not [r for r in await outbox.due_messages(time.time()) if r.payload.get("code") == "c5"]
     later = await outbox.due_messages(time.time() + 301)
@@ -147,3 +147,20 @@ async def test_a_paid_broadcast_goes_out_many_times_faster_with_the_flag_set(env
     assert all(
         isinstance(s, SendMessage) and s.allow_paid_broadcast and s.text == "Big news" for s in sent
     )
+
+
+async def test_a_state_folded_into_a_message_being_sent_is_sent_too(env: Env) -> None:
+    """The sender rendered "In progress" while the poller folded "Completed" into the same
+    waiting row: the customer gets both, not only the older (found by bench.load)."""
+    order_id = await env.order(16, "https://instagram.com/p/folded")
+    await env.stores.statuses.apply_status(order_id, Stage.IN_PROGRESS, 1, 50)
+    [read] = [r for r in await env.stores.outbox.due_messages(time.time()) if r.chat_id == 16]
+    await env.stores.statuses.apply_status(order_id, Stage.COMPLETED, 1, 0)  # while sending
+    assert not await env.stores.outbox.mark_sent(read)
+    [again] = [r for r in await env.stores.outbox.due_messages(time.time()) if r.chat_id == 16]
+    assert again.id == read.id and again.revision > read.revision
+    notifier, session = notifier_for(env, per_chat_interval=0)
+    await drain(notifier)
+    [sent] = session.sent(16)
+    assert "✅ Completed" in (sent.text or "")
+    assert await pending_rows(env) == []

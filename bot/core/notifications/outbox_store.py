@@ -6,7 +6,7 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from bot.core.domain import dumps
@@ -61,7 +61,7 @@ class OutboxStore(StoreBase):
                 if row is not None:
                     count = int(json.loads(row[1]).get("count", 1)) + 1
                     await conn.execute(
-                        "UPDATE outbox SET payload = :body WHERE id = :id",
+                        "UPDATE outbox SET payload = :body, revision = revision + 1 WHERE id = :id",
                         {"body": dumps({**payload, "count": count}), "id": row[0]},
                     )
                     continue
@@ -96,6 +96,7 @@ class OutboxStore(StoreBase):
                     kind=kind,
                     payload=json.loads(r["payload"]),
                     attempts=r["attempts"],
+                    revision=r["revision"],
                 )
             )
         return due
@@ -106,14 +107,14 @@ class OutboxStore(StoreBase):
             value = (await conn.execute(query)).scalar()
         return float(value) if value is not None else None
 
-    async def mark_sent(self, row_ids: Sequence[int]) -> None:
-        if not row_ids:
-            return
-        async with self.db.write() as conn:
-            await conn.execute(
-                "UPDATE outbox SET sent_at = :now WHERE id IN :ids",
-                {"now": time.time(), "ids": list(row_ids)},
-            )
+    async def mark_sent(self, row: OutboxRow) -> bool:
+        """The row as it was read was delivered. False when a newer state was folded into it
+        meanwhile: it stays waiting, and that state is sent too."""
+        done = await self.db.run(
+            "UPDATE outbox SET sent_at = :now WHERE id = :id AND revision = :revision",
+            {"now": time.time(), "id": row.id, "revision": row.revision},
+        )
+        return bool(done.rowcount)
 
     async def reschedule(self, row_id: int, at: float, count_attempt: bool = True) -> None:
         async with self.db.write() as conn:

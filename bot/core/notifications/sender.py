@@ -161,7 +161,10 @@ class Notifier:
         if not delivered:  # nothing left to say (the order is gone)
             await self._outbox.drop_message(row.id)
             return
-        await self._outbox.mark_sent([row.id])
+        if not await self._outbox.mark_sent(row):
+            # A newer state of this message arrived while it was being sent: that one
+            # follows (the chat's pace still applies).
+            logger.debug("outbox row changed while sent; sending its newer state")
         self.sent += 1
         metrics.MESSAGES_SENT.inc()
         if row.kind is OutboxKind.BROADCAST_PROGRESS:

@@ -177,7 +177,10 @@ class StoreBase:
             if key is None or key not in pending
         ]
         if replaced:
-            await conn.execute("UPDATE outbox SET payload = :body WHERE id = :row_id", replaced)
+            await conn.execute(
+                "UPDATE outbox SET payload = :body, revision = revision + 1 WHERE id = :row_id",
+                replaced,
+            )
         if fresh:
             await conn.execute(ADD_OUTBOX, fresh)
 

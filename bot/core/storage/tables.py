@@ -142,6 +142,9 @@ outbox = Table(
     Column("next_attempt_at", Float, nullable=False),
     Column("attempts", Integer, nullable=False, default=0),
     Column("sent_at", Float),
+    # Bumped when a newer state is folded into the waiting row: a sender that rendered the
+    # older one leaves the row waiting, and the newer state is sent too.
+    Column("revision", Integer, nullable=False, server_default="0"),
     Index("ix_outbox_due", "sent_at", "next_attempt_at"),
     Index("ix_outbox_coalesce", "coalesce_key"),
 )
