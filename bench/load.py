@@ -265,7 +265,7 @@ async def why_not_told(database_url: str, ids: list[int]) -> str:
             "SELECT user_id, id, status FROM orders WHERE user_id = ANY($1)", ids
         )
         rows = await conn.fetch(
-            "SELECT chat_id, kind, sent_at IS NOT NULL AS sent, attempts FROM outbox"
+            "SELECT chat_id, kind, sent_at IS NOT NULL AS sent, attempts, revision FROM outbox"
             " WHERE chat_id = ANY($1)",
             ids,
         )
@@ -328,6 +328,7 @@ def main() -> None:
     parser.add_argument("--no-kill", action="store_true", help="skip the pass with a kill")
     args = parser.parse_args()
     with throwaway_services() as running, tempfile.TemporaryDirectory() as folder:
+        print(f"logs: {folder}", file=sys.stderr)
         database_url = asyncio.run(fresh_database(running["postgres"]))
         stand = Stand(Path(folder), sandbox_step=3.0, poll_interval=1.0)
         stand.extra_env = {"LOG_LEVEL": "WARNING"}

@@ -158,11 +158,19 @@ class StoreBase:
                 {"keys": keys},
             )
             pending = {str(key): int(row_id) for key, row_id in found.all()}
-        replaced = [
-            {"row_id": pending[key], "body": dumps(payload)}
-            for _, _, payload, key in messages
-            if key is not None and key in pending
-        ]
+        folded: set[str] = set()
+        for _, _, payload, key in messages:
+            if key is None or key not in pending:
+                continue
+            # Still waiting when this writes (the sender may have marked it sent since it was
+            # read above): otherwise the newer state is a message of its own.
+            done = await conn.execute(
+                "UPDATE outbox SET payload = :body, revision = revision + 1"
+                " WHERE id = :row_id AND sent_at IS NULL",
+                {"row_id": pending[key], "body": dumps(payload)},
+            )
+            if done.rowcount:
+                folded.add(key)
         fresh = [
             {
                 "chat_id": chat_id,
@@ -174,13 +182,8 @@ class StoreBase:
                 "attempts": 0,
             }
             for chat_id, kind, payload, key in messages
-            if key is None or key not in pending
+            if key is None or key not in folded
         ]
-        if replaced:
-            await conn.execute(
-                "UPDATE outbox SET payload = :body, revision = revision + 1 WHERE id = :row_id",
-                replaced,
-            )
         if fresh:
             await conn.execute(ADD_OUTBOX, fresh)
 
