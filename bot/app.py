@@ -445,7 +445,7 @@ async def start(services: Services, bot: Bot, background: bool) -> None:
         leading = services.leadership.run(lambda: background_work(services, bot))
         services.tasks.append(asyncio.create_task(leading, name="background"))
     if services.db.shared:
-        services.tasks.append(asyncio.create_task(_reload_markups(services.pricing)))
+        services.tasks.append(asyncio.create_task(_follow_other_replicas(services)))
 
 
 async def stop(services: Services) -> None:
@@ -500,12 +500,16 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     return dp
 
 
-async def _reload_markups(pricing: Pricing) -> None:
-    """Replicas: pick up markup changes an admin made through another replica."""
+async def _follow_other_replicas(services: Services) -> None:
+    """Replicas: pick up markups, hand-set prices and curation an admin changed through
+    another replica (the catalog is rebuilt only when something changed)."""
     while True:
         await asyncio.sleep(SHARED_CACHE_SECONDS)
         with contextlib.suppress(Exception):
-            await pricing.load()
+            if await services.pricing.load():
+                await services.curation.refresh()  # a new price may pause or resume
+            else:
+                await services.curation.follow()
 
 
 async def _set_menus(bot: Bot, services: Services) -> None:

@@ -226,6 +226,15 @@ class Curation:
         await self._changed()
         return category
 
+    async def follow(self) -> bool:
+        """Another replica's admin may have curated: apply their rules here too (the catalog
+        is rebuilt only when something changed). True when it did."""
+        rules = parse_rules(await self._settings.kv_with_prefix(PREFIX))
+        if rules == self.rules:
+            return False
+        await self._changed()
+        return True
+
     async def refresh(self) -> None:
         """Something the curation depends on changed (a hand-set price): apply it now."""
         await self._changed()

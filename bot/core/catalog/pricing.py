@@ -22,11 +22,16 @@ class Pricing:
         self._hand: dict[int, Decimal] = {}
         self.version = 0  # changes with every load: what priced rows were built on
 
-    async def load(self) -> None:
-        self.version += 1
-        self._overrides = _decimals(await self._settings.kv_with_prefix(PREFIX), PREFIX)
+    async def load(self) -> bool:
+        """Read the markups and hand-set prices again; True when they changed."""
+        overrides = _decimals(await self._settings.kv_with_prefix(PREFIX), PREFIX)
         hand = _decimals(await self._settings.kv_with_prefix(PRICE_PREFIX), PRICE_PREFIX)
-        self._hand = {int(k): v for k, v in hand.items() if k.isdecimal()}
+        prices = {int(k): v for k, v in hand.items() if k.isdecimal()}
+        if overrides == self._overrides and prices == self._hand and self.version:
+            return False
+        self._overrides, self._hand = overrides, prices
+        self.version += 1
+        return True
 
     @property
     def default_percent(self) -> Decimal:
