@@ -11,9 +11,11 @@ from aiohttp import web
 
 from bot.core.catalog.cache import CatalogUnavailableError
 from bot.core.domain import parse_id
+from bot.core.growth.loyalty import tier_status
 from bot.core.ordering.forms import choice_label, fields_for, is_orderable
 from bot.core.panels import Service
 from bot.ui.keyboards import TOPUP_AMOUNTS
+from bot.ui.loyalty_texts import bonus_lines, tier_lines
 from bot.ui.render import money, usual_time
 from bot.webapp.context import LOCALE, app_of, fail, refusal, texts, user_of
 from bot.webapp.platforms import PLATFORMS
@@ -128,6 +130,13 @@ APP_KEYS = (
 async def me(request: web.Request) -> web.Response:
     app, user, t = app_of(request), user_of(request), texts(request)
     balance = await app.wallets.balance(user.id)
+    # What Balance says in the chat too: the tier and what each top-up earns.
+    loyalty = bonus_lines(t, app.wallets.bonuses, app.currency())
+    if app.settings.spend_tiers:
+        spent = await app.wallets.delivered_spend(user.id)
+        loyalty = (
+            tier_lines(t, tier_status(spent, app.settings.spend_tiers), app.currency()) + loyalty
+        )
     currency = app.currency()
     return web.json_response(
         {
@@ -137,6 +146,7 @@ async def me(request: web.Request) -> web.Response:
             "currency": currency,
             "demo": app.demo,
             "admin": app.console is not None and app.settings.is_admin(user.id),
+            "loyalty": loyalty,
             "balance": money(balance, currency),
             "topups": [
                 {"amount": n, "label": t("button-topup", amount=money(Decimal(n), currency))}

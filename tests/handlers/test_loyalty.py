@@ -10,13 +10,18 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from aiohttp.test_utils import TestClient, TestServer
 
+from bot.app import mini_app_over
 from bot.core.money import panel_cost
 from bot.core.payments.stars import invoice_for
+from bot.web import create_side_app
 from tests.backends import BACKENDS
 from tests.conftest import ADMIN_ID, Harness, open_harness
+from tests.fakes import TOKEN
 from tests.handlers.flows import confirm, fill_form, open_service
 from tests.handlers.payments_support import paid, pre_checkout
+from tests.webapp_support import signed_init_data
 
 # A top-up of 5 or more earns 5 %, of 10 or more 10 %; after 1 delivered, 4 % off every order,
 # after 1,000, 8 %.
@@ -175,3 +180,14 @@ async def test_a_sale_on_one_category_leaves_the_others_at_their_price(shop: Har
     await open_service(h, user_id, other.id)
     assert "Sale" not in await fill_form(h, user_id, other)
     await h.say(ADMIN_ID, "/sale off")
+
+
+async def test_the_mini_app_balance_says_the_same(shop: Harness) -> None:
+    h = shop
+    mini_app = mini_app_over(h.services, h.bot)
+    app = create_side_app(h.services.db.ping, lambda: True, h.services.settings, mini_app=mini_app)
+    async with TestClient(TestServer(app)) as client:
+        headers = {"X-Telegram-Init-Data": signed_init_data(TOKEN, h.new_user())}
+        me = await (await client.get("/app/api/me", headers=headers)).json()
+    assert "Spend 0.10 USD more to reach −4%." in me["loyalty"]
+    assert "· top up 10.00 USD or more: +10%" in me["loyalty"]

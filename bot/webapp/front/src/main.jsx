@@ -269,6 +269,7 @@ function Balance({ me, s, reload }) {
   return (
     <div>
       <div class="card"><div class="hint">{s["app-balance"]}</div><div id="wallet"><b>{me.balance}</b></div></div>
+      {(me.loyalty || []).length > 0 && <div class="card" id="loyalty">{me.loyalty.map((line) => <div>{line}</div>)}</div>}
       <div class="list">{me.topups.map((t) => <button class="item" onClick={() => pay(t.amount)}>{t.label}</button>)}</div>
       {message && <div class="notice bad">{message}</div>}
     </div>
