@@ -14,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.core.catalog.curation import Flag, margin_percent
+from bot.core.catalog.curation import FLAG_WORDS, Flag, margin_percent
 from bot.core.domain import MAX_BIG_ID, Stage, parse_id
 from bot.core.money import fmt, fmt_rate
 from bot.core.ops.reports import daily
@@ -26,14 +26,6 @@ from bot.webapp.context import LOCALE, app_of, fail, read_body, refusal, texts, 
 PAGE = 100
 MAX_PAGE = 500
 PROBE_SECONDS = 5.0
-ACTIONS = {
-    "hide": (Flag.HIDDEN, True),
-    "show": (Flag.HIDDEN, False),
-    "pause": (Flag.PAUSED, True),
-    "resume": (Flag.PAUSED, False),
-    "feature": (Flag.FEATURED, True),
-    "unfeature": (Flag.FEATURED, False),
-}
 FILTERS = ("hidden", "paused", "vanished", "low_margin", "featured")
 MAX_SELECTION = 500
 
@@ -133,8 +125,8 @@ async def catalog_action(request: web.Request) -> web.Response:
     if not known or len(known) != len(ids) or len(known) > MAX_SELECTION:
         return fail(400, "bad_ids")
     curation = console.curation
-    if action in ACTIONS:
-        flag, on = ACTIONS[action]
+    if action in FLAG_WORDS:
+        flag, on = FLAG_WORDS[action]
         for service_id in known:
             await curation.set_flag(actor, service_id, flag, on)
     elif action == "rename" and len(known) == 1:

@@ -12,7 +12,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
-from bot.core.catalog.curation import Curation, Flag
+from bot.core.catalog.curation import FLAG_WORDS, Curation, Flag
 from bot.core.catalog.guarantees import GuaranteeBook
 from bot.core.catalog.pricing import Pricing
 from bot.core.catalog.storefront import Storefront
@@ -24,15 +24,6 @@ from bot.core.shop import Shop
 from bot.ui.refill_texts import guarantee_line
 from bot.ui.render import fit, rate, shorten
 
-# /service <id> <word>: which flag the word sets, and to what.
-FLAG_WORDS = {
-    "hide": (Flag.HIDDEN, True),
-    "show": (Flag.HIDDEN, False),
-    "pause": (Flag.PAUSED, True),
-    "resume": (Flag.PAUSED, False),
-    "feature": (Flag.FEATURED, True),
-    "unfeature": (Flag.FEATURED, False),
-}
 MAX_PRICE = Decimal(1_000_000)
 AUDIT_SHOWN = 20
 

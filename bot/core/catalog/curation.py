@@ -29,6 +29,18 @@ class Flag(StrEnum):
     FEATURED = "featured"
 
 
+# The words admins curate with (`/service <id> hide`, the console's actions): which flag each
+# sets, and to what.
+FLAG_WORDS: dict[str, tuple[Flag, bool]] = {
+    "hide": (Flag.HIDDEN, True),
+    "show": (Flag.HIDDEN, False),
+    "pause": (Flag.PAUSED, True),
+    "resume": (Flag.PAUSED, False),
+    "feature": (Flag.FEATURED, True),
+    "unfeature": (Flag.FEATURED, False),
+}
+
+
 class PauseReason(StrEnum):
     ADMIN = "admin"  # an admin paused it: it stays paused until one resumes it
     VANISHED = "vanished"  # no panel lists it now: back by itself when one does
