@@ -156,6 +156,7 @@ class Services:
     sales: Sales
     curation: Curation
     autopilot: Autopilot
+    resolutions: Resolutions
     crypto: CryptoPayments | None = None
     sandbox: web.AppRunner | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
@@ -193,7 +194,7 @@ class Services:
             curation=self.curation,
             audit=stores.audit,
             price_watch=stores.price_watch,
-            resolutions=Resolutions(stores.orders, stores.audit),
+            resolutions=self.resolutions,
             crypto=self.crypto,
         )
 
@@ -263,9 +264,7 @@ async def build_services(settings: Settings) -> Services:
             await autopilot.observe(storefront.lists(), views)
         except Exception:  # the record waits for the next refresh; selling does not
             logger.exception("catalog autopilot failed")
-        services = await curation.apply(views)
-        await autopilot.check_margins(views)
-        return services
+        return await curation.apply(views)
 
     catalog = CatalogCache(
         fetch,
@@ -274,13 +273,15 @@ async def build_services(settings: Settings) -> Services:
         featured=lambda: curation.current.featured,
     )
 
-    async def reroute() -> None:  # a panel went down or came back, or admins curated
-        views = storefront.views()
-        catalog.rebuild(await curation.apply(views))
-        await autopilot.check_margins(views)
+    async def reroute() -> None:  # a panel went down or came back: products move routes
+        catalog.rebuild(await curation.apply(storefront.views()))
+
+    async def recurate() -> None:  # admins curated or priced: a price may now be under cost
+        await reroute()
+        await autopilot.check_margins(storefront.views())
 
     panels.on_change(reroute)
-    curation.on_change(reroute)
+    curation.on_change(recurate)
     # Replicas that do not poll hear of no completion: "too few orders yet" is re-read often.
     delivery = DeliveryTimes(stores.samples, keep_unknown_seconds=60.0 if db.shared else None)
     guarantees = GuaranteeBook(stores.settings, originals=curation.original)
@@ -365,6 +366,7 @@ async def build_services(settings: Settings) -> Services:
         sales=sales,
         curation=curation,
         autopilot=autopilot,
+        resolutions=Resolutions(stores.orders, stores.audit),
         sandbox=sandbox,
     )
 
@@ -592,7 +594,7 @@ def mini_app_over(services: Services, bot: Bot, settings: Settings | None = None
             storefront=services.storefront,
             price_watch=stores.price_watch,
             orders=stores.orders,
-            resolutions=Resolutions(stores.orders, stores.audit),
+            resolutions=services.resolutions,
             figures=stores.figures,
             panels=services.panels,
             audit=stores.audit,

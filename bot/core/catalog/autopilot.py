@@ -53,8 +53,9 @@ class Autopilot:
     async def observe(
         self, lists: Sequence[tuple[str, Sequence[Service]]], views: Sequence[Service]
     ) -> Changes | None:
-        """After a refresh: what moved is recorded once across replicas (a replica that
-        finds the turn taken leaves it to the one recording)."""
+        """After a refresh: what moved is recorded, digested and checked against the prices
+        once across replicas (a replica that finds the turn taken leaves it to the one
+        recording)."""
         if not await self._settings.claim(TURN, TURN_SECONDS):
             return None
         try:
@@ -62,6 +63,7 @@ class Autopilot:
             await self._items.remember(views)
             if changes is not None and changes.moves:
                 await self._digest(changes)
+            await self.check_margins(views)
             return changes
         finally:
             await self._settings.release(TURN)
