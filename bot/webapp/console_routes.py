@@ -6,7 +6,6 @@ Refund / Attach), Panels, Stats and Audit — through the same core services as 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
@@ -25,7 +24,6 @@ from bot.webapp.context import LOCALE, app_of, fail, read_body, refusal, texts, 
 
 PAGE = 100
 MAX_PAGE = 500
-PROBE_SECONDS = 5.0
 FILTERS = ("hidden", "paused", "vanished", "low_margin", "featured")
 MAX_SELECTION = 500
 
@@ -240,26 +238,20 @@ async def resolve(request: web.Request) -> web.Response:
 async def panels(request: web.Request) -> web.Response:
     """Each panel: up or down, its balance against what is owed on it."""
     console = console_of(request)
-    with contextlib.suppress(TimeoutError):  # fresh figures, never a hung panel's wait
-        await asyncio.wait_for(console.panels.probe_all(), PROBE_SECONDS)
-    owed = await console.figures.open_orders_by_panel()
-    healthy = console.panels.healthy()
     found = []
-    for name in console.panels.names:
-        health = console.panels.health[name]
-        balance = health.balance
-        count, cost = owed.get(name, (0, Decimal(0)))
+    for state in await console.panels.states(await console.figures.open_orders_by_panel()):
+        balance = state.health.balance
         currency = balance.currency if balance else ""
         found.append(
             {
-                "name": name,
-                "up": name in healthy,
+                "name": state.name,
+                "up": state.up,
                 "balance": f"{fmt(balance.balance)} {currency}" if balance else "—",
-                "owed": f"{fmt(cost)} {currency}".strip(),
-                "orders": count,
-                "short": bool(balance and balance.balance < cost),
-                "errors": f"{health.error_rate:.0%}",
-                "last_error": health.last_error or "",
+                "owed": f"{fmt(state.owed)} {currency}".strip(),
+                "orders": state.orders,
+                "short": state.short,
+                "errors": f"{state.health.error_rate:.0%}",
+                "last_error": state.health.last_error or "",
             }
         )
     return web.json_response({"items": found})

@@ -3,11 +3,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import re
-import time
-from decimal import Decimal
 
 from aiogram import Router, html
 from aiogram.filters import Command, CommandObject
@@ -23,38 +19,23 @@ from bot.core.panels.health import Panels
 from bot.core.shop import Shop
 from bot.ui.render import fit, money, rate, shorten
 
-PROBE_SECONDS = 5.0
-
 
 async def panels_command(
     message: Message, i18n: I18nContext, panels: Panels, figures: FigureStore
 ) -> None:
-    # Fresh figures for the admin, but never longer than a few seconds for a hung panel.
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(panels.probe_all(), PROBE_SECONDS)
-    owed = await figures.open_orders_by_panel()
-    healthy = panels.healthy()
     lines = []
-    for name in panels.names:
-        health = panels.health[name]
-        client = panels.client(name)
-        down_for = (
-            int(time.monotonic() - client.unavailable_since)
-            if client.unavailable_since is not None
-            else None
-        )
-        balance = health.balance
-        count, cost = owed.get(name, (0, Decimal(0)))
+    for state in await panels.states(await figures.open_orders_by_panel()):
+        health, balance = state.health, state.health.balance
         lines.append(
             i18n.get(
                 "admin-panel-line",
-                panel=html.quote(name),
+                panel=html.quote(state.name),
                 state=i18n.get("admin-panel-up")
-                if name in healthy
-                else i18n.get("admin-panel-down", down=str(down_for or 0)),
+                if state.up
+                else i18n.get("admin-panel-down", down=str(state.down_seconds or 0)),
                 balance=money(balance.balance, balance.currency) if balance else "—",
-                orders=count,
-                owed=money(cost, balance.currency if balance else ""),
+                orders=state.orders,
+                owed=money(state.owed, balance.currency if balance else ""),
                 errors=f"{health.error_rate:.0%}",
                 latency=f"{health.latency_seconds * 1000:.0f} ms"
                 if health.latency_seconds is not None

@@ -5,10 +5,12 @@ poll interval (so a panel that went down is known before a customer's order reac
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from bot.core.ops.periodic import repeat
 from bot.core.panels import Balance, PanelClient, PanelError
@@ -35,6 +37,27 @@ class PanelHealth:
     @property
     def error_rate(self) -> float:
         return self.failures / self.probes if self.probes else 0.0
+
+
+@dataclass(frozen=True)
+class PanelState:
+    """What admins are shown of a panel (/panels, the console's Panels)."""
+
+    name: str
+    up: bool
+    down_seconds: int | None  # for how long it has been down
+    health: PanelHealth
+    orders: int  # open orders it may still work on…
+    owed: Decimal  # …and what they cost there
+
+    @property
+    def short(self) -> bool:
+        """Its balance is less than what it may still spend on open orders."""
+        balance = self.health.balance
+        return balance is not None and balance.balance < self.owed
+
+
+PROBE_SECONDS = 5.0
 
 
 class Panels:
@@ -95,6 +118,20 @@ class Panels:
         for react in self._on_change:
             await react()
         return True
+
+    async def states(self, owed: Mapping[str, tuple[int, Decimal]]) -> list[PanelState]:
+        """Every panel probed now (never longer than a few seconds for a hung one), with
+        what is owed on it (`owed`: open orders and their cost per panel)."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.probe_all(), PROBE_SECONDS)
+        healthy = self.healthy()
+        found = []
+        for name, client in self._clients.items():
+            since = client.unavailable_since
+            count, cost = owed.get(name, (0, Decimal(0)))
+            down = int(time.monotonic() - since) if since is not None else None
+            found.append(PanelState(name, name in healthy, down, self.health[name], count, cost))
+        return found
 
     async def probe(self, name: str) -> bool:
         """One `balance` call, recorded in the panel's health. True if the panel answered."""
