@@ -41,6 +41,7 @@ from bot.core.storage import Database
 from bot.core.stores import Stores
 from bot.sandbox.catalog import EVERY_TYPE_CATEGORY
 from bot.ui.callbacks import CategoryPick, FormChoice, OrderStart, ServicePick
+from tests.backends import fresh_database_url
 from tests.e2e.stand import TOKEN, Stand, free_port, wait_until
 
 SECRET = "load-webhook-secret-0123456789"
@@ -309,18 +310,6 @@ def healthy(port: int) -> bool:
         return False
 
 
-async def fresh_database(admin_url: str) -> str:
-    import asyncpg
-
-    name = f"load_{int(time.time())}"
-    conn = await asyncpg.connect(admin_url)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return admin_url.rsplit("/", 1)[0] + "/" + name
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("customers", nargs="?", type=int, default=300)
@@ -329,7 +318,9 @@ def main() -> None:
     args = parser.parse_args()
     with throwaway_services() as running, tempfile.TemporaryDirectory() as folder:
         print(f"logs: {folder}", file=sys.stderr)
-        database_url = asyncio.run(fresh_database(running["postgres"]))
+        os.environ["TEST_POSTGRES_URL"] = running["postgres"]  # as the tests name the server
+        database_url = asyncio.run(fresh_database_url("postgres"))
+        assert database_url is not None
         stand = Stand(Path(folder), sandbox_step=3.0, poll_interval=1.0)
         stand.extra_env = {"LOG_LEVEL": "WARNING"}
         try:

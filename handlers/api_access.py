@@ -3,8 +3,6 @@ at creation, Rotate and Revoke, and whether API orders send chat notices."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from aiogram import Router, html
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
@@ -16,6 +14,7 @@ from bot.core.reselling.key_store import ApiKeyStore
 from bot.core.settings import Settings
 from bot.ui.callbacks import ApiAccess, ApiStep
 from bot.ui.keyboards import api_access_keyboard
+from bot.ui.render import minute
 from handlers.replies import show_in_place
 
 
@@ -33,7 +32,7 @@ async def _screen(i18n: I18nContext, settings: Settings, keys: ApiKeyStore, user
     if access.disabled:
         lines.append(i18n.get("api-access-disabled"))
     elif access.has_key and access.created_at is not None:
-        since = datetime.fromtimestamp(access.created_at, UTC).strftime("%Y-%m-%d %H:%M")
+        since = minute(access.created_at)
         lines.append(i18n.get("api-access-active", date=since))
     else:
         lines.append(i18n.get("api-access-none"))

@@ -4,13 +4,12 @@ amount earns, the customer's spend tier and what is left to the next, a running 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 from aiogram import html
 
 from bot.core.growth.loyalty import Sale, TierStatus
 from bot.core.steps import Step
-from bot.ui.render import Translate, money, percent
+from bot.ui.render import Translate, minute, money, percent
 
 
 def bonus_lines(t: Translate, bonuses: Sequence[Step], currency: str) -> list[str]:
@@ -48,15 +47,11 @@ def tier_lines(t: Translate, status: TierStatus, currency: str) -> list[str]:
     return lines
 
 
-def until(moment: float) -> str:
-    return datetime.fromtimestamp(moment, UTC).strftime("%Y-%m-%d %H:%M")
-
-
 def sale_line(t: Translate, sale: Sale | None) -> str:
     """The banner above New order while a sale runs (its category escaped: a panel names it)."""
     if sale is None:
         return ""
     category = html.quote(sale.category) if sale.category else "all"
     return t(
-        "catalog-sale", percent=percent(sale.percent), category=category, until=until(sale.ends_at)
+        "catalog-sale", percent=percent(sale.percent), category=category, until=minute(sale.ends_at)
     )

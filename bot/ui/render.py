@@ -37,8 +37,13 @@ def rate(per_thousand: Decimal, currency: str) -> str:
     return f"{fmt_rate(per_thousand)} {currency}"
 
 
+def minute(timestamp: float) -> str:
+    """A moment to the minute, in UTC (the texts around it say so)."""
+    return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d %H:%M")
+
+
 def when(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return minute(timestamp) + " UTC"
 
 
 def stage_label(t: Translate, stage: Stage) -> str:

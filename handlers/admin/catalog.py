@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
 from aiogram import Router, html
@@ -22,7 +21,7 @@ from bot.core.money import fmt_rate
 from bot.core.ops.audit_store import AuditLog
 from bot.core.shop import Shop
 from bot.ui.refill_texts import guarantee_line
-from bot.ui.render import fit, rate, shorten
+from bot.ui.render import fit, minute, rate, shorten
 
 MAX_PRICE = Decimal(1_000_000)
 AUDIT_SHOWN = 20
@@ -184,7 +183,7 @@ async def prices_command(
         lines.append(
             i18n.get(
                 "admin-prices-move",
-                at=datetime.fromtimestamp(move.at or 0, UTC).strftime("%Y-%m-%d %H:%M"),
+                at=minute(move.at or 0),
                 panel=panel,
                 old="—" if move.old is None else fmt_rate(move.old),
                 new="—" if move.new is None else fmt_rate(move.new),
@@ -204,7 +203,7 @@ async def audit_command(
         return
     lines = [i18n.get("admin-audit-title", count=len(entries))]
     for entry in entries:
-        when = datetime.fromtimestamp(entry.at, UTC).strftime("%Y-%m-%d %H:%M")
+        when = minute(entry.at)
         lines.append(
             i18n.get(
                 "admin-audit-line",

@@ -12,8 +12,8 @@ from aiogram_i18n import I18nContext
 from bot.core.catalog.cache import CatalogCache
 from bot.core.growth.loyalty import Sale, Sales, parse_sale
 from bot.core.ops.audit_store import AuditLog
-from bot.ui.loyalty_texts import sale_line, until
-from bot.ui.render import percent
+from bot.ui.loyalty_texts import sale_line
+from bot.ui.render import minute, percent
 
 
 async def sale_command(
@@ -55,7 +55,7 @@ async def sale_command(
             "admin-sale-started",
             percent=percent(sale.percent),
             category=where,
-            until=until(sale.ends_at),
+            until=minute(sale.ends_at),
         )
     )
 

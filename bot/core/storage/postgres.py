@@ -147,14 +147,6 @@ async def revision(conn: asyncpg.Connection) -> str | None:
     return None if found is None else str(found)
 
 
-def revision_of(conn: Any) -> str | None:
-    from sqlalchemy import inspect, text
-
-    if not inspect(conn).has_table("alembic_version"):
-        return None
-    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()  # type: ignore[no-any-return]
-
-
 def asyncpg_url(url: str) -> str:
     """SQLAlchemy's name for the URL (migrations and the tests' own engines)."""
     for prefix in ("postgresql://", "postgres://"):
