@@ -108,10 +108,10 @@ class Checkout:
         price its `services` answer shows (no discount), charged once through the same path;
         a short wallet is refused, nothing held."""
         quote = await self.quoter.quote(user_id, service, answers, discount=False)
-        async with self._ordering.in_flight():
-            placement = await self._ordering.place(
-                replace(quote.new_order(user_id, token), via_api=True)
-            )
+        # `place` itself keeps the shutdown waiting while `add` is out.
+        placement = await self._ordering.place(
+            replace(quote.new_order(user_id, token), via_api=True)
+        )
         return CheckoutResult(Next.DONE, quote, placement)
 
     async def drop(self, user_id: int) -> None:
