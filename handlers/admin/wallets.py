@@ -11,6 +11,7 @@ from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
 from bot.core.customers.user_store import UserStore
+from bot.core.money import fmt
 from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.ops.audit_store import AuditLog
 from bot.core.ops.figure_store import FigureStore
@@ -77,7 +78,8 @@ async def _wallet_change(
         return
     balance = await wallets.balance(user.id)
     action = "wallet.credit" if sign > 0 else "wallet.debit"
-    await audit.record(message.chat.id, action, user.id, balance - sign * amount, balance)
+    before = fmt(balance - sign * amount)  # whole cents, as the wallet is shown
+    await audit.record(message.chat.id, action, user.id, before, fmt(balance))
     await message.answer(
         i18n.get("admin-wallet-changed", user=str(user.id), balance=money(balance, shop.currency))
     )
