@@ -136,14 +136,15 @@ class Database:
                     if attempt == 2 or not postgres.connection_lost(exc):
                         raise
                     logger.warning("a database connection was lost; starting again")
-                    continue
-                try:
-                    yield conn
-                except BaseException:
-                    await transaction.rollback()
-                    raise
-                await transaction.commit()
-                return
+                else:
+                    try:
+                        yield conn
+                    except BaseException:
+                        await transaction.rollback()
+                        raise
+                    await transaction.commit()
+                    return
+            await postgres.forget_dead_connections(self.pool)
 
     async def _checkpoint_forever(self, path: Path, every: float = 5.0) -> None:
         """Move the write-ahead log into the database file off the event loop."""

@@ -96,6 +96,7 @@ class PoolReader:
                 except Exception as exc:
                     if attempt == 2 or not retry or not connection_lost(exc):
                         raise
+            await forget_dead_connections(self._pool)
         raise AssertionError("unreachable")
 
     async def scalar(self, sql: str, parameters: Mapping[str, Any] | None = None) -> Any:
@@ -121,6 +122,13 @@ async def create_pool(url: str, size: int) -> asyncpg.Pool:
     # No pre-ping: a dead connection shows itself by failing, and `Database` retries the
     # work once on a fresh one where nothing was written yet.
     return await asyncpg.create_pool(url, min_size=1, max_size=size, reset=_reset)
+
+
+async def forget_dead_connections(pool: asyncpg.Pool) -> None:
+    """After one connection was found dead: what killed it (a restarted server, a proxy's
+    timeout) usually killed its idle siblings too, so the pool replaces them all on their
+    next acquire instead of letting the retry draw another dead one."""
+    await pool.expire_connections()
 
 
 def connection_lost(exc: BaseException) -> bool:
