@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, TypedDict
 import httpx
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
@@ -75,6 +74,7 @@ from bot.ui.middlewares import (
     ThrottleMiddleware,
 )
 from bot.ui.notices import MessageRenderer, NoticeReads, TelegramMessenger
+from bot.ui.session import SteadySession
 from handlers import get_routers, register_errors
 
 if TYPE_CHECKING:  # the web server is imported only by the configurations that run one
@@ -388,11 +388,10 @@ def _crypto_payments(
 
 
 def create_bot(settings: Settings) -> Bot:
-    session = None
+    session = SteadySession()
     if settings.telegram_api_url.rstrip("/") != TELEGRAM_API_URL:
-        session = AiohttpSession(
-            api=TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/"))
-        )
+        base = settings.telegram_api_url.rstrip("/")
+        session = SteadySession(api=TelegramAPIServer.from_base(base))
     return Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,
@@ -402,9 +401,9 @@ def create_bot(settings: Settings) -> Bot:
 
 def create_storage(settings: Settings, db: Database) -> BaseStorage:
     if settings.redis_url:
-        from aiogram.fsm.storage.redis import RedisStorage
+        from bot.ui.fsm_redis import RedisConversations
 
-        return RedisStorage.from_url(settings.redis_url)
+        return RedisConversations.from_url(settings.redis_url)
     return DatabaseStorage(db)
 
 

@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import AsyncGenerator, Mapping
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, Protocol
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import (
@@ -44,21 +44,28 @@ _UPSERT = (
 )
 
 
-class DatabaseStorage(BaseStorage):
-    def __init__(
-        self,
-        db: Database,
-        key_builder: KeyBuilder | None = None,
-        kept: int = KEPT_CONVERSATIONS,
-    ) -> None:
-        self._db = db
-        self._keys = key_builder or DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
-        # A shared database may be changed by another process: nothing is kept.
-        self._kept = 0 if db.shared else kept
+class ConversationRows(Protocol):
+    """Where conversations are kept: the bot's database, or Redis."""
+
+    def name(self, key: StorageKey) -> str: ...
+
+    async def read(self, name: str) -> Entry: ...
+
+    async def write(self, name: str, current: Entry, entry: Entry) -> None:
+        """Store `entry` in place of `current` (which differs from it) in one round trip."""
+
+
+class ConversationStorage(BaseStorage):
+    """aiogram's storage contract on `ConversationRows`: read at most once per update on a
+    shared store, written only when something changed."""
+
+    def __init__(self, rows: ConversationRows, kept: int = KEPT_CONVERSATIONS) -> None:
+        self._rows = rows
+        self._kept = kept
         self._cache: OrderedDict[str, Entry] = OrderedDict()
 
     async def _load(self, key: StorageKey) -> tuple[str, Entry]:
-        name = self._keys.build(key)
+        name = self._rows.name(key)
         cached = self._cache.get(name)
         if cached is not None:
             self._cache.move_to_end(name)
@@ -66,9 +73,7 @@ class DatabaseStorage(BaseStorage):
         this_update = _THIS_UPDATE.get()
         if this_update is not None and name in this_update:
             return name, this_update[name]
-        async with self._db.read() as conn:
-            row = (await conn.execute(_LOAD, {"name": name})).first()
-        entry: Entry = (row[0], json.loads(row[1])) if row else (None, {})
+        entry = await self._rows.read(name)
         self._keep(name, entry)
         if this_update is not None:
             this_update[name] = entry
@@ -85,18 +90,12 @@ class DatabaseStorage(BaseStorage):
     async def _store(self, name: str, current: Entry, entry: Entry) -> None:
         if entry == current:
             return  # nothing changed: no write
-        state, data = entry
-        # Forgotten first: if the write fails, the next read asks the database.
+        # Forgotten first: if the write fails, the next read asks the store.
         self._cache.pop(name, None)
         this_update = _THIS_UPDATE.get()
         if this_update is not None:
             this_update.pop(name, None)
-        # One statement each: a whole write on its own (one round trip on PostgreSQL).
-        if state is None and not data:
-            await self._db.run(_DELETE, {"name": name})
-        else:
-            encoded = json.dumps(data, ensure_ascii=False)
-            await self._db.run(_UPSERT, {"k": name, "s": state, "d": encoded})
+        await self._rows.write(name, current, entry)
         self._keep(name, entry)
         if this_update is not None:
             this_update[name] = entry
@@ -118,6 +117,42 @@ class DatabaseStorage(BaseStorage):
 
     async def close(self) -> None:
         self._cache.clear()
+
+
+class DatabaseRows:
+    """Conversations as rows of the bot's database."""
+
+    def __init__(self, db: Database, key_builder: KeyBuilder | None = None) -> None:
+        self._db = db
+        self._keys = key_builder or DefaultKeyBuilder(with_bot_id=True, with_destiny=True)
+
+    def name(self, key: StorageKey) -> str:
+        return self._keys.build(key)
+
+    async def read(self, name: str) -> Entry:
+        async with self._db.read() as conn:
+            row = (await conn.execute(_LOAD, {"name": name})).first()
+        return (row[0], json.loads(row[1])) if row else (None, {})
+
+    async def write(self, name: str, current: Entry, entry: Entry) -> None:
+        state, data = entry
+        # One statement each: a whole write on its own (one round trip on PostgreSQL).
+        if state is None and not data:
+            await self._db.run(_DELETE, {"name": name})
+        else:
+            encoded = json.dumps(data, ensure_ascii=False)
+            await self._db.run(_UPSERT, {"k": name, "s": state, "d": encoded})
+
+
+class DatabaseStorage(ConversationStorage):
+    def __init__(
+        self,
+        db: Database,
+        key_builder: KeyBuilder | None = None,
+        kept: int = KEPT_CONVERSATIONS,
+    ) -> None:
+        # A shared database may be changed by another process: nothing is kept.
+        super().__init__(DatabaseRows(db, key_builder), 0 if db.shared else kept)
 
 
 class ConversationScope(BaseEventIsolation):
