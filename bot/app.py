@@ -18,7 +18,6 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import DisabledEventIsolation
-from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
 from bot.core.catalog.autopilot import Autopilot
 from bot.core.catalog.cache import CatalogCache
@@ -64,6 +63,7 @@ from bot.core.tracking.poller import Poller
 from bot.core.tracking.resolution import Resolutions
 from bot.core.tracking.stalls import StallWatch
 from bot.process import release_free_memory
+from bot.ui.callback_answers import CallbackAnswers
 from bot.ui.commands import set_bot_commands, set_shop_button
 from bot.ui.fsm_storage import ConversationScope, DatabaseStorage
 from bot.ui.i18n import Translator, create_core, create_i18n
@@ -478,7 +478,7 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     )
     # Every button press is answered (a text or alert the handler set, else an empty answer)
     # when its handler is done, so no button is left spinning.
-    dp.callback_query.middleware(CallbackAnswerMiddleware())
+    dp.callback_query.middleware(CallbackAnswers(in_webhook_reply=bool(settings.webhook_url)))
     dp.update.outer_middleware(
         ThrottleMiddleware(
             settings.throttle_rate_per_second, services.translator, settings.default_locale

@@ -37,7 +37,9 @@ def main() -> None:
                     return web.Response(
                         status=answer.status,
                         body=await answer.read(),
-                        content_type=answer.content_type,
+                        # Whole, parameters included: a webhook's reply carrying a method is
+                        # multipart, and its boundary is a parameter of the content type.
+                        headers={"Content-Type": answer.headers.get("Content-Type", "")},
                     )
             except ClientError:
                 continue

@@ -128,6 +128,29 @@ def test_a_conversation_moves_between_replicas(replicas: Replicas) -> None:
     )  # both took part
 
 
+def test_a_button_is_answered_inside_the_webhook_reply(replicas: Replicas) -> None:
+    """The spinner's answer (an alert here) travels in the webhook's HTTP answer, as Telegram
+    allows, instead of a request of its own."""
+    stand = replicas.stand
+    customer = Customer(stand, 7003)
+    customer.ask("/start", "Hello")
+    Customer(stand, ADMIN_ID).ask(f"/credit {customer.id} 100", "Wallet of 7003")
+    open_service(customer, "Instagram Starter Package")
+    customer.ask("https://instagram.com/p/in-reply", "Please check your order")
+    replies = stand.client("stats")["webhookReplies"]
+    message, data = customer.button("Confirm")
+    customer.press_data(message, data)
+    placed = customer.wait_for("placed")
+    order_id = placed["text"].split("#")[1].split(" ")[0]
+    customer.press_data(message, data)  # a double tap
+    wait_until(
+        lambda: any("already placed" in a and order_id in a for a in customer.alerts()),
+        15,
+        "the second tap's alert",
+    )
+    assert stand.client("stats")["webhookReplies"] > replies  # the double tap's answer
+
+
 def test_the_other_replica_takes_over_and_every_notification_arrives_once(
     replicas: Replicas,
 ) -> None:

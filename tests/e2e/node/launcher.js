@@ -21,7 +21,7 @@ const userMessages = new Map(); // "chat:id" -> what a user sent, so the bot can
 let topicId = 5000;
 let updateId = 1;
 let messageId = 100000;
-const stats = { sent: 0, tooMany: 0, perChatMax: 0 };
+const stats = { sent: 0, tooMany: 0, perChatMax: 0, webhookReplies: 0 };
 const lastByChat = new Map();
 const globalWindow = [];
 
@@ -50,10 +50,24 @@ async function deliver(token, update, attempt = 0) {
       body: JSON.stringify(update),
     });
     if (answer.status >= 300) throw new Error(`webhook answered ${answer.status}`);
+    await runReplyMethod(token, answer);
   } catch (error) {
     // Like Telegram: keep trying for a while when the webhook is down or refuses.
     if (attempt < 60) setTimeout(() => deliver(token, update, attempt + 1), 500);
   }
+}
+
+// Like Telegram: a method the bot put in its answer to the webhook call is run as if the
+// bot had called it (aiogram writes it as multipart form data); its result goes nowhere.
+async function runReplyMethod(token, answer) {
+  if (!(answer.headers.get('content-type') || '').startsWith('multipart/form-data')) return;
+  const form = await answer.formData();
+  const method = form.get('method');
+  if (!method) return;
+  const body = new URLSearchParams();
+  for (const [name, value] of form) if (name !== 'method') body.append(name, String(value));
+  stats.webhookReplies += 1;
+  await fetch(`http://127.0.0.1:${port}/bot${token}/${method}`, { method: 'POST', body });
 }
 
 function pushUpdate(token, update) {
