@@ -43,24 +43,31 @@ function showed(token, chatId, method, text, markup) {
 
 async function deliver(token, update, attempt = 0) {
   const hook = webhooks[token];
+  let answer;
   try {
-    const answer = await fetch(hook.url, {
+    answer = await fetch(hook.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': hook.secret || '' },
       body: JSON.stringify(update),
     });
     if (answer.status >= 300) throw new Error(`webhook answered ${answer.status}`);
-    await runReplyMethod(token, answer);
   } catch (error) {
     // Like Telegram: keep trying for a while when the webhook is down or refuses.
     if (attempt < 60) setTimeout(() => deliver(token, update, attempt + 1), 500);
+    return;
   }
+  // The update was delivered: a method in the answer that fails is not a reason to send the
+  // update again (Telegram does not either; it reports nothing).
+  runReplyMethod(token, answer).catch((error) => console.error('webhook reply method:', error.message));
 }
 
 // Like Telegram: a method the bot put in its answer to the webhook call is run as if the
 // bot had called it (aiogram writes it as multipart form data); its result goes nowhere.
 async function runReplyMethod(token, answer) {
-  if (!(answer.headers.get('content-type') || '').startsWith('multipart/form-data')) return;
+  if (!(answer.headers.get('content-type') || '').startsWith('multipart/form-data')) {
+    await answer.arrayBuffer();  // read to the end, so the connection is free again
+    return;
+  }
   const form = await answer.formData();
   const method = form.get('method');
   if (!method) return;
