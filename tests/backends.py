@@ -1,5 +1,6 @@
-"""Storage backends the tests run on: SQLite always, PostgreSQL when the test command
-started one (TEST_POSTGRES_URL). In CI a missing PostgreSQL is a failure, not a skip."""
+"""Storage backends the tests run on: SQLite always, PostgreSQL (TEST_POSTGRES_URL) and Redis
+(TEST_REDIS_URL) when the test command started them. In CI a missing one is a failure, not a
+skip."""
 
 from __future__ import annotations
 
@@ -12,13 +13,22 @@ import pytest
 BACKENDS = ["sqlite", "postgres"]
 
 
-def postgres_admin_url() -> str | None:
-    url = os.environ.get("TEST_POSTGRES_URL")
+def started_service_url(variable: str, name: str) -> str:
+    """The URL of a server the test command started; skips the test without it (fails in CI)."""
+    url = os.environ.get(variable)
     if url is None:
         if os.environ.get("CI"):
-            pytest.fail("TEST_POSTGRES_URL is not set: run the tests with `bash scripts/test`")
-        pytest.skip("PostgreSQL not available (`bash scripts/test` starts one)")
+            pytest.fail(f"{variable} is not set: run the tests with `bash scripts/test`")
+        pytest.skip(f"{name} not available (`bash scripts/test` starts one)")
     return url
+
+
+def postgres_admin_url() -> str | None:
+    return started_service_url("TEST_POSTGRES_URL", "PostgreSQL")
+
+
+def redis_url() -> str:
+    return started_service_url("TEST_REDIS_URL", "Redis")
 
 
 async def fresh_database_url(backend: str) -> str | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests import backends
 from tests.backends import fresh_database_url
 from tests.e2e.stand import ADMIN_ID, Customer, Stand, free_port, wait_until
 from tests.e2e.test_whole_bot import open_service
@@ -57,13 +58,7 @@ class Replicas:
 def replicas(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Replicas]:
-    import os
-
-    redis_url = os.environ.get("TEST_REDIS_URL")
-    if redis_url is None and request.param == "redis":
-        if os.environ.get("CI"):
-            pytest.fail("TEST_REDIS_URL is not set: run the tests with `bash scripts/test`")
-        pytest.skip("Redis not available (`bash scripts/test` starts one)")
+    redis = backends.redis_url() if request.param == "redis" else None
     database_url = asyncio.run(fresh_database_url("postgres"))
     assert database_url is not None
     stand = Stand(Path(tmp_path_factory.mktemp("replicas"))).start(with_bot=False)
@@ -83,7 +78,7 @@ def replicas(
         for name in group.ports:
             stand.start_bot(
                 name,
-                group.env(name, database_url, redis_url if request.param == "redis" else None),
+                group.env(name, database_url, redis),
                 ready="webhook server listening",
             )
         wait_until(group.leader, 20, "one replica to lead")

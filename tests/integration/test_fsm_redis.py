@@ -4,7 +4,6 @@ stored carries on, another replica's change is seen, and an update costs one rea
 from __future__ import annotations
 
 import itertools
-import os
 import time
 from collections.abc import AsyncIterator
 
@@ -16,6 +15,7 @@ from redis.asyncio import Redis
 
 from bot.ui.fsm_redis import RedisConversations
 from bot.ui.fsm_storage import ConversationScope
+from tests import backends
 
 # Chats no earlier run used (a developer's Redis may outlive a run).
 _chats = itertools.count(time.time_ns() // 1000)
@@ -23,12 +23,7 @@ _chats = itertools.count(time.time_ns() // 1000)
 
 @pytest.fixture
 def redis_url() -> str:
-    url = os.environ.get("TEST_REDIS_URL")
-    if url is None:
-        if os.environ.get("CI"):
-            pytest.fail("TEST_REDIS_URL is not set: run the tests with `bash scripts/test`")
-        pytest.skip("Redis not available (`bash scripts/test` starts one)")
-    return url
+    return backends.redis_url()
 
 
 @pytest_asyncio.fixture
