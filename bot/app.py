@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any, TypedDict
 import httpx
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.telegram import TelegramAPIServer
+from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import DisabledEventIsolation
+from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
 from bot.core.catalog.autopilot import Autopilot
 from bot.core.catalog.cache import CatalogCache
@@ -63,7 +64,7 @@ from bot.core.tracking.poller import Poller
 from bot.core.tracking.resolution import Resolutions
 from bot.core.tracking.stalls import StallWatch
 from bot.process import release_free_memory
-from bot.ui.callback_answers import CallbackAnswers
+from bot.ui.callback_answers import WebhookCallbackAnswers
 from bot.ui.commands import set_bot_commands, set_shop_button
 from bot.ui.fsm_storage import ConversationScope, DatabaseStorage
 from bot.ui.i18n import Translator, create_core, create_i18n
@@ -388,13 +389,11 @@ def _crypto_payments(
 
 
 def create_bot(settings: Settings) -> Bot:
-    session = SteadySession()
-    if settings.telegram_api_url.rstrip("/") != TELEGRAM_API_URL:
-        base = settings.telegram_api_url.rstrip("/")
-        session = SteadySession(api=TelegramAPIServer.from_base(base))
+    base = settings.telegram_api_url.rstrip("/")
+    api = PRODUCTION if base == TELEGRAM_API_URL else TelegramAPIServer.from_base(base)
     return Bot(
         token=settings.bot_token.get_secret_value(),
-        session=session,
+        session=SteadySession(api=api),
         default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
     )
 
@@ -478,7 +477,8 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     )
     # Every button press is answered (a text or alert the handler set, else an empty answer)
     # when its handler is done, so no button is left spinning.
-    dp.callback_query.middleware(CallbackAnswers(in_webhook_reply=bool(settings.webhook_url)))
+    answers = WebhookCallbackAnswers if settings.webhook_url else CallbackAnswerMiddleware
+    dp.callback_query.middleware(answers())
     dp.update.outer_middleware(
         ThrottleMiddleware(
             settings.throttle_rate_per_second, services.translator, settings.default_locale

@@ -20,14 +20,14 @@ _SEPARATOR = ":"
 
 class RedisRows:
     def __init__(self, redis: Redis) -> None:
-        self.redis = redis
+        self._redis = redis
         self._keys = DefaultKeyBuilder(separator=_SEPARATOR)  # RedisStorage's default
 
     def name(self, key: StorageKey) -> str:
         return self._keys.build(key)
 
     async def read(self, name: str) -> Entry:
-        state, data = await self.redis.mget(_state_key(name), _data_key(name))
+        state, data = await self._redis.mget(_state_key(name), _data_key(name))
         return (
             state.decode() if isinstance(state, bytes) else state,
             json.loads(data) if data is not None else {},
@@ -35,7 +35,7 @@ class RedisRows:
 
     async def write(self, name: str, current: Entry, entry: Entry) -> None:
         (state, data), (old_state, old_data) = entry, current
-        async with self.redis.pipeline(transaction=True) as changes:
+        async with self._redis.pipeline(transaction=True) as changes:
             if state != old_state:
                 if state is None:
                     changes.delete(_state_key(name))
@@ -61,8 +61,8 @@ class RedisConversations(ConversationStorage):
     """Nothing kept in memory: another replica may move a conversation on."""
 
     def __init__(self, redis: Redis) -> None:
-        self._redis_rows = RedisRows(redis)
-        super().__init__(self._redis_rows, kept=0)
+        super().__init__(RedisRows(redis), kept=0)
+        self._redis = redis
 
     @classmethod
     def from_url(cls, url: str) -> RedisConversations:
@@ -70,4 +70,4 @@ class RedisConversations(ConversationStorage):
 
     async def close(self) -> None:
         await super().close()
-        await self._redis_rows.redis.aclose()
+        await self._redis.aclose()
