@@ -72,6 +72,9 @@ class RefillStage(StrEnum):
     COMPLETED = "completed"
     REJECTED = "rejected"
     UNKNOWN = "unknown"
+    # The panel kept failing on this refill's id: the shop stops asking, tells the customer,
+    # and lets them ask for another.
+    FAILED = "failed"
 
     @classmethod
     def from_panel(cls, status: RefillStatus) -> RefillStage:
@@ -86,7 +89,7 @@ class RefillStage(StrEnum):
 
     @property
     def is_final(self) -> bool:
-        return self in {RefillStage.COMPLETED, RefillStage.REJECTED}
+        return self in {RefillStage.COMPLETED, RefillStage.REJECTED, RefillStage.FAILED}
 
 
 @dataclass(frozen=True)

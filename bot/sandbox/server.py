@@ -87,6 +87,10 @@ class SandboxState:
     refills: dict[int, SandboxRefill] = field(default_factory=dict)
     requests: list[dict[str, Any]] = field(default_factory=list)
     mode: str = "ok"
+    # A panel as strangers write them: these fields replace what an order's or a refill's
+    # status answer says (tests plant "Infinity", 8.3 billion, objects…).
+    status_overrides: dict[int, Any] = field(default_factory=dict)
+    refill_overrides: dict[int, Any] = field(default_factory=dict)
     next_order_id: int = 23501
     next_refill_id: int = 1
 
@@ -208,11 +212,15 @@ class SandboxPanel:
         )
         return {"order": order_id}
 
-    def _order_status(self, raw_id: str, now: float) -> dict[str, Any]:
+    def _order_status(self, raw_id: str, now: float) -> Any:
         try:
-            return self._status(self.state.orders[int(raw_id)], now)
+            answer = self._status(self.state.orders[int(raw_id)], now)
         except (ValueError, KeyError):
             return {"error": "Incorrect order ID"}
+        override = self.state.status_overrides.get(int(raw_id))
+        if isinstance(override, dict):
+            return {**answer, **override}
+        return answer if override is None else override
 
     def _create_refill(self, raw_id: Any, now: float) -> Any:
         try:
@@ -280,9 +288,10 @@ class SandboxPanel:
 
     def _refill_by_id(self, raw_id: str, now: float) -> Any:
         try:
-            return self._refill_status(self.state.refills[int(raw_id)], now)
+            status = self._refill_status(self.state.refills[int(raw_id)], now)
         except (ValueError, KeyError):
             return {"error": "Refill not found"}
+        return self.state.refill_overrides.get(int(raw_id), status)
 
     # -- HTTP -----------------------------------------------------------------------
 

@@ -180,8 +180,10 @@ async def _refill_result(r: MessageRenderer, t: Translate, row: OutboxRow) -> Re
     order = await r.reads.orders.get_order(int(row.payload["order_id"]))
     if refill is None or order is None or await _quiet(r, order):
         return None
-    done = refill.stage is RefillStage.COMPLETED
-    key = "notify-refill-done" if done else "notify-refill-rejected"
+    key = {
+        RefillStage.COMPLETED: "notify-refill-done",
+        RefillStage.FAILED: "notify-refill-failed",
+    }.get(refill.stage, "notify-refill-rejected")
     return Rendered(t(key, id=str(order.id)), open_order(t, order.id))
 
 

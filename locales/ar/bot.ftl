@@ -220,10 +220,12 @@ refill-stage-in-progress = قيد التنفيذ
 refill-stage-completed = مكتملة
 refill-stage-rejected = مرفوضة
 refill-stage-unknown = غير معروفة
+refill-stage-failed = تعذّرت متابعتها
 
 notify-order-status = 🔔 الطلب #{ $id }: { $status }
 notify-refill-done = ♻️ اكتملت إعادة تعبئة الطلب #{ $id }.
 notify-refill-rejected = ♻️ رفض المزوّد إعادة تعبئة الطلب #{ $id }.
+notify-refill-failed = ♻️ توقف المزوّد عن الرد بشأن إعادة تعبئة الطلب #{ $id }. يمكنك طلب إعادة التعبئة مجددًا من الطلب.
 notify-wallet-credit = 👛 أُضيف { $amount } إلى محفظتك.
 notify-generic = 🔔 تحديث
 

@@ -214,11 +214,13 @@ refill-stage-in-progress = in progress
 refill-stage-completed = completed
 refill-stage-rejected = rejected
 refill-stage-unknown = unknown
+refill-stage-failed = could not be followed
 
 ## Notifications
 notify-order-status = 🔔 Order #{ $id }: { $status }
 notify-refill-done = ♻️ The refill of order #{ $id } is done.
 notify-refill-rejected = ♻️ The refill of order #{ $id } was rejected by the provider.
+notify-refill-failed = ♻️ The provider stopped answering about the refill of order #{ $id }. You can ask for a refill again from the order.
 notify-wallet-credit = 👛 { $amount } was added to your wallet.
 notify-generic = 🔔 Update
 

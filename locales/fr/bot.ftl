@@ -208,10 +208,12 @@ refill-stage-in-progress = en cours
 refill-stage-completed = terminée
 refill-stage-rejected = refusée
 refill-stage-unknown = inconnue
+refill-stage-failed = impossible à suivre
 
 notify-order-status = 🔔 Commande #{ $id } : { $status }
 notify-refill-done = ♻️ La recharge de la commande #{ $id } est terminée.
 notify-refill-rejected = ♻️ La recharge de la commande #{ $id } a été refusée par le fournisseur.
+notify-refill-failed = ♻️ Le fournisseur ne répond plus au sujet de la recharge de la commande #{ $id }. Vous pouvez demander une nouvelle recharge depuis la commande.
 notify-wallet-credit = 👛 { $amount } ajouté à votre portefeuille.
 notify-generic = 🔔 Mise à jour
 

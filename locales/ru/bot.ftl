@@ -214,10 +214,12 @@ refill-stage-in-progress = выполняется
 refill-stage-completed = выполнена
 refill-stage-rejected = отклонена
 refill-stage-unknown = неизвестно
+refill-stage-failed = не удалось отследить
 
 notify-order-status = 🔔 Заказ #{ $id }: { $status }
 notify-refill-done = ♻️ Докрутка заказа #{ $id } выполнена.
 notify-refill-rejected = ♻️ Поставщик отклонил докрутку заказа #{ $id }.
+notify-refill-failed = ♻️ Поставщик перестал отвечать о докрутке заказа #{ $id }. Вы можете запросить докрутку снова из карточки заказа.
 notify-wallet-credit = 👛 На ваш кошелёк зачислено { $amount }.
 notify-generic = 🔔 Обновление
 

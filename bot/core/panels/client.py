@@ -22,7 +22,7 @@ from bot.core.panels.errors import (
     RateLimitedError,
     classify_error,
 )
-from bot.core.panels.models import Balance, OrderState, RefillState, Service
+from bot.core.panels.models import Balance, OrderState, RefillState, Service, to_count
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,13 @@ def _error_text(value: Any) -> str | None:
             error = error.get("message") or error.get("error") or error
         return str(error)
     return None
+
+
+def _positive_id(value: Any) -> int:
+    number = to_count(value)
+    if not number:
+        raise ValueError("not an id")
+    return number
 
 
 class PanelClient:
@@ -122,7 +129,7 @@ class PanelClient:
             raise RateLimitedError("rate limited", retry_after=placement.retry_after(response))
         try:
             payload = response.json()
-        except ValueError:
+        except (ValueError, RecursionError):
             # Cloudflare pages, maintenance screens, PHP notices: never parse garbage.
             raise PanelUnavailableError(f"non-JSON answer (HTTP {response.status_code})") from None
         error = _error_text(payload)
@@ -170,7 +177,7 @@ class PanelClient:
     def _parse(model: Callable[[Any], T], payload: Any) -> T:
         try:
             return model(payload)
-        except (ValidationError, TypeError, ValueError) as exc:
+        except (ValidationError, TypeError, ValueError, ArithmeticError, RecursionError) as exc:
             raise MalformedResponseError(
                 f"unexpected answer shape: {exc.__class__.__name__}"
             ) from None
@@ -185,7 +192,7 @@ class PanelClient:
         for item in payload:
             try:
                 services.append(Service.from_panel(item))
-            except ValidationError:
+            except (ValidationError, ValueError, TypeError, RecursionError):
                 # One broken entry must not hide the whole catalog.
                 logger.warning("skipping malformed service", extra={"item": str(item)[:200]})
         return services
@@ -208,11 +215,10 @@ class PanelClient:
             payload = self._decode(response)
         except (PanelUnavailableError, MalformedResponseError) as exc:
             raise PlacementUncertainError(exc.detail) from None
-        order = payload.get("order") if isinstance(payload, dict) else None
-        try:
-            return int(str(order))
-        except ValueError:
-            raise PlacementUncertainError("add answered without an order id") from None
+        order = to_count(payload.get("order")) if isinstance(payload, dict) else None
+        if not order:
+            raise PlacementUncertainError("add answered without an order id")
+        return order
 
     async def status(self, order_id: int) -> OrderState:
         return self._parse(OrderState.model_validate, await self._read("status", order=order_id))
@@ -236,17 +242,17 @@ class PanelClient:
         error = _error_text(refill)
         if error is not None:
             raise classify_error(self._scrub(error))
-        try:
-            return int(str(refill))
-        except ValueError:
-            raise MalformedResponseError("refill answered without a refill id") from None
+        refill_id = to_count(refill)
+        if not refill_id:
+            raise MalformedResponseError("refill answered without a refill id")
+        return refill_id
 
     async def refills(self, order_ids: Sequence[int]) -> dict[int, int | PanelError]:
         return await self._batched(order_ids, self._refills_batch)
 
     async def _refills_batch(self, ids: list[int]) -> dict[int, int | PanelError]:
         payload = await self._write("refill", orders=",".join(map(str, ids)))
-        return self._keyed_list(payload, ids, "order", "refill", lambda value: int(str(value)))
+        return self._keyed_list(payload, ids, "order", "refill", _positive_id)
 
     async def refill_status(self, refill_id: int) -> RefillState:
         payload = await self._read("refill_status", refill=refill_id)
@@ -293,7 +299,7 @@ class PanelClient:
             return classify_error(self._scrub(error))
         try:
             return parse(item)
-        except (ValidationError, TypeError, ValueError):
+        except (ValidationError, TypeError, ValueError, ArithmeticError, RecursionError):
             return MalformedResponseError("unexpected item shape")
 
     def _keyed_list(
@@ -310,8 +316,7 @@ class PanelClient:
         for entry in payload:
             if not isinstance(entry, dict) or id_field not in entry:
                 continue
-            try:
-                found[int(str(entry[id_field]))] = entry.get(value_field, entry)
-            except ValueError:
-                continue
+            entry_id = to_count(entry[id_field])
+            if entry_id is not None:
+                found[entry_id] = entry.get(value_field, entry)
         return {item_id: self._item(found.get(item_id), parse) for item_id in ids}

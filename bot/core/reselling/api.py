@@ -71,6 +71,7 @@ REFILL_WORDS = {
     RefillStage.COMPLETED: "Completed",
     RefillStage.REJECTED: "Rejected",
     RefillStage.UNKNOWN: "In progress",
+    RefillStage.FAILED: "Error",
 }
 # What the form's refusals are called by panels.
 _FORM_WORDS = {

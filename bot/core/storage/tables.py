@@ -90,8 +90,8 @@ orders = Table(
     # The panel it went to (PANELS' name; "main" with one panel) and its id there.
     Column("panel", String(32), nullable=False, server_default="main"),
     Column("panel_order_id", BigInteger),
-    Column("start_count", Integer),
-    Column("remains", Integer),
+    Column("start_count", BigInteger),  # a panel's counts pass 32 bits (8.3 billion views)
+    Column("remains", BigInteger),
     Column("error", String(300)),
     Column("poll_errors", Integer, nullable=False, default=0),
     Column("created_at", Float, nullable=False),

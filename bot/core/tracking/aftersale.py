@@ -86,7 +86,8 @@ class AfterSale:
         check = may_refill(
             guarantee,
             order.status_changed_at,
-            latest.created_at if latest else None,
+            # A refill that failed (the panel lost it) does not wait out the cooldown.
+            latest.created_at if latest and latest.stage is not RefillStage.FAILED else None,
             latest is not None and latest.stage in OPEN_REFILL_STAGES,
             self._cooldown,
             time.time() if now is None else now,

@@ -9,12 +9,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from bot.core.domain import RefillStage, Stage
 from bot.core.ops import metrics
+from bot.core.ops.apart import ItemFailures
 from bot.core.panels import (
     BATCH_SIZE,
     OrderState,
@@ -43,6 +44,13 @@ class CycleReport:
     changed: int = 0
     errors: int = 0
     outage: PanelError | None = field(default=None)
+
+
+Progress = tuple[int, int | None, int | None]  # (order id, start count, remains)
+
+
+def _order_of(change: StatusChange | Progress) -> int:
+    return change[0]
 
 
 def _moved(order: OpenOrder, state: OrderState) -> bool:
@@ -108,6 +116,9 @@ class Poller:
         self._error_limit = error_limit
         self.health = PanelHealth(interval_seconds)
         self._warned: set[str] = set()
+        # An order or refill whose answer cannot be stored is retried next cycle; the rest go on.
+        self._order_failures = ItemFailures("poller: order")
+        self._refill_failures = ItemFailures("poller: refill")
 
     async def run(self) -> None:
         while True:
@@ -199,12 +210,15 @@ class Poller:
         by_panel_id: dict[int, OpenOrder] = {o.panel_order_id: o for o in open_orders}
         results = await self._fetch(list(by_panel_id), client.statuses, report)
         transitions: list[StatusChange] = []
-        progress: list[tuple[int, int | None, int | None]] = []
+        progress: list[Progress] = []
         for panel_id, result in results.items():
             order = by_panel_id[panel_id]
             if isinstance(result, PanelError):
                 report.errors += 1
-                await self._statuses.record_poll_error(order.id, self._error_limit, self._admins)
+                await self._order_failures.each(
+                    order.id,
+                    self._statuses.record_poll_error(order.id, self._error_limit, self._admins),
+                )
                 continue
             stage = Stage.from_panel(result.status)
             if stage is not order.stage:
@@ -213,13 +227,21 @@ class Poller:
                 progress.append((order.id, result.start_count, result.remains))
         # Most cycles change nothing; progress is one statement; transitions (each with its
         # refund and notification) are written a batch per transaction.
-        await self._statuses.update_progress(progress)
+        # A batch that fails is done again an order at a time: one bad order stops no other.
+        await self._order_failures.batch(progress, self._update_progress, key=_order_of)
         for start in range(0, len(transitions), BATCH_SIZE):
-            report.changed += await self._statuses.apply_statuses(
-                transitions[start : start + BATCH_SIZE], self._admins
+            report.changed += await self._order_failures.batch(
+                transitions[start : start + BATCH_SIZE], self._apply_statuses, key=_order_of
             )
         if self._on_completed and any(stage is Stage.COMPLETED for _, stage, *_ in transitions):
             self._on_completed()
+
+    async def _update_progress(self, progress: Sequence[Progress]) -> int:
+        await self._statuses.update_progress(progress)
+        return 0
+
+    async def _apply_statuses(self, changes: Sequence[StatusChange]) -> int:
+        return await self._statuses.apply_statuses(changes, self._admins)
 
     async def _poll_refills(
         self, client: PanelClient, open_refills: list[tuple[int, int]], report: CycleReport
@@ -234,9 +256,12 @@ class Poller:
             refill_id = by_panel_id[panel_id]
             if isinstance(result, PanelError):
                 report.errors += 1
-                await self._refills.record_refill_error(refill_id, self._error_limit)
+                await self._refill_failures.each(
+                    refill_id, self._refills.record_refill_error(refill_id, self._error_limit)
+                )
                 continue
-            if await self._refills.apply_refill_status(
-                refill_id, RefillStage.from_panel(result.status)
+            stage = RefillStage.from_panel(result.status)
+            if await self._refill_failures.each(
+                refill_id, self._refills.apply_refill_status(refill_id, stage)
             ):
                 report.changed += 1

@@ -75,16 +75,36 @@ class RefillStore(StoreBase):
                 )
         return True
 
-    async def record_refill_error(self, refill_id: int, limit: int) -> None:
+    async def record_refill_error(self, refill_id: int, limit: int) -> bool:
+        """Count a per-id panel error; at `limit` the refill has failed: no longer polled, the
+        customer told in the same transaction. True when it failed now."""
         async with self.db.write() as conn:
             await conn.execute(
                 "UPDATE refills SET poll_errors = poll_errors + 1 WHERE id = :id", {"id": refill_id}
             )
-            await conn.execute(
-                "UPDATE refills SET status = :unknown, panel_refill_id = NULL"
-                " WHERE id = :id AND poll_errors >= :limit",
-                {"unknown": RefillStage.UNKNOWN, "id": refill_id, "limit": limit},
+            failed = await conn.execute(
+                "UPDATE refills SET status = :failed, updated_at = :now"
+                " WHERE id = :id AND poll_errors >= :limit AND status IN :open"
+                " RETURNING user_id, order_id",
+                {
+                    "failed": RefillStage.FAILED,
+                    "now": time.time(),
+                    "id": refill_id,
+                    "limit": limit,
+                    "open": [RefillStage.PENDING, RefillStage.IN_PROGRESS, RefillStage.UNKNOWN],
+                },
             )
+            row = failed.first()
+            if row is None:
+                return False
+            await self._enqueue(
+                conn,
+                row[0],
+                OutboxKind.REFILL_RESULT,
+                {"refill_id": refill_id, "order_id": row[1]},
+                f"refill:{refill_id}",
+            )
+        return True
 
     async def get_refill(self, refill_id: int) -> Refill | None:
         async with self.db.read() as conn:
