@@ -21,6 +21,7 @@ from handlers import (
     mass,
     my_orders,
     order_form,
+    other_chats,
     payments,
     promo,
     referrals,
@@ -55,6 +56,8 @@ def get_routers(support_chat_id: int | None = None) -> list[Router]:
     admins.callback_query.filter(IsAdmin())
     return [
         *group,
+        # Groups and channels: one pointer to the private chat, and no customer's handler.
+        other_chats.setup(),
         # Before the admins' commands: /start, /cancel and payments work in any state.
         _router("everyone", start, payments, crypto, inline),
         admins,

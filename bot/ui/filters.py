@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from aiogram.enums import ChatType
 from aiogram.filters import Filter
-from aiogram.types import Message, TelegramObject
+from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram.types import User as TelegramUser
 
 from bot.core.settings import Settings
@@ -48,6 +49,20 @@ class TypedText(MessageCheck):
 class CommandLike(MessageCheck):
     def check(self, event: Any) -> bool:
         return (getattr(event, "text", None) or "").startswith("/")
+
+
+def chat_of(event: Any) -> Any:
+    """The chat a message or a button press happened in (None: an inline message)."""
+    message = getattr(event, "message", None) if isinstance(event, CallbackQuery) else event
+    return getattr(message, "chat", None)
+
+
+class OutsidePrivateChat(Filter):
+    """A message or button in a group, supergroup or channel."""
+
+    async def __call__(self, event: TelegramObject) -> bool:
+        chat = chat_of(event)
+        return chat is not None and chat.type != ChatType.PRIVATE
 
 
 class TextIs(MessageCheck):

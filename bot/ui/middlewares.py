@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
+from aiogram.enums import ChatType
 from aiogram.types import TelegramObject, Update
 from aiogram.types import User as TelegramUser
 
@@ -65,6 +66,11 @@ class ReleaseUpdateMiddleware(BaseMiddleware):
         return result
 
 
+def _outside_private_chat(data: dict[str, Any]) -> bool:
+    chat = data.get("event_chat")
+    return chat is not None and chat.type != ChatType.PRIVATE
+
+
 class CustomerMiddleware(BaseMiddleware):
     """Stores the customer on first contact; a banned customer is told once, then ignored."""
 
@@ -76,7 +82,8 @@ class CustomerMiddleware(BaseMiddleware):
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         tg_user: TelegramUser | None = data.get("event_from_user")
-        if tg_user is None or tg_user.is_bot:
+        if tg_user is None or tg_user.is_bot or _outside_private_chat(data):
+            # Someone writing in a group is not a customer (yet): no row is made for them.
             return await handler(event, data)
         customer, created = await self._customers.on_contact(
             tg_user.id, tg_user.username, tg_user.first_name

@@ -813,3 +813,4 @@ app-console-profit = الربح
 app-console-new-users = عملاء جدد
 app-console-done = تم.
 app-console-shown = المعروض:
+private-chat-only = أعمل في المحادثة الخاصة فقط: افتح { $bot } واكتب لي هناك.

@@ -732,3 +732,4 @@ app-console-profit = Profit
 app-console-new-users = New customers
 app-console-done = Done.
 app-console-shown = Shown:
+private-chat-only = I work in a private chat: open { $bot } and write to me there.

@@ -721,3 +721,4 @@ app-console-profit = Bénéfice
 app-console-new-users = Nouveaux clients
 app-console-done = Fait.
 app-console-shown = Affichés :
+private-chat-only = Je fonctionne en discussion privée : ouvrez { $bot } et écrivez-moi là-bas.

@@ -763,3 +763,4 @@ app-console-profit = Прибыль
 app-console-new-users = Новые клиенты
 app-console-done = Готово.
 app-console-shown = Показано:
+private-chat-only = Я работаю в личном чате: откройте { $bot } и напишите мне там.

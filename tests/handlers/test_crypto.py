@@ -142,3 +142,32 @@ async def test_a_fourth_open_invoice_is_refused_until_one_is_paid(harness: Harne
     h.crypto.pay(opened[0])
     assert await h.crypto.send_webhook(opened[0]) == 200
     await _invoice(h, user_id, "8")  # one was paid: room for another
+
+
+async def test_an_invoice_made_for_a_group_stops_neither_the_webhook_nor_the_others(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 34: an invoice an earlier version made for a group's id could not be credited (no
+    such customer): the webhook answered 500 on every retry and the regular check stopped at
+    it, so later invoices were never credited by polling."""
+    h = harness
+    first, second = h.new_user(), h.new_user()
+    await h.say(first, "/start")
+    await h.say(second, "/start")
+    before = await _invoice(h, first, "3")
+    group_invoice = await _invoice(h, second, "4")
+    after = await _invoice(h, second, "5")
+    async with h.services.db.write() as conn:  # as the old /crypto in a group recorded it
+        await conn.execute(
+            "UPDATE crypto_invoices SET user_id = -1001234 WHERE invoice_id = :id",
+            {"id": group_invoice},
+        )
+    for invoice_id in (before, group_invoice, after):
+        h.crypto.pay(invoice_id)
+    assert await h.crypto.send_webhook(group_invoice) == 200
+    with caplog.at_level(logging.WARNING):
+        assert await crypto(h).check_open() == 2
+    assert await h.services.stores.wallets.balance(first) == Decimal(3)
+    assert await h.services.stores.wallets.balance(second) == Decimal(5)
+    assert await _status(h, group_invoice) == "unclaimed"
+    assert await crypto(h).check_open() == 0  # settled: not asked about again

@@ -8,8 +8,9 @@ import time
 from decimal import Decimal
 from enum import StrEnum
 
+from bot.core.ops.apart import ItemFailures
 from bot.core.ops.periodic import repeat
-from bot.core.payments.crypto_store import CryptoStore, Settled
+from bot.core.payments.crypto_store import CryptoStore, OpenInvoice, Settled
 from bot.core.payments.cryptopay import (
     CryptoPayClient,
     CryptoPayError,
@@ -60,6 +61,7 @@ class CryptoPayments:
         self._token = token
         self._assets = assets
         self._poll_seconds = poll_seconds
+        self._failures = ItemFailures("crypto invoice check")
 
     async def create_invoice(
         self, user_id: int, amount: Decimal, currency: str, description: str
@@ -107,14 +109,20 @@ class CryptoPayments:
                 logger.warning("crypto invoice check failed", extra={"error": str(exc)})
                 return credited
             for item in batch:
-                invoice = known.get(item.invoice_id)
-                overdue = now > item.expires_at + EXPIRY_GRACE_SECONDS
-                if invoice is not None and invoice.status is not InvoiceStatus.ACTIVE:
-                    settled = await self._store.settle_invoice(item.invoice_id, invoice.status)
-                    credited += settled is Settled.CREDITED
-                elif overdue and await self._closed_there(item.invoice_id, invoice is None):
-                    await self._store.settle_invoice(item.invoice_id, InvoiceStatus.EXPIRED)
+                # One invoice that cannot be settled is retried next time; the rest go on.
+                settled = await self._failures.each(
+                    item.invoice_id, self._check_one(item, known.get(item.invoice_id), now)
+                )
+                credited += settled is Settled.CREDITED
         return credited
+
+    async def _check_one(self, item: OpenInvoice, invoice: Invoice | None, now: float) -> Settled:
+        overdue = now > item.expires_at + EXPIRY_GRACE_SECONDS
+        if invoice is not None and invoice.status is not InvoiceStatus.ACTIVE:
+            return await self._store.settle_invoice(item.invoice_id, invoice.status)
+        if overdue and await self._closed_there(item.invoice_id, invoice is None):
+            return await self._store.settle_invoice(item.invoice_id, InvoiceStatus.EXPIRED)
+        return Settled.UNCHANGED
 
     async def _closed_there(self, invoice_id: int, unknown_there: bool) -> bool:
         """An overdue invoice is closed on Crypto Pay's side too before it is closed here,

@@ -3,6 +3,7 @@ the poll says so first, however often), closed when expired."""
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 from decimal import Decimal
@@ -11,7 +12,9 @@ from enum import StrEnum
 from bot.core.payments.cryptopay import Invoice, InvoiceStatus
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.storage.base import StoreBase
-from bot.core.storage.db import Database
+from bot.core.storage.db import Conn, Database
+
+logger = logging.getLogger(__name__)
 
 
 class Settled(StrEnum):
@@ -19,6 +22,12 @@ class Settled(StrEnum):
     UNCHANGED = "unchanged"  # already paid and credited, or still active
     EXPIRED = "expired"
     UNKNOWN = "unknown"  # not an invoice of this shop
+    UNCLAIMED = "unclaimed"  # paid, for no customer (made in a group by an older version)
+
+
+# What an invoice becomes when it was paid but names no customer of the shop: kept for the
+# admins to settle by hand, never asked about again.
+UNCLAIMED_STATUS = "unclaimed"
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,11 @@ class CryptoStore(StoreBase):
             found = await conn.execute(query, {"active": InvoiceStatus.ACTIVE})
             return [OpenInvoice(r[0], r[1], r[2]) for r in found.all()]
 
+    @staticmethod
+    async def _is_customer(conn: Conn, user_id: int) -> bool:
+        found = await conn.execute("SELECT 1 FROM users WHERE id = :id", {"id": user_id})
+        return found.first() is not None
+
     async def settle_invoice(self, invoice_id: int, status: InvoiceStatus) -> Settled:
         """Record what Crypto Pay says of an invoice. Paid: the wallet is credited with the
         invoice's recorded amount, once per invoice id, the customer told in the same
@@ -95,6 +109,16 @@ class CryptoStore(StoreBase):
             if status is InvoiceStatus.EXPIRED:
                 return Settled.EXPIRED
             user_id, amount = int(row["user_id"]), Decimal(row["amount"])
+            if not await self._is_customer(conn, user_id):
+                await conn.execute(
+                    "UPDATE crypto_invoices SET status = :status WHERE invoice_id = :id",
+                    {"status": UNCLAIMED_STATUS, "id": invoice_id},
+                )
+                logger.warning(
+                    "a paid crypto invoice names no customer: left for an admin",
+                    extra={"invoice": invoice_id, "amount": str(amount)},
+                )
+                return Settled.UNCLAIMED
             note = f"Crypto Pay invoice {invoice_id}"
             ref = crypto_ref(invoice_id)
             earned = await self._wallets.pay_in(conn, user_id, amount, "crypto", ref, note)

@@ -105,7 +105,13 @@ class CryptoPayClient:
             {"invoice_ids": ",".join(str(i) for i in invoice_ids), "count": len(invoice_ids)},
         )
         items = result.get("items", []) if isinstance(result, dict) else []
-        return [invoice_from(item) for item in items]
+        invoices = []
+        for item in items if isinstance(items, list) else []:
+            try:
+                invoices.append(invoice_from(item))
+            except CryptoPayError:
+                continue  # one unreadable item: the others are still settled
+        return invoices
 
     async def delete_invoice(self, invoice_id: int) -> None:
         await self._call("deleteInvoice", {"invoice_id": invoice_id})
