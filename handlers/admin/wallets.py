@@ -231,7 +231,15 @@ async def refund_stars_command(
     if result.outcome is StarsRefundOutcome.UNKNOWN_CHARGE:
         await message.answer(i18n.get("admin-refund-stars-unknown"))
     elif result.outcome is StarsRefundOutcome.WALLET_SHORT:
-        await message.answer(i18n.get("admin-debit-too-much"))
+        assert result.user_id is not None
+        held = await wallets.balance(result.user_id)
+        await message.answer(
+            i18n.get(
+                "admin-refund-stars-short",
+                amount=money(result.amount or Decimal(0), shop.currency),
+                balance=money(held, shop.currency),
+            )
+        )
     elif result.outcome is StarsRefundOutcome.FAILED:
         await message.answer(i18n.get("admin-refund-stars-failed"))
     elif result.outcome is StarsRefundOutcome.UNCERTAIN:

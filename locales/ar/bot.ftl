@@ -814,3 +814,4 @@ app-console-new-users = عملاء جدد
 app-console-done = تم.
 app-console-shown = المعروض:
 private-chat-only = أعمل في المحادثة الخاصة فقط: افتح { $bot } واكتب لي هناك.
+admin-refund-stars-short = لم يُسترد شيء: الاسترداد يستعيد { $amount } (الدفعة وأي مكافأة حصلت عليها)، والمحفظة تحتوي { $balance }.

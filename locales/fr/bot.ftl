@@ -722,3 +722,4 @@ app-console-new-users = Nouveaux clients
 app-console-done = Fait.
 app-console-shown = Affichés :
 private-chat-only = Je fonctionne en discussion privée : ouvrez { $bot } et écrivez-moi là-bas.
+admin-refund-stars-short = Rien n’a été remboursé : le remboursement reprend { $amount } (le paiement et le bonus qu’il a rapporté), et le portefeuille contient { $balance }.

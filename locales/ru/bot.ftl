@@ -764,3 +764,4 @@ app-console-new-users = Новые клиенты
 app-console-done = Готово.
 app-console-shown = Показано:
 private-chat-only = Я работаю в личном чате: откройте { $bot } и напишите мне там.
+admin-refund-stars-short = Ничего не возвращено: возврат забирает { $amount } (платёж и начисленный за него бонус), а на кошельке { $balance }.

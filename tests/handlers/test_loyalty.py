@@ -191,3 +191,23 @@ async def test_the_mini_app_balance_says_the_same(shop: Harness) -> None:
         me = await (await client.get("/app/api/me", headers=headers)).json()
     assert "Spend 0.10 USD more to reach −4%." in me["loyalty"]
     assert "· top up 10.00 USD or more: +10%" in me["loyalty"]
+
+
+async def test_a_stars_refund_takes_back_the_bonus_that_payment_earned(shop: Harness) -> None:
+    """Issue 34: top up 100, get 110, refund the Stars, keep 10 — repeatable. Now the refund
+    takes the payment and its bonus back, and is refused plainly when the wallet no longer
+    holds them."""
+    h = shop
+    user_id = h.new_user()
+    await pay_stars(h, user_id, 100, f"farm-{user_id}")
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(110)
+    reply = await h.say(ADMIN_ID, f"/refund_stars farm-{user_id}")
+    assert "Stars refunded" in reply and "110.00 USD" in reply
+    assert await h.services.stores.wallets.balance(user_id) == 0
+    # A bonus already spent: the refund is refused and nothing moves.
+    spender = h.new_user()
+    await pay_stars(h, spender, 100, f"spent-{spender}")
+    await h.services.stores.wallets.debit(spender, Decimal(5), "order", ref=f"t-{spender}")
+    reply = await h.say(ADMIN_ID, f"/refund_stars spent-{spender}")
+    assert "110.00 USD" in reply and "105.00 USD" in reply
+    assert await h.services.stores.wallets.balance(spender) == Decimal(105)

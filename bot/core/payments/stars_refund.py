@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from bot.core.payments.stars import charge_ref
-from bot.core.payments.wallet_store import WalletStore
+from bot.core.payments.wallet_store import WalletStore, bonus_ref
 from bot.core.storage.kv import KeyValueStore
 
 UNCERTAIN_PREFIX = "stars-refund-uncertain:"
@@ -37,7 +37,7 @@ SendRefund = Callable[[int, str], Awaitable[RefundAnswer]]
 class StarsRefundOutcome(StrEnum):
     DONE = "done"
     UNKNOWN_CHARGE = "unknown_charge"
-    WALLET_SHORT = "wallet_short"  # already spent: nothing is sent back
+    WALLET_SHORT = "wallet_short"  # already spent (the payment or its bonus): nothing is sent back
     FAILED = "failed"  # Telegram refused; the debit was reversed
     UNCERTAIN = "uncertain"  # the wallet stays debited; run it again to finish
 
@@ -73,7 +73,10 @@ async def refund_stars(
     topup = await wallets.ledger_entry(charge_ref(charge_id))
     if topup is None:
         return StarsRefund(StarsRefundOutcome.UNKNOWN_CHARGE)
-    user_id, amount = topup
+    user_id, paid = topup
+    # The bonus that payment earned goes back with it: a refund never leaves a gift behind.
+    bonus = await wallets.ledger_entry(bonus_ref(charge_ref(charge_id)))
+    amount = paid + (bonus[1] if bonus else Decimal(0))
     attempt = await _attempt(wallets, charge_id)
     debited = await wallets.ledger_entry(debit_ref(charge_id, attempt)) is not None
     # Take the money back first: a wallet that no longer holds it is not refunded in Stars.
