@@ -47,6 +47,9 @@ UNKNOWN_TYPE_CATEGORY = "🧪 Sandbox — a type this bot does not know"
 BIG_CATEGORY = "Instagram Followers [1000 offers]"
 
 
+DRIPFEED_TYPES = frozenset({"Default", "Web Traffic"})
+
+
 def build_catalog(total: int = 1500, price_factor: Decimal = Decimal(1)) -> list[dict[str, Any]]:
     """Deterministic catalog with numbers as strings and flags in mixed shapes, like real panels."""
     services: list[dict[str, Any]] = []
@@ -73,6 +76,9 @@ def build_catalog(total: int = 1500, price_factor: Decimal = Decimal(1)) -> list
                 "max": high if sid % 3 else str(high),
                 "refill": refill if sid % 2 else int(refill),
                 "cancel": cancel if sid % 2 else ("1" if cancel else "0"),
+                # Drip-feed where a real panel would offer it: the every-type services and
+                # half of the rest.
+                "dripfeed": kind in DRIPFEED_TYPES and (sid <= len(EVERY_TYPE) + 1 or sid % 2 == 0),
                 "description": f"{name}: start 0-1h, 1-5k/day. Sandbox: nothing is delivered.",
             }
         )

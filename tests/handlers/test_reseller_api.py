@@ -230,3 +230,21 @@ async def test_the_documentation_page_lists_every_action_in_the_customer_languag
         assert f'id="{action}"' in page
     english = await (await web.get("/api?lang=en")).text()
     assert "Example answer" in english
+
+
+async def test_runs_are_refused_for_a_service_without_drip_feed(
+    shop: Harness, web: TestClient[Any, Any]
+) -> None:
+    """Issue 34: `quantity=100, runs=1000` on a service that says `"dripfeed": false` was
+    charged 1000 times over."""
+    h = shop
+    buyer = h.new_user()
+    await h.fund(buyer, "50")
+    key = await new_key(h, buyer)
+    catalog = await h.services.catalog.get()
+    plain = next(s for s in catalog.services if s.type == "Default" and not s.dripfeed)
+    add = {"action": "add", "service": plain.id, "link": "https://instagram.com/p/nodrip"}
+    answer = await call(web, key, **add, quantity=plain.min, runs=1000, interval=5)
+    assert "error" in answer and "drip" in answer["error"].lower()
+    assert await h.services.stores.wallets.balance(buyer) == Decimal(50)
+    assert await h.services.stores.orders.list_orders(buyer) == []

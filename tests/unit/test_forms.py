@@ -88,3 +88,16 @@ def test_panel_fields_join_lines_and_skip_what_is_not_sent() -> None:
         "link": "https://a.b/c",
         "comments": "one\ntwo",
     }
+
+
+def test_drip_feed_is_neither_offered_nor_counted_where_the_service_says_no() -> None:
+    """Issue 34: the form offered runs for `"dripfeed": false` services and charged them."""
+    plain = service(dripfeed=False)
+    assert [spec.name for spec in fields_for(plain)] == ["link", "quantity"]
+    answers = {"quantity": 100, "dripfeed": "yes", "runs": 1000, "interval": 5}
+    assert units(plain, answers) == 100
+    assert panel_fields(plain, {"link": "https://a.b/c", **answers}) == {
+        "link": "https://a.b/c",
+        "quantity": "100",
+    }
+    assert "runs" in [spec.name for spec in fields_for(service(dripfeed=True))]

@@ -182,8 +182,19 @@ def is_orderable(service: Service) -> bool:
     return type_key(service) in FORMS
 
 
+DRIP_FEED_FIELDS = frozenset({DRIPFEED, RUNS, INTERVAL})
+
+
 def fields_for(service: Service) -> tuple[FieldSpec, ...]:
-    return FORMS[type_key(service)]
+    """The service type's fields; drip-feed only where the service offers it."""
+    fields = FORMS[type_key(service)]
+    if service.dripfeed:
+        return fields
+    return tuple(spec for spec in fields if spec not in DRIP_FEED_FIELDS)
+
+
+def _runs(service: Service, answers: Answers) -> int:
+    return int(answers["runs"]) if service.dripfeed and _dripfeed_on(answers) else 1
 
 
 def next_field(service: Service, answers: Answers) -> FieldSpec | None:
@@ -316,8 +327,7 @@ def units(service: Service, answers: Answers) -> int:
         # The most the subscription can deliver: max per post × posts.
         return int(answers["max"]) * int(answers["posts"])
     if "quantity" in answers:
-        runs = int(answers["runs"]) if _dripfeed_on(answers) else 1
-        return int(answers["quantity"]) * runs
+        return int(answers["quantity"]) * _runs(service, answers)
     for spec in fields_for(service):
         if spec.counts_as_quantity:
             return len(answers[spec.name])
@@ -327,8 +337,7 @@ def units(service: Service, answers: Answers) -> int:
 def ordered_quantity(service: Service, answers: Answers) -> int:
     """The quantity the panel's `remains` is measured against."""
     if "quantity" in answers:
-        runs = int(answers["runs"]) if _dripfeed_on(answers) else 1
-        return int(answers["quantity"]) * runs
+        return int(answers["quantity"]) * _runs(service, answers)
     return units(service, answers)
 
 

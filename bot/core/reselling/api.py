@@ -42,6 +42,7 @@ INVALID_KEY = "Invalid API key"
 INCORRECT_REQUEST = "Incorrect request"
 INCORRECT_SERVICE = "Incorrect service ID"
 INCORRECT_ORDER = "Incorrect order ID"
+NO_DRIP_FEED = "Drip-feed is disabled for this service"
 NO_FUNDS = "Not enough funds on balance"
 BAD_LINK = "Bad link"
 ACTIVE_ORDER = "You have active order with this link. Please wait until order being completed."
@@ -169,6 +170,8 @@ class ResellerApi:
         if service is None or not is_orderable(service):
             raise ApiError(INCORRECT_SERVICE)
         submitted = {key: str(value)[:50_000] for key, value in params.items()}
+        if submitted.get("runs", "").strip() and not service.dripfeed:
+            raise ApiError(NO_DRIP_FEED)  # never charged runs × quantity for a plain order
         # API v2's drip-feed is `runs` and `interval` given; the chat asks yes or no first.
         submitted["dripfeed"] = "yes" if submitted.get("runs", "").strip() else "no"
         answers, problems = check_form(service, submitted)
