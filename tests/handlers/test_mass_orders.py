@@ -75,3 +75,17 @@ async def test_an_old_preview_whose_first_line_was_bad_still_says_placed(
     )
     await h.press_data(user_id, MassConfirm(batch=batch, place=True).pack())
     assert "placed already" in h.session.alerts()[-1]
+
+
+async def test_a_line_with_a_broken_port_is_refused_and_the_others_priced(harness: Harness) -> None:
+    """Issue 34: one such line raised and aborted the whole preview."""
+    h, user_id = harness, Harness.new_user()
+    await h.say(user_id, "/mass")
+    lines = [
+        f"1 | https://instagram.com/p/port{user_id} | 100",
+        "1 | https://instagram.com:abc/x | 100",
+        "1 | https://[::1/x | 100",
+    ]
+    preview = await h.say(user_id, "\n".join(lines))
+    assert "1 line can be placed of 3" in preview or "1 lines can be placed of 3" in preview
+    assert "2. ❌" in preview and "3. ❌" in preview

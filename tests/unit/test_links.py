@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.ordering.forms import Invalid, normalize_link, validate
 from bot.core.ordering.links import clean_link, link_platform, service_platform
 
 
@@ -44,3 +45,25 @@ def test_platforms_of_links_and_services() -> None:
     assert service_platform("Instagram Followers [R30]", "Instagram") == "Instagram"
     assert service_platform("Website Traffic", "Traffic") is None
     assert service_platform("YouTube views from Instagram ads", "Mixed") is None  # two named
+
+
+BROKEN_PORTS = [
+    "https://instagram.com:abc/x",
+    "instagram.com:99999/p/1",
+    "https://[::1/x",
+    "https://instagram.com:-1/p",
+    "http://]instagram.com/p",
+]
+
+
+@pytest.mark.parametrize("text", BROKEN_PORTS)
+def test_a_link_with_a_broken_port_or_bracket_is_a_hint_not_an_exception(text: str) -> None:
+    """Issue 34: these raised ValueError — a 500 from API v2 and the Mini App, "something went
+    wrong" in the chat, and one bad line aborted a /mass preview."""
+    from bot.core.ordering.forms import LINK
+    from tests.factories import service
+
+    assert isinstance(normalize_link(text), Invalid)
+    assert isinstance(validate(LINK, text, service(), {}), Invalid)
+    assert link_platform(text) is None
+    assert isinstance(clean_link(text), str)

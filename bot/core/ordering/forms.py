@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
-from urllib.parse import urlsplit
 
 from bot.core.domain import PACKAGE_TYPES, normalize_type
-from bot.core.ordering.links import clean_link, link_platform, service_platform
+from bot.core.ordering.links import clean_link, link_platform, service_platform, split_link
 from bot.core.panels import Service
 
 Answers = dict[str, Any]
@@ -231,8 +230,8 @@ def normalize_link(text: str) -> str | Invalid:
         link = "https://" + link  # customers often paste "instagram.com/name"
     if any(_unsafe_in_link(char) for char in link):
         return Invalid("invalid-link")
-    parts = urlsplit(link)
-    if parts.scheme not in {"http", "https"} or not _DOMAIN.match(parts.netloc):
+    parts = split_link(link)
+    if parts is None or parts.scheme not in {"http", "https"} or not _DOMAIN.match(parts.netloc):
         return Invalid("invalid-link")
     return link
 

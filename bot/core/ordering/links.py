@@ -7,7 +7,7 @@ platform than the service's (a YouTube video for Instagram likes) is refused wit
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Parameters that only say where a link was shared from.
 TRACKING = frozenset(
@@ -79,10 +79,23 @@ def _bare_host(host: str) -> str:
     return host.removeprefix("www.")
 
 
+def split_link(link: str) -> SplitResult | None:
+    """The link's parts, or None when it cannot be a URL: a port that is not a number
+    0–65535, an unclosed IPv6 bracket (`urlsplit` and `.port` raise ValueError on those)."""
+    try:
+        parts = urlsplit(link)
+        parts.port  # noqa: B018 — read to check it: raises on "abc" or 99999
+    except ValueError:
+        return None
+    return parts
+
+
 def clean_link(link: str) -> str:
     """The link without tracking parameters, mobile host or trailing punctuation."""
     link = link.rstrip(TRAILING_JUNK)
-    parts = urlsplit(link)
+    parts = split_link(link)
+    if parts is None:
+        return link  # not a URL: nothing to clean (the form refuses it)
     host = (parts.hostname or "").rstrip(".")
     bare = _bare_host(host)
     mobile = next((p for p in MOBILE_PREFIXES if bare.startswith(p) and bare.count(".") >= 2), "")
@@ -103,7 +116,8 @@ def clean_link(link: str) -> str:
 
 
 def link_platform(link: str) -> str | None:
-    host = _bare_host(urlsplit(link).hostname or "")
+    parts = split_link(link)
+    host = _bare_host(parts.hostname or "") if parts else ""
     for known, platform in PLATFORM_HOSTS.items():
         if host == known or host.endswith("." + known):
             return platform
