@@ -13,6 +13,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.core import untrusted_json
 from bot.core.reselling.api import (
     INCORRECT_REQUEST,
     INVALID_KEY,
@@ -54,8 +55,8 @@ async def _params(request: web.Request) -> dict[str, str] | None:
     found: dict[str, Any] = dict(request.query)
     if request.content_type == "application/json":
         try:
-            body = await request.json()
-        except (ValueError, UnicodeDecodeError):
+            body = untrusted_json.loads(await request.read())
+        except ValueError:  # UnicodeDecodeError included
             return None
         if not isinstance(body, dict):
             return None

@@ -16,6 +16,7 @@ from typing import Any
 from aiogram import Bot
 from aiohttp import web
 
+from bot.core import untrusted_json
 from bot.core.catalog.cache import Catalog, CatalogCache
 from bot.core.catalog.pricing import Pricing
 from bot.core.customers.directory import Customers
@@ -115,7 +116,7 @@ def user_of(request: web.Request) -> AppUser:
 
 async def read_body(request: web.Request) -> dict[str, Any]:
     try:
-        body = await request.json()
+        body = untrusted_json.loads(await request.read())
     except ValueError:
         body = None
     if not isinstance(body, dict):

@@ -251,3 +251,12 @@ async def test_runs_are_refused_for_a_service_without_drip_feed(
     assert "error" in answer and "drip" in answer["error"].lower()
     assert await h.services.stores.wallets.balance(buyer) == Decimal(50)
     assert await h.services.stores.orders.list_orders(buyer) == []
+
+
+async def test_a_json_body_nested_past_any_reason_is_a_clear_refusal(
+    shop: Harness, web: TestClient[Any, Any]
+) -> None:
+    for raw in ("[" * 100_000, '{"key": ' + "[" * 5000 + "]" * 5000 + "}"):
+        answer = await web.post("/api/v2", data=raw, headers={"Content-Type": "application/json"})
+        assert answer.status == 400
+        assert await answer.json() == {"error": "Incorrect request"}

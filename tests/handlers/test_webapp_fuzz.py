@@ -139,3 +139,11 @@ async def test_any_init_data_is_refused_cleanly(
     }
     answer = await client.get("/app/api/me", headers=headers)
     assert answer.status == 401, await answer.text()
+
+
+async def test_a_body_nested_past_any_reason_is_a_400(client: TestClient[Any, Any]) -> None:
+    """Issue 34: 100,000 `[` was a RecursionError inside `json`, answered 500."""
+    for raw in ("[" * 100_000, '{"a":' * 50_000, "[" * 40 + "]" * 40):
+        answer = await client.post("/app/api/quote", data=raw, headers=auth())
+        assert answer.status == 400, raw[:10]
+        _clear(answer.status, await answer.text())
