@@ -40,6 +40,7 @@ from bot.core.ops import metrics
 from bot.core.ops.audit_store import AuditLog
 from bot.core.ops.figure_store import FigureStore
 from bot.core.ops.leader import Leadership
+from bot.core.ops.periodic import repeat
 from bot.core.ordering.checkout import Checkout
 from bot.core.ordering.hold_store import HoldStore
 from bot.core.ordering.mass import MassOrders
@@ -85,6 +86,8 @@ if TYPE_CHECKING:  # the web server is imported only by the configurations that 
     from bot.webapp.api import MiniApp
 
 logger = logging.getLogger(__name__)
+# The leader looks for orders whose placement was lost (an exception after `add`) this often.
+PLACEMENT_SWEEP_SECONDS = 180.0
 SHUTDOWN_GRACE_SECONDS = 15.0
 # With replicas sharing a database, what one process caches (customers, markups) is
 # re-read after this long so changes made through another replica are seen.
@@ -304,6 +307,8 @@ async def build_services(settings: Settings) -> Services:
         settings.admin_ids,
         storefront,
         paused=curation.paused,
+        # One `add` per route at most, each bounded by the timeout; then some slack.
+        placement_seconds=(len(panels.names) + 3) * settings.panel_timeout_seconds,
     )
     admins = settings.admin_ids
     return Services(
@@ -422,6 +427,7 @@ def background_work(services: Services, bot: Bot) -> list[Coroutine[Any, Any, No
         services.stall_watch.run(),
         services.panels.run(services.settings.poll_interval_seconds),
         *([services.crypto.run()] if services.crypto is not None else []),
+        repeat(services.ordering.sweep_lost_placements, PLACEMENT_SWEEP_SECONDS, "placement sweep"),
     ]
 
 

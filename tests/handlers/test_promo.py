@@ -50,3 +50,27 @@ async def test_a_discount_shows_on_the_summary_and_is_charged_once(harness: Harn
     await open_service(h, user_id, 2)  # the next order pays the full price
     summary = await fill_form(h, user_id, service)
     assert "Promo" not in summary
+
+
+async def test_a_discount_spent_on_an_order_the_panel_refused_can_be_used_again(
+    harness: Harness,
+) -> None:
+    """Issue 34: the order was refused and refunded in full, yet the discount stayed spent."""
+    h = harness
+    await h.say(ADMIN_ID, "/promo create BACKAGAIN 10%")
+    user_id = h.new_user()
+    await h.fund(user_id, "50")
+    assert "10% off" in await h.say(user_id, "/promo BACKAGAIN")
+    service = (await h.services.catalog.get()).by_id[2]
+    await open_service(h, user_id, 2)
+    summary = await fill_form(
+        h, user_id, service, typed={"link": f"https://instagram.com/p/badlink{user_id}"}
+    )
+    assert "Promo BACKAGAIN" in summary
+    await confirm(h, user_id)
+    [refused] = await h.services.stores.orders.list_orders(user_id)
+    assert refused.stage.value == "rejected"
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(50)
+    await open_service(h, user_id, 2)
+    summary = await fill_form(h, user_id, service)
+    assert "Promo BACKAGAIN: −10%" in summary

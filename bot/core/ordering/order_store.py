@@ -165,6 +165,11 @@ class OrderStore(StoreBase):
                 return Decimal(0)
             await self._set_stage(conn, order_id, Stage.REJECTED, error=error[:300])
             refunded = await self._refund_once(conn, row, row["charge_micros"])
+            # Refunded in full: the discount it used is the customer's again.
+            await conn.execute(
+                "UPDATE promo_redemptions SET order_id = NULL WHERE order_id = :order_id",
+                {"order_id": order_id},
+            )
             if notify_user:
                 await self._enqueue(
                     conn,
@@ -176,21 +181,32 @@ class OrderStore(StoreBase):
         return from_micros(refunded)
 
     async def mark_uncertain(
-        self, order_id: int, error: str, admin_ids: Iterable[int], panel: str | None = None
-    ) -> None:
-        """`add` may have reached `panel`: admins decide (and attach an id on that panel)."""
+        self,
+        order_id: int,
+        error: str,
+        admin_ids: Iterable[int],
+        panel: str | None = None,
+        *,
+        only_placing: bool = False,
+    ) -> bool:
+        """`add` may have reached `panel`: admins decide (and attach an id on that panel).
+        `only_placing`: leave an order that left PLACING meanwhile alone. True if held."""
         values: dict[str, object] = {"error": error[:300]}
         if panel is not None:
             values["panel"] = panel
         async with self.db.write() as conn:
+            row = await self._lock_order(conn, order_id)
+            if row is None or (only_placing and row["status"] != Stage.PLACING):
+                return False
             await self._set_stage(conn, order_id, Stage.UNCERTAIN, **values)
             for admin_id in admin_ids:
                 await self._enqueue(
                     conn, admin_id, OutboxKind.ADMIN_UNCERTAIN, {"order_id": order_id}
                 )
+        return True
 
     async def recover_interrupted_placements(
-        self, admin_ids: Iterable[int], older_than: float = 0.0
+        self, admin_ids: Iterable[int], older_than: float = 0.0, skip: Iterable[int] = ()
     ) -> list[int]:
         """Orders left 'placing' by a crash may exist on the panel: hand them to admins."""
         async with self.db.read() as conn:
@@ -198,9 +214,14 @@ class OrderStore(StoreBase):
             params = {"placing": Stage.PLACING, "before": time.time() - older_than}
             ids = list((await conn.execute(query, params)).scalars().all())
         admins = list(admin_ids)
+        skipped = set(skip)
+        held = []
         for order_id in ids:
-            await self.mark_uncertain(order_id, "interrupted while placing", admins)
-        return ids
+            if order_id not in skipped and await self.mark_uncertain(
+                order_id, "interrupted while placing", admins, only_placing=True
+            ):
+                held.append(order_id)
+        return held
 
     async def attach_panel_order(self, order_id: int, panel_order_id: int) -> bool:
         """An admin found the order on the panel: it is followed like any other."""

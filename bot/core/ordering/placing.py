@@ -82,8 +82,13 @@ class OrderService:
         admin_ids: Iterable[int],
         storefront: Storefront,
         paused: Callable[[int], object | None] | None = None,
+        placement_seconds: float = 120.0,
     ) -> None:
-        """`paused(service id)`: why a service is not sold now (curation), or None."""
+        """`paused(service id)`: why a service is not sold now (curation), or None.
+        `placement_seconds`: the longest a placement can take (its `add` calls, one per
+        route, each bounded by the panel timeout); an order placing for longer was lost."""
+        self._placement_seconds = placement_seconds
+        self._placing: set[int] = set()  # this process's placements in progress
         self._paused = paused
         self.panels = panels
         self._storefront = storefront
@@ -137,7 +142,11 @@ class OrderService:
             return Placement(Outcome.LINK_BUSY, busy_order=exc.order_id if exc.own else None)
         async with self.in_flight():
             # Shielded: a shutdown must not cut a placement between `add` and its record.
-            placement = await asyncio.shield(self._send(order_id, new, routes))
+            self._placing.add(order_id)
+            try:
+                placement = await asyncio.shield(self._send(order_id, new, routes))
+            finally:
+                self._placing.discard(order_id)
         metrics.ORDERS.labels(placement.panel or routes[0][0], placement.outcome.value).inc()
         return placement
 
@@ -175,7 +184,12 @@ class OrderService:
                     extra={"order": order_id, "panel": panel, "error": type(exc).__name__},
                 )
                 continue
-            await self._orders.mark_placed(order_id, panel_order_id, panel=panel, cost=cost)
+            try:
+                await self._orders.mark_placed(order_id, panel_order_id, panel=panel, cost=cost)
+            except Exception as exc:
+                # Placed, but not recorded (an id the shop already holds, a dropped database
+                # connection): never sent again, held with the panel's id for admins.
+                return await self._hold(order_id, panel, panel_order_id, exc)
             logger.info(
                 "order placed",
                 extra={"order": order_id, "panel": panel, "panel_order": panel_order_id},
@@ -187,6 +201,35 @@ class OrderService:
         if key is not None:
             return Placement(Outcome.REJECTED, order_id=order_id, message_key=key)
         return Placement(Outcome.UNAVAILABLE, order_id=order_id)
+
+    async def _hold(
+        self, order_id: int, panel: str, panel_order_id: int, exc: Exception
+    ) -> Placement:
+        logger.error(
+            "order placed but not recorded; held for admins",
+            extra={"order": order_id, "panel": panel, "panel_order": panel_order_id},
+            exc_info=exc,
+        )
+        detail = f"placed as {panel_order_id} on {panel}; not recorded: {type(exc).__name__}"
+        try:
+            await self._orders.mark_uncertain(order_id, detail, self._admins, panel=panel)
+        except Exception:
+            # The database is away: the sweep finds the order still placing and holds it.
+            logger.exception("could not hold the order either", extra={"order": order_id})
+        return Placement(Outcome.UNCERTAIN, order_id=order_id, panel=panel)
+
+    async def sweep_lost_placements(self) -> list[int]:
+        """Orders placing for longer than any placement takes, and not being placed here:
+        an exception or a crash lost their outcome. Held for admins (/pending) as a restart
+        would; returns their ids."""
+        found = await self._orders.recover_interrupted_placements(
+            self._admins, self._placement_seconds, skip=self._placing
+        )
+        if found:
+            logger.error(
+                "orders lost while placing are now held for admins", extra={"orders": found}
+            )
+        return found
 
     async def wait_idle(self, seconds: float) -> bool:
         try:
