@@ -19,6 +19,7 @@ from bot.core.ordering.hold_store import HoldStore
 from bot.core.ordering.order_store import OrderStore
 from bot.core.panels import Service
 from bot.ui.callbacks import ConfirmOrder, PlaceHeld
+from bot.ui.filters import CommandLike
 from bot.ui.keyboards import confirm_keyboard, main_menu, shortfall_keyboard
 from bot.ui.order_texts import placement_text, summary_text
 from handlers.replies import drop_buttons
@@ -219,6 +220,7 @@ async def _tell(
 
 
 def register(router: Router) -> None:
-    router.message.register(confirming_fallback, StateFilter(OrderForm.confirming))
+    # Typed words only: a command at a summary does what it says (`/promo CODE` re-prices it).
+    router.message.register(confirming_fallback, StateFilter(OrderForm.confirming), ~CommandLike())
     router.callback_query.register(confirm, ConfirmOrder.filter())
     router.callback_query.register(place_held, PlaceHeld.filter())

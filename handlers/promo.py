@@ -9,16 +9,19 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
+from bot.core.catalog.cache import CatalogCache
 from bot.core.growth.promo_store import PromoStore
 from bot.core.growth.promos import PromoKind, Refusal, normalize_code, parse_create
 from bot.core.ops.audit_store import AuditLog
+from bot.core.ordering.checkout import Checkout
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.shop import Shop
 from bot.ui.callbacks import EnterPromo
 from bot.ui.filters import IsAdmin, TypedText
 from bot.ui.keyboards import main_menu
 from bot.ui.render import money, when
-from handlers.states import PromoInput
+from handlers.checkout import form_of, show_summary
+from handlers.states import OrderForm, PromoInput
 
 ADMIN_VERBS = ("create", "list", "off")
 
@@ -67,13 +70,22 @@ async def promo_command(
     promos: PromoStore,
     wallets: WalletStore,
     shop: Shop,
+    catalog: CatalogCache,
+    checkout: Checkout,
 ) -> None:
     code = (command.args or "").strip()
+    at_summary = await state.get_state() == OrderForm.confirming
     if not code:
-        await state.set_state(PromoInput.code)
+        if not at_summary:  # a summary waiting keeps waiting: the code comes with the command
+            await state.set_state(PromoInput.code)
         await message.answer(i18n.get("promo-ask"))
         return
     await redeem(message, message.chat.id, code, i18n, promos, wallets, shop)
+    if at_summary:
+        # The summary that waits is priced again, with the code if it applies to it.
+        service, answers = await form_of(state, catalog)
+        if service is not None:
+            await show_summary(message, i18n, state, service, answers, checkout)
 
 
 async def ask_code(query: CallbackQuery, i18n: I18nContext, state: FSMContext) -> None:

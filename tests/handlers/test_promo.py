@@ -74,3 +74,25 @@ async def test_a_discount_spent_on_an_order_the_panel_refused_can_be_used_again(
     await open_service(h, user_id, 2)
     summary = await fill_form(h, user_id, service)
     assert "Promo BACKAGAIN: −10%" in summary
+
+
+async def test_a_command_typed_at_a_summary_does_what_it_says(harness: Harness) -> None:
+    """Issue 34: `/promo CODE` (and /balance, /help) at a summary got "Please press Confirm,
+    Edit or Cancel"; the code was not applied to that summary."""
+    h = harness
+    await h.say(ADMIN_ID, "/promo create ATSUMMARY 20%")
+    user_id = h.new_user()
+    await h.fund(user_id, "50")
+    service = (await h.services.catalog.get()).by_id[2]
+    await open_service(h, user_id, 2)
+    summary = await fill_form(h, user_id, service)
+    assert "Promo" not in summary
+    full = h.services.pricing.price(service, 1000)
+    assert "How it works" in await h.say(user_id, "/help")
+    assert "Your wallet" in await h.say(user_id, "/wallet")
+    assert "press Confirm" not in " ".join(h.session.texts(user_id))
+    again = await h.say(user_id, "/promo ATSUMMARY")
+    assert "Promo ATSUMMARY: −20%" in again
+    await confirm(h, user_id)
+    [order] = await h.services.stores.orders.list_orders(user_id)
+    assert order.charge == (full * Decimal("0.8")).quantize(Decimal("0.01"))
