@@ -10,6 +10,7 @@ from typing import Any
 from aiogram import html
 
 from bot.core.ordering.forms import FieldSpec, Kind, choice_label, fields_for
+from bot.core.ordering.links import link_example
 from bot.core.ordering.placing import Outcome, Placement
 from bot.core.ordering.quoting import Quote
 from bot.core.panels import Service
@@ -29,6 +30,7 @@ def field_prompt(t: Translate, spec: FieldSpec, service: Service, answers: dict[
         max=str(service.max),
         low=str(spec.min_value),
         high=str(spec.max_value),
+        example=link_example(service.name, service.category),
     )
 
 

@@ -13,6 +13,7 @@ from bot.core.catalog.cache import CatalogUnavailableError
 from bot.core.domain import parse_id
 from bot.core.growth.loyalty import tier_status
 from bot.core.ordering.forms import choice_label, fields_for, is_orderable
+from bot.core.ordering.links import link_example
 from bot.core.panels import Service
 from bot.ui.keyboards import TOPUP_AMOUNTS
 from bot.ui.loyalty_texts import bonus_lines, tier_lines
@@ -228,6 +229,7 @@ async def service(request: web.Request) -> web.Response:
                     max=str(found.max),
                     low=str(spec.min_value),
                     high=str(spec.max_value),
+                    example=link_example(found.name, found.category),
                 ),
                 "choices": [
                     {"value": c, "label": choice_label(t, spec.name, c)} for c in spec.choices

@@ -80,7 +80,7 @@ button-send = 📣 إرسال
 form-start = 📝 الطلب: <b>{ $service }</b>
     أرسل ‏/cancel أو اضغط إلغاء للتوقف.
 form-text-only = من فضلك أجب بنص.
-field-link = 🔗 أرسل الرابط (مثلًا https://instagram.com/yourname).
+field-link = 🔗 أرسل الرابط (مثلًا { $example }).
 field-quantity = 🔢 كم العدد؟ أرسل رقمًا من { $min } إلى { $max }.
 field-dripfeed = 💧 التسليم دفعة واحدة أم على عدة دفعات (drip-feed)؟
 field-runs = 💧 كم دفعة؟ ({ $low }–{ $high }). كل دفعة تسلّم الكمية التي اخترتها.
@@ -147,7 +147,7 @@ choice-type_of_traffic-3 = بدون إحالة
 invalid-number = هذا ليس رقمًا صحيحًا. أرسل رقمًا من { $min } إلى { $max }.
 invalid-range = يجب أن يكون الرقم من { $min } إلى { $max }.
 invalid-too-long = طويل جدًا: { $max } حرفًا كحد أقصى.
-invalid-link = هذا لا يبدو رابطًا. أرسل رابطًا كاملًا مثل https://instagram.com/name.
+invalid-link = هذا لا يبدو رابطًا. أرسل رابطًا كاملًا مثل { $example }.
 invalid-lines-empty = أرسل سطرًا واحدًا على الأقل.
 invalid-line-too-long = أحد الأسطر طويل جدًا: { $max } حرفًا كحد أقصى لكل سطر.
 invalid-lines-count = أرسلت { $count ->

@@ -76,7 +76,7 @@ button-send = 📣 Send
 form-start = 📝 Ordering: <b>{ $service }</b>
     Send /cancel or press Cancel to stop.
 form-text-only = Please answer with text.
-field-link = 🔗 Send the link (for example https://instagram.com/yourname).
+field-link = 🔗 Send the link (for example { $example }).
 field-quantity = 🔢 How many? Send a number from { $min } to { $max }.
 field-dripfeed = 💧 Deliver all at once, or in several runs (drip-feed)?
 field-runs = 💧 How many runs? ({ $low }–{ $high }). Each run delivers the quantity you chose.
@@ -143,7 +143,7 @@ choice-type_of_traffic-3 = Blank referrer
 invalid-number = That is not a whole number. Send a number from { $min } to { $max }.
 invalid-range = The number must be from { $min } to { $max }.
 invalid-too-long = Too long: at most { $max } characters.
-invalid-link = That does not look like a link. Send a full link such as https://instagram.com/name.
+invalid-link = That does not look like a link. Send a full link such as { $example }.
 invalid-lines-empty = Send at least one line.
 invalid-line-too-long = A line is too long: at most { $max } characters per line.
 invalid-lines-count = You sent { $count ->

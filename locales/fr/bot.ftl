@@ -72,7 +72,7 @@ button-send = 📣 Envoyer
 form-start = 📝 Commande : <b>{ $service }</b>
     Envoyez /cancel ou appuyez sur Annuler pour arrêter.
 form-text-only = Répondez avec du texte, s'il vous plaît.
-field-link = 🔗 Envoyez le lien (par exemple https://instagram.com/votrenom).
+field-link = 🔗 Envoyez le lien (par exemple { $example }).
 field-quantity = 🔢 Combien ? Envoyez un nombre de { $min } à { $max }.
 field-dripfeed = 💧 Tout livrer d'un coup, ou en plusieurs passages (drip-feed) ?
 field-runs = 💧 Combien de passages ? ({ $low }–{ $high }). Chaque passage livre la quantité choisie.
@@ -139,7 +139,7 @@ choice-type_of_traffic-3 = Sans référent
 invalid-number = Ce n'est pas un nombre entier. Envoyez un nombre de { $min } à { $max }.
 invalid-range = Le nombre doit être compris entre { $min } et { $max }.
 invalid-too-long = Trop long : { $max } caractères au maximum.
-invalid-link = Cela ne ressemble pas à un lien. Envoyez un lien complet comme https://instagram.com/nom.
+invalid-link = Cela ne ressemble pas à un lien. Envoyez un lien complet comme { $example }.
 invalid-lines-empty = Envoyez au moins une ligne.
 invalid-line-too-long = Une ligne est trop longue : { $max } caractères au maximum par ligne.
 invalid-lines-count = Vous avez envoyé { $count ->

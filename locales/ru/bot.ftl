@@ -76,7 +76,7 @@ button-send = 📣 Отправить
 form-start = 📝 Заказ: <b>{ $service }</b>
     Отправьте /cancel или нажмите «Отменить», чтобы прервать.
 form-text-only = Пожалуйста, ответьте текстом.
-field-link = 🔗 Отправьте ссылку (например, https://instagram.com/yourname).
+field-link = 🔗 Отправьте ссылку (например, { $example }).
 field-quantity = 🔢 Сколько? Отправьте число от { $min } до { $max }.
 field-dripfeed = 💧 Доставить всё сразу или в несколько заходов (drip-feed)?
 field-runs = 💧 Сколько заходов? ({ $low }–{ $high }). Каждый заход доставляет выбранное количество.
@@ -143,7 +143,7 @@ choice-type_of_traffic-3 = Без источника
 invalid-number = Это не целое число. Отправьте число от { $min } до { $max }.
 invalid-range = Число должно быть от { $min } до { $max }.
 invalid-too-long = Слишком длинно: не больше { $max } символов.
-invalid-link = Это не похоже на ссылку. Отправьте полную ссылку, например https://instagram.com/name.
+invalid-link = Это не похоже на ссылку. Отправьте полную ссылку, например { $example }.
 invalid-lines-empty = Отправьте хотя бы одну строку.
 invalid-line-too-long = Строка слишком длинная: не больше { $max } символов в строке.
 invalid-lines-count = Вы отправили { $count ->

@@ -101,3 +101,34 @@ def test_drip_feed_is_neither_offered_nor_counted_where_the_service_says_no() ->
         "quantity": "100",
     }
     assert "runs" in [spec.name for spec in fields_for(service(dripfeed=True))]
+
+
+@pytest.mark.parametrize(
+    ("name", "example"),
+    [
+        ("Telegram Channel Members", "https://t.me/"),
+        ("YouTube Views", "https://youtube.com/"),
+        ("TikTok Likes", "https://tiktok.com/"),
+        ("Instagram Followers", "https://instagram.com/"),
+    ],
+)
+def test_the_link_step_names_the_services_own_platform(name: str, example: str) -> None:
+    """Issue 34: the example was always Instagram's, even for services that then refused an
+    Instagram link."""
+    from bot.core.ordering.forms import LINK
+    from bot.core.panels import Service
+    from bot.ui.i18n import Translator, create_core
+    from bot.ui.order_texts import field_prompt
+
+    found = Service.from_panel(
+        {"service": 9, "name": name, "category": name, "rate": "1", "min": 10, "max": 100}
+    )
+    translate = Translator(create_core("en"))
+
+    def t(key: str, **args: object) -> str:
+        return translate(key, "en", **args)
+
+    assert example in field_prompt(t, LINK, found, {})
+    refused = validate(LINK, "not a link", found, {})
+    assert isinstance(refused, Invalid)
+    assert example in t(refused.key, **refused.fluent_args())

@@ -16,7 +16,14 @@ from enum import StrEnum
 from typing import Any
 
 from bot.core.domain import PACKAGE_TYPES, normalize_type
-from bot.core.ordering.links import clean_link, link_platform, service_platform, split_link
+from bot.core.ordering.links import (
+    ANY_LINK_EXAMPLE,
+    clean_link,
+    link_example,
+    link_platform,
+    service_platform,
+    split_link,
+)
 from bot.core.panels import Service
 
 Answers = dict[str, Any]
@@ -229,10 +236,10 @@ def normalize_link(text: str) -> str | Invalid:
     if "://" not in link and _DOMAIN.match(host):
         link = "https://" + link  # customers often paste "instagram.com/name"
     if any(_unsafe_in_link(char) for char in link):
-        return Invalid("invalid-link")
+        return Invalid("invalid-link", {"example": ANY_LINK_EXAMPLE})
     parts = split_link(link)
     if parts is None or parts.scheme not in {"http", "https"} or not _DOMAIN.match(parts.netloc):
-        return Invalid("invalid-link")
+        return Invalid("invalid-link", {"example": ANY_LINK_EXAMPLE})
     return link
 
 
@@ -241,6 +248,8 @@ def _link_for(spec: FieldSpec, text: str, service: Service) -> str | Invalid:
     of the service's platform where both are known."""
     link = normalize_link(text)
     if isinstance(link, Invalid):
+        if link.key == "invalid-link":  # the hint shows a link of the service's own platform
+            return Invalid(link.key, {"example": link_example(service.name, service.category)})
         return link
     link = clean_link(link)
     if spec.name == "link":

@@ -130,6 +130,30 @@ def platforms_named(name: str, category: str) -> list[str]:
     return [platform for platform in PLATFORMS if platform.casefold() in text]
 
 
+# What a link of each platform looks like, for the link step's example and hint.
+LINK_EXAMPLES = {
+    "Instagram": "https://instagram.com/yourname",
+    "TikTok": "https://tiktok.com/@yourname",
+    "YouTube": "https://youtube.com/watch?v=VIDEO",
+    "Telegram": "https://t.me/yourchannel",
+    "Twitter": "https://x.com/yourname",
+    "Facebook": "https://facebook.com/yourpage",
+    "Spotify": "https://open.spotify.com/track/TRACK",
+    "Twitch": "https://twitch.tv/yourchannel",
+    "Threads": "https://threads.net/@yourname",
+    "SoundCloud": "https://soundcloud.com/yourname",
+    "LinkedIn": "https://linkedin.com/in/yourname",
+    "Discord": "https://discord.gg/INVITE",
+}
+ANY_LINK_EXAMPLE = "https://example.com/page"
+
+
+def link_example(name: str, category: str) -> str:
+    """An example link of the service's platform (a neutral one when it names none)."""
+    platform = service_platform(name, category)
+    return LINK_EXAMPLES.get(platform or "", ANY_LINK_EXAMPLE)
+
+
 def service_platform(name: str, category: str) -> str | None:
     """The platform a service is for, when exactly one is named."""
     named = platforms_named(name, category)
