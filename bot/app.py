@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -326,7 +326,7 @@ async def build_services(settings: Settings) -> Services:
         customers=Customers(stores.users, ttl_seconds=SHARED_CACHE_SECONDS if db.shared else None),
         ordering=ordering,
         checkout=Checkout(quoter, ordering, stores.holds),
-        mass=MassOrders(catalog, quoter, ordering),
+        mass=MassOrders(catalog, quoter, ordering, stores.orders, stores.settings, stores.outbox),
         aftersale=AfterSale(
             panels,
             stores.orders,
@@ -428,7 +428,19 @@ def background_work(services: Services, bot: Bot) -> list[Coroutine[Any, Any, No
         services.panels.run(services.settings.poll_interval_seconds),
         *([services.crypto.run()] if services.crypto is not None else []),
         repeat(services.ordering.sweep_lost_placements, PLACEMENT_SWEEP_SECONDS, "placement sweep"),
+        repeat(_finish_mass_orders(services), PLACEMENT_SWEEP_SECONDS, "mass order resume"),
     ]
+
+
+def _finish_mass_orders(services: Services) -> Callable[[], Awaitable[object]]:
+    """Mass orders a crash cut short: a batch is renewed after each line it places, so one
+    untouched for longer than a placement can take has nobody working on it."""
+    older_than = 2 * services.ordering.placement_seconds
+
+    async def finish() -> object:
+        return await services.mass.resume_unfinished(older_than)
+
+    return finish
 
 
 async def start(services: Services, bot: Bot, background: bool) -> None:

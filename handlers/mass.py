@@ -13,8 +13,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.core.ordering.forms import Invalid
-from bot.core.ordering.mass import MassLine, MassOrders, batch_tokens
-from bot.core.ordering.order_store import OrderStore
+from bot.core.ordering.mass import MassLine, MassOrders
 from bot.core.shop import Shop
 from bot.ui.callbacks import MassConfirm
 from bot.ui.filters import TypedText
@@ -61,17 +60,18 @@ async def mass_confirm(
     i18n: I18nContext,
     state: FSMContext,
     mass: MassOrders,
-    orders: OrderStore,
     shop: Shop,
 ) -> None:
     data = await state.get_data()
     message = query.message if isinstance(query.message, Message) else None
     if data.get("batch") != callback_data.batch or message is None:
         # An old preview: its lines were placed (or dropped) already; nothing twice.
-        placed = await orders.order_by_token_prefix(
-            batch_tokens(callback_data.batch), query.from_user.id
-        )
-        callback_answer.text = i18n.get("mass-already" if placed else "summary-outdated")
+        placed, held, refused = await mass.lines_state(query.from_user.id, callback_data.batch)
+        if placed + held + refused:
+            text = i18n.get("mass-already", placed=placed, held=held, refused=refused)
+        else:
+            text = i18n.get("summary-outdated")
+        callback_answer.text = text
         callback_answer.show_alert = True
         return
     await drop_buttons(message)
@@ -84,7 +84,7 @@ async def mass_confirm(
     lines = [MassLine.from_stored(stored) for stored in data.get("lines", [])]
     # The state stays until every line is tried: a restart in the middle and a new tap
     # place the rest, and the lines already placed are found by their tokens.
-    results = await mass.place(query.from_user.id, callback_data.batch, lines)
+    results = await mass.confirm(query.from_user.id, callback_data.batch, lines)
     await state.clear()
     await message.answer(
         report_text(i18n.get, results, shop.currency), reply_markup=main_menu(i18n)

@@ -30,6 +30,7 @@ class OutboxKind(StrEnum):
     ADMIN_CATALOG_DIGEST = "admin_catalog_digest"  # what moved at a catalog refresh
     ADMIN_BELOW_COST = "admin_below_cost"  # a hand-set price under the cost: paused
     ADMIN_LOW_MARGIN = "admin_low_margin"  # a margin under MARGIN_ALERT_PERCENT
+    MASS_REPORT = "mass_report"  # a mass order cut by a crash was finished: its report
 
 
 @dataclass(frozen=True)

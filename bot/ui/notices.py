@@ -25,6 +25,7 @@ from bot.core.domain import Order, RefillStage, Stage
 from bot.core.money import fmt_rate
 from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.ordering.hold_store import HoldStore
+from bot.core.ordering.mass import results_from_payload
 from bot.core.ordering.order_store import OrderStore
 from bot.core.outbox import (
     OutboxKind,
@@ -40,6 +41,7 @@ from bot.core.stores import Stores
 from bot.core.tracking.refill_store import RefillStore
 from bot.ui.i18n import Translator
 from bot.ui.keyboards import open_order, place_held_keyboard, resolve_order, stalled_order
+from bot.ui.mass_texts import report_text
 from bot.ui.render import Translate, money, order_card, shorten, stage_label
 
 TOPIC_PREFIX = "topic:"  # topic:<chat id>:<name> = its message_thread_id
@@ -203,6 +205,13 @@ async def _referral_earned(_: MessageRenderer, t: Translate, row: OutboxRow) -> 
     earned = Decimal(str(row.payload["amount"]))
     currency = str(row.payload.get("currency", ""))
     return Rendered(t("notify-referral-earned", amount=money(earned, currency)))
+
+
+@renders(OutboxKind.MASS_REPORT)
+async def _mass_report(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    """A mass order a crash cut short, finished: the same per-line report as Confirm's."""
+    results = results_from_payload(list(row.payload.get("results") or []))
+    return Rendered(report_text(t, results, str(row.payload.get("currency", ""))))
 
 
 @renders(OutboxKind.HELD_ORDER_READY)

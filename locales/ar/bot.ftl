@@ -632,7 +632,7 @@ mass-line-ok = { $n }. ✅ الخدمة { $id } · { $link } · { $quantity } �
 mass-line-bad = { $n }. ❌ { $why }
 mass-total = 💵 المجموع: <b>{ $total }</b>
 mass-nothing-valid = لا يمكن تنفيذ أي سطر: صحّحها والصقها مجددًا.
-mass-already = نُفّذ هذا الطلب الجماعي بالفعل. تقريره في الأعلى.
+mass-already = تم تنفيذ هذا الطلب الجماعي بالفعل: { $placed } منفّذ، { $held } قيد التحقق، { $refused } مرفوض ومُسترد.
 mass-report-title = 📦 <b>طلب جماعي</b>: { $placed ->
     [zero] لم يُنفَّذ أي طلب
     [one] نُفّذ طلب واحد

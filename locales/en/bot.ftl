@@ -563,7 +563,7 @@ mass-line-ok = { $n }. ✅ service { $id } · { $link } · { $quantity } — { $
 mass-line-bad = { $n }. ❌ { $why }
 mass-total = 💵 Total: <b>{ $total }</b>
 mass-nothing-valid = No line can be placed: fix them and paste again.
-mass-already = This mass order was placed already. Its report is above.
+mass-already = This mass order was placed already: { $placed } placed, { $held } being checked, { $refused } refused and refunded.
 mass-report-title = 📦 <b>Mass order</b>: { $placed ->
     [one] { $placed } order placed
    *[other] { $placed } orders placed

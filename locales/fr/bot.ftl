@@ -552,7 +552,7 @@ mass-line-ok = { $n }. ✅ service { $id } · { $link } · { $quantity } — { $
 mass-line-bad = { $n }. ❌ { $why }
 mass-total = 💵 Total : <b>{ $total }</b>
 mass-nothing-valid = Aucune ligne ne peut être passée : corrigez-les et recollez.
-mass-already = Cette commande groupée a déjà été passée. Son rapport est plus haut.
+mass-already = Cette commande groupée a déjà été passée : { $placed } passées, { $held } en vérification, { $refused } refusées et remboursées.
 mass-report-title = 📦 <b>Commande groupée</b> : { $placed ->
     [one] { $placed } commande passée
    *[other] { $placed } commandes passées

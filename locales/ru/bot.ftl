@@ -588,7 +588,7 @@ mass-line-ok = { $n }. ✅ услуга { $id } · { $link } · { $quantity } �
 mass-line-bad = { $n }. ❌ { $why }
 mass-total = 💵 Итого: <b>{ $total }</b>
 mass-nothing-valid = Ни одну строку нельзя разместить: исправьте и вставьте снова.
-mass-already = Этот массовый заказ уже размещён. Отчёт выше.
+mass-already = Этот пакет заказов уже оформлен: размещено { $placed }, на проверке { $held }, отклонено и возвращено { $refused }.
 mass-report-title = 📦 <b>Массовый заказ</b>: { $placed ->
     [one] размещён { $placed } заказ
     [few] размещено { $placed } заказа

@@ -8,7 +8,7 @@ from decimal import Decimal
 from bot.core.ordering.mass import MassLine
 from bot.ui.callbacks import MassConfirm
 from tests.conftest import Harness
-from tests.handlers.flows import key
+from tests.handlers.flows import deliver_outbox, key
 
 
 def adds(h: Harness) -> list[dict[str, str]]:
@@ -89,3 +89,43 @@ async def test_a_line_with_a_broken_port_is_refused_and_the_others_priced(harnes
     preview = await h.say(user_id, "\n".join(lines))
     assert "1 line can be placed of 3" in preview or "1 lines can be placed of 3" in preview
     assert "2. ❌" in preview and "3. ❌" in preview
+
+
+async def test_a_mass_order_cut_by_a_crash_finishes_what_was_confirmed_and_reports(
+    harness: Harness,
+) -> None:
+    """Issue 34: 8 confirmed lines, the process killed after 2 were sent: after the restart
+    the other 6 were never placed nor charged, the customer was not told, and the old
+    Confirm answered nothing useful."""
+    h, user_id = harness, Harness.new_user()
+    await h.fund(user_id, "100")
+    lines = [f"1 | https://instagram.com/p/cut{user_id}x{n} | 100" for n in range(8)]
+    await h.say(user_id, "/mass")
+    await h.say(user_id, "\n".join(lines))
+    data = await h.dp.storage.get_data(key(user_id))
+    batch = data["batch"]
+    confirmed = [MassLine.from_stored(stored) for stored in data["lines"]]
+    sent = len(adds(h))
+    # What Confirm does before the first line, then the process dies after two lines.
+    await h.services.mass.record_confirmed(user_id, batch, confirmed)
+    await h.services.mass.place(user_id, batch, confirmed[:2])
+    assert len(adds(h)) == sent + 2
+
+    # The restart: the leader finishes the batch, each line once, and tells the customer.
+    assert await h.services.mass.resume_unfinished(older_than=0) == [batch]
+    assert len(adds(h)) == sent + 8
+    orders = await h.services.stores.orders.list_orders(user_id, limit=50)
+    assert len(orders) == 8
+    h.session.clear()
+    await deliver_outbox(h)
+    report = "\n".join(h.session.texts(user_id))
+    assert "8 orders placed of 8 lines" in report
+    assert await h.services.mass.resume_unfinished(older_than=0) == []  # done: not again
+
+    # The old preview's Confirm says what became of its lines.
+    await h.dp.storage.set_data(key(user_id), {})
+    await h.press_data(user_id, MassConfirm(batch=batch, place=True).pack())
+    assert "8 placed" in h.session.alerts()[-1]
+    assert len(adds(h)) == sent + 8
+    charged = sum(o.charge for o in orders)
+    assert await h.services.stores.wallets.balance(user_id) == Decimal(100) - charged

@@ -7,19 +7,33 @@ discount is for one order)."""
 
 from __future__ import annotations
 
+import json
+import logging
 import re
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from bot.core.catalog.cache import CatalogCache
-from bot.core.domain import parse_id
+from bot.core.domain import Stage, parse_id
+from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.ordering.forms import Invalid, check_form, is_orderable
+from bot.core.ordering.order_store import OrderStore
 from bot.core.ordering.placing import OrderService, Outcome, Placement
 from bot.core.ordering.quoting import Quoter
+from bot.core.outbox import OutboxKind
+from bot.core.storage.kv import KeyValueStore
+
+logger = logging.getLogger(__name__)
 
 MAX_LINES = 100
+# A confirmed batch is recorded until every line was tried: a batch still recorded after a
+# crash is finished by the leader (bot/app.py), each line once (its token).
+CONFIRMED_PREFIX = "mass-confirmed:"
+# What an order's stage means for a line placed before (a crash, an old Confirm).
+_HELD = frozenset({Stage.PLACING, Stage.UNCERTAIN, Stage.STUCK})
 _SEPARATORS = re.compile(r"\s*[|;]\s*|\s+")
 
 
@@ -79,6 +93,32 @@ class LineResult:
     placement: Placement | None  # None: the price moved since the preview, nothing tried
 
 
+def results_payload(results: list[LineResult]) -> list[dict[str, Any]]:
+    """A report as the outbox keeps it (JSON) until it is sent."""
+    return [
+        {
+            "line": r.line.stored() if r.line.valid else {"number": r.line.number},
+            "outcome": r.placement.outcome.value if r.placement else None,
+            "order": r.placement.order_id if r.placement else None,
+            "missing": str(r.placement.missing) if r.placement and r.placement.missing else None,
+        }
+        for r in results
+    ]
+
+
+def results_from_payload(payload: list[dict[str, Any]]) -> list[LineResult]:
+    results = []
+    for item in payload:
+        stored = item["line"]
+        line = MassLine.from_stored(stored) if "price" in stored else MassLine(stored["number"])
+        placement = None
+        if item.get("outcome"):
+            missing = Decimal(item["missing"]) if item.get("missing") else None
+            placement = Placement(Outcome(item["outcome"]), item.get("order"), missing=missing)
+        results.append(LineResult(line, placement))
+    return results
+
+
 def line_token(batch: str, number: int) -> str:
     return f"mass-{batch}-{number}"
 
@@ -89,10 +129,22 @@ def batch_tokens(batch: str) -> str:
 
 
 class MassOrders:
-    def __init__(self, catalog: CatalogCache, quoter: Quoter, ordering: OrderService) -> None:
+    def __init__(
+        self,
+        catalog: CatalogCache,
+        quoter: Quoter,
+        ordering: OrderService,
+        orders: OrderStore,
+        kv: KeyValueStore,
+        outbox: OutboxStore,
+    ) -> None:
         self._catalog = catalog
         self._quoter = quoter
         self._ordering = ordering
+        self._orders = orders
+        self._kv = kv
+        self._outbox = outbox
+        self._running: set[str] = set()  # batches this process is placing now
 
     async def preview(self, user_id: int, text: str) -> MassPreview | Invalid:
         raw = [line for line in text.splitlines() if line.strip()]
@@ -124,6 +176,60 @@ class MassOrders:
             number, service.id, answers, price=self._quoter.list_price(service, answers)
         )
 
+    async def record_confirmed(self, user_id: int, batch: str, lines: list[MassLine]) -> None:
+        """Confirm was pressed: the batch is kept until every line was tried. Its time is
+        renewed after each line, so only a batch nobody works on looks old."""
+        record = {"user": user_id, "lines": [line.stored() for line in lines], "at": time.time()}
+        await self._kv.set_kv(CONFIRMED_PREFIX + batch, json.dumps(record))
+
+    async def confirm(self, user_id: int, batch: str, lines: list[MassLine]) -> list[LineResult]:
+        """Place a confirmed batch; a crash in the middle leaves it for `resume_unfinished`."""
+        await self.record_confirmed(user_id, batch, lines)
+        return await self._finish(user_id, batch, lines)
+
+    async def _finish(self, user_id: int, batch: str, lines: list[MassLine]) -> list[LineResult]:
+        self._running.add(batch)
+        results = []
+        try:
+            async with self._ordering.in_flight():
+                for line in lines:
+                    results.append(await self._place_line(user_id, batch, line))
+                    await self.record_confirmed(user_id, batch, lines)  # still being worked on
+        finally:
+            self._running.discard(batch)
+        await self._kv.set_kv(CONFIRMED_PREFIX + batch, None)
+        return results
+
+    async def resume_unfinished(self, older_than: float) -> list[str]:
+        """Batches confirmed at least `older_than` seconds ago and not finished (the process
+        died in the middle): the lines not sent yet are placed, those sent are found by their
+        tokens, and the customer gets the per-line report. Returns the batches finished."""
+        finished = []
+        for key, value in (await self._kv.kv_with_prefix(CONFIRMED_PREFIX)).items():
+            batch = key.removeprefix(CONFIRMED_PREFIX)
+            record = json.loads(value)
+            if batch in self._running or time.time() - float(record["at"]) < older_than:
+                continue
+            user_id = int(record["user"])
+            lines = [MassLine.from_stored(stored) for stored in record["lines"]]
+            results = await self._finish(user_id, batch, lines)
+            payload = {
+                "batch": batch,
+                "currency": self._quoter.shop.currency,
+                "results": results_payload(results),
+            }
+            await self._outbox.enqueue([user_id], OutboxKind.MASS_REPORT, payload)
+            logger.warning("a mass order cut short was finished", extra={"batch": batch})
+            finished.append(batch)
+        return finished
+
+    async def lines_state(self, user_id: int, batch: str) -> tuple[int, int, int]:
+        """(placed, being checked, refused) of a batch's lines: what an old Confirm says."""
+        stages = await self._orders.stages_by_token_prefix(batch_tokens(batch), user_id)
+        held = sum(1 for stage in stages if stage in _HELD)
+        refused = sum(1 for stage in stages if stage is Stage.REJECTED)
+        return len(stages) - held - refused, held, refused
+
     async def place(self, user_id: int, batch: str, lines: list[MassLine]) -> list[LineResult]:
         """Place each valid line once (its token), in order; the results per line."""
         results = []
@@ -142,4 +248,15 @@ class MassOrders:
         placement = await self._ordering.place(
             quote.new_order(user_id, line_token(batch, line.number))
         )
+        if placement.outcome is Outcome.ALREADY_PLACED and placement.order_id is not None:
+            placement = await self._as_it_stands(placement.order_id)
         return LineResult(line, placement)
+
+    async def _as_it_stands(self, order_id: int) -> Placement:
+        """A line placed before (a crash, a second tap): reported as its order stands."""
+        order = await self._orders.get_order(order_id)
+        if order is not None and order.stage in _HELD:
+            return Placement(Outcome.UNCERTAIN, order_id=order_id)
+        if order is not None and order.stage is Stage.REJECTED:
+            return Placement(Outcome.REJECTED, order_id=order_id)
+        return Placement(Outcome.ALREADY_PLACED, order_id=order_id)

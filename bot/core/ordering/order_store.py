@@ -280,6 +280,14 @@ class OrderStore(StoreBase):
             order_id = await conn.scalar(query, {"user_id": user_id, "pattern": pattern})
         return None if order_id is None else int(order_id)
 
+    async def stages_by_token_prefix(self, prefix: str, user_id: int) -> list[Stage]:
+        """The stages of the customer's orders whose token starts so (a mass order's lines)."""
+        query = "SELECT status FROM orders WHERE user_id = :user_id AND client_token LIKE :pattern"
+        pattern = prefix.replace("%", "").replace("_", "") + "%"  # the code's own prefixes
+        async with self.db.read() as conn:
+            found = await conn.execute(query, {"user_id": user_id, "pattern": pattern})
+            return [Stage(row[0]) for row in found.all()]
+
     async def list_orders(self, user_id: int, offset: int = 0, limit: int = 10) -> list[Order]:
         params = {"user_id": user_id, "offset": offset, "limit": limit}
         async with self.db.read() as conn:

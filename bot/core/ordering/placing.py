@@ -87,7 +87,7 @@ class OrderService:
         """`paused(service id)`: why a service is not sold now (curation), or None.
         `placement_seconds`: the longest a placement can take (its `add` calls, one per
         route, each bounded by the panel timeout); an order placing for longer was lost."""
-        self._placement_seconds = placement_seconds
+        self.placement_seconds = placement_seconds
         self._placing: set[int] = set()  # this process's placements in progress
         self._paused = paused
         self.panels = panels
@@ -223,7 +223,7 @@ class OrderService:
         an exception or a crash lost their outcome. Held for admins (/pending) as a restart
         would; returns their ids."""
         found = await self._orders.recover_interrupted_placements(
-            self._admins, self._placement_seconds, skip=self._placing
+            self._admins, self.placement_seconds, skip=self._placing
         )
         if found:
             logger.error(
