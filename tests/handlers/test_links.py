@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from tests.conftest import Harness
 from tests.handlers.flows import confirm, open_service
 
@@ -66,3 +68,34 @@ async def test_a_second_order_on_an_open_link_costs_nothing(harness: Harness) ->
     await h.say(user_id, "100")
     await h.press(user_id, "All at once")  # no drip-feed
     assert "placed" in await confirm(h, user_id)
+
+
+async def test_an_empty_wallet_learns_nothing_of_who_orders_for_a_link(harness: Harness) -> None:
+    """Issue 34: a busy link was reported before the balance check, so a customer with an
+    empty wallet learned that someone was buying for that link."""
+    import uuid
+
+    from bot.core.domain import InsufficientFundsError, NewOrder
+
+    h, buyer, prober = harness, Harness.new_user(), Harness.new_user()
+    await h.fund(buyer, "50")
+    link = f"https://instagram.com/p/secret{buyer}"
+    await order_package(h, buyer, link)
+    await h.services.stores.users.ensure_user(prober, None, "P")
+    [first] = await h.services.stores.orders.list_orders(buyer)
+    probe = NewOrder(
+        user_id=prober,
+        client_token=uuid.uuid4().hex,
+        service_id=first.service_id,
+        service_name="S",
+        service_type="Package",
+        category="C",
+        link=first.link,
+        fields={},
+        quantity=1,
+        charge=Decimal(1),
+        cost=Decimal("0.5"),
+        currency="USD",
+    )
+    with pytest.raises(InsufficientFundsError):
+        await h.services.stores.orders.create_order(probe)

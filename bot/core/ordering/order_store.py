@@ -77,16 +77,18 @@ class OrderStore(StoreBase):
             found = existing.scalar()
             if found is not None:
                 raise AlreadyPlacedError(found)
+            # The wallet before the link: a customer who cannot pay learns nothing of who
+            # else orders for a link.
+            charge = to_micros(new.charge)
+            balance = await self._balance_micros(conn, new.user_id)
+            if balance < charge:
+                raise InsufficientFundsError(from_micros(charge - balance))
             busy = await conn.execute(
                 _OPEN_ON_LINK, {"service_id": new.service_id, "link": new.link}
             )
             open_order = busy.first()
             if new.link and open_order is not None:
                 raise LinkBusyError(int(open_order[0]), own=int(open_order[1]) == new.user_id)
-            charge = to_micros(new.charge)
-            balance = await self._balance_micros(conn, new.user_id)
-            if balance < charge:
-                raise InsufficientFundsError(from_micros(charge - balance))
             result = await conn.execute(
                 _ADD_ORDER,
                 {
