@@ -5,7 +5,7 @@ paid in the Crypto Bot through its link. The wallet is credited when the payment
 from __future__ import annotations
 
 import logging
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
@@ -13,7 +13,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
-from bot.core.money import CENT
+from bot.core.money import CENT, parse_decimal
 from bot.core.payments.crypto import MAX_AMOUNT, MIN_AMOUNT, CryptoPayments, TooManyInvoicesError
 from bot.core.payments.cryptopay import CryptoPayError
 from bot.core.shop import Shop
@@ -26,11 +26,8 @@ logger = logging.getLogger(__name__)
 
 def typed_amount(text: str) -> Decimal | None:
     """`/crypto 12.50`: an amount in the wallet currency, to the cent, within the limits."""
-    try:
-        amount = Decimal(text.strip().replace(",", "."))
-    except InvalidOperation:
-        return None
-    if not amount.is_finite() or amount != amount.quantize(CENT):
+    amount = parse_decimal(text)
+    if amount is None or amount != amount.quantize(CENT):
         return None
     return amount if MIN_AMOUNT <= amount <= MAX_AMOUNT else None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 MICROS = Decimal(1_000_000)
 CENT = Decimal("0.01")
@@ -33,6 +33,22 @@ def panel_cost(rate: Decimal, units: int) -> Decimal:
 def customer_price(rate: Decimal, units: int, markup_percent: Decimal) -> Decimal:
     """rate × units / 1000 × (1 + markup), rounded up to the cent (never sell at a loss)."""
     return round_up_to_cents(panel_cost(rate, units) * (1 + markup_percent / 100))
+
+
+MAX_NUMBER_TEXT = 40  # characters: no amount or percent anyone types is longer
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """A finite number someone typed ("12.5", "12,5"); None for words, NaN and infinities
+    (a NaN cannot even be compared: `Decimal(0) <= Decimal("NaN")` raises)."""
+    text = text.strip().replace(",", ".")
+    if not text or len(text) > MAX_NUMBER_TEXT:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
 
 
 def partial_refund(charge: Decimal, ordered_units: int, remains: int) -> Decimal:

@@ -8,14 +8,14 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from aiohttp import web
 
 from bot.core.catalog.curation import FLAG_WORDS, Flag, margin_percent
 from bot.core.domain import MAX_BIG_ID, Stage, parse_id
-from bot.core.money import fmt, fmt_rate
+from bot.core.money import fmt, fmt_rate, parse_decimal
 from bot.core.ops.reports import daily
 from bot.core.panels import Service
 from bot.ui.charts import render
@@ -166,11 +166,8 @@ async def _set_price(
 
 
 def _amount(value: str) -> Decimal | None:
-    try:
-        amount = Decimal(value.replace(",", "."))
-    except InvalidOperation:
-        return None
-    return amount if amount.is_finite() and Decimal(0) <= amount <= Decimal(1_000_000) else None
+    amount = parse_decimal(value)
+    return amount if amount is not None and Decimal(0) <= amount <= Decimal(1_000_000) else None
 
 
 async def history(request: web.Request) -> web.Response:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from aiogram.exceptions import TelegramAPIError
@@ -14,6 +14,7 @@ from aiogram.types import LabeledPrice
 from aiohttp import web
 
 from bot.core.domain import Order, parse_id
+from bot.core.money import parse_decimal
 from bot.core.ordering.checkout import Next
 from bot.core.ordering.forms import check_form, is_orderable
 from bot.core.ordering.placing import Outcome
@@ -54,10 +55,7 @@ async def quote(request: web.Request) -> web.Response:
 
 
 def price_of(raw: object) -> Decimal | None:
-    try:
-        return Decimal(str(raw)) if raw is not None else None
-    except InvalidOperation:
-        return None
+    return parse_decimal(str(raw)) if isinstance(raw, str | int | float) else None
 
 
 def form_token(user_id: int, token: str) -> str:

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from aiogram import Router, html
 from aiogram.filters import Command, CommandObject
@@ -17,7 +17,7 @@ from bot.core.catalog.pricing import Pricing
 from bot.core.catalog.storefront import Storefront
 from bot.core.catalog.watch import PriceWatch
 from bot.core.domain import parse_id
-from bot.core.money import fmt_rate
+from bot.core.money import fmt_rate, parse_decimal
 from bot.core.ops.audit_store import AuditLog
 from bot.core.shop import Shop
 from bot.ui.refill_texts import guarantee_line
@@ -118,11 +118,8 @@ async def price_command(
     original = curation.original(service_id) if service_id is not None else None
     amount: Decimal | None = None
     if len(words) == 2 and words[1].lower() != "off":
-        try:
-            amount = Decimal(words[1].replace(",", "."))
-        except InvalidOperation:
-            amount = Decimal(-1)
-        if not amount.is_finite() or not Decimal(0) < amount <= MAX_PRICE:
+        amount = parse_decimal(words[1])
+        if amount is None or not Decimal(0) < amount <= MAX_PRICE:
             service_id = None
     if service_id is None or len(words) != 2:
         await message.answer(i18n.get("admin-price-usage"))

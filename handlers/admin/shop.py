@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from aiogram import Router, html
 from aiogram.filters import Command, CommandObject
@@ -16,6 +16,7 @@ from bot.core.catalog.pricing import Pricing
 from bot.core.domain import parse_id
 from bot.core.growth.referral_store import ReferralStore
 from bot.core.growth.referrals import parse_percent
+from bot.core.money import parse_decimal
 from bot.core.ops.audit_store import AuditLog
 from bot.core.ops.figure_store import FigureStore
 from bot.core.ops.reports import daily
@@ -106,11 +107,8 @@ async def markup_command(
     percent_text = args[-1]
     percent: Decimal | None = None
     if percent_text.lower() != "off":
-        try:
-            percent = Decimal(percent_text)
-        except InvalidOperation:
-            percent = Decimal(-1)
-        if not Decimal(0) <= percent <= Decimal(1000):
+        percent = parse_decimal(percent_text)
+        if percent is None or not Decimal(0) <= percent <= Decimal(1000):
             await message.answer(i18n.get("admin-markup-usage"))
             return
     if len(args) == 1:

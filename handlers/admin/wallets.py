@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from aiogram import Bot, Router, html
 from aiogram.filters import Command, CommandObject
@@ -11,7 +11,7 @@ from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
 from bot.core.customers.user_store import UserStore
-from bot.core.money import fmt
+from bot.core.money import fmt, parse_decimal
 from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.ops.audit_store import AuditLog
 from bot.core.ops.figure_store import FigureStore
@@ -30,12 +30,9 @@ MAX_AMOUNT = Decimal(1_000_000)
 
 
 def _amount(text: str) -> Decimal | None:
-    try:
-        value = Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        return None
+    value = parse_decimal(text)
     if (
-        not value.is_finite()
+        value is None
         or value <= 0
         or value > MAX_AMOUNT
         or value != value.quantize(Decimal("0.01"))  # wallets hold whole cents

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from decimal import Decimal
 
+import pytest
 from aiogram.exceptions import TelegramBadRequest, TelegramNetworkError
 from aiogram.methods import GetMe, RefundStarPayment
 
@@ -258,3 +260,16 @@ async def test_low_panel_balance_alerts_admins_once_per_crossing(harness: Harnes
     watch.threshold = balance + 1  # and fell below again: a new crossing
     await watch.check()
     assert await alerts() == before + 2
+
+
+async def test_strange_numbers_in_admin_commands_get_the_usage_not_an_error(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 34: `/markup NaN` raised (a NaN cannot be compared)."""
+    h = harness
+    for text in ("/markup NaN", "/markup sNaN", "/markup service 2 NaN", "/markup -Infinity"):
+        with caplog.at_level(logging.ERROR):
+            reply = await h.say(ADMIN_ID, text)
+        assert "Usage" in reply or "/markup" in reply, (text, reply)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert h.services.pricing.default_percent == Decimal(50)

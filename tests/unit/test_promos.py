@@ -68,3 +68,19 @@ def test_a_discount_rounds_up_to_the_cent_and_never_sells_below_cost() -> None:
     assert discounted(Decimal("10.00"), Decimal(10), Decimal("5.00")) == Decimal("9.00")
     assert discounted(Decimal("1.17"), Decimal(15), Decimal("0.50")) == Decimal("1.00")  # 0.9945
     assert discounted(Decimal("10.00"), Decimal(90), Decimal("6.001")) == Decimal("6.01")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["CODE", "5", "1", "nan"],
+        ["CODE", "5", "1", "inf"],
+        ["CODE", "5", "99999999999"],
+        ["CODE", "NaN%"],
+        ["CODE", "sNaN"],
+        ["CODE", "5", "1", "1e308"],
+    ],
+)
+def test_strange_numbers_make_no_promo_code(args: list[str]) -> None:
+    """Issue 34: NaN days never expired, 11-digit uses overflowed PostgreSQL's column."""
+    assert parse_create(args) is None

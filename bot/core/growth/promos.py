@@ -12,6 +12,8 @@ from bot.core.money import CENT
 
 CODE = re.compile(r"^[A-Z0-9_-]{3,32}$")
 MAX_CREDIT = Decimal(10_000)
+MAX_USES = 1_000_000  # uses are counted in a 32-bit column
+MAX_DAYS = 3650.0
 
 
 class PromoKind(StrEnum):
@@ -53,7 +55,9 @@ def parse_create(args: list[str]) -> PromoSpec | None:
         0 < amount <= MAX_CREDIT and amount == amount.quantize(CENT)
     ):
         return None
-    if (uses is not None and uses <= 0) or (days is not None and days <= 0):
+    if uses is not None and not 0 < uses <= MAX_USES:
+        return None
+    if days is not None and not 0 < days <= MAX_DAYS:  # NaN and infinity fail this too
         return None
     return PromoSpec(code, kind, amount, uses, days)
 
