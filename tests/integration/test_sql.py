@@ -11,6 +11,7 @@ import pytest_asyncio
 
 from bot.core.storage.db import Database, IntegrityError, insert_sql
 from tests.backends import BACKENDS, fresh_database_url
+from tests.integration.support import Env
 
 USER = insert_sql("users", ["id", "is_banned", "is_active", "created_at"])
 LEDGER = insert_sql("ledger", ["user_id", "amount_micros", "kind", "ref", "created_at"])
@@ -109,3 +110,14 @@ async def test_a_failed_write_is_undone_and_the_next_one_works(db: Database) -> 
     assert rows == 3
     async with db.read() as conn:
         assert await conn.scalar("SELECT username FROM users WHERE id = :id", {"id": 3}) == "cy"
+
+
+async def test_a_username_found_is_its_current_holders(env: Env) -> None:
+    """Issue 34: `/credit @name` could credit the old holder of a username."""
+    users = env.stores.users
+    await users.ensure_user(9101, "shopper", "Old")
+    await users.ensure_user(9102, "shopper", "New")  # the name moved to another account
+    found = await users.find_user("@Shopper")
+    assert found is not None and found.id == 9102
+    old = await users.get_user(9101)
+    assert old is not None and old.username is None

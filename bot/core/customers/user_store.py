@@ -33,6 +33,12 @@ class UserStore(StoreBase):
         self, user_id: int, username: str | None, first_name: str | None
     ) -> tuple[User, bool]:
         async with self.db.write() as conn:
+            if username:
+                # A username belongs to one account at a time: whoever wrote with it last.
+                await conn.execute(
+                    "UPDATE users SET username = NULL WHERE lower(username) = :name AND id != :id",
+                    {"name": username.lower(), "id": user_id},
+                )
             row = (await conn.execute(_BY_ID, {"user_id": user_id})).mappings().first()
             if row is None:
                 await conn.execute(
@@ -69,9 +75,10 @@ class UserStore(StoreBase):
             return await self.get_user(user_id)
         name = reference.removeprefix("@").lower()
         async with self.db.read() as conn:
-            query = "SELECT * FROM users WHERE lower(username) = :name"
-            row = (await conn.execute(query, {"name": name})).mappings().first()
-        return user_from_row(row) if row else None
+            query = "SELECT * FROM users WHERE lower(username) = :name LIMIT 2"
+            rows = (await conn.execute(query, {"name": name})).mappings().all()
+        # Two holders (kept from before a name moved): which one is meant is not known.
+        return user_from_row(rows[0]) if len(rows) == 1 else None
 
     async def set_locale(self, user_id: int, locale: str) -> None:
         async with self.db.write() as conn:

@@ -20,7 +20,9 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    column,
     false,
+    func,
 )
 
 metadata = MetaData()
@@ -39,6 +41,7 @@ users = Table(
     Column("referrer_id", BigInteger),
     Column("ref_code", String(16)),
     Index("ix_users_ref_code", "ref_code", unique=True),
+    Index("ix_users_username_lower", func.lower(column("username"))),
     Index("ix_users_referrer", "referrer_id"),
 )
 

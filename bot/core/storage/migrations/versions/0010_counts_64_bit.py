@@ -1,4 +1,4 @@
-"""Counts a panel reports are 64-bit, and refills given up on have failed.
+"""Counts a panel reports are 64-bit, refills given up on have failed, usernames are indexed.
 
 Counts: a panel reports 64-bit numbers: a video with 8.3 billion views has a start count past
 32 bits, and one such answer stopped every order's tracking on PostgreSQL (issue 34).
@@ -24,6 +24,8 @@ def upgrade() -> None:
     with op.batch_alter_table("orders") as batch:
         for column in _COUNTS:
             batch.alter_column(column, type_=sa.BigInteger, existing_type=sa.Integer)
+    # `/credit @name` and a username changing hands look names up without case.
+    op.create_index("ix_users_username_lower", "users", [sa.text("lower(username)")])
     # Refills an earlier version gave up on (panel id dropped, "unknown" forever) blocked
     # their order's refills: they failed, and the customer may ask again.
     op.execute(
@@ -32,6 +34,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_users_username_lower", "users")
     with op.batch_alter_table("orders") as batch:
         for column in _COUNTS:
             batch.alter_column(column, type_=sa.Integer, existing_type=sa.BigInteger)
