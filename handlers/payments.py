@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from decimal import Decimal
 
 from aiogram import Bot, Router
@@ -12,7 +13,14 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.core.domain import User, parse_id
-from bot.core.payments.stars import MAX_TOPUP, STARS, charge_ref, check_payment, invoice_for
+from bot.core.payments.stars import (
+    MAX_TOPUP,
+    STARS,
+    charge_ref,
+    check_payment,
+    invoice_for,
+    is_fresh,
+)
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.settings import Settings
 from bot.core.shop import Shop
@@ -78,7 +86,11 @@ async def topup_button(
 
 
 async def pre_checkout(
-    query: PreCheckoutQuery, i18n: I18nContext, shop: Shop, customer: User | None = None
+    query: PreCheckoutQuery,
+    i18n: I18nContext,
+    shop: Shop,
+    settings: Settings,
+    customer: User | None = None,
 ) -> None:
     if shop.demo:  # an invoice made before the shop became a demo: no real money taken
         await query.answer(ok=False, error_message=i18n.get("demo-no-payments"))
@@ -89,6 +101,9 @@ async def pre_checkout(
     )
     if invoice is None or (customer is not None and customer.is_banned):
         await query.answer(ok=False, error_message=i18n.get("topup-refused"))
+        return
+    if not is_fresh(invoice, settings.stars_per_usd, time.time()):
+        await query.answer(ok=False, error_message=i18n.get("topup-expired"))
         return
     await query.answer(ok=True)
 

@@ -815,3 +815,4 @@ app-console-done = تم.
 app-console-shown = المعروض:
 private-chat-only = أعمل في المحادثة الخاصة فقط: افتح { $bot } واكتب لي هناك.
 admin-refund-stars-short = لم يُسترد شيء: الاسترداد يستعيد { $amount } (الدفعة وأي مكافأة حصلت عليها)، والمحفظة تحتوي { $balance }.
+topup-expired = انتهت صلاحية هذه الفاتورة. اطلب شحنًا جديدًا بنقرة واحدة.

@@ -734,3 +734,4 @@ app-console-done = Done.
 app-console-shown = Shown:
 private-chat-only = I work in a private chat: open { $bot } and write to me there.
 admin-refund-stars-short = Nothing was refunded: the refund takes back { $amount } (the payment and any bonus it earned), and the wallet holds { $balance }.
+topup-expired = This invoice has expired. Ask for a new top-up: it takes a tap.

@@ -723,3 +723,4 @@ app-console-done = Fait.
 app-console-shown = Affichés :
 private-chat-only = Je fonctionne en discussion privée : ouvrez { $bot } et écrivez-moi là-bas.
 admin-refund-stars-short = Rien n’a été remboursé : le remboursement reprend { $amount } (le paiement et le bonus qu’il a rapporté), et le portefeuille contient { $balance }.
+topup-expired = Cette facture a expiré. Demandez une nouvelle recharge : un seul geste suffit.
