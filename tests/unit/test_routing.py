@@ -77,3 +77,18 @@ def test_admins_unlink_and_link_routes() -> None:
     joined = build_products([("alpha", ALPHA), ("beta", BETA)], Overrides(links={("beta", 8): 2}))
     likes = next(p for p in joined if p.id == 2)
     assert [(r.panel, r.service.id) for r in likes.routes] == [("alpha", 2), ("beta", 8)]
+
+
+def test_service_ids_past_the_span_never_merge_two_panels_products() -> None:
+    """Issue 34: panel A's service 10,000,005 and panel B's service 5 both became product
+    10,000,005 — one product, two different services."""
+    big = service(PANEL_ID_SPAN + 5, "Big id", "1.00")
+    small = service(5, "Small id", "2.00")
+    products = build_products([("a", [big]), ("b", [small])])
+    ids = [p.id for p in products]
+    assert len(ids) == len(set(ids))
+    for product in products:
+        assert len({route.service.name for route in product.routes}) == 1
+    # A single panel keeps its own ids, however large.
+    [alone] = build_products([("a", [big])])
+    assert alone.id == PANEL_ID_SPAN + 5

@@ -10,6 +10,7 @@ sold by several panels takes the id of its route on the earliest panel.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,7 +18,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from bot.core.domain import MAX_ID
 from bot.core.panels import Service
+
+logger = logging.getLogger(__name__)
 
 PANEL_ID_SPAN = 10_000_000
 
@@ -64,6 +68,15 @@ def product_id(panel_index: int, service_id: int) -> int:
     return panel_index * PANEL_ID_SPAN + service_id
 
 
+def has_product_id(panel_count: int, panel_index: int, service_id: int) -> bool:
+    """Whether a service gets a product id of its own: with several panels, an id past the
+    span would be another panel's product (10,000,005 on the first is the second's 5), and
+    every product id fits the shop's 32-bit columns."""
+    if panel_count > 1 and service_id >= PANEL_ID_SPAN:
+        return False
+    return product_id(panel_index, service_id) <= MAX_ID
+
+
 def build_products(
     panels: Sequence[tuple[str, Sequence[Service]]], overrides: Overrides | None = None
 ) -> list[Product]:
@@ -73,8 +86,12 @@ def build_products(
     by_key: dict[tuple[str, str, str], int] = {}
     index_of = {name: index for index, (name, _) in enumerate(panels)}
     linked: list[tuple[str, Service, int]] = []
+    skipped = 0
     for index, (panel, services) in enumerate(panels):
         for service in services:
+            if not has_product_id(len(panels), index, service.id):
+                skipped += 1
+                continue
             route_key = (panel, service.id)
             own_id = product_id(index, service.id)
             if route_key in overrides.links:
@@ -85,6 +102,10 @@ def build_products(
             if target in routes_of and any(r.panel == panel for r in routes_of[target]):
                 target = own_id  # one route per panel: a panel's duplicate stays apart
             routes_of.setdefault(target, []).append(Route(panel, service))
+    if skipped:
+        logger.warning(
+            "services with ids no product id can hold were left out", extra={"count": skipped}
+        )
     for panel, service, target in linked:
         if target in routes_of and not any(r.panel == panel for r in routes_of[target]):
             routes_of[target].append(Route(panel, service))
