@@ -28,6 +28,10 @@ logger = logging.getLogger(__name__)
 
 RATE_PER_SECOND = 10.0  # per key, on average…
 BURST = 20.0  # …with bursts of this many
+# Unknown keys from one address: a few are looked up (a typo, a revoked key), then one every
+# few seconds; the rest are refused without a database read.
+FAILED_LOOKUPS_BURST = 10.0
+FAILED_LOOKUPS_PER_SECOND = 1 / 6
 MAX_FIELD = 100_000  # a field longer than this is no order form
 
 
@@ -40,6 +44,20 @@ class PanelApi:
     address: str  # what the documentation shows: the public origin + /api/v2
     currency: Callable[[], str]  # learnt from the panel at start
     buckets: TokenBuckets = field(default_factory=lambda: TokenBuckets(RATE_PER_SECOND, BURST))
+    failed_lookups: TokenBuckets = field(
+        default_factory=lambda: TokenBuckets(FAILED_LOOKUPS_PER_SECOND, FAILED_LOOKUPS_BURST)
+    )
+
+    async def owner(self, key: str, address: str, now: float) -> int | None:
+        """The key's owner, the database asked only while this address is not guessing.
+        (No cache of keys found unknown: a key an admin switches back on works at once.)"""
+        source = _number_of(address)
+        if not self.failed_lookups.has_token(source, now):
+            return None
+        user_id = await self.keys.owner(key)
+        if user_id is None:
+            self.failed_lookups.take(source, now)
+        return user_id
 
 
 PANEL_API = web.AppKey("panel_api", PanelApi)
@@ -80,7 +98,11 @@ def _text(value: Any) -> str:
 
 def _bucket_of(key: str) -> int:
     """A key's bucket, named by its hash: floods are slowed before the key is looked up."""
-    return int(key_hash(key)[:15], 16)
+    return _number_of(key)
+
+
+def _number_of(text: str) -> int:
+    return int(key_hash(text)[:15], 16)
 
 
 async def api_v2(request: web.Request) -> web.Response:
@@ -89,10 +111,11 @@ async def api_v2(request: web.Request) -> web.Response:
     if params is None:
         return _error(INCORRECT_REQUEST, status=400)
     key = params.get("key", "").strip()
-    allowed, _ = face.buckets.take(_bucket_of(key), time.monotonic())
+    now = time.monotonic()
+    allowed, _ = face.buckets.take(_bucket_of(key), now)
     if not allowed:
         return _error("Too many requests", status=429)
-    user_id = await face.keys.owner(key) if key else None
+    user_id = await face.owner(key, request.remote or "", now) if key else None
     if user_id is None:
         return _error(INVALID_KEY)
     try:

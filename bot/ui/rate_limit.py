@@ -17,6 +17,11 @@ class TokenBuckets:
     def __len__(self) -> int:
         return len(self._buckets)
 
+    def has_token(self, user_id: int, now: float) -> bool:
+        """Whether `take` would allow now, without taking."""
+        tokens, last, _ = self._buckets.get(user_id, (self._burst, now, False))
+        return min(self._burst, tokens + (now - last) * self._rate) >= 1
+
     def take(self, user_id: int, now: float) -> tuple[bool, bool]:
         """(allowed, first refusal since the user was last allowed)."""
         if len(self._buckets) > self._kept:
@@ -33,3 +38,9 @@ class TokenBuckets:
         """A bucket idle long enough to be full again carries no information."""
         refill = self._burst / self._rate
         self._buckets = {u: b for u, b in self._buckets.items() if now - b[1] < refill}
+        if len(self._buckets) > self._kept:
+            # A flood of new ids, none idle yet: the table keeps a fixed size, the most recent
+            # half. A forgotten id starts with a full bucket — the flood is slowed elsewhere
+            # (per address), not by remembering every id it made up.
+            recent = sorted(self._buckets.items(), key=lambda item: item[1][1])
+            self._buckets = dict(recent[-(self._kept // 2) :])

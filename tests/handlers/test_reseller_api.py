@@ -260,3 +260,24 @@ async def test_a_json_body_nested_past_any_reason_is_a_clear_refusal(
         answer = await web.post("/api/v2", data=raw, headers={"Content-Type": "application/json"})
         assert answer.status == 400
         assert await answer.json() == {"error": "Incorrect request"}
+
+
+async def test_a_stranger_guessing_keys_costs_a_few_database_reads_then_none(
+    shop: Harness, web: TestClient[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 34: every unknown key cost a database lookup."""
+    from bot.core.reselling.key_store import ApiKeyStore
+
+    reads = 0
+    real_owner = ApiKeyStore.owner
+
+    async def counted(self: ApiKeyStore, key: str) -> int | None:
+        nonlocal reads
+        reads += 1
+        return await real_owner(self, key)
+
+    monkeypatch.setattr(ApiKeyStore, "owner", counted)
+    for n in range(60):
+        answer = await call(web, f"guess-{n:04d}-" + "x" * 24, action="balance")
+        assert answer == {"error": "Invalid API key"}
+    assert reads <= 10

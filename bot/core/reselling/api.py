@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from bot.core.catalog.cache import CatalogCache
+from bot.core.catalog.cache import CatalogCache, CatalogUnavailableError
 from bot.core.catalog.pricing import Pricing
 from bot.core.domain import Order, RefillStage, Stage, parse_id
 from bot.core.money import fmt_rate
@@ -105,6 +105,11 @@ def _ids(raw: str) -> list[int]:
     return [parse_id(part) or 0 for part in parts]
 
 
+# What cannot be answered without the catalog: without one, "unavailable", not a 500 or
+# "Incorrect service ID".
+_NEED_CATALOG = frozenset({"services", "add"})
+
+
 class ResellerApi:
     def __init__(
         self,
@@ -140,9 +145,15 @@ class ResellerApi:
 
     async def answer(self, user_id: int, params: Mapping[str, str]) -> Any:
         """The JSON answer to one request of this customer; ApiError for a refusal."""
-        action = self._actions.get(params.get("action", "").strip().lower())
+        name = params.get("action", "").strip().lower()
+        action = self._actions.get(name)
         if action is None:
             raise ApiError(INCORRECT_REQUEST)
+        if name in _NEED_CATALOG:
+            try:
+                await self._catalog.get()  # no catalog yet (the panel down since start)
+            except CatalogUnavailableError:
+                raise ApiError(UNAVAILABLE) from None
         return await action(user_id, params)
 
     async def services(self, user_id: int, params: Mapping[str, str]) -> list[dict[str, Any]]:
