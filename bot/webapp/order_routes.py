@@ -40,7 +40,9 @@ async def checked_form(request: web.Request) -> tuple[Service, dict[str, Any], d
     submitted = body.get("answers") or {}
     if not isinstance(submitted, dict):
         submitted = {}
-    answers, problems = check_form(found, {str(k): str(v)[:5000] for k, v in submitted.items()})
+    # Whole answers: the form's own rules refuse what is too long, with a hint; cutting one
+    # here would order (and price) part of a list.
+    answers, problems = check_form(found, {str(k)[:64]: str(v) for k, v in submitted.items()})
     errors = {name: t(p.key, **p.fluent_args()) for name, p in problems.items()}
     return found, answers, errors
 

@@ -248,3 +248,22 @@ async def test_a_flood_costs_no_database_work(harness: Harness) -> None:
         statuses = [(await client.get("/app/api/me", headers=auth(user))).status for _ in range(30)]
     assert statuses.count(429) > 0
     assert len(contacts) == statuses.count(200)
+
+
+async def test_a_long_list_of_comments_is_priced_whole_never_cut(
+    harness: Harness, client: TestClient[Any, Any]
+) -> None:
+    """Issue 34: the Mini App cut every answer at 5,000 characters, mid-line: 300 comments
+    became ~230 and a half, priced and sent so."""
+    user = harness.new_user()
+    await harness.fund(user, "50")
+    comments = "\n".join(f"A comment of twenty, number {n:04d}" for n in range(300))
+    assert len(comments) > 5000
+    answers = {"link": "https://instagram.com/p/longlist", "comments": comments}
+    answer = await client.post(
+        "/app/api/quote", json={"service_id": 4, "answers": answers}, headers=auth(user)
+    )
+    assert answer.status == 200, await answer.text()
+    summary = (await answer.json())["summary"]
+    shown = " ".join(str(a.get("value")) for a in summary["answers"])
+    assert "300" in shown
