@@ -17,14 +17,25 @@ from bot.core.storage import Database
 
 logger = logging.getLogger(__name__)
 LEADER_LOCK = 0x5EB0_0002
+# A lease check that does not answer in this time means the connection is gone silent (a
+# network cut, not a close): the server may have dropped the lock already, so this replica
+# stops leading rather than lead beside the next leader.
+LEASE_TIMEOUT_SECONDS = 5.0
 Work = Callable[[], list[Coroutine[Any, Any, None]]]
 
 
 class Leadership:
-    def __init__(self, db: Database, retry_seconds: float, check_seconds: float = 2.0) -> None:
+    def __init__(
+        self,
+        db: Database,
+        retry_seconds: float,
+        check_seconds: float = 2.0,
+        timeout_seconds: float = LEASE_TIMEOUT_SECONDS,
+    ) -> None:
         self._db = db
         self._retry = retry_seconds
         self._check = check_seconds
+        self._timeout = timeout_seconds
         self.is_leader = False
 
     async def run(self, work: Work) -> None:
@@ -54,8 +65,8 @@ class Leadership:
             try:
                 while all(not task.done() for task in tasks):
                     await asyncio.sleep(self._check)
-                    # The lock is as alive as this connection: check it still answers.
-                    await conn.execute("SELECT 1")
+                    # The lock is as alive as this connection: check it still answers, soon.
+                    await asyncio.wait_for(conn.execute("SELECT 1"), self._timeout)
             finally:
                 self.is_leader = False
                 for task in tasks:
@@ -63,4 +74,5 @@ class Leadership:
                 with contextlib.suppress(Exception):
                     await asyncio.gather(*tasks, return_exceptions=True)
                 with contextlib.suppress(Exception):
-                    await conn.execute("SELECT pg_advisory_unlock(:key)", {"key": LEADER_LOCK})
+                    unlock = conn.execute("SELECT pg_advisory_unlock(:key)", {"key": LEADER_LOCK})
+                    await asyncio.wait_for(unlock, self._timeout)

@@ -113,7 +113,7 @@ class Database:
         try:
             yield PostgresConnection(conn)
         finally:
-            await conn.close()
+            await conn.close(timeout=5)  # a connection gone silent is dropped, not waited on
 
     async def run(self, sql: str, parameters: Mapping[str, Any] | None = None) -> Rows:
         """One statement that is a whole write on its own (an upsert): on PostgreSQL one
