@@ -91,6 +91,8 @@ class SandboxState:
     # status answer says (tests plant "Infinity", 8.3 billion, objects…).
     status_overrides: dict[int, Any] = field(default_factory=dict)
     refill_overrides: dict[int, Any] = field(default_factory=dict)
+    # Whole answers by action ("services", "add", "status"…): what the panel says instead.
+    forced_answers: dict[str, Any] = field(default_factory=dict)
     next_order_id: int = 23501
     next_refill_id: int = 1
 
@@ -255,6 +257,8 @@ class SandboxPanel:
         if form.get("key") != self.state.api_key:
             return {"error": "Invalid API key"}
         action = form.get("action", "")
+        if action in self.state.forced_answers:
+            return self.state.forced_answers[action]
         now = time.monotonic()
         ids = [x for x in form.get("orders", "").split(",") if x.strip()]
         if action == "services":
