@@ -32,7 +32,9 @@ BURST = 20.0  # …with bursts of this many
 # few seconds; the rest are refused without a database read.
 FAILED_LOOKUPS_BURST = 10.0
 FAILED_LOOKUPS_PER_SECOND = 1 / 6
-MAX_FIELD = 100_000  # a field longer than this is no order form
+# A field longer than this is no order form (1,000 comments of 100 characters fit): refused,
+# never cut — a cut list would be ordered and charged shorter than sent.
+MAX_FIELD = 100_000
 
 
 @dataclass
@@ -85,7 +87,7 @@ async def _params(request: web.Request) -> dict[str, str] | None:
         except (ValueError, UnicodeDecodeError):
             return None
         found.update({k: v for k, v in form.items() if isinstance(v, str) and k not in found})
-    return {str(k)[:64]: _text(v)[:MAX_FIELD] for k, v in found.items()}
+    return {str(k)[:64]: _text(v) for k, v in found.items()}
 
 
 def _text(value: Any) -> str:
@@ -110,6 +112,9 @@ async def api_v2(request: web.Request) -> web.Response:
     params = await _params(request)
     if params is None:
         return _error(INCORRECT_REQUEST, status=400)
+    too_long = next((name for name, value in params.items() if len(value) > MAX_FIELD), None)
+    if too_long is not None:
+        return _error(f"The {too_long} field is too long (at most {MAX_FIELD:,} characters)")
     key = params.get("key", "").strip()
     now = time.monotonic()
     allowed, _ = face.buckets.take(_bucket_of(key), now)

@@ -281,3 +281,20 @@ async def test_a_stranger_guessing_keys_costs_a_few_database_reads_then_none(
         answer = await call(web, f"guess-{n:04d}-" + "x" * 24, action="balance")
         assert answer == {"error": "Invalid API key"}
     assert reads <= 10
+
+
+async def test_an_over_long_field_is_refused_never_cut(
+    shop: Harness, web: TestClient[Any, Any]
+) -> None:
+    """Issue 34: a field past 50,000 characters was cut mid-line, so a long comment list was
+    ordered (and charged) shorter than sent, its last comment half a line."""
+    h = shop
+    buyer = h.new_user()
+    await h.fund(buyer, "50")
+    key = await new_key(h, buyer)
+    comments = "\n".join("x" * 400 + f" {n}" for n in range(300))  # ~120,000 characters
+    answer = await call(
+        web, key, action="add", service=4, link="https://instagram.com/p/long", comments=comments
+    )
+    assert "error" in answer and "too long" in answer["error"]
+    assert await h.services.stores.orders.list_orders(buyer) == []

@@ -180,7 +180,7 @@ class ResellerApi:
         service = await self._catalog.service(service_id) if service_id is not None else None
         if service is None or not is_orderable(service):
             raise ApiError(INCORRECT_SERVICE)
-        submitted = {key: str(value)[:50_000] for key, value in params.items()}
+        submitted = {key: str(value) for key, value in params.items()}  # bounded by the route
         if submitted.get("runs", "").strip() and not service.dripfeed:
             raise ApiError(NO_DRIP_FEED)  # never charged runs × quantity for a plain order
         # API v2's drip-feed is `runs` and `interval` given; the chat asks yes or no first.
