@@ -8,6 +8,7 @@ import pytest
 
 from bot.core.domain import RefillStage, Stage
 from bot.core.tracking.poller import Poller
+from bot.core.tracking.refill_store import RefillStore
 from bot.core.tracking.status_store import TransitionStore
 from tests.integration.support import (
     ADMIN,
@@ -228,3 +229,31 @@ async def test_a_refill_the_panel_keeps_failing_on_is_failed_told_and_may_be_ask
     from bot.core.tracking.aftersale import OPEN_REFILL_STAGES
 
     assert refill.stage not in OPEN_REFILL_STAGES
+
+
+class _PoisonedRefills(RefillStore):
+    poisoned: set[int]
+
+    async def apply_refill_status(self, refill_id, stage):
+        if refill_id in self.poisoned:
+            raise RuntimeError("this refill's row cannot be written")
+        return await super().apply_refill_status(refill_id, stage)
+
+
+async def test_a_refill_that_cannot_be_stored_stops_no_other(env: Env) -> None:
+    orders = [await env.order(60 + n, f"https://instagram.com/p/refills{n}") for n in range(3)]
+    env.age(500)
+    await poller(env).cycle()
+    refill_ids = []
+    for order_id in orders:
+        order = await env.stores.orders.get_order(order_id)
+        assert order is not None and order.panel_order_id is not None
+        panel_refill = await env.panel.refill(order.panel_order_id)
+        refill_ids.append(await env.stores.refills.create_refill(order, panel_refill))
+    refills = _PoisonedRefills(env.stores.refills.db)
+    refills.poisoned = {refill_ids[0]}
+    the_poller = Poller(env.stores.statuses, refills, env.panel, 1.0, [ADMIN])
+    env.age(500)
+    await the_poller.cycle()
+    stages = [(await env.stores.refills.get_refill(r)).stage for r in refill_ids]  # type: ignore[union-attr]
+    assert stages == [RefillStage.PENDING, RefillStage.COMPLETED, RefillStage.COMPLETED]
