@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -16,6 +17,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import DisabledEventIsolation
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
@@ -38,6 +40,7 @@ from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.notifications.sender import Notifier
 from bot.core.ops import metrics
 from bot.core.ops.audit_store import AuditLog
+from bot.core.ops.backup_schedule import BackupSchedule
 from bot.core.ops.figure_store import FigureStore
 from bot.core.ops.leader import Leadership
 from bot.core.ops.periodic import repeat
@@ -57,6 +60,7 @@ from bot.core.reselling.key_store import ApiKeyStore
 from bot.core.settings import TELEGRAM_API_URL, Settings
 from bot.core.shop import Shop
 from bot.core.storage import Database
+from bot.core.storage.backup import make_backup
 from bot.core.storage.kv import KeyValueStore
 from bot.core.stores import Stores
 from bot.core.support.ticket_store import TicketStore
@@ -65,6 +69,7 @@ from bot.core.tracking.poller import Poller
 from bot.core.tracking.resolution import Resolutions
 from bot.core.tracking.stalls import StallWatch
 from bot.process import release_free_memory
+from bot.ui.backups import send_backup
 from bot.ui.callback_answers import WebhookCallbackAnswers
 from bot.ui.commands import set_bot_commands, set_shop_button
 from bot.ui.fsm_storage import ConversationScope, DatabaseStorage
@@ -429,7 +434,36 @@ def background_work(services: Services, bot: Bot) -> list[Coroutine[Any, Any, No
         *([services.crypto.run()] if services.crypto is not None else []),
         repeat(services.ordering.sweep_lost_placements, PLACEMENT_SWEEP_SECONDS, "placement sweep"),
         repeat(_finish_mass_orders(services), PLACEMENT_SWEEP_SECONDS, "mass order resume"),
+        *([repeat(_scheduled_backup(services, bot), 600, "backup")] if _backs_up(services) else []),
     ]
+
+
+def _backs_up(services: Services) -> bool:
+    return services.settings.backup_hours > 0 and bool(services.settings.admin_ids)
+
+
+def _scheduled_backup(services: Services, bot: Bot) -> Callable[[], Awaitable[object]]:
+    """Every BACKUP_HOURS the owners get the database in their chat (checked every 10 min;
+    when it was last sent is kept in the database, so restarts change nothing)."""
+    settings = services.settings
+    schedule = BackupSchedule(services.stores.settings, settings.backup_hours)
+    url = settings.database_url.get_secret_value() if settings.database_url else None
+
+    def t(key: str, **args: Any) -> str:
+        return services.translator(key, settings.default_locale, **args)
+
+    async def back_up() -> object:
+        now = time.time()
+        if not await schedule.due(now):
+            return None
+        made = await make_backup(settings.database_path, url)
+        for owner in settings.admin_ids:
+            with contextlib.suppress(TelegramAPIError):  # an owner who blocked the bot
+                await send_backup(bot, owner, made, t)
+        await schedule.sent(now)
+        return made.filename
+
+    return back_up
 
 
 def _finish_mass_orders(services: Services) -> Callable[[], Awaitable[object]]:

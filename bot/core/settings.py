@@ -88,6 +88,8 @@ class Settings(BaseSettings):
     stuck_min_hours: float = Field(default=6.0, ge=0)
     # Between two refill requests of one order (a refill still pending blocks another anyway).
     refill_cooldown_hours: float = Field(default=24.0, ge=0, le=24 * 365)
+    # Hours between two backups sent to the owners (ADMIN_IDS); 0: only on /backup.
+    backup_hours: float = Field(default=0.0, ge=0, le=24 * 365)
     redis_url: str | None = None
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None

@@ -56,6 +56,7 @@ ADMIN_COMMANDS = (
     "price",
     "prices",
     "audit",
+    "backup",
 )
 
 

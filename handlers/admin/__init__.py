@@ -6,9 +6,19 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers.admin import broadcast, catalog, orders, panels, people, sales, shop, wallets
+from handlers.admin import (
+    backup,
+    broadcast,
+    catalog,
+    orders,
+    panels,
+    people,
+    sales,
+    shop,
+    wallets,
+)
 
 
 def register(router: Router) -> None:
-    for feature in (wallets, people, shop, catalog, sales, orders, broadcast, panels):
+    for feature in (wallets, people, shop, catalog, sales, orders, broadcast, panels, backup):
         feature.register(router)

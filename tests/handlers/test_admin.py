@@ -273,3 +273,24 @@ async def test_strange_numbers_in_admin_commands_get_the_usage_not_an_error(
         assert "Usage" in reply or "/markup" in reply, (text, reply)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert h.services.pricing.default_percent == Decimal(50)
+
+
+async def test_an_owner_gets_the_database_as_a_file_and_a_customer_cannot(
+    harness: Harness,
+) -> None:
+    """Issue 37: /backup sends the database to the owner (SQLite compressed, PostgreSQL a
+    pg_dump); to anyone else the command does not exist."""
+    from aiogram.methods import SendDocument
+
+    h = harness
+    h.session.clear()
+    await h.say(ADMIN_ID, "/backup")
+    [sent] = [c for c in h.session.calls if isinstance(c, SendDocument)]
+    assert int(sent.chat_id) == ADMIN_ID
+    name = sent.document.filename  # type: ignore[union-attr]
+    assert name is not None and name.endswith((".sqlite3.gz", ".pgdump"))
+    assert "python -m bot restore" in (sent.caption or "")
+    customer = h.new_user()
+    h.session.clear()
+    await h.say(customer, "/backup")
+    assert not [c for c in h.session.calls if isinstance(c, SendDocument)]

@@ -1,0 +1,31 @@
+"""/backup: the database, sent to the owner as a file (restore: `python -m bot restore FILE`)."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Router, html
+from aiogram.filters import Command
+from aiogram.types import Message
+from aiogram_i18n import I18nContext
+
+from bot.core.ops.audit_store import AuditLog
+from bot.core.settings import Settings
+from bot.core.storage.backup import BackupUnavailableError, make_backup
+from bot.ui.backups import send_backup
+
+
+async def backup_command(
+    message: Message, bot: Bot, i18n: I18nContext, settings: Settings, audit: AuditLog
+) -> None:
+    await message.answer(i18n.get("admin-backup-making"))
+    url = settings.database_url.get_secret_value() if settings.database_url else None
+    try:
+        made = await make_backup(settings.database_path, url)
+    except BackupUnavailableError as exc:
+        await message.answer(i18n.get("admin-backup-unavailable", why=html.quote(str(exc))))
+        return
+    if await send_backup(bot, message.chat.id, made, i18n.get):
+        await audit.record(message.chat.id, "backup", made.filename, None, len(made.content))
+
+
+def register(router: Router) -> None:
+    router.message.register(backup_command, Command("backup"))
