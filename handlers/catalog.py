@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from aiogram import Router, html
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import Command, CommandObject, Filter, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext, LazyFilter
 
@@ -21,11 +23,13 @@ from bot.core.ordering.forms import is_orderable
 from bot.core.panels import Service
 from bot.core.shop import Shop
 from bot.ui.callbacks import CategoryPage, CategoryPick, SearchPage, ServicePick
+from bot.ui.deep_links import SERVICE_START, service_from_start
 from bot.ui.filters import TypedText
 from bot.ui.keyboards import (
     CATEGORIES_PER_PAGE,
     SERVICES_PER_PAGE,
     categories_page,
+    main_menu,
     pages,
     search_results,
     service_detail,
@@ -149,20 +153,66 @@ async def service_card(
         callback_answer.text = i18n.get("service-gone")
         callback_answer.show_alert = True
         return
-    usual = await delivery.of(service.id, service.type)
-    text = describe_service(i18n, service, pricing, shop.currency, usual)
-    promised = guarantee_line(i18n.get, await guarantees.of(service))
-    if promised:
-        text += "\n" + promised
-    paused = curation.paused(service.id) is not None
-    if paused:
-        text += "\n\n" + i18n.get("service-paused")
-    text += demo_note(i18n.get, shop.demo)
-    orderable = is_orderable(service) and not paused
-    markup = service_detail(
-        i18n, service, category_key(service.category), callback_data.page, orderable
-    )
+    view = ServiceView(i18n, pricing, shop, delivery, guarantees, curation)
+    text, markup = await view.card(service, callback_data.page)
     await show_in_place(query, text, markup)
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    """A service's card and its buttons, as a tap in the catalog or a link shows it."""
+
+    i18n: I18nContext
+    pricing: Pricing
+    shop: Shop
+    delivery: DeliveryTimes
+    guarantees: GuaranteeBook
+    curation: Curation
+
+    async def card(self, service: Service, page: int = 0) -> tuple[str, InlineKeyboardMarkup]:
+        i18n = self.i18n
+        usual = await self.delivery.of(service.id, service.type)
+        text = describe_service(i18n, service, self.pricing, self.shop.currency, usual)
+        promised = guarantee_line(i18n.get, await self.guarantees.of(service))
+        if promised:
+            text += "\n" + promised
+        paused = self.curation.paused(service.id) is not None
+        if paused:
+            text += "\n\n" + i18n.get("service-paused")
+        text += demo_note(i18n.get, self.shop.demo)
+        orderable = is_orderable(service) and not paused
+        return text, service_detail(i18n, service, category_key(service.category), page, orderable)
+
+
+async def service_link(
+    message: Message,
+    command: CommandObject,
+    i18n: I18nContext,
+    state: FSMContext,
+    catalog: CatalogCache,
+    pricing: Pricing,
+    shop: Shop,
+    delivery: DeliveryTimes,
+    guarantees: GuaranteeBook,
+    curation: Curation,
+) -> None:
+    """`/start svc_<id>`: a service shared from inline mode, opened in the bot's chat."""
+    await state.clear()
+    service_id = service_from_start(command.args)
+    current = await catalog.get()  # unavailable: answered by the errors router
+    service = current.by_id.get(service_id) if service_id is not None else None
+    if service is None:
+        await message.answer(i18n.get("service-gone"), reply_markup=main_menu(i18n))
+        return
+    view = ServiceView(i18n, pricing, shop, delivery, guarantees, curation)
+    text, markup = await view.card(service)
+    await message.answer(text, reply_markup=markup)
+
+
+class ServiceLink(Filter):
+    async def __call__(self, message: Message) -> bool:
+        text = message.text or ""
+        return text.startswith("/start ") and text.split(maxsplit=1)[1].startswith(SERVICE_START)
 
 
 async def search(

@@ -1,22 +1,33 @@
-"""Inline status lookup: `@bot` lists one's recent orders, `@bot 23501` finds one of them."""
+"""Inline mode: `@bot` lists one's recent orders, `@bot 23501` finds one of them, and
+`@bot followers` in any chat lists matching services, each with a button that opens it in
+the bot's chat."""
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import Bot, Router, html
 from aiogram.types import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
     InlineQuery,
     InlineQueryResultArticle,
     InlineQueryResultsButton,
+    InlineQueryResultUnion,
     InputTextMessageContent,
 )
 from aiogram_i18n import I18nContext
 
+from bot.core.catalog.cache import CatalogCache, CatalogUnavailableError
+from bot.core.catalog.pricing import Pricing
 from bot.core.domain import Order, parse_id
 from bot.core.ordering.order_store import OrderStore
-from bot.ui.render import short_card, shorten, stage_label
+from bot.core.panels import Service
+from bot.core.shop import Shop
+from bot.ui.deep_links import service_link
+from bot.ui.render import demo_note, rate, short_card, shorten, stage_label
 
 RECENT = 10
 CACHE_SECONDS = 5  # personal results, briefly cached by Telegram
+SERVICES_SHOWN = 20  # Telegram shows 50 at most; the best 20 are what anyone scrolls
 
 
 def _result(i18n: I18nContext, order: Order) -> InlineQueryResultArticle:
@@ -36,10 +47,70 @@ def _result(i18n: I18nContext, order: Order) -> InlineQueryResultArticle:
     )
 
 
-async def lookup(query: InlineQuery, i18n: I18nContext, orders: OrderStore) -> None:
+def _service_result(
+    i18n: I18nContext, service: Service, rate: str, link: str, demo: bool
+) -> InlineQueryResultArticle:
+    limits = f"{service.min}–{service.max}"
+    message = i18n.get(
+        "inline-service-message", name=html.quote(shorten(service.name, 200)), rate=rate
+    )
+    return InlineQueryResultArticle(
+        id=f"svc-{service.id}",
+        title=shorten(service.name, 100),
+        description=i18n.get("inline-service-description", rate=rate, limits=limits),
+        input_message_content=InputTextMessageContent(
+            message_text=message + demo_note(i18n.get, demo)
+        ),
+        reply_markup=InlineKeyboardMarkup(
+            inline_keyboard=[[InlineKeyboardButton(text=i18n.get("inline-order-button"), url=link)]]
+        ),
+    )
+
+
+async def _services(
+    text: str, i18n: I18nContext, bot: Bot, catalog: CatalogCache, pricing: Pricing, shop: Shop
+) -> list[InlineQueryResultUnion]:
+    try:
+        found = (await catalog.get()).search(text[:100])[:SERVICES_SHOWN]
+    except CatalogUnavailableError:
+        return []
+    username = (await bot.me()).username or ""
+    return [
+        _service_result(
+            i18n,
+            service,
+            rate(pricing.rate(service), shop.currency),
+            service_link(username, service.id),
+            shop.demo,
+        )
+        for service in found
+    ]
+
+
+async def lookup(
+    query: InlineQuery,
+    bot: Bot,
+    i18n: I18nContext,
+    orders: OrderStore,
+    catalog: CatalogCache,
+    pricing: Pricing,
+    shop: Shop,
+) -> None:
     text = query.query.strip().lstrip("#")
     owner = query.from_user.id
     order_id = parse_id(text)
+    if text and order_id is None:
+        # Words: the services they find, to order (with the price this customer would see).
+        results = await _services(text, i18n, bot, catalog, pricing, shop)
+        button = (
+            None
+            if results
+            else InlineQueryResultsButton(
+                text=i18n.get("inline-no-services"), start_parameter="inline"
+            )
+        )
+        await query.answer(results, cache_time=30, is_personal=True, button=button)
+        return
     if order_id is not None:
         # Only the asker's own order: anyone else's number finds nothing.
         found = await orders.get_order(order_id, user_id=owner)

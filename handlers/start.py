@@ -15,6 +15,7 @@ from bot.core.settings import Settings
 from bot.ui.callbacks import LanguagePick
 from bot.ui.filters import TextIs
 from bot.ui.keyboards import languages, main_menu, open_shop
+from handlers import catalog
 
 
 async def start(
@@ -71,6 +72,8 @@ async def nothing_to_cancel(message: Message, i18n: I18nContext) -> None:
 
 
 def register(router: Router) -> None:
+    # A service shared from inline mode opens its card; any other /start greets.
+    router.message.register(catalog.service_link, CommandStart(), catalog.ServiceLink())
     router.message.register(start, CommandStart())
     router.message.register(show_help, LazyFilter("menu-help"))
     router.message.register(show_help, Command("help"))

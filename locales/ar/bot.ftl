@@ -821,3 +821,8 @@ admin-backup-making = 🗄 جارٍ إنشاء نسخة احتياطية من ق
 admin-backup-caption = 🗄 نسخة احتياطية من قاعدة بيانات المتجر ({ $size }). احفظها في مكان آمن: فيها كل المحافظ والطلبات. الاستعادة في قاعدة فارغة: <code>python -m bot restore FILE</code>.
 admin-backup-unavailable = تعذّر إنشاء نسخة احتياطية: { $why }
 admin-backup-too-large = حجم النسخة { $size }: أكبر مما يقبله تيليغرام من البوت (50 ميغابايت). انسخ ملف قاعدة البيانات من الخادم.
+inline-service-description = { $rate } لكل 1000 · { $limits }
+inline-service-message = 🛒 <b>{ $name }</b>
+{ $rate } لكل 1000
+inline-order-button = 🛒 اطلب في البوت
+inline-no-services = لم يُعثر على خدمة: افتح المتجر

@@ -740,3 +740,8 @@ admin-backup-making = 🗄 Making a backup of the database…
 admin-backup-caption = 🗄 Backup of the shop's database ({ $size }). Keep it somewhere safe: it holds every wallet and order. Restore into an empty database with <code>python -m bot restore FILE</code>.
 admin-backup-unavailable = No backup could be made: { $why }
 admin-backup-too-large = The backup is { $size }: more than Telegram takes from a bot (50 MB). Copy the database file from the server instead.
+inline-service-description = { $rate } per 1000 · { $limits }
+inline-service-message = 🛒 <b>{ $name }</b>
+{ $rate } per 1000
+inline-order-button = 🛒 Order in the bot
+inline-no-services = No service found: open the shop

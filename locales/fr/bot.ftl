@@ -729,3 +729,8 @@ admin-backup-making = 🗄 Sauvegarde de la base en cours…
 admin-backup-caption = 🗄 Sauvegarde de la base de la boutique ({ $size }). Gardez-la en lieu sûr : elle contient tous les portefeuilles et commandes. Restauration dans une base vide : <code>python -m bot restore FICHIER</code>.
 admin-backup-unavailable = Aucune sauvegarde n’a pu être faite : { $why }
 admin-backup-too-large = La sauvegarde fait { $size } : plus que ce que Telegram accepte d’un bot (50 Mo). Copiez le fichier de la base depuis le serveur.
+inline-service-description = { $rate } les 1000 · { $limits }
+inline-service-message = 🛒 <b>{ $name }</b>
+{ $rate } les 1000
+inline-order-button = 🛒 Commander dans le bot
+inline-no-services = Aucun service trouvé : ouvrir la boutique

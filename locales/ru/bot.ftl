@@ -771,3 +771,8 @@ admin-backup-making = 🗄 Делаю резервную копию базы…
 admin-backup-caption = 🗄 Резервная копия базы магазина ({ $size }). Храните её в надёжном месте: в ней все кошельки и заказы. Восстановление в пустую базу: <code>python -m bot restore ФАЙЛ</code>.
 admin-backup-unavailable = Резервную копию сделать не удалось: { $why }
 admin-backup-too-large = Копия весит { $size } — больше, чем Telegram принимает от бота (50 МБ). Скопируйте файл базы с сервера.
+inline-service-description = { $rate } за 1000 · { $limits }
+inline-service-message = 🛒 <b>{ $name }</b>
+{ $rate } за 1000
+inline-order-button = 🛒 Заказать в боте
+inline-no-services = Ничего не найдено: открыть магазин

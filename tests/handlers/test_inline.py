@@ -37,3 +37,35 @@ async def test_inline_shows_ones_own_orders_and_never_anyone_elses(harness: Harn
     assert nothing.results == []
     assert nothing.button is not None
     assert "Open the bot" in nothing.button.text
+
+
+async def test_words_typed_inline_list_services_with_a_button_that_opens_the_order(
+    harness: Harness,
+) -> None:
+    """Issue 38: `@bot followers` in any chat lists matching services with their price and a
+    button that opens the service in the bot's chat (a deep link)."""
+    h = harness
+    user_id = h.new_user()
+    found = await inline(h, user_id, "followers")
+    assert found.results, "no service found for 'followers'"
+    first = found.results[0]
+    assert isinstance(first, InlineQueryResultArticle)
+    assert "Followers" in first.title
+    assert "per 1000" in (first.description or "")
+    [[link]] = first.reply_markup.inline_keyboard  # type: ignore[union-attr]
+    assert link.url is not None and "?start=svc_" in link.url
+    service_id = int(link.url.rsplit("svc_", 1)[1])
+    # The deep link, as Telegram delivers it: the service's card, ready to order.
+    card = await h.say(user_id, f"/start svc_{service_id}")
+    assert "Followers" in card and "Order" in str(h.session.last(user_id).reply_markup)
+    # An order number still finds the order; a word nothing matches finds nothing.
+    assert (await inline(h, user_id, "zzqqxx-nothing")).results == []
+    # A deep link to a service that is gone says so.
+    gone = await h.say(user_id, "/start svc_2147483000")
+    assert gone == _words("service-gone")
+
+
+def _words(key: str) -> str:
+    from bot.ui.i18n import Translator, create_core
+
+    return Translator(create_core("en"))(key, "en")
