@@ -17,10 +17,11 @@ from bot.core.catalog.cache import CatalogCache
 from bot.core.ordering.checkout import Checkout, CheckoutResult, Next
 from bot.core.ordering.hold_store import HoldStore
 from bot.core.ordering.order_store import OrderStore
+from bot.core.ordering.placing import Outcome
 from bot.core.panels import Service
 from bot.ui.callbacks import ConfirmOrder, PlaceHeld
 from bot.ui.filters import CommandLike
-from bot.ui.keyboards import confirm_keyboard, main_menu, shortfall_keyboard
+from bot.ui.keyboards import confirm_keyboard, live_card, main_menu, shortfall_keyboard
 from bot.ui.order_texts import placement_text, summary_text
 from handlers.replies import drop_buttons
 from handlers.states import OrderForm
@@ -216,6 +217,14 @@ async def _tell(
         await message.answer(text, reply_markup=confirm_keyboard(i18n, token))
         return
     await state.clear()
+    placement = result.placement
+    if placement.outcome is Outcome.PLACED and placement.order_id is not None:
+        # This message becomes the order's live card: edited in place as the order moves.
+        can_cancel = quote.service.cancel
+        card = live_card(i18n.get, placement.order_id, can_refill=False, can_cancel=can_cancel)
+        sent = await message.answer(text, reply_markup=card)
+        await checkout.remember_card(placement.order_id, sent.message_id)
+        return
     await message.answer(text, reply_markup=main_menu(i18n))
 
 

@@ -136,6 +136,7 @@ class Order:
     status_changed_at: float
     panel: str = "main"  # the panel it was placed on
     via_api: bool = False  # placed through the shop's own API v2
+    card_message_id: int | None = None  # its live card in the customer's chat
 
     @property
     def delivered(self) -> int | None:

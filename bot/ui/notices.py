@@ -38,9 +38,16 @@ from bot.core.payments.wallet_store import WalletStore
 from bot.core.reselling.key_store import ApiKeyStore
 from bot.core.storage.kv import KeyValueStore
 from bot.core.stores import Stores
+from bot.core.tracking.aftersale import REFILLABLE
 from bot.core.tracking.refill_store import RefillStore
 from bot.ui.i18n import Translator
-from bot.ui.keyboards import open_order, place_held_keyboard, resolve_order, stalled_order
+from bot.ui.keyboards import (
+    live_card,
+    open_order,
+    place_held_keyboard,
+    resolve_order,
+    stalled_order,
+)
 from bot.ui.mass_texts import report_text
 from bot.ui.render import Translate, money, order_card, shorten, stage_label
 
@@ -59,6 +66,11 @@ class Rendered:
     markup: InlineKeyboardMarkup | None = None
     paid: bool = False  # a paid broadcast: Telegram lifts the rate limit and charges Stars
     topic: str | None = None  # a forum topic of the group it goes to (made on first use)
+    # An order's live card: this message is edited in place instead of sent; when it cannot
+    # be, it is sent anew and becomes the card (`card_of`).
+    edit_message_id: int | None = None
+    card_of: int | None = None  # the order whose card this is
+    announce: Rendered | None = None  # sent after the edit: a change to notice
 
 
 Render = Callable[["MessageRenderer", Translate, OutboxRow], Awaitable[Rendered | None]]
@@ -137,6 +149,10 @@ class MessageRenderer:
         return await RENDERERS[row.kind](self, t, row)
 
 
+# Changes a customer should notice: the card is edited and a message says so too.
+ANNOUNCED_STAGES = frozenset({Stage.COMPLETED, Stage.PARTIAL, Stage.CANCELED, Stage.REJECTED})
+
+
 @renders(OutboxKind.ORDER_STATUS)
 async def _order_status(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
     order = await r.reads.orders.get_order(int(row.payload["order_id"]))
@@ -145,7 +161,20 @@ async def _order_status(r: MessageRenderer, t: Translate, row: OutboxRow) -> Ren
     usual = await r.delivery.of(order.service_id, order.service_type) if r.delivery else None
     card = order_card(t, order, await r.reads.orders.refund_of(order.id), usual)
     head = t("notify-order-status", id=str(order.id), status=stage_label(t, order.stage))
-    return Rendered(f"{head}\n\n{card}", open_order(t, order.id))
+    text = f"{head}\n\n{card}"
+    if order.card_message_id is None:  # placed before live cards, or through the API
+        return Rendered(text, open_order(t, order.id))
+    service = await r.catalog.service(order.service_id) if r.catalog else None
+    buttons = live_card(
+        t,
+        order.id,
+        can_refill=bool(service and service.refill) and order.stage in REFILLABLE,
+        can_cancel=bool(service and service.cancel) and order.stage.is_polled,
+    )
+    announce = Rendered(head, open_order(t, order.id)) if order.stage in ANNOUNCED_STAGES else None
+    return Rendered(
+        text, buttons, edit_message_id=order.card_message_id, card_of=order.id, announce=announce
+    )
 
 
 @renders(*ADMIN_ORDER_ALERTS)
@@ -347,14 +376,12 @@ class TelegramMessenger:
         if rendered is None:
             return False
         try:
-            thread = await self._thread(row.chat_id, rendered.topic) if rendered.topic else None
-            await self._bot.send_message(
-                row.chat_id,
-                rendered.text,
-                reply_markup=rendered.markup,
-                allow_paid_broadcast=rendered.paid or None,
-                message_thread_id=thread,
-            )
+            if rendered.edit_message_id is not None:
+                await self._edit_card(row.chat_id, rendered)
+            else:
+                await self._send(row.chat_id, rendered)
+            if rendered.announce is not None:
+                await self._send(row.chat_id, rendered.announce)
         except TelegramRetryAfter as exc:
             raise SlowDownError(exc.retry_after) from exc
         except TelegramForbiddenError as exc:
@@ -362,6 +389,35 @@ class TelegramMessenger:
         except (TelegramBadRequest, TelegramNotFound) as exc:
             raise UndeliverableError(exc.message) from exc
         return True
+
+    async def _send(self, chat_id: int, rendered: Rendered) -> int:
+        thread = await self._thread(chat_id, rendered.topic) if rendered.topic else None
+        sent = await self._bot.send_message(
+            chat_id,
+            rendered.text,
+            reply_markup=rendered.markup,
+            allow_paid_broadcast=rendered.paid or None,
+            message_thread_id=thread,
+        )
+        return sent.message_id
+
+    async def _edit_card(self, chat_id: int, rendered: Rendered) -> None:
+        """The card edited in place; one that is gone or too old to edit is sent anew and
+        is the card from then on. An edit that changes nothing (a retry) is done."""
+        assert rendered.edit_message_id is not None
+        try:
+            await self._bot.edit_message_text(
+                text=rendered.text,
+                chat_id=chat_id,
+                message_id=rendered.edit_message_id,
+                reply_markup=rendered.markup,
+            )
+        except TelegramBadRequest as exc:
+            if "not modified" in exc.message:
+                return
+            message_id = await self._send(chat_id, rendered)
+            if rendered.card_of is not None:
+                await self._renderer.reads.orders.set_card(rendered.card_of, message_id)
 
     async def _thread(self, chat_id: int, topic: str) -> int | None:
         """The topic's thread in the group, created the first time it is needed."""

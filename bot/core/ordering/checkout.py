@@ -44,6 +44,10 @@ class Checkout:
         self._ordering = ordering
         self._holds = holds
 
+    async def remember_card(self, order_id: int, message_id: int) -> None:
+        """The message that confirmed the order: its live card from now on."""
+        await self._ordering.remember_card(order_id, message_id)
+
     @asynccontextmanager
     async def in_flight(self) -> AsyncIterator[None]:
         """A Confirm and the reply that tells its outcome: a shutdown waits for both."""

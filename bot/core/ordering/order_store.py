@@ -129,6 +129,14 @@ class OrderStore(StoreBase):
                     raise DiscountGoneError
         return order_id
 
+    async def set_card(self, order_id: int, message_id: int | None) -> None:
+        """The message in the customer's chat that is this order's live card."""
+        async with self.db.write() as conn:
+            await conn.execute(
+                "UPDATE orders SET card_message_id = :message WHERE id = :id",
+                {"message": message_id, "id": order_id},
+            )
+
     async def record_cancel_request(self, order_id: int) -> None:
         """Kept in the order's history; the refund follows when the panel reports Canceled."""
         async with self.db.write() as conn:

@@ -218,6 +218,9 @@ class OrderService:
             logger.exception("could not hold the order either", extra={"order": order_id})
         return Placement(Outcome.UNCERTAIN, order_id=order_id, panel=panel)
 
+    async def remember_card(self, order_id: int, message_id: int) -> None:
+        await self._orders.set_card(order_id, message_id)
+
     async def sweep_lost_placements(self) -> list[int]:
         """Orders placing for longer than any placement takes, and not being placed here:
         an exception or a crash lost their outcome. Held for admins (/pending) as a restart

@@ -65,6 +65,7 @@ def order_from_row(row: Row) -> Order:
         error=row["error"],
         created_at=row["created_at"],
         status_changed_at=row["status_changed_at"],
+        card_message_id=row.get("card_message_id"),
     )
 
 

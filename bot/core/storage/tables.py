@@ -95,6 +95,7 @@ orders = Table(
     Column("panel_order_id", BigInteger),
     Column("start_count", BigInteger),  # a panel's counts pass 32 bits (8.3 billion views)
     Column("remains", BigInteger),
+    Column("card_message_id", BigInteger),  # the confirmation, edited as the order moves
     Column("error", String(300)),
     Column("poll_errors", Integer, nullable=False, default=0),
     Column("created_at", Float, nullable=False),

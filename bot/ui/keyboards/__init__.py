@@ -20,6 +20,7 @@ from bot.ui.keyboards.kit import (
     pages,
 )
 from bot.ui.keyboards.orders import (
+    live_card,
     open_order,
     order_detail,
     orders_list,
@@ -68,6 +69,7 @@ __all__ = [
     "in_rows",
     "kept",
     "languages",
+    "live_card",
     "main_menu",
     "markup",
     "open_order",

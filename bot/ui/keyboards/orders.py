@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from aiogram.types import (
+    InlineKeyboardButton,
     InlineKeyboardMarkup,
 )
 from aiogram_i18n import I18nContext
@@ -41,27 +42,46 @@ def orders_list(orders: Sequence[Order], page: int, total: int) -> InlineKeyboar
     return markup(*rows, nav)
 
 
-def order_detail(
-    i18n: I18nContext, order: Order, can_refill: bool, can_cancel: bool
-) -> InlineKeyboardMarkup:
-    actions = [button(i18n.get("button-refresh"), OrderAction(id=order.id, action=OrderDo.REFRESH))]
+def _order_actions(
+    translate: Callable[..., str], order_id: int, can_refill: bool, can_cancel: bool
+) -> list[InlineKeyboardButton]:
+    actions = [
+        button(translate("button-refresh"), OrderAction(id=order_id, action=OrderDo.REFRESH))
+    ]
     if can_refill:
         actions.append(
-            button(i18n.get("button-refill"), OrderAction(id=order.id, action=OrderDo.REFILL))
+            button(translate("button-refill"), OrderAction(id=order_id, action=OrderDo.REFILL))
         )
     if can_cancel:
         actions.append(
             button(
-                i18n.get("button-cancel"),
-                OrderAction(id=order.id, action=OrderDo.CANCEL),
+                translate("button-cancel"),
+                OrderAction(id=order_id, action=OrderDo.CANCEL),
                 Tone.STOP,
             )
         )
+    return actions
+
+
+def order_detail(
+    i18n: I18nContext, order: Order, can_refill: bool, can_cancel: bool
+) -> InlineKeyboardMarkup:
+    actions = _order_actions(i18n.get, order.id, can_refill, can_cancel)
     actions.append(
         button(i18n.get("button-order-again"), OrderAction(id=order.id, action=OrderDo.AGAIN))
     )
     actions.append(button(i18n.get("button-support"), SupportStart(order=order.id)))
     actions.append(button(i18n.get("button-back"), OrdersPage(page=0)))
+    return markup(*in_rows(actions, 2))
+
+
+def live_card(
+    translate: Callable[..., str], order_id: int, can_refill: bool, can_cancel: bool
+) -> InlineKeyboardMarkup:
+    """An order's live card in the chat (the message that confirmed it): what can be done
+    with the order now, edited as it moves."""
+    actions = _order_actions(translate, order_id, can_refill, can_cancel)
+    actions.append(button(translate("button-support"), SupportStart(order=order_id)))
     return markup(*in_rows(actions, 2))
 
 
