@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import signal
+import time
 
 import pytest
 
@@ -107,6 +109,27 @@ def test_completion_and_partial_with_refund_arrive_as_messages(
     assert "Remaining: 250" in partial
     assert "Refunded: 1.68 USD" in partial  # 1.6875 undelivered, refunded in whole cents
     customer.ask("Balance", "88.18")  # 100 − 6.75 − 6.75 + 1.68
+
+
+def test_an_orders_card_is_edited_as_it_moves_and_completion_is_said_once(
+    stand: Stand, customer: Customer
+) -> None:
+    """Issue 38: the confirmation is the order's live card, edited through Pending → In
+    progress → Completed; only the completion is a message of its own."""
+    open_service(customer, "Instagram Starter Package")
+    customer.ask("https://instagram.com/e2e_live", "Please check your order")
+    placed = customer.press("Confirm", "placed")
+    assert placed is not None
+    card = placed["message_id"]
+    order = re.search(r"#(\d+)", placed["text"])
+    assert order is not None
+    customer.wait_for("✅ Completed", timeout=20)
+    time.sleep(1)  # the card's edit and the message may arrive in either order
+    about = [m for m in customer.fetch() if f"#{order.group(1)}" in m["text"]]
+    edited = [m for m in about if m["message_id"] == card and "✅ Completed" in m["text"]]
+    said = [m for m in about if m["message_id"] != card]
+    assert edited, [m["text"][:80] for m in about]
+    assert len(said) == 1 and "✅ Completed" in said[0]["text"], [m["text"][:80] for m in said]
 
 
 def test_refill_result_arrives(stand: Stand, customer: Customer) -> None:
