@@ -211,8 +211,8 @@ async def service_link(
 
 class ServiceLink(Filter):
     async def __call__(self, message: Message) -> bool:
-        text = message.text or ""
-        return text.startswith("/start ") and text.split(maxsplit=1)[1].startswith(SERVICE_START)
+        command, _, payload = (message.text or "").partition(" ")
+        return command.split("@")[0] == "/start" and payload.strip().startswith(SERVICE_START)
 
 
 async def search(

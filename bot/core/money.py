@@ -36,6 +36,7 @@ def customer_price(rate: Decimal, units: int, markup_percent: Decimal) -> Decima
 
 
 MAX_NUMBER_TEXT = 40  # characters: no amount or percent anyone types is longer
+MAX_TYPED_DIGITS = 12  # digits before the point: a trillion is past every amount the shop takes
 
 
 def parse_decimal(text: str) -> Decimal | None:
@@ -48,7 +49,9 @@ def parse_decimal(text: str) -> Decimal | None:
         value = Decimal(text)
     except InvalidOperation:
         return None
-    return value if value.is_finite() else None
+    if not value.is_finite() or value.adjusted() > MAX_TYPED_DIGITS:
+        return None  # "1E30" is no amount anyone means (and cannot be rounded to cents)
+    return value
 
 
 def partial_refund(charge: Decimal, ordered_units: int, remains: int) -> Decimal:

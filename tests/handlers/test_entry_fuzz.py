@@ -15,7 +15,7 @@ import pytest
 import pytest_asyncio
 from aiogram.types import Chat, Message, MessageEntity, PhotoSize, Update
 from aiohttp.test_utils import TestClient, TestServer
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot.app import create_panel_api
@@ -84,6 +84,9 @@ def _message(user_id: int, chat_type: str, text: str, caption: bool) -> Update:
 
 @FUZZ
 @given(texts=st.lists(TYPED, min_size=1, max_size=4), chat_type=CHATS, caption=st.booleans())
+# What this fuzz found (`1E30` could not be rounded to cents; `/start ` with nothing after
+# it broke the service link's filter): tried on every run.
+@example(texts=["/crypto 1E30", "/markup 1E30", "/start "], chat_type="private", caption=False)
 async def test_anything_typed_anywhere_leaves_no_error(
     harness: Harness,
     texts: list[str],

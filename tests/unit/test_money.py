@@ -55,3 +55,18 @@ def test_amounts_always_show_two_decimals(amount: str, shown: str) -> None:
 )
 def test_rates_show_as_many_decimals_as_needed_between_two_and_five(rate: str, shown: str) -> None:
     assert fmt_rate(Decimal(rate)) == shown
+
+
+@pytest.mark.parametrize("typed", ["NaN", "sNaN", "Infinity", "-inf", "1E30", "9" * 20, "", "abc"])
+def test_a_typed_number_that_is_no_amount_is_none(typed: str) -> None:
+    """Issue 34: `/crypto 1E30` raised while rounding to cents (found by the entry fuzz)."""
+    from bot.core.money import parse_decimal
+
+    assert parse_decimal(typed) is None
+
+
+def test_typed_amounts_are_read_as_people_write_them() -> None:
+    from bot.core.money import parse_decimal
+
+    assert parse_decimal(" 12,50 ") == Decimal("12.50")
+    assert parse_decimal("1e3") == Decimal(1000)
