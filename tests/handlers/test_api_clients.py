@@ -8,40 +8,25 @@ import asyncio
 import urllib.parse
 from collections.abc import AsyncIterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
 import pytest_asyncio
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient
 from safesmm import SafeSMM, SafeSMMError
 
-from bot.app import create_panel_api
-from bot.web import create_side_app
-from tests.backends import BACKENDS
-from tests.conftest import Harness, open_harness
-from tests.handlers.test_reseller_api import new_key
+from tests.conftest import Harness
+from tests.handlers.test_reseller_api import new_key, shop, web
+
+__all__ = ["shop", "web"]  # the reseller API's fixtures, shared
 
 FOLLOWERS, COMMENTS = 1, 4  # Default 50–10000; Custom Comments 10–1500
 
 
-@pytest_asyncio.fixture(scope="module", params=BACKENDS)
-async def shop(request: pytest.FixtureRequest, tmp_db_dir: Path) -> AsyncIterator[Harness]:
-    async with open_harness(
-        request.param, tmp_db_dir, reseller_api=True, public_url="https://shop.example"
-    ) as opened:
-        yield opened
-
-
 @pytest_asyncio.fixture
-async def api_url(shop: Harness) -> AsyncIterator[str]:
-    services = shop.services
-    app = create_side_app(
-        services.db.ping, lambda: True, services.settings, panel_api=create_panel_api(services)
-    )
-    async with TestClient(TestServer(app)) as client:
-        yield str(client.make_url("/api/v2"))
+async def api_url(web: TestClient[Any, Any]) -> AsyncIterator[str]:
+    yield str(web.make_url("/api/v2"))
 
 
 async def run(call: Any, *args: Any, **kwargs: Any) -> Any:

@@ -6,24 +6,20 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_asyncio
 from aiogram.types import Chat, Message, MessageEntity, PhotoSize, Update
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from bot.app import create_panel_api
-from bot.web import create_side_app
-from tests.backends import BACKENDS
-from tests.conftest import Harness, open_harness
+from tests.conftest import Harness
 from tests.fakes import user
-from tests.handlers.test_reseller_api import new_key
+from tests.handlers.test_reseller_api import new_key, shop, web
+
+__all__ = ["shop", "web"]  # the reseller API's fixtures, shared
 from tests.strangers import ANY_JSON, ODD_NUMBERS
 
 FUZZ = settings(
@@ -107,24 +103,6 @@ async def test_anything_typed_anywhere_leaves_no_error(
         assert await h.services.stores.users.get_user(user_id) is None
 
 
-@pytest_asyncio.fixture(scope="module", params=BACKENDS)
-async def api_shop(request: pytest.FixtureRequest, tmp_db_dir: Path) -> AsyncIterator[Harness]:
-    async with open_harness(
-        request.param, tmp_db_dir, reseller_api=True, public_url="https://shop.example"
-    ) as opened:
-        yield opened
-
-
-@pytest_asyncio.fixture
-async def web(api_shop: Harness) -> AsyncIterator[TestClient[Any, Any]]:
-    services = api_shop.services
-    app = create_side_app(
-        services.db.ping, lambda: True, services.settings, panel_api=create_panel_api(services)
-    )
-    async with TestClient(TestServer(app)) as client:
-        yield client
-
-
 ACTIONS = st.sampled_from(
     ["services", "add", "status", "refill", "refill_status", "cancel", "balance", "fly", ""]
 )
@@ -157,14 +135,14 @@ _keys: dict[int, tuple[int, str]] = {}
 @FUZZ
 @given(action=ACTIONS, fields=FIELDS, as_json=st.booleans(), extra=ANY_JSON)
 async def test_api_v2_answers_anything_in_json_and_moves_no_money_on_a_refusal(
-    api_shop: Harness,
+    shop: Harness,
     web: TestClient[Any, Any],
     action: str,
     fields: dict[str, str],
     as_json: bool,
     extra: Any,
 ) -> None:
-    h = api_shop
+    h = shop
     if id(h) not in _keys:
         buyer = h.new_user()
         await h.fund(buyer, "3")
