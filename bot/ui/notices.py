@@ -42,6 +42,7 @@ from bot.core.tracking.aftersale import REFILLABLE
 from bot.core.tracking.refill_store import RefillStore
 from bot.ui.i18n import Translator
 from bot.ui.keyboards import (
+    delivered_order,
     live_card,
     open_order,
     place_held_keyboard,
@@ -171,7 +172,12 @@ async def _order_status(r: MessageRenderer, t: Translate, row: OutboxRow) -> Ren
         can_refill=bool(service and service.refill) and order.stage in REFILLABLE,
         can_cancel=bool(service and service.cancel) and order.stage.is_polled,
     )
-    announce = Rendered(head, open_order(t, order.id)) if order.stage in ANNOUNCED_STAGES else None
+    announce = None
+    if order.stage in ANNOUNCED_STAGES:
+        shareable = order.stage in {Stage.COMPLETED, Stage.PARTIAL}
+        announce = Rendered(
+            head, delivered_order(t, order.id) if shareable else open_order(t, order.id)
+        )
     return Rendered(
         text, buttons, edit_message_id=order.card_message_id, card_of=order.id, announce=announce
     )

@@ -826,3 +826,18 @@ inline-service-message = 🛒 <b>{ $name }</b>
 { $rate } لكل 1000
 inline-order-button = 🛒 اطلب في البوت
 inline-no-services = لم يُعثر على خدمة: افتح المتجر
+button-share-card = 📇 أرسل بطاقة إلى محادثة
+button-share-result = 📣 شارك النتيجة
+inline-open-shop = 🛒 افتح المتجر
+inline-invite-title = 🤝 ادعُ إلى المتجر
+inline-invite-description = بطاقة برابطك: من ينضم عبرها يُحسب لك
+inline-invite-card = 🚀 متابعون وإعجابات ومشاهدات وأكثر — اطلبها في دقيقة هنا في تيليغرام.
+inline-result-title = 📣 نتيجة الطلب #{ $id }
+inline-result-card = ✅ { $delivered ->
+        [zero] لم يُسلَّم شيء
+        [one] سُلِّم { $delivered }
+        [two] سُلِّم { $delivered }
+        [few] سُلِّم { $delivered }
+        [many] سُلِّم { $delivered }
+       *[other] سُلِّم { $delivered }
+    }: { $service }

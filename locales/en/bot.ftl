@@ -745,3 +745,14 @@ inline-service-message = 🛒 <b>{ $name }</b>
 { $rate } per 1000
 inline-order-button = 🛒 Order in the bot
 inline-no-services = No service found: open the shop
+button-share-card = 📇 Send as a card to a chat
+button-share-result = 📣 Share the result
+inline-open-shop = 🛒 Open the shop
+inline-invite-title = 🤝 Invite to the shop
+inline-invite-description = A card with your link: who joins through it is yours
+inline-invite-card = 🚀 Followers, likes, views and more — ordered in a minute, right here in Telegram.
+inline-result-title = 📣 The result of order #{ $id }
+inline-result-card = ✅ { $delivered ->
+        [one] { $delivered } delivered
+       *[other] { $delivered } delivered
+    }: { $service }

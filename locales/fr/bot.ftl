@@ -734,3 +734,14 @@ inline-service-message = 🛒 <b>{ $name }</b>
 { $rate } les 1000
 inline-order-button = 🛒 Commander dans le bot
 inline-no-services = Aucun service trouvé : ouvrir la boutique
+button-share-card = 📇 Envoyer une carte dans une discussion
+button-share-result = 📣 Partager le résultat
+inline-open-shop = 🛒 Ouvrir la boutique
+inline-invite-title = 🤝 Inviter dans la boutique
+inline-invite-description = Une carte avec votre lien : qui arrive par elle vous est rattaché
+inline-invite-card = 🚀 Abonnés, likes, vues et plus — commandés en une minute, ici même dans Telegram.
+inline-result-title = 📣 Le résultat de la commande #{ $id }
+inline-result-card = ✅ { $delivered ->
+        [one] { $delivered } livré
+       *[other] { $delivered } livrés
+    } : { $service }

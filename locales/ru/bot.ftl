@@ -776,3 +776,16 @@ inline-service-message = 🛒 <b>{ $name }</b>
 { $rate } за 1000
 inline-order-button = 🛒 Заказать в боте
 inline-no-services = Ничего не найдено: открыть магазин
+button-share-card = 📇 Отправить карточку в чат
+button-share-result = 📣 Поделиться результатом
+inline-open-shop = 🛒 Открыть магазин
+inline-invite-title = 🤝 Пригласить в магазин
+inline-invite-description = Карточка с вашей ссылкой: кто придёт по ней — ваш
+inline-invite-card = 🚀 Подписчики, лайки, просмотры и не только — заказ за минуту прямо в Telegram.
+inline-result-title = 📣 Результат заказа #{ $id }
+inline-result-card = ✅ { $delivered ->
+        [one] Доставлен { $delivered }
+        [few] Доставлено { $delivered }
+        [many] Доставлено { $delivered }
+       *[other] Доставлено { $delivered }
+    }: { $service }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram.types import InlineQueryResultArticle
 
 from tests.conftest import Harness
+from tests.handlers.flows import deliver_outbox
 from tests.handlers.hardening_support import (
     inline,
     place_package_order,
@@ -69,3 +70,55 @@ def _words(key: str) -> str:
     from bot.ui.i18n import Translator, create_core
 
     return Translator(create_core("en"))(key, "en")
+
+
+async def test_referrals_share_a_card_that_brings_newcomers_through_the_link(
+    harness: Harness,
+) -> None:
+    """Issue 38: from Referrals, "Send as a card" picks a chat and sends a card with a button
+    that opens the shop through the customer's referral link."""
+    h = harness
+    user_id = h.new_user()
+    await h.say(user_id, "/start")
+    await h.say(user_id, "Referrals")
+    markup = h.session.last(user_id).reply_markup
+    switches = [
+        b.switch_inline_query
+        for row in markup.inline_keyboard  # type: ignore[union-attr]
+        for b in row
+        if b.switch_inline_query is not None
+    ]
+    assert switches == ["invite"]
+    summary = await h.services.stores.referrals.referral_summary(user_id)
+    card = await inline(h, user_id, "invite")
+    [result] = card.results
+    assert isinstance(result, InlineQueryResultArticle)
+    [[opens]] = result.reply_markup.inline_keyboard  # type: ignore[union-attr]
+    assert opens.url is not None and opens.url.endswith(f"?start=ref_{summary.code}")
+
+
+async def test_a_completed_order_can_be_shared_without_the_customers_link(
+    harness: Harness,
+) -> None:
+    h = harness
+    owner, stranger = h.new_user(), h.new_user()
+    order_id = await place_package_order(h, owner, "https://instagram.com/p/secret-post")
+    order = await h.services.stores.orders.get_order(order_id)
+    assert order is not None and order.panel_order_id is not None
+    h.sandbox.state.orders[order.panel_order_id].created -= 10_000
+    await h.services.poller.cycle()
+    h.session.clear()
+    await deliver_outbox(h)
+    announced = [
+        b.switch_inline_query
+        for method in h.session.sent(owner)
+        for row in getattr(method.reply_markup, "inline_keyboard", [])
+        for b in row
+        if b.switch_inline_query
+    ]
+    assert announced == [f"done {order_id}"]
+    shared = await inline(h, owner, f"done {order_id}")
+    [result] = shared.results
+    text = result.input_message_content.message_text  # type: ignore[union-attr]
+    assert "Instagram Starter Package" in text and "secret-post" not in text
+    assert (await inline(h, stranger, f"done {order_id}")).results == []

@@ -51,14 +51,14 @@ async def test_the_confirmation_becomes_the_orders_card_edited_as_it_moves(
     order_id, panel_id, card = await _place(h, user_id, f"https://instagram.com/p/live{user_id}")
 
     await _moves(h, panel_id, STEP * 1.2)  # In progress
-    edits = [c for c in h.session.calls if isinstance(c, EditMessageText)]
+    edits = [c for c in h.session.calls if isinstance(c, EditMessageText) and c.chat_id == user_id]
     assert [e.message_id for e in edits] == [card]
     assert "In progress" in str(edits[0].text) and f"#{order_id}" in str(edits[0].text)
     assert h.session.texts(user_id) == [edits[0].text]  # no new message
 
     await _moves(h, panel_id, STEP)  # Completed: the card is edited and a message says so
-    edits = [c for c in h.session.calls if isinstance(c, EditMessageText)]
-    sent = [c for c in h.session.calls if isinstance(c, SendMessage)]
+    edits = [c for c in h.session.calls if isinstance(c, EditMessageText) and c.chat_id == user_id]
+    sent = [c for c in h.session.calls if isinstance(c, SendMessage) and c.chat_id == user_id]
     assert [e.message_id for e in edits] == [card] and "Completed" in str(edits[0].text)
     assert len(sent) == 1 and "Completed" in str(sent[0].text)
 
@@ -71,7 +71,7 @@ async def test_a_card_that_cannot_be_edited_is_sent_anew(harness: Harness) -> No
         TelegramBadRequest(method=GetMe(), message="Bad Request: message to edit not found")
     )
     await _moves(h, panel_id, STEP * 1.2)
-    sent = [c for c in h.session.calls if isinstance(c, SendMessage)]
+    sent = [c for c in h.session.calls if isinstance(c, SendMessage) and c.chat_id == user_id]
     assert len(sent) == 1 and "In progress" in str(sent[0].text)
     moved = await h.services.stores.orders.get_order(order_id)
     assert moved is not None and moved.card_message_id not in {None, card}  # the new card

@@ -2,6 +2,8 @@
 
 from bot.ui.keyboards.kit import (
     CATEGORIES_PER_PAGE,
+    DONE_QUERY,
+    INVITE_QUERY,
     KEPT,
     MENU_KEYS,
     MIN_CRYPTO_CENTS,
@@ -20,6 +22,7 @@ from bot.ui.keyboards.kit import (
     pages,
 )
 from bot.ui.keyboards.orders import (
+    delivered_order,
     live_card,
     open_order,
     order_detail,
@@ -51,6 +54,8 @@ from bot.ui.keyboards.wallet import (
 
 __all__ = [
     "CATEGORIES_PER_PAGE",
+    "DONE_QUERY",
+    "INVITE_QUERY",
     "KEPT",
     "MENU_KEYS",
     "MIN_CRYPTO_CENTS",
@@ -65,6 +70,7 @@ __all__ = [
     "categories_page",
     "confirm_keyboard",
     "crypto_amounts",
+    "delivered_order",
     "field_keyboard",
     "in_rows",
     "kept",

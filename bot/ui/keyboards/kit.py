@@ -25,6 +25,9 @@ ORDERS_PER_PAGE = 8
 TOPUP_AMOUNTS = (5, 10, 25, 50)
 MIN_CRYPTO_CENTS = 10  # Crypto Pay's smallest sensible invoice
 SHARE_URL = "https://t.me/share/url"
+# What inline mode answers with a share card: the referral card, and a delivered order's.
+INVITE_QUERY = "invite"
+DONE_QUERY = "done"
 MENU_KEYS = (
     "menu-new-order",
     "menu-my-orders",

@@ -99,6 +99,17 @@ def open_order(translate: Callable[..., str], order_id: int) -> InlineKeyboardMa
     )
 
 
+def delivered_order(translate: Callable[..., str], order_id: int) -> InlineKeyboardMarkup:
+    """Under "completed": the order, and a card of the result to share in any chat."""
+    share = InlineKeyboardButton(
+        text=translate("button-share-result"), switch_inline_query=f"done {order_id}"
+    )
+    return markup(
+        [button(translate("button-open-order"), OrderAction(id=order_id, action=OrderDo.VIEW))],
+        [share],
+    )
+
+
 def stalled_order(
     translate: Callable[..., str], order_id: int, can_cancel: bool
 ) -> InlineKeyboardMarkup:

@@ -29,6 +29,7 @@ from bot.ui.callbacks import (
     TopUp,
 )
 from bot.ui.keyboards.kit import (
+    INVITE_QUERY,
     MIN_CRYPTO_CENTS,
     SHARE_URL,
     TOPUP_AMOUNTS,
@@ -151,7 +152,13 @@ def share_keyboard(i18n: I18nContext, link: str) -> InlineKeyboardMarkup:
     query = urlencode({"url": link, "text": i18n.get("referral-share-text")}, quote_via=quote)
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [InlineKeyboardButton(text=i18n.get("button-share"), url=f"{SHARE_URL}?{query}")]
+            [InlineKeyboardButton(text=i18n.get("button-share"), url=f"{SHARE_URL}?{query}")],
+            # A card with a button into the shop, sent to a chat the customer picks (inline).
+            [
+                InlineKeyboardButton(
+                    text=i18n.get("button-share-card"), switch_inline_query=INVITE_QUERY
+                )
+            ],
         ]
     )
 
