@@ -18,6 +18,12 @@ MESSAGE_LIMIT = 4096
 NAME_LIMIT = 60
 
 
+# A figure the panel never sent sanely (unknown, not zero).
+UNKNOWN_FIGURE = "—"
+# Stages in which the panel has started the order: its counts are expected.
+STARTED_STAGES = frozenset({Stage.IN_PROGRESS, Stage.PROCESSING, Stage.PARTIAL, Stage.UNKNOWN})
+
+
 def shorten(text: str, limit: int = NAME_LIMIT) -> str:
     """Cut on a character boundary with an ellipsis (names can be 100+ characters)."""
     text = " ".join(text.split())
@@ -81,8 +87,10 @@ def order_card(
         t("order-card-charge", charge=money(order.charge, order.currency)),
         t("order-card-status", status=stage_label(t, order.stage)),
     ]
-    if order.start_count is not None:
-        lines.append(t("order-card-start-count", start=str(order.start_count)))
+    started = order.stage in STARTED_STAGES
+    if order.start_count is not None or started:
+        start = str(order.start_count) if order.start_count is not None else UNKNOWN_FIGURE
+        lines.append(t("order-card-start-count", start=start))
     if order.delivered is not None and order.stage not in {Stage.PLACING, Stage.REJECTED}:
         lines.append(
             t(
@@ -91,6 +99,8 @@ def order_card(
                 remains=str(order.remains if order.remains is not None else 0),
             )
         )
+    elif started:  # the panel said nothing sane about it ("Infinity", 1e30): unknown
+        lines.append(t("order-card-progress", delivered=UNKNOWN_FIGURE, remains=UNKNOWN_FIGURE))
     if order.stage.is_polled:
         lines += _how_far(t, order, usual, time.time() if now is None else now)
     if refund:
