@@ -231,6 +231,11 @@ def test_a_shop_buys_from_a_shop_and_both_reconcile_to_the_cent(shops: Shops) ->
     # And the downstream shop's panel balance is the reseller's wallet upstream.
     answer = stand.http.post(shops.api_url, data={"key": shops.key, "action": "balance"}).json()
     assert Decimal(answer["balance"]) == wallet(upstream_db, RESELLER)
+    # A script that puts the key in a GET query string is served, and the key is logged
+    # nowhere (issue 34): the shop's log has served the downstream shop's calls all along.
+    got = stand.http.get(shops.api_url, params={"key": shops.key, "action": "balance"}).json()
+    assert got == answer
+    assert shops.key not in stand.log()
     # The upstream customer sees the API orders marked in My orders, and got no chat notices.
     shops.reseller.ask("My orders", "Your orders")
     listed = shops.reseller.seen[-1]["reply_markup"]["inline_keyboard"]
