@@ -639,6 +639,7 @@ def mini_app_over(services: Services, bot: Bot, settings: Settings | None = None
         delivery=services.delivery,
         currency=lambda: services.shop.currency,
         demo=services.shop.demo,
+        referrals=stores.referrals,
         console=Console(
             curation=services.curation,
             pricing=services.pricing,

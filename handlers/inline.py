@@ -18,15 +18,15 @@ from aiogram_i18n import I18nContext
 
 from bot.core.catalog.cache import CatalogCache, CatalogUnavailableError
 from bot.core.catalog.pricing import Pricing
-from bot.core.domain import Order, Stage, parse_id
+from bot.core.domain import Order, parse_id
 from bot.core.growth.referral_store import ReferralStore
-from bot.core.growth.referrals import START_PREFIX
 from bot.core.ordering.order_store import OrderStore
 from bot.core.panels import Service
 from bot.core.shop import Shop
 from bot.ui.deep_links import service_link
 from bot.ui.keyboards import DONE_QUERY, INVITE_QUERY
 from bot.ui.render import demo_note, rate, short_card, shorten, stage_label
+from bot.ui.share_cards import invite_card, result_card
 
 RECENT = 10
 CACHE_SECONDS = 5  # personal results, briefly cached by Telegram
@@ -90,51 +90,6 @@ async def _services(
     ]
 
 
-async def _open_shop_button(i18n: I18nContext, url: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        inline_keyboard=[[InlineKeyboardButton(text=i18n.get("inline-open-shop"), url=url)]]
-    )
-
-
-async def _invite_card(
-    i18n: I18nContext, bot: Bot, referrals: ReferralStore, owner: int
-) -> InlineQueryResultArticle:
-    """The customer's referral link as a card: whoever opens the shop through it is theirs."""
-    code = (await referrals.referral_summary(owner)).code
-    username = (await bot.me()).username or ""
-    return InlineQueryResultArticle(
-        id="invite",
-        title=i18n.get("inline-invite-title"),
-        description=i18n.get("inline-invite-description"),
-        input_message_content=InputTextMessageContent(message_text=i18n.get("inline-invite-card")),
-        reply_markup=await _open_shop_button(
-            i18n, f"https://t.me/{username}?start={START_PREFIX}{code}"
-        ),
-    )
-
-
-async def _result_card(
-    i18n: I18nContext, bot: Bot, order: Order
-) -> InlineQueryResultArticle | None:
-    """A delivered order as a card to share: the service and how many arrived — never the
-    customer's link."""
-    if order.stage not in {Stage.COMPLETED, Stage.PARTIAL} or order.delivered is None:
-        return None
-    username = (await bot.me()).username or ""
-    text = i18n.get(
-        "inline-result-card",
-        delivered=order.delivered,
-        service=html.quote(shorten(order.service_name, 120)),
-    )
-    return InlineQueryResultArticle(
-        id=f"done-{order.id}",
-        title=i18n.get("inline-result-title", id=str(order.id)),
-        description=shorten(order.service_name, 80),
-        input_message_content=InputTextMessageContent(message_text=text),
-        reply_markup=await _open_shop_button(i18n, f"https://t.me/{username}"),
-    )
-
-
 async def lookup(
     query: InlineQuery,
     bot: Bot,
@@ -149,13 +104,13 @@ async def lookup(
     owner = query.from_user.id
     word, _, rest = text.partition(" ")
     if word == INVITE_QUERY:
-        invite = await _invite_card(i18n, bot, referrals, owner)
+        invite = await invite_card(i18n.get, bot, referrals, owner)
         await query.answer([invite], cache_time=CACHE_SECONDS, is_personal=True)
         return
     shared_id = parse_id(rest.strip()) if word == DONE_QUERY else None
     if shared_id is not None:
         order = await orders.get_order(shared_id, user_id=owner)  # one's own orders only
-        card = await _result_card(i18n, bot, order) if order is not None else None
+        card = await result_card(i18n.get, bot, order) if order is not None else None
         cards: list[InlineQueryResultUnion] = [card] if card is not None else []
         await query.answer(cards, cache_time=CACHE_SECONDS, is_personal=True)
         return

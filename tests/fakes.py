@@ -20,6 +20,7 @@ from aiogram.methods import (
     EditMessageText,
     GetMe,
     RefundStarPayment,
+    SavePreparedInlineMessage,
     SendMessage,
     SendPhoto,
     TelegramMethod,
@@ -31,6 +32,7 @@ from aiogram.types import (
     ForumTopic,
     InlineKeyboardMarkup,
     Message,
+    PreparedInlineMessage,
     Update,
     User,
 )
@@ -98,6 +100,10 @@ class RecordingSession(BaseSession):
         if isinstance(method, CreateForumTopic):
             return ForumTopic(  # type: ignore[return-value]
                 message_thread_id=next(self._ids), name=method.name, icon_color=7322096
+            )
+        if isinstance(method, SavePreparedInlineMessage):
+            return PreparedInlineMessage(  # type: ignore[return-value]
+                id=f"prepared-{len(self.calls)}", expiration_date=datetime.now(tz=UTC)
             )
         if isinstance(method, GetMe):
             return User(id=BOT_ID, is_bot=True, first_name="Bot", username="smm_test_bot")  # type: ignore[return-value]

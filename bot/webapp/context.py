@@ -21,6 +21,7 @@ from bot.core.catalog.cache import Catalog, CatalogCache
 from bot.core.catalog.pricing import Pricing
 from bot.core.customers.directory import Customers
 from bot.core.delivery.times import DeliveryTimes
+from bot.core.growth.referral_store import ReferralStore
 from bot.core.ordering.checkout import Checkout
 from bot.core.ordering.order_store import OrderStore
 from bot.core.payments.wallet_store import WalletStore
@@ -52,6 +53,7 @@ class MiniApp:
     demo: bool = False  # the built-in sandbox: no real payment, every price says so
     console: Console | None = None  # the operator's console (for ADMIN_IDS only)
     paused: Callable[[int], object | None] = lambda _: None  # why a service is not sold now
+    referrals: ReferralStore | None = None  # the invite card's referral link
     _platforms: tuple[Catalog | None, dict[int, str | None]] = (None, {})
     _buckets: TokenBuckets = field(init=False)
 

@@ -29,6 +29,7 @@ PAGE_SIZE = 50
 # The page's own words; everything else it shows comes rendered from the server.
 APP_KEYS = (
     "app-title",
+    "app-share",
     "app-search",
     "app-all-categories",
     "app-all-types",

@@ -841,3 +841,5 @@ inline-result-card = ✅ { $delivered ->
         [many] سُلِّم { $delivered }
        *[other] سُلِّم { $delivered }
     }: { $service }
+app-share-unavailable = تعذّر تجهيز البطاقة الآن. حاول مرة أخرى بعد قليل.
+app-share = 📇 شارك المتجر

@@ -756,3 +756,5 @@ inline-result-card = ✅ { $delivered ->
         [one] { $delivered } delivered
        *[other] { $delivered } delivered
     }: { $service }
+app-share-unavailable = The card could not be prepared right now. Please try again in a moment.
+app-share = 📇 Share the shop

@@ -745,3 +745,5 @@ inline-result-card = ✅ { $delivered ->
         [one] { $delivered } livré
        *[other] { $delivered } livrés
     } : { $service }
+app-share-unavailable = La carte n’a pas pu être préparée pour l’instant. Réessayez dans un instant.
+app-share = 📇 Partager la boutique

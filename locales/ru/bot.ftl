@@ -789,3 +789,5 @@ inline-result-card = ✅ { $delivered ->
         [many] Доставлено { $delivered }
        *[other] Доставлено { $delivered }
     }: { $service }
+app-share-unavailable = Не удалось подготовить карточку. Попробуйте чуть позже.
+app-share = 📇 Поделиться магазином

@@ -213,3 +213,42 @@ def test_the_same_form_confirmed_in_two_tabs_places_one_order(
     adds = [r for r in stand.panel_requests("add") if "miniapp_two_tabs" in r.get("link", "")]
     assert len(adds) == 1
     context.close()
+
+
+def test_share_hands_telegram_a_prepared_card_of_the_referral_link(
+    stand: Stand, browser: Browser, tmp_path: Path
+) -> None:
+    """Issue 38: Balance → Share asks the bot for a prepared message and hands its id to
+    Telegram's share sheet (`shareMessage`: the web_app_send_prepared_message event)."""
+    sharer = Customer(stand, 9311)
+    sharer.ask("/start", "Hello")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
+    )
+    # What Telegram's app provides to the page: a proxy that receives the page's events.
+    context.add_init_script(
+        "window.TelegramWebviewProxy = {postEvent: (name, data) =>"
+        " (window.__sent = window.__sent || []).push([name, data])};"
+    )
+    page = context.new_page()
+    fragment = launch_fragment(signed_init_data(TOKEN, sharer.id))
+    page.goto(f"{stand.web_url}/app/#{fragment}")  # type: ignore[attr-defined]
+    try:
+        page.click("#tab-balance")
+        page.click("#share")
+        sent = wait_until(
+            lambda: [
+                json.loads(data)
+                for name, data in page.evaluate("window.__sent || []")
+                if name == "web_app_send_prepared_message"
+            ],
+            10,
+            "the share sheet to be asked",
+        )
+        prepared = stand.client("calls")
+        saved = [c for c in prepared if c["method"] == "savePreparedInlineMessage"]
+        assert saved and str(saved[-1]["params"]["user_id"]) == str(sharer.id)
+        assert sent[-1]["id"].startswith("prepared")
+        page.screenshot(path=str(tmp_path / "share.png"))
+    finally:
+        context.close()

@@ -267,3 +267,26 @@ async def test_a_long_list_of_comments_is_priced_whole_never_cut(
     summary = (await answer.json())["summary"]
     shown = " ".join(str(a.get("value")) for a in summary["answers"])
     assert "300" in shown
+
+
+async def test_the_share_card_is_prepared_for_telegrams_share_sheet(
+    harness: Harness, client: TestClient[Any, Any]
+) -> None:
+    """Issue 38: the Mini App's Share asks the bot for a prepared message (the customer's
+    referral card) and hands its id to `shareMessage`."""
+    from aiogram.methods import SavePreparedInlineMessage
+
+    user = harness.new_user()
+    await harness.services.stores.users.ensure_user(user, None, "U")
+    harness.session.clear()
+    answer = await client.post("/app/api/share", json={"kind": "invite"}, headers=auth(user))
+    assert answer.status == 200, await answer.text()
+    assert (await answer.json())["id"].startswith("prepared-")
+    [saved] = [c for c in harness.session.calls if isinstance(c, SavePreparedInlineMessage)]
+    assert saved.user_id == user and saved.allow_group_chats
+    code = (await harness.services.stores.referrals.referral_summary(user)).code
+    [[button]] = saved.result.reply_markup.inline_keyboard  # type: ignore[union-attr]
+    assert button.url is not None and button.url.endswith(f"?start=ref_{code}")
+    for body, status in (({"kind": "nope"}, 400), ({"kind": "result", "order": 999_999}, 404)):
+        refused = await client.post("/app/api/share", json=body, headers=auth(user))
+        assert refused.status == status and "error" in await refused.json()

@@ -359,6 +359,12 @@ app.all('/bot:token/createInvoiceLink', (req, res) => {
   calls.push({ method: 'createInvoiceLink', params: req.body });
   ok(res, `https://t.me/$e2einvoice${calls.length}`);
 });
+app.all('/bot:token/savePreparedInlineMessage', (req, res) => {
+  // A message the Mini App may hand to shareMessage: its id, valid for a while (as Telegram).
+  calls.push({ method: 'savePreparedInlineMessage', params: Object.assign({}, req.body,
+    { result: parse(req.body.result) }) });
+  ok(res, { id: `prepared${calls.length}`, expiration_date: Math.floor(Date.now() / 1000) + 3600 });
+});
 for (const method of ['setMyCommands', 'deleteMyCommands', 'setChatMenuButton',
   'sendChatAction', 'answerPreCheckoutQuery', 'refundStarPayment', 'deleteMessage', 'close',
   'logOut', 'setMyDescription', 'setMyShortDescription', 'closeForumTopic']) {

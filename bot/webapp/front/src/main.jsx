@@ -266,11 +266,20 @@ function Balance({ me, s, reload }) {
       WebApp.openInvoice(link, (status) => { if (status === "paid") { notify("success"); reload(); } });
     } catch (e) { setMessage((e.body && e.body.message) || e.message); }
   };
+  // The referral card, prepared by the bot and sent by Telegram to a chat the customer picks.
+  const share = async () => {
+    haptic();
+    try {
+      const { id } = await api("share", { kind: "invite" });
+      WebApp.shareMessage(id, (sent) => { if (sent) notify("success"); });
+    } catch (e) { setMessage((e.body && e.body.message) || e.message); }
+  };
   return (
     <div>
       <div class="card"><div class="hint">{s["app-balance"]}</div><div id="wallet"><b>{me.balance}</b></div></div>
       {(me.loyalty || []).length > 0 && <div class="card" id="loyalty">{me.loyalty.map((line) => <div>{line}</div>)}</div>}
       <div class="list">{me.topups.map((t) => <button class="item" onClick={() => pay(t.amount)}>{t.label}</button>)}</div>
+      <div class="list share"><button class="item" id="share" onClick={share}>{s["app-share"]}</button></div>
       {message && <div class="notice bad">{message}</div>}
     </div>
   );
