@@ -30,6 +30,9 @@ PAGE_SIZE = 50
 APP_KEYS = (
     "app-title",
     "app-share",
+    "app-home-offer",
+    "app-home-add",
+    "app-home-later",
     "app-search",
     "app-all-categories",
     "app-all-types",

@@ -843,3 +843,6 @@ inline-result-card = ✅ { $delivered ->
     }: { $service }
 app-share-unavailable = تعذّر تجهيز البطاقة الآن. حاول مرة أخرى بعد قليل.
 app-share = 📇 شارك المتجر
+app-home-offer = 📲 أضف المتجر إلى شاشتك الرئيسية: نقرة واحدة في المرة القادمة.
+app-home-add = أضف
+app-home-later = ليس الآن

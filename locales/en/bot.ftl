@@ -758,3 +758,6 @@ inline-result-card = ✅ { $delivered ->
     }: { $service }
 app-share-unavailable = The card could not be prepared right now. Please try again in a moment.
 app-share = 📇 Share the shop
+app-home-offer = 📲 Add the shop to your home screen: one tap to it next time.
+app-home-add = Add
+app-home-later = Not now

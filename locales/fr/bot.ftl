@@ -747,3 +747,6 @@ inline-result-card = ✅ { $delivered ->
     } : { $service }
 app-share-unavailable = La carte n’a pas pu être préparée pour l’instant. Réessayez dans un instant.
 app-share = 📇 Partager la boutique
+app-home-offer = 📲 Ajoutez la boutique à votre écran d’accueil : un seul geste la prochaine fois.
+app-home-add = Ajouter
+app-home-later = Plus tard

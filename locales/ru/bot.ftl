@@ -791,3 +791,6 @@ inline-result-card = ✅ { $delivered ->
     }: { $service }
 app-share-unavailable = Не удалось подготовить карточку. Попробуйте чуть позже.
 app-share = 📇 Поделиться магазином
+app-home-offer = 📲 Добавьте магазин на главный экран: в следующий раз — одно касание.
+app-home-add = Добавить
+app-home-later = Не сейчас

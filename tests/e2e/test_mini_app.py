@@ -215,6 +215,23 @@ def test_the_same_form_confirmed_in_two_tabs_places_one_order(
     context.close()
 
 
+# Telegram's app as the page meets it: events the page posts are recorded, and the home
+# screen check is answered with `window.__homeStatus` ("missed" unless a test says).
+TELEGRAM_PROXY = """
+window.TelegramWebviewProxy = {postEvent: (name, data) => {
+  (window.__sent = window.__sent || []).push([name, data]);
+  if (name === 'web_app_check_home_screen') {
+    setTimeout(() => window.Telegram.WebView.receiveEvent(
+      'home_screen_checked', {status: window.__homeStatus || 'missed'}), 50);
+  }
+}};
+"""
+
+
+def _sent(page: Page, event: str) -> list[str]:
+    return [data for name, data in page.evaluate("window.__sent || []") if name == event]
+
+
 def test_share_hands_telegram_a_prepared_card_of_the_referral_link(
     stand: Stand, browser: Browser, tmp_path: Path
 ) -> None:
@@ -226,10 +243,7 @@ def test_share_hands_telegram_a_prepared_card_of_the_referral_link(
         viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
     )
     # What Telegram's app provides to the page: a proxy that receives the page's events.
-    context.add_init_script(
-        "window.TelegramWebviewProxy = {postEvent: (name, data) =>"
-        " (window.__sent = window.__sent || []).push([name, data])};"
-    )
+    context.add_init_script(TELEGRAM_PROXY)
     page = context.new_page()
     fragment = launch_fragment(signed_init_data(TOKEN, sharer.id))
     page.goto(f"{stand.web_url}/app/#{fragment}")  # type: ignore[attr-defined]
@@ -237,11 +251,7 @@ def test_share_hands_telegram_a_prepared_card_of_the_referral_link(
         page.click("#tab-balance")
         page.click("#share")
         sent = wait_until(
-            lambda: [
-                json.loads(data)
-                for name, data in page.evaluate("window.__sent || []")
-                if name == "web_app_send_prepared_message"
-            ],
+            lambda: [json.loads(data) for data in _sent(page, "web_app_send_prepared_message")],
             10,
             "the share sheet to be asked",
         )
@@ -250,5 +260,36 @@ def test_share_hands_telegram_a_prepared_card_of_the_referral_link(
         assert saved and str(saved[-1]["params"]["user_id"]) == str(sharer.id)
         assert sent[-1]["id"].startswith("prepared")
         page.screenshot(path=str(tmp_path / "share.png"))
+    finally:
+        context.close()
+
+
+def test_add_to_home_screen_is_offered_once(stand: Stand, browser: Browser, tmp_path: Path) -> None:
+    """Issue 38: where Telegram says the shortcut is missing, the shop offers it once."""
+    visitor = Customer(stand, 9312)
+    visitor.ask("/start", "Hello")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
+    )
+    context.add_init_script(TELEGRAM_PROXY)
+    page = context.new_page()
+    url = f"{stand.web_url}/app/#{launch_fragment(signed_init_data(TOKEN, visitor.id))}"  # type: ignore[attr-defined]
+    try:
+        page.goto(url)
+        page.wait_for_selector("#home-offer")
+        page.screenshot(path=str(tmp_path / "home-offer.png"))
+        page.click("#home-add")
+        wait_until(lambda: _sent(page, "web_app_add_to_home_screen"), 5, "the shortcut asked")
+        page.wait_for_selector("#home-offer", state="detached")
+        page.reload()  # the next visit: not offered again
+        page.wait_for_selector("#services .service")
+        page.wait_for_timeout(300)
+        assert page.query_selector("#home-offer") is None
+        # Opened from the home screen on a phone: fullscreen, and nothing offered.
+        page.add_init_script("window.__homeStatus = 'added';")
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        wait_until(lambda: _sent(page, "web_app_request_fullscreen"), 5, "fullscreen asked")
+        assert page.query_selector("#home-offer") is None
     finally:
         context.close()

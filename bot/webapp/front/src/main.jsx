@@ -285,8 +285,34 @@ function Balance({ me, s, reload }) {
   );
 }
 
+// "Add to home screen" is offered once (where Telegram says the shortcut is missing); a shop
+// opened from the home screen on a phone opens fullscreen.
+const HOME_OFFERED = "home-screen-offered";
+const PHONES = ["android", "ios"];
+
+function useHomeScreen() {
+  const [offer, setOffer] = useState(false);
+  useEffect(() => {
+    try {
+      WebApp.checkHomeScreenStatus((status) => {
+        if (status === "added" && PHONES.includes(WebApp.platform)) WebApp.requestFullscreen();
+        let offered = null;
+        try { offered = localStorage.getItem(HOME_OFFERED); } catch (e) { /* private mode */ }
+        if (status === "missed" && !offered) setOffer(true);
+      });
+    } catch (e) { /* an older Telegram: no shortcut to offer */ }
+  }, []);
+  const answer = (add) => {
+    try { localStorage.setItem(HOME_OFFERED, "1"); } catch (e) { /* private mode */ }
+    setOffer(false);
+    if (add) { haptic(); WebApp.addToHomeScreen(); }
+  };
+  return [offer, answer];
+}
+
 function App() {
   const [me, setMe] = useState(null);
+  const [homeOffer, answerHome] = useHomeScreen();
   const [failure, setFailure] = useState(null);
   // "#console" opens the operator's console (the server decides whether it answers).
   const [tab, setTab] = useState(location.hash.includes("console") ? "console" : "shop");
@@ -333,6 +359,15 @@ function App() {
       <main>
         {me.demo && <div class="notice demo" id="demo">{s["demo-shop-note"]}</div>}
         {notice && <div class="notice" id="notice">{notice}</div>}
+        {homeOffer && (
+          <div class="notice" id="home-offer">
+            <div>{s["app-home-offer"]}</div>
+            <div class="row">
+              <button class="primary" id="home-add" onClick={() => answerHome(true)}>{s["app-home-add"]}</button>
+              <button id="home-later" onClick={() => answerHome(false)}>{s["app-home-later"]}</button>
+            </div>
+          </div>
+        )}
         {body}
       </main>
     </div>
