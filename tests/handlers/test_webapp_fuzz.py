@@ -147,3 +147,12 @@ async def test_a_body_nested_past_any_reason_is_a_400(client: TestClient[Any, An
         answer = await client.post("/app/api/quote", data=raw, headers=auth())
         assert answer.status == 400, raw[:10]
         _clear(answer.status, await answer.text())
+
+
+async def test_a_body_past_the_size_limit_is_a_4xx(client: TestClient[Any, Any]) -> None:
+    """Bodies are bounded in size too (issue 34): 2 MB of JSON is refused before it is read."""
+    huge = '{"service_id": 1, "answers": {"comments": "' + "x" * 2_000_000 + '"}}'
+    answer = await client.post(
+        "/app/api/quote", data=huge, headers={**auth(), "Content-Type": "application/json"}
+    )
+    assert 400 <= answer.status < 500
