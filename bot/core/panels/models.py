@@ -28,6 +28,7 @@ MAX_COUNT = MAX_BIG_ID
 # A service's quantities: the shop stores a quantity in 32 bits, and a panel's "max" of
 # 10^12 means "no limit" — offered as the largest quantity the shop can hold.
 MAX_QUANTITY = MAX_ID
+MAX_TEXT = 4000  # a description; longer is a panel's garbage, not something to show
 _INTEGER = re.compile(r"\s*(\d{1,19})(?:\.0*)?\s*")
 
 
@@ -125,9 +126,6 @@ def _to_text(value: Any) -> str:
 
 def _cut(limit: int) -> Callable[[str], str]:
     return lambda text: text[:limit]
-
-
-MAX_TEXT = 4000  # a description; longer is a panel's garbage, not something to show
 
 
 Money = Annotated[Decimal, BeforeValidator(_to_decimal)]
