@@ -128,3 +128,31 @@ def test_a_customer_opening_the_console_is_refused_and_every_endpoint_says_403(
         ("attention/1/attach", {"panel_order_id": 1}),
     ):
         assert httpx.post(f"{base}/{path}", json=body, headers=headers).status_code == 403, path
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_console_section_fits_a_phone_without_sideways_scroll(
+    browser: Browser,  # noqa: F811
+    stand: Stand,  # noqa: F811
+    tmp_path: Path,
+    language: str,
+) -> None:
+    """Issue 37: every section usable at 360×740, in English and Arabic — the page is never
+    wider than the phone (a wide table scrolls inside its own box, the page does not)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale=language)
+    page = context.new_page()
+    init = signed_init_data(TOKEN, ADMIN_ID, language=language)
+    page.goto(f"{stand.web_url}/app/#{launch_fragment(init)}&console=1")  # type: ignore[attr-defined]
+    try:
+        page.wait_for_selector("#tab-console.on")
+        for section in SECTIONS:
+            page.click(f"#console-{section}-tab")
+            page.wait_for_selector(f"#console-{section}-tab.on")
+            page.wait_for_timeout(400)  # the section's data arrives
+            page.screenshot(path=str(tmp_path / f"{language}-360-{section}.png"))
+            widths = page.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            assert widths[0] <= widths[1], (section, widths)
+    finally:
+        context.close()
