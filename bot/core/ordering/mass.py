@@ -19,6 +19,7 @@ from typing import Any
 from bot.core.catalog.cache import CatalogCache
 from bot.core.domain import Stage, parse_id
 from bot.core.notifications.outbox_store import OutboxStore
+from bot.core.ops.apart import ItemFailures
 from bot.core.ordering.forms import Invalid, check_form, is_orderable
 from bot.core.ordering.order_store import OrderStore
 from bot.core.ordering.placing import OrderService, Outcome, Placement
@@ -145,6 +146,7 @@ class MassOrders:
         self._kv = kv
         self._outbox = outbox
         self._running: set[str] = set()  # batches this process is placing now
+        self._resumes = ItemFailures("mass order resume")
 
     async def preview(self, user_id: int, text: str) -> MassPreview | Invalid:
         raw = [line for line in text.splitlines() if line.strip()]
@@ -207,21 +209,26 @@ class MassOrders:
         finished = []
         for key, value in (await self._kv.kv_with_prefix(CONFIRMED_PREFIX)).items():
             batch = key.removeprefix(CONFIRMED_PREFIX)
-            record = json.loads(value)
-            if batch in self._running or time.time() - float(record["at"]) < older_than:
-                continue
-            user_id = int(record["user"])
-            lines = [MassLine.from_stored(stored) for stored in record["lines"]]
-            results = await self._finish(user_id, batch, lines)
-            payload = {
-                "batch": batch,
-                "currency": self._quoter.shop.currency,
-                "results": results_payload(results),
-            }
-            await self._outbox.enqueue([user_id], OutboxKind.MASS_REPORT, payload)
-            logger.warning("a mass order cut short was finished", extra={"batch": batch})
-            finished.append(batch)
+            # One unreadable record (or a batch that fails) is retried later; the rest go on.
+            if await self._resumes.each(batch, self._resume(batch, value, older_than)):
+                finished.append(batch)
         return finished
+
+    async def _resume(self, batch: str, value: str, older_than: float) -> bool:
+        record = json.loads(value)
+        if batch in self._running or time.time() - float(record["at"]) < older_than:
+            return False
+        user_id = int(record["user"])
+        lines = [MassLine.from_stored(stored) for stored in record["lines"]]
+        results = await self._finish(user_id, batch, lines)
+        payload = {
+            "batch": batch,
+            "currency": self._quoter.shop.currency,
+            "results": results_payload(results),
+        }
+        await self._outbox.enqueue([user_id], OutboxKind.MASS_REPORT, payload)
+        logger.warning("a mass order cut short was finished", extra={"batch": batch})
+        return True
 
     async def lines_state(self, user_id: int, batch: str) -> tuple[int, int, int]:
         """(placed, being checked, refused) of a batch's lines: what an old Confirm says."""
