@@ -92,6 +92,10 @@ class RefillStage(StrEnum):
         return self in {RefillStage.COMPLETED, RefillStage.REJECTED, RefillStage.FAILED}
 
 
+# The refills the poller follows, and that keep another refill of the order from being asked.
+OPEN_REFILL_STAGES = frozenset(stage for stage in RefillStage if not stage.is_final)
+
+
 @dataclass(frozen=True)
 class NewOrder:
     """Everything a confirmed form becomes, before the panel sees it."""

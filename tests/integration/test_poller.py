@@ -226,7 +226,7 @@ async def test_a_refill_the_panel_keeps_failing_on_is_failed_told_and_may_be_ask
     assert refill.panel_refill_id == panel_refill  # kept: an admin can still look it up
     assert [k for _, k in await pending_rows(env)].count("refill_result") == 1
     assert await env.stores.refills.open_refills() == []
-    from bot.core.tracking.aftersale import OPEN_REFILL_STAGES
+    from bot.core.domain import OPEN_REFILL_STAGES
 
     assert refill.stage not in OPEN_REFILL_STAGES
 

@@ -25,11 +25,6 @@ class Settled(StrEnum):
     UNCLAIMED = "unclaimed"  # paid, for no customer (made in a group by an older version)
 
 
-# What an invoice becomes when it was paid but names no customer of the shop: kept for the
-# admins to settle by hand, never asked about again.
-UNCLAIMED_STATUS = "unclaimed"
-
-
 @dataclass(frozen=True)
 class OpenInvoice:
     invoice_id: int
@@ -112,7 +107,8 @@ class CryptoStore(StoreBase):
             if not await self._is_customer(conn, user_id):
                 await conn.execute(
                     "UPDATE crypto_invoices SET status = :status WHERE invoice_id = :id",
-                    {"status": UNCLAIMED_STATUS, "id": invoice_id},
+                    # Paid for nobody: kept for the admins to settle, never asked about again.
+                    {"status": Settled.UNCLAIMED.value, "id": invoice_id},
                 )
                 logger.warning(
                     "a paid crypto invoice names no customer: left for an admin",

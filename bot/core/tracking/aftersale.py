@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bot.core.catalog.cache import CatalogCache
 from bot.core.catalog.guarantees import Guarantee, GuaranteeBook, RefillCheck, may_refill
-from bot.core.domain import Order, Refill, RefillStage, Stage
+from bot.core.domain import OPEN_REFILL_STAGES, Order, Refill, RefillStage, Stage
 from bot.core.ordering.order_store import OrderStore
 from bot.core.panels import NotAllowedError, NotFoundError, PanelError
 from bot.core.panels.health import Panels
@@ -21,7 +21,6 @@ from bot.core.tracking.status_store import TransitionStore
 
 # A refill is asked for a completed order, or a partial one (the part that was delivered).
 REFILLABLE = frozenset({Stage.COMPLETED, Stage.PARTIAL})
-OPEN_REFILL_STAGES = frozenset({RefillStage.PENDING, RefillStage.IN_PROGRESS, RefillStage.UNKNOWN})
 CLAIM_SECONDS = 120.0  # longer than a panel call may take
 
 logger = logging.getLogger(__name__)

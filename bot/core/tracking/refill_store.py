@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from bot.core.domain import (
+    OPEN_REFILL_STAGES,
     Order,
     Refill,
     RefillStage,
@@ -50,7 +51,7 @@ class RefillStore(StoreBase):
             " FROM refills JOIN orders ON orders.id = refills.order_id"
             " WHERE refills.status IN :open AND refills.panel_refill_id IS NOT NULL"
         )
-        followed = [RefillStage.PENDING, RefillStage.IN_PROGRESS, RefillStage.UNKNOWN]
+        followed = sorted(OPEN_REFILL_STAGES)
         async with self.db.read() as conn:
             found = await conn.execute(query, {"open": followed})
             return [(r[0], r[1], r[2]) for r in found.all()]
@@ -91,7 +92,7 @@ class RefillStore(StoreBase):
                     "now": time.time(),
                     "id": refill_id,
                     "limit": limit,
-                    "open": [RefillStage.PENDING, RefillStage.IN_PROGRESS, RefillStage.UNKNOWN],
+                    "open": sorted(OPEN_REFILL_STAGES),
                 },
             )
             row = failed.first()
