@@ -56,6 +56,7 @@ from bot.core.panels.health import Panels
 from bot.core.payments.crypto import CryptoPayments
 from bot.core.payments.cryptopay import CryptoPayClient
 from bot.core.payments.wallet_store import WalletStore
+from bot.core.plans.service import Plans
 from bot.core.reselling.key_store import ApiKeyStore
 from bot.core.settings import TELEGRAM_API_URL, Settings
 from bot.core.shop import Shop
@@ -93,6 +94,7 @@ if TYPE_CHECKING:  # the web server is imported only by the configurations that 
 logger = logging.getLogger(__name__)
 # The leader looks for orders whose placement was lost (an exception after `add`) this often.
 PLACEMENT_SWEEP_SECONDS = 180.0
+PLAN_ROUND_SECONDS = 60.0
 SHUTDOWN_GRACE_SECONDS = 15.0
 # With replicas sharing a database, what one process caches (customers, markups) is
 # re-read after this long so changes made through another replica are seen.
@@ -113,6 +115,7 @@ class HandlerData(TypedDict):
     checkout: Checkout
     aftersale: AfterSale
     mass: MassOrders
+    plans: Plans
     translator: Translator
     delivery: DeliveryTimes
     users: UserStore
@@ -155,6 +158,7 @@ class Services:
     checkout: Checkout
     aftersale: AfterSale
     mass: MassOrders
+    plans: Plans
     translator: Translator
     renderer: MessageRenderer
     poller: Poller
@@ -185,6 +189,7 @@ class Services:
             checkout=self.checkout,
             aftersale=self.aftersale,
             mass=self.mass,
+            plans=self.plans,
             translator=self.translator,
             delivery=self.delivery,
             users=stores.users,
@@ -332,6 +337,7 @@ async def build_services(settings: Settings) -> Services:
         ordering=ordering,
         checkout=Checkout(quoter, ordering, stores.holds),
         mass=MassOrders(catalog, quoter, ordering, stores.orders, stores.settings, stores.outbox),
+        plans=Plans(stores.plans, catalog, quoter, ordering, settings.stars_per_usd),
         aftersale=AfterSale(
             panels,
             stores.orders,
@@ -434,6 +440,7 @@ def background_work(services: Services, bot: Bot) -> list[Coroutine[Any, Any, No
         *([services.crypto.run()] if services.crypto is not None else []),
         repeat(services.ordering.sweep_lost_placements, PLACEMENT_SWEEP_SECONDS, "placement sweep"),
         repeat(_finish_mass_orders(services), PLACEMENT_SWEEP_SECONDS, "mass order resume"),
+        repeat(_plan_rounds(services), PLAN_ROUND_SECONDS, "plan periods"),
         *([repeat(_scheduled_backup(services, bot), 600, "backup")] if _backs_up(services) else []),
     ]
 
@@ -464,6 +471,19 @@ def _scheduled_backup(services: Services, bot: Bot) -> Callable[[], Awaitable[ob
         return made.filename
 
     return back_up
+
+
+def _plan_rounds(services: Services) -> Callable[[], Awaitable[object]]:
+    """Paid periods whose order was not placed (a crash between the credit and `add`, a link
+    still busy with the last period's order) are placed by their charge's token; plans whose
+    period ran out unrenewed end and their customers are told."""
+    older_than = 2 * services.ordering.placement_seconds
+
+    async def rounds() -> object:
+        placed = await services.plans.place_unplaced(older_than)
+        return placed, await services.plans.end_due()
+
+    return rounds
 
 
 def _finish_mass_orders(services: Services) -> Callable[[], Awaitable[object]]:

@@ -23,6 +23,8 @@ from handlers import (
     order_form,
     other_chats,
     payments,
+    plan_payments,
+    plans,
     promo,
     referrals,
     start,
@@ -59,7 +61,7 @@ def get_routers(support_chat_id: int | None = None) -> list[Router]:
         # Groups and channels: one pointer to the private chat, and no customer's handler.
         other_chats.setup(),
         # Before the admins' commands: /start, /cancel and payments work in any state.
-        _router("everyone", start, payments, crypto, inline),
+        _router("everyone", start, plan_payments, payments, crypto, inline),
         admins,
         _router(
             "customers",
@@ -68,6 +70,7 @@ def get_routers(support_chat_id: int | None = None) -> list[Router]:
             catalog,
             order_form,
             mass,
+            plans,
             referrals,
             promo,  # rarely used: after the features most updates end in
             api_access,

@@ -9,6 +9,7 @@ from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.core.growth.loyalty import tier_status
 from bot.core.payments.wallet_store import WalletStore
+from bot.core.plans.service import Plans
 from bot.core.settings import Settings
 from bot.core.shop import Shop
 from bot.ui.keyboards import topup_keyboard
@@ -17,7 +18,12 @@ from bot.ui.render import demo_note, money
 
 
 async def show_balance(
-    message: Message, i18n: I18nContext, wallets: WalletStore, shop: Shop, settings: Settings
+    message: Message,
+    i18n: I18nContext,
+    wallets: WalletStore,
+    shop: Shop,
+    settings: Settings,
+    plans: Plans,
 ) -> None:
     """The wallet, what each top-up earns on top, and the spend tier with what is left to
     the next."""
@@ -30,7 +36,11 @@ async def show_balance(
     await message.answer(
         "\n".join(lines) + demo_note(i18n.get, shop.demo),
         reply_markup=topup_keyboard(
-            i18n, shop.currency, shop.accepts_crypto, api=settings.reseller_api
+            i18n,
+            shop.currency,
+            shop.accepts_crypto,
+            api=settings.reseller_api,
+            plans=await plans.store.has_plans_for(message.chat.id),
         ),
     )
 

@@ -25,3 +25,7 @@ class PromoInput(StatesGroup):
 class MassForm(StatesGroup):
     pasting = State()  # the customer pastes lines `service id | link | quantity`
     confirming = State()  # the preview with the total is shown
+
+
+class PlanForm(StatesGroup):
+    link = State()  # the link each period's order of the chosen plan goes to

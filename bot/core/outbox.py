@@ -31,6 +31,8 @@ class OutboxKind(StrEnum):
     ADMIN_BELOW_COST = "admin_below_cost"  # a hand-set price under the cost: paused
     ADMIN_LOW_MARGIN = "admin_low_margin"  # a margin under MARGIN_ALERT_PERCENT
     MASS_REPORT = "mass_report"  # a mass order cut by a crash was finished: its report
+    PLAN_PERIOD = "plan_period"  # a plan's period was paid: its order, or why none
+    PLAN_ENDED = "plan_ended"  # a plan ran out (cancelled, or its renewal not paid)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from bot.core.ordering.hold_store import HoldStore
 from bot.core.ordering.order_store import OrderStore
 from bot.core.payments.crypto_store import CryptoStore
 from bot.core.payments.wallet_store import WalletStore
+from bot.core.plans.store import PlanStore
 from bot.core.reselling.key_store import ApiKeyStore
 from bot.core.steps import Step
 from bot.core.storage.db import Database
@@ -53,6 +54,7 @@ class Stores:
     audit: AuditLog
     price_watch: PriceWatch
     catalog_items: CatalogItems
+    plans: PlanStore
 
     @classmethod
     def over(
@@ -84,4 +86,5 @@ class Stores:
             audit=AuditLog(db),
             price_watch=PriceWatch(db),
             catalog_items=CatalogItems(db),
+            plans=PlanStore(db, wallets),
         )

@@ -145,3 +145,16 @@ class PlaceHeld(CallbackData, prefix="ph"):
 class MassConfirm(CallbackData, prefix="mo"):
     batch: str  # the preview's batch: each line's token is made from it
     place: bool  # True: place every valid line; False: cancel
+
+
+class PlansMenu(CallbackData, prefix="pl"):
+    pass
+
+
+class PlanPick(CallbackData, prefix="pp"):
+    plan: Id
+
+
+class PlanRenewal(CallbackData, prefix="pr2"):
+    subscription: Id
+    cancel: bool  # True: no renewal after this period; False: renew again

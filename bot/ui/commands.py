@@ -21,6 +21,7 @@ CUSTOMER_COMMANDS = (
     "orders",
     "wallet",
     "topup",
+    "plans",
     "promo",
     "referrals",
     "support",
@@ -57,6 +58,7 @@ ADMIN_COMMANDS = (
     "prices",
     "audit",
     "backup",
+    "plan",
 )
 
 

@@ -6,9 +6,10 @@ from typing import Any
 
 from aiogram.enums import ChatType
 from aiogram.filters import Filter
-from aiogram.types import CallbackQuery, Message, TelegramObject
+from aiogram.types import CallbackQuery, Message, PreCheckoutQuery, TelegramObject
 from aiogram.types import User as TelegramUser
 
+from bot.core.plans.rules import is_plan_payload
 from bot.core.settings import Settings
 
 
@@ -76,3 +77,18 @@ class TextIs(MessageCheck):
 class PaymentReceived(MessageCheck):
     def check(self, event: Any) -> bool:
         return getattr(event, "successful_payment", None) is not None
+
+
+class PlanPaymentReceived(MessageCheck):
+    """A payment (first or renewal) of a recurring plan."""
+
+    def check(self, event: Any) -> bool:
+        payment = getattr(event, "successful_payment", None)
+        return payment is not None and is_plan_payload(payment.invoice_payload)
+
+
+class PlanCheckout(Filter):
+    """A pre-checkout of a recurring plan's first payment."""
+
+    async def __call__(self, query: PreCheckoutQuery) -> bool:
+        return is_plan_payload(query.invoice_payload)

@@ -50,7 +50,7 @@ from bot.ui.keyboards import (
     stalled_order,
 )
 from bot.ui.mass_texts import report_text
-from bot.ui.render import Translate, money, order_card, shorten, stage_label
+from bot.ui.render import Translate, money, order_card, shorten, stage_label, when
 
 TOPIC_PREFIX = "topic:"  # topic:<chat id>:<name> = its message_thread_id
 ADMIN_ORDER_ALERTS = {
@@ -247,6 +247,28 @@ async def _mass_report(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rend
     """A mass order a crash cut short, finished: the same per-line report as Confirm's."""
     results = results_from_payload(list(row.payload.get("results") or []))
     return Rendered(report_text(t, results, str(row.payload.get("currency", ""))))
+
+
+@renders(OutboxKind.PLAN_PERIOD)
+async def _plan_period(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    """A plan's period was paid: the order it placed (which becomes that order's live card),
+    or the wallet credit when none could be placed."""
+    name = html.quote(shorten(str(row.payload.get("plan", "")), 64))
+    until = row.payload.get("until")
+    paid_until = when(float(until)) if isinstance(until, int | float) else "—"
+    order_id = row.payload.get("order")
+    if isinstance(order_id, int):
+        said = t("plan-period-placed", plan=name, id=str(order_id), date=paid_until)
+        return Rendered(said, card_of=order_id)
+    amount = money(Decimal(str(row.payload.get("amount", "0"))), str(row.payload.get("currency")))
+    return Rendered(t("plan-period-credited", plan=name, amount=amount, date=paid_until))
+
+
+@renders(OutboxKind.PLAN_ENDED)
+async def _plan_ended(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    name = html.quote(shorten(str(row.payload.get("plan", "")), 64))
+    key = "plan-ended-cancelled" if row.payload.get("why") == "cancelled" else "plan-ended-unpaid"
+    return Rendered(t(key, plan=name))
 
 
 @renders(OutboxKind.HELD_ORDER_READY)

@@ -13,6 +13,7 @@ from handlers.admin import (
     orders,
     panels,
     people,
+    plans,
     sales,
     shop,
     wallets,
@@ -20,5 +21,16 @@ from handlers.admin import (
 
 
 def register(router: Router) -> None:
-    for feature in (wallets, people, shop, catalog, sales, orders, broadcast, panels, backup):
+    for feature in (
+        wallets,
+        people,
+        shop,
+        catalog,
+        sales,
+        orders,
+        broadcast,
+        panels,
+        backup,
+        plans,
+    ):
         feature.register(router)

@@ -846,3 +846,44 @@ app-share = 📇 شارك المتجر
 app-home-offer = 📲 أضف المتجر إلى شاشتك الرئيسية: نقرة واحدة في المرة القادمة.
 app-home-add = أضف
 app-home-later = ليس الآن
+cmd-plans = الاشتراكات: طلب كل 30 يومًا بالنجوم
+cmd-plan = الاشتراكات المتكررة: /plan add و /plan off
+button-plans = 🔁 الاشتراكات
+plans-title = 🔁 <b>الاشتراكات</b> — طلب كل 30 يومًا يُدفع بنجوم تيليجرام. يمكنك الإلغاء متى شئت: تستمر الفترة المدفوعة حتى نهايتها.
+plans-none = لا توجد اشتراكات معروضة للبيع الآن.
+plans-mine = <b>اشتراكاتك</b>
+plans-demo = 🧪 هذا متجر تجريبي: الاشتراكات معروضة ولا تُباع.
+plan-line = <b>{ $plan }</b> — { $quantity } × { $service } · ⭐ { $stars } لكل 30 يومًا
+plan-service-gone = خدمة لم تعد تُباع
+plan-mine-renews = <b>{ $plan }</b> ← { $link } · يتجدد في { $date }
+plan-mine-ends = <b>{ $plan }</b> ← { $link } · أُلغي، وينتهي في { $date }
+button-plan-subscribe = 🔁 اشترك: { $plan }
+button-plan-cancel = ✖️ إلغاء { $plan }
+button-plan-resume = 🔁 تجديد { $plan } مجددًا
+button-plan-pay = ⭐ اشترك: { $stars } لكل 30 يومًا
+plan-ask-link = 🔗 أرسل الرابط الذي يذهب إليه كل طلب من <b>{ $plan }</b>، مثلًا { $example }
+plan-bad-link = لا يمكن استخدام هذا الرابط لهذا الاشتراك. أرسل رابطًا كاملًا، مثلًا https://instagram.com/yourname
+plan-gone = هذا الاشتراك لم يعد متاحًا.
+plan-unavailable = تعذّر الوصول إلى تيليجرام الآن. حاول مجددًا بعد قليل.
+plan-invoice = { $quantity } إلى { $link } كل 30 يومًا
+plan-summary = 🔁 <b>{ $plan }</b>
+    { $quantity } إلى { $link } كل 30 يومًا.
+    السعر: ⭐ { $stars } لكل 30 يومًا بنجوم تيليجرام؛ يُقدَّم الطلب الأول فور الدفع.
+plan-refused = لا يمكن دفع هذا الاشتراك الآن. افتح الاشتراكات وابدأ من جديد.
+plan-cancelled = أُلغي { $plan }: يستمر حتى { $date } ولن يتجدد.
+plan-resumed = سيتجدد { $plan } مجددًا في { $date }.
+plan-period-placed = 🔁 الاشتراك <b>{ $plan }</b>: دُفعت هذه الفترة وقُدِّم الطلب رقم { $id }. مدفوع حتى { $date }.
+plan-period-credited = 🔁 الاشتراك <b>{ $plan }</b>: دُفعت هذه الفترة لكن تعذّر تقديم طلبها الآن. أُضيف { $amount } إلى محفظتك بدلًا منه. مدفوع حتى { $date }.
+plan-ended-cancelled = 🔁 انتهى اشتراكك <b>{ $plan }</b>: لقد أُلغي. يمكنك الاشتراك مجددًا في أي وقت من الاشتراكات.
+plan-ended-unpaid = 🔁 انتهى اشتراكك <b>{ $plan }</b>: لم يُدفع تجديده. يمكنك الاشتراك مجددًا في أي وقت من الاشتراكات.
+plan-error-service = الخدمة { $id } غير معروضة للبيع: اختر خدمة من الكتالوج.
+plan-error-form = الخدمة { $id } تطلب أكثر من رابط وكمية: لا يمكن للاشتراك طلبها.
+plan-error-quantity = يجب أن تكون الكمية بين { $min } و { $max } لهذه الخدمة.
+admin-plan-usage = الاشتراكات: <code>/plan add SERVICE_ID QUANTITY STARS NAME</code> (نجوم لكل 30 يومًا، 10000 على الأكثر)، <code>/plan off ID</code>، و <code>/plan</code> لعرضها.
+admin-plan-added = ✅ الاشتراك رقم { $id } <b>{ $plan }</b> معروض للبيع: { $quantity } × { $service } مقابل ⭐ { $stars } لكل 30 يومًا. كل فترة تُضيف سعر الطلب اليوم، { $price } (⭐ { $stars } = { $worth } بسعر النجوم لديك).
+admin-plan-off = الاشتراك رقم { $id } لم يعد يُباع. تستمر الاشتراكات الجارية حتى يلغيها أصحابها.
+admin-plan-unknown = لا يوجد اشتراك بهذا الرقم معروض للبيع.
+admin-plan-line = رقم { $id } <b>{ $plan }</b> — { $quantity } × الخدمة { $service } · ⭐ { $stars } · { $on_sale ->
+        [yes] معروض
+       *[no] موقوف
+    }

@@ -761,3 +761,44 @@ app-share = 📇 Share the shop
 app-home-offer = 📲 Add the shop to your home screen: one tap to it next time.
 app-home-add = Add
 app-home-later = Not now
+cmd-plans = Plans: an order every 30 days, in Stars
+cmd-plan = Recurring plans: /plan add, /plan off
+button-plans = 🔁 Plans
+plans-title = 🔁 <b>Plans</b> — an order every 30 days, paid in Telegram Stars. Cancel any time: the period paid runs to its end.
+plans-none = No plans are on sale right now.
+plans-mine = <b>Your plans</b>
+plans-demo = 🧪 This is a demo shop: plans are shown, not sold.
+plan-line = <b>{ $plan }</b> — { $quantity } × { $service } · ⭐ { $stars } per 30 days
+plan-service-gone = a service no longer sold
+plan-mine-renews = <b>{ $plan }</b> → { $link } · renews on { $date }
+plan-mine-ends = <b>{ $plan }</b> → { $link } · cancelled, ends on { $date }
+button-plan-subscribe = 🔁 Subscribe: { $plan }
+button-plan-cancel = ✖️ Cancel { $plan }
+button-plan-resume = 🔁 Renew { $plan } again
+button-plan-pay = ⭐ Subscribe: { $stars } per 30 days
+plan-ask-link = 🔗 Send the link each order of <b>{ $plan }</b> goes to, for example { $example }
+plan-bad-link = This link cannot be used for this plan. Send a full link, for example https://instagram.com/yourname
+plan-gone = This plan is no longer available.
+plan-unavailable = Telegram could not be reached just now. Please try again in a moment.
+plan-invoice = { $quantity } to { $link }, every 30 days
+plan-summary = 🔁 <b>{ $plan }</b>
+    { $quantity } to { $link }, every 30 days.
+    Price: ⭐ { $stars } per 30 days, paid in Telegram Stars; the first order is placed as soon as you pay.
+plan-refused = This plan cannot be paid now. Open Plans and start again.
+plan-cancelled = { $plan } is cancelled: it runs until { $date } and will not renew.
+plan-resumed = { $plan } renews again on { $date }.
+plan-period-placed = 🔁 Plan <b>{ $plan }</b>: this period is paid and order #{ $id } is placed. Paid until { $date }.
+plan-period-credited = 🔁 Plan <b>{ $plan }</b>: this period is paid, but its order could not be placed now. { $amount } was added to your wallet instead. Paid until { $date }.
+plan-ended-cancelled = 🔁 Your plan <b>{ $plan }</b> has ended: it was cancelled. Subscribe again any time in Plans.
+plan-ended-unpaid = 🔁 Your plan <b>{ $plan }</b> has ended: its renewal was not paid. Subscribe again any time in Plans.
+plan-error-service = Service { $id } is not on sale: pick one from the catalog.
+plan-error-form = Service { $id } asks more than a link and a quantity: a plan cannot order it.
+plan-error-quantity = The quantity must be from { $min } to { $max } for this service.
+admin-plan-usage = Plans: <code>/plan add SERVICE_ID QUANTITY STARS NAME</code> (Stars per 30 days, at most 10000), <code>/plan off ID</code>, <code>/plan</code> to list them.
+admin-plan-added = ✅ Plan #{ $id } <b>{ $plan }</b> is on sale: { $quantity } × { $service } for ⭐ { $stars } per 30 days. Each period credits the order's list price today, { $price } (⭐ { $stars } = { $worth } at your Stars rate).
+admin-plan-off = Plan #{ $id } is no longer sold. Running subscriptions go on until their customers cancel.
+admin-plan-unknown = No such plan on sale.
+admin-plan-line = #{ $id } <b>{ $plan }</b> — { $quantity } × service { $service } · ⭐ { $stars } · { $on_sale ->
+        [yes] on sale
+       *[no] off sale
+    }

@@ -750,3 +750,44 @@ app-share = 📇 Partager la boutique
 app-home-offer = 📲 Ajoutez la boutique à votre écran d’accueil : un seul geste la prochaine fois.
 app-home-add = Ajouter
 app-home-later = Plus tard
+cmd-plans = Abonnements : une commande tous les 30 jours, en Stars
+cmd-plan = Abonnements récurrents : /plan add, /plan off
+button-plans = 🔁 Abonnements
+plans-title = 🔁 <b>Abonnements</b> — une commande tous les 30 jours, payée en Telegram Stars. Annulable à tout moment : la période payée va jusqu'à son terme.
+plans-none = Aucun abonnement n'est en vente pour le moment.
+plans-mine = <b>Vos abonnements</b>
+plans-demo = 🧪 Boutique de démonstration : les abonnements sont affichés, pas vendus.
+plan-line = <b>{ $plan }</b> — { $quantity } × { $service } · ⭐ { $stars } pour 30 jours
+plan-service-gone = un service qui n'est plus vendu
+plan-mine-renews = <b>{ $plan }</b> → { $link } · renouvelé le { $date }
+plan-mine-ends = <b>{ $plan }</b> → { $link } · annulé, se termine le { $date }
+button-plan-subscribe = 🔁 S'abonner : { $plan }
+button-plan-cancel = ✖️ Annuler { $plan }
+button-plan-resume = 🔁 Renouveler { $plan }
+button-plan-pay = ⭐ S'abonner : { $stars } pour 30 jours
+plan-ask-link = 🔗 Envoyez le lien où va chaque commande de <b>{ $plan }</b>, par exemple { $example }
+plan-bad-link = Ce lien ne peut pas servir pour cet abonnement. Envoyez un lien complet, par exemple https://instagram.com/votrenom
+plan-gone = Cet abonnement n'est plus disponible.
+plan-unavailable = Telegram est injoignable pour l'instant. Réessayez dans un moment.
+plan-invoice = { $quantity } vers { $link }, tous les 30 jours
+plan-summary = 🔁 <b>{ $plan }</b>
+    { $quantity } vers { $link }, tous les 30 jours.
+    Prix : ⭐ { $stars } pour 30 jours, payé en Telegram Stars ; la première commande est passée dès le paiement.
+plan-refused = Cet abonnement ne peut pas être payé maintenant. Ouvrez Abonnements et recommencez.
+plan-cancelled = { $plan } est annulé : il court jusqu'au { $date } et ne sera pas renouvelé.
+plan-resumed = { $plan } sera de nouveau renouvelé le { $date }.
+plan-period-placed = 🔁 Abonnement <b>{ $plan }</b> : cette période est payée et la commande n° { $id } est passée. Payé jusqu'au { $date }.
+plan-period-credited = 🔁 Abonnement <b>{ $plan }</b> : cette période est payée, mais sa commande n'a pas pu être passée. { $amount } a été ajouté à votre portefeuille. Payé jusqu'au { $date }.
+plan-ended-cancelled = 🔁 Votre abonnement <b>{ $plan }</b> est terminé : il a été annulé. Réabonnez-vous quand vous voulez dans Abonnements.
+plan-ended-unpaid = 🔁 Votre abonnement <b>{ $plan }</b> est terminé : son renouvellement n'a pas été payé. Réabonnez-vous quand vous voulez dans Abonnements.
+plan-error-service = Le service { $id } n'est pas en vente : choisissez-en un dans le catalogue.
+plan-error-form = Le service { $id } demande plus qu'un lien et une quantité : un abonnement ne peut pas le commander.
+plan-error-quantity = La quantité doit être comprise entre { $min } et { $max } pour ce service.
+admin-plan-usage = Abonnements : <code>/plan add ID_SERVICE QUANTITÉ STARS NOM</code> (Stars pour 30 jours, 10000 au plus), <code>/plan off ID</code>, <code>/plan</code> pour les lister.
+admin-plan-added = ✅ L'abonnement n° { $id } <b>{ $plan }</b> est en vente : { $quantity } × { $service } pour ⭐ { $stars } par 30 jours. Chaque période crédite le prix catalogue de la commande aujourd'hui, { $price } (⭐ { $stars } = { $worth } à votre taux Stars).
+admin-plan-off = L'abonnement n° { $id } n'est plus vendu. Les abonnements en cours continuent jusqu'à leur annulation.
+admin-plan-unknown = Aucun abonnement de ce numéro en vente.
+admin-plan-line = n° { $id } <b>{ $plan }</b> — { $quantity } × service { $service } · ⭐ { $stars } · { $on_sale ->
+        [yes] en vente
+       *[no] retiré
+    }

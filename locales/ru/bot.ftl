@@ -794,3 +794,44 @@ app-share = 📇 Поделиться магазином
 app-home-offer = 📲 Добавьте магазин на главный экран: в следующий раз — одно касание.
 app-home-add = Добавить
 app-home-later = Не сейчас
+cmd-plans = Подписки: заказ каждые 30 дней за Stars
+cmd-plan = Регулярные подписки: /plan add, /plan off
+button-plans = 🔁 Подписки
+plans-title = 🔁 <b>Подписки</b> — заказ каждые 30 дней, оплата в Telegram Stars. Отменить можно в любой момент: оплаченный период доработает до конца.
+plans-none = Сейчас подписок в продаже нет.
+plans-mine = <b>Ваши подписки</b>
+plans-demo = 🧪 Это демо-магазин: подписки показаны, но не продаются.
+plan-line = <b>{ $plan }</b> — { $quantity } × { $service } · ⭐ { $stars } за 30 дней
+plan-service-gone = услуга больше не продаётся
+plan-mine-renews = <b>{ $plan }</b> → { $link } · продлится { $date }
+plan-mine-ends = <b>{ $plan }</b> → { $link } · отменена, закончится { $date }
+button-plan-subscribe = 🔁 Подписаться: { $plan }
+button-plan-cancel = ✖️ Отменить { $plan }
+button-plan-resume = 🔁 Снова продлевать { $plan }
+button-plan-pay = ⭐ Подписаться: { $stars } за 30 дней
+plan-ask-link = 🔗 Пришлите ссылку, куда пойдёт каждый заказ подписки <b>{ $plan }</b>, например { $example }
+plan-bad-link = Эту ссылку нельзя использовать для подписки. Пришлите полную ссылку, например https://instagram.com/yourname
+plan-gone = Эта подписка больше недоступна.
+plan-unavailable = Не удалось связаться с Telegram. Попробуйте ещё раз чуть позже.
+plan-invoice = { $quantity } на { $link } каждые 30 дней
+plan-summary = 🔁 <b>{ $plan }</b>
+    { $quantity } на { $link } каждые 30 дней.
+    Цена: ⭐ { $stars } за 30 дней в Telegram Stars; первый заказ будет размещён сразу после оплаты.
+plan-refused = Эту подписку сейчас нельзя оплатить. Откройте «Подписки» и начните заново.
+plan-cancelled = Подписка { $plan } отменена: она действует до { $date } и не продлится.
+plan-resumed = Подписка { $plan } снова продлится { $date }.
+plan-period-placed = 🔁 Подписка <b>{ $plan }</b>: период оплачен, заказ №{ $id } размещён. Оплачено до { $date }.
+plan-period-credited = 🔁 Подписка <b>{ $plan }</b>: период оплачен, но заказ сейчас разместить не удалось. { $amount } зачислено на ваш кошелёк. Оплачено до { $date }.
+plan-ended-cancelled = 🔁 Ваша подписка <b>{ $plan }</b> закончилась: она была отменена. Оформить её снова можно в «Подписках».
+plan-ended-unpaid = 🔁 Ваша подписка <b>{ $plan }</b> закончилась: продление не было оплачено. Оформить её снова можно в «Подписках».
+plan-error-service = Услуга { $id } не продаётся: выберите услугу из каталога.
+plan-error-form = Услуга { $id } требует больше, чем ссылку и количество: подписка не может её заказывать.
+plan-error-quantity = Количество для этой услуги — от { $min } до { $max }.
+admin-plan-usage = Подписки: <code>/plan add ID_УСЛУГИ КОЛИЧЕСТВО STARS НАЗВАНИЕ</code> (Stars за 30 дней, не больше 10000), <code>/plan off ID</code>, <code>/plan</code> — список.
+admin-plan-added = ✅ Подписка №{ $id } <b>{ $plan }</b> в продаже: { $quantity } × { $service } за ⭐ { $stars } на 30 дней. Каждый период зачисляет сегодняшнюю цену заказа, { $price } (⭐ { $stars } = { $worth } по вашему курсу Stars).
+admin-plan-off = Подписка №{ $id } больше не продаётся. Действующие подписки продолжаются, пока клиенты их не отменят.
+admin-plan-unknown = Такой подписки в продаже нет.
+admin-plan-line = №{ $id } <b>{ $plan }</b> — { $quantity } × услуга { $service } · ⭐ { $stars } · { $on_sale ->
+        [yes] в продаже
+       *[no] снята с продажи
+    }

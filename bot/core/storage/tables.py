@@ -282,3 +282,48 @@ audit_log = Table(
     Column("after", String(300)),
     Column("at", Float, nullable=False),
 )
+
+# Recurring plans sold as Telegram Stars subscriptions (issue 38).
+plans = Table(
+    "plans",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False),
+    Column("service_id", BigInteger, nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("stars", Integer, nullable=False),  # per 30 days
+    Column("on_sale", Boolean, nullable=False, default=True),
+    Column("created_at", Float, nullable=False),
+)
+
+# One customer's plan: `new` until its first payment, then active, cancelled (ends at
+# `expires_at`) or ended.
+plan_subscriptions = Table(
+    "plan_subscriptions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", BigInteger, nullable=False),
+    Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
+    Column("link", String(500), nullable=False),
+    Column("stars", Integer, nullable=False),  # the price the invoice asked
+    Column("state", String(16), nullable=False),
+    Column("first_charge", String(128)),  # what editUserStarSubscription names it by
+    Column("expires_at", Float),
+    Column("created_at", Float, nullable=False),
+    Index("ix_plan_subscriptions_user", "user_id"),
+    Index("ix_plan_subscriptions_state", "state"),
+)
+
+# Each paid period, once per Telegram charge: its value credited and its order placed.
+plan_periods = Table(
+    "plan_periods",
+    metadata,
+    Column("charge_id", String(128), primary_key=True),
+    Column("subscription_id", Integer, ForeignKey("plan_subscriptions.id"), nullable=False),
+    Column("user_id", BigInteger, nullable=False),
+    Column("amount", String(32), nullable=False),  # Decimal as text: what was credited
+    Column("state", String(16), nullable=False),  # paid | placed | credited
+    Column("order_id", BigInteger),
+    Column("paid_at", Float, nullable=False),
+    Index("ix_plan_periods_state", "state"),
+)

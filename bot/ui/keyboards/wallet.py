@@ -26,6 +26,7 @@ from bot.ui.callbacks import (
     FormStep,
     LanguagePick,
     PlaceHeld,
+    PlansMenu,
     TopUp,
 )
 from bot.ui.keyboards.kit import (
@@ -55,14 +56,18 @@ def _languages(i18n: I18nContext) -> InlineKeyboardMarkup:
 
 
 def topup_keyboard(
-    i18n: I18nContext, currency: str, crypto: bool = False, api: bool = False
+    i18n: I18nContext,
+    currency: str,
+    crypto: bool = False,
+    api: bool = False,
+    plans: bool = False,
 ) -> InlineKeyboardMarkup:
-    key = ("topup", i18n.locale, currency, crypto, api)
-    return kept(key, lambda: _topup_keyboard(i18n, currency, crypto, api))
+    key = ("topup", i18n.locale, currency, crypto, api, plans)
+    return kept(key, lambda: _topup_keyboard(i18n, currency, crypto, api, plans))
 
 
 def _topup_keyboard(
-    i18n: I18nContext, currency: str, crypto: bool, api: bool
+    i18n: I18nContext, currency: str, crypto: bool, api: bool, plans: bool
 ) -> InlineKeyboardMarkup:
     options = [
         button(
@@ -73,7 +78,8 @@ def _topup_keyboard(
     crypto_row = [button(i18n.get("button-crypto"), CryptoMenu())] if crypto else []
     promo = [button(i18n.get("button-promo"), EnterPromo())]
     api_row = [button(i18n.get("button-api-access"), ApiAccess(step=ApiStep.VIEW))] if api else []
-    return markup(*in_rows(options, 2), crypto_row, promo, api_row)
+    plans_row = [button(i18n.get("button-plans"), PlansMenu())] if plans else []
+    return markup(*in_rows(options, 2), crypto_row, plans_row, promo, api_row)
 
 
 def api_access_keyboard(i18n: I18nContext, has_key: bool, notify: bool) -> InlineKeyboardMarkup:

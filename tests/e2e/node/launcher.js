@@ -355,9 +355,65 @@ app.all('/bot:token/sendInvoice', (req, res) => {
   }), req.params.token));
 });
 app.all('/bot:token/createInvoiceLink', (req, res) => {
-  // A link `WebApp.openInvoice` accepts (https://t.me/$<slug>); the Mini App opens it.
+  // A link `WebApp.openInvoice` accepts (https://t.me/$<slug>); the Mini App opens it. A
+  // test pays it with /payInvoiceLink (a subscription's renewals: /renewSubscriptions).
   calls.push({ method: 'createInvoiceLink', params: req.body });
-  ok(res, `https://t.me/$e2einvoice${calls.length}`);
+  const prices = parse(req.body.prices) || [];
+  const period = Number(req.body.subscription_period || 0);
+  if (period && (period !== 2592000 || req.body.currency !== 'XTR' || prices.length !== 1)) {
+    return res.status(400).json({ ok: false, error_code: 400,
+      description: 'Bad Request: SUBSCRIPTION_PERIOD_INVALID' });
+  }
+  const link = `https://t.me/$e2einvoice${calls.length}`;
+  invoiceLinks.set(link, { token: req.params.token, payload: String(req.body.payload),
+    currency: String(req.body.currency), total: prices.reduce((sum, p) => sum + Number(p.amount), 0),
+    period });
+  ok(res, link);
+});
+
+// ---- Stars payments: an invoice link paid, a subscription renewed or cancelled ------------
+const invoiceLinks = new Map();   // link -> {token, payload, currency, total, period}
+const checkouts = new Map();      // pre_checkout_query id -> {invoice, from}
+const subscriptions = new Map();  // first charge id -> {invoice, from, canceled, expires, paid}
+let chargeId = 1;
+
+function paymentUpdate(token, invoice, from, charge, fields) {
+  return pushUpdate(token, { message: {
+    message_id: messageId++, date: now(), from,
+    chat: { id: from.id, type: 'private', first_name: from.first_name },
+    successful_payment: Object.assign({ currency: invoice.currency,
+      total_amount: invoice.total, invoice_payload: invoice.payload,
+      telegram_payment_charge_id: charge, provider_payment_charge_id: '' }, fields),
+  } });
+}
+
+app.all('/bot:token/answerPreCheckoutQuery', (req, res) => {
+  calls.push({ method: 'answerPreCheckoutQuery', params: req.body });
+  const checkout = checkouts.get(String(req.body.pre_checkout_query_id));
+  checkouts.delete(String(req.body.pre_checkout_query_id));
+  if (!checkout || !['true', true].includes(req.body.ok)) return ok(res, true);
+  const { invoice, from } = checkout;
+  const charge = `stxE2E${String(chargeId++).padStart(6, '0')}`;
+  const fields = {};
+  if (invoice.period) {           // the first period of a subscription
+    const expires = now() + invoice.period;
+    Object.assign(fields, { subscription_expiration_date: expires, is_recurring: true,
+      is_first_recurring: true });
+    subscriptions.set(charge, { invoice, from, canceled: false, expires, paid: 1 });
+  }
+  paymentUpdate(req.params.token, invoice, from, charge, fields);
+  return ok(res, true);
+});
+
+app.all('/bot:token/editUserStarSubscription', (req, res) => {
+  calls.push({ method: 'editUserStarSubscription', params: req.body });
+  const found = subscriptions.get(String(req.body.telegram_payment_charge_id));
+  if (!found || String(found.from.id) !== String(req.body.user_id)) {
+    return res.status(400).json({ ok: false, error_code: 400,
+      description: 'Bad Request: SUBSCRIPTION_NOT_FOUND' });
+  }
+  found.canceled = ['true', true].includes(req.body.is_canceled);
+  return ok(res, true);
 });
 app.all('/bot:token/savePreparedInlineMessage', (req, res) => {
   // A message the Mini App may hand to shareMessage: its id, valid for a while (as Telegram).
@@ -366,7 +422,7 @@ app.all('/bot:token/savePreparedInlineMessage', (req, res) => {
   ok(res, { id: `prepared${calls.length}`, expiration_date: Math.floor(Date.now() / 1000) + 3600 });
 });
 for (const method of ['setMyCommands', 'deleteMyCommands', 'setChatMenuButton',
-  'sendChatAction', 'answerPreCheckoutQuery', 'refundStarPayment', 'deleteMessage', 'close',
+  'sendChatAction', 'refundStarPayment', 'deleteMessage', 'close',
   'logOut', 'setMyDescription', 'setMyShortDescription', 'closeForumTopic']) {
   app.all(`/bot:token/${method}`, (req, res) => {
     calls.push({ method, params: req.body });
@@ -394,6 +450,37 @@ app.post('/sendInlineQuery', (req, res) => ok(res, pushUpdate(req.body.botToken,
   id: `iq-${updateId}`, from: req.body.from, query: req.body.query || '', offset: req.body.offset || '',
   chat_type: 'sender',
 } })));
+app.post('/payInvoiceLink', (req, res) => {
+  // The user pays an invoice link: Telegram asks the bot (pre_checkout_query) and, when it
+  // says yes, sends the payment. Answers the query's id.
+  const invoice = invoiceLinks.get(String(req.body.link));
+  if (!invoice) return res.status(404).json({ ok: false, description: 'no such invoice link' });
+  const id = `pcq-${updateId}`;
+  checkouts.set(id, { invoice, from: req.body.from });
+  pushUpdate(invoice.token, { pre_checkout_query: { id, from: req.body.from,
+    currency: invoice.currency, total_amount: invoice.total, invoice_payload: invoice.payload } });
+  return ok(res, { id });
+});
+app.post('/renewSubscriptions', (req, res) => {
+  // A period ends: every subscription not cancelled is charged again (no pre-checkout, as
+  // in Telegram), a payment update each. Answers the updates sent (a test may resend one).
+  const sent = [];
+  for (const [first, sub] of subscriptions) {
+    if (sub.invoice.token !== req.body.botToken || sub.canceled) continue;
+    sub.expires += sub.invoice.period;
+    sub.paid += 1;
+    const charge = `stxE2E${String(chargeId++).padStart(6, '0')}`;
+    sent.push(paymentUpdate(sub.invoice.token, sub.invoice, sub.from, charge, {
+      subscription_expiration_date: sub.expires, is_recurring: true, is_first_recurring: false,
+    }));
+    sub.lastCharge = charge;
+    sub.first = first;
+  }
+  return ok(res, sent);
+});
+app.post('/subscriptions', (req, res) => ok(res, [...subscriptions].map(([first, sub]) => ({
+  first_charge: first, user_id: sub.from.id, canceled: sub.canceled, paid: sub.paid,
+  expires: sub.expires }))));
 app.post('/sendRawUpdate', (req, res) => ok(res, pushUpdate(req.body.botToken, req.body.update)));
 app.post('/botMessages', (req, res) => {
   // Every message the bot sent (or edited) to a chat, with read marks cleared as it is read.

@@ -1,0 +1,1 @@
+"""Recurring plans sold as Telegram Stars subscriptions (issue 38)."""
