@@ -28,6 +28,7 @@ from bot.core.plans.store import PlanStore
 
 logger = logging.getLogger(__name__)
 _PLAN_FIELDS = {"link", "quantity", "dripfeed"}  # a plan orders a link and a quantity only
+_NO_DRIPFEED = {"dripfeed": "no"}  # each period is one order: never a drip-feed
 # A placement that did not happen for these reasons will not happen later either: the value
 # stays in the wallet. (A busy link is tried again: the last period's order is finishing.)
 _NOT_PLACED = {Outcome.NO_FUNDS, Outcome.UNAVAILABLE, Outcome.PRICE_CHANGED}
@@ -65,10 +66,10 @@ class Plans:
         service = await self._catalog.service(draft.service_id)
         if service is None or not is_orderable(service):
             raise PlanProblem("plan-error-service", id=str(draft.service_id))
-        if {field.name for field in fields_for(service)} - _PLAN_FIELDS:
+        asked = {spec.name for spec in fields_for(service) if spec.applies(_NO_DRIPFEED)}
+        if asked - _PLAN_FIELDS:
             raise PlanProblem("plan-error-form", id=str(service.id))
-        asks_quantity = any(field.name == "quantity" for field in fields_for(service))
-        if asks_quantity and not service.min <= draft.quantity <= service.max:
+        if "quantity" in asked and not service.min <= draft.quantity <= service.max:
             raise PlanProblem("plan-error-quantity", min=service.min, max=service.max)
         plan_id = await self.store.add_plan(draft.name, service.id, draft.quantity, draft.stars)
         return plan_id, service
