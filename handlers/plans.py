@@ -4,18 +4,14 @@ the renewal."""
 
 from __future__ import annotations
 
-import logging
-
 from aiogram import Bot, Router, html
-from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, LabeledPrice, Message
+from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.core.ordering.links import link_example
-from bot.core.plans.rules import LIVE_STATES, PERIOD_SECONDS, STARS, State, payload_of
 from bot.core.plans.service import Plans
 from bot.core.shop import Shop
 from bot.ui.callbacks import PlanPick, PlanRenewal, PlansMenu
@@ -23,9 +19,8 @@ from bot.ui.filters import TypedText
 from bot.ui.keyboards.plans import plans_keyboard, subscribe_link
 from bot.ui.plan_texts import plans_text
 from bot.ui.render import shorten, when
+from bot.ui.star_plans import Renewal, change_renewal, subscription_link
 from handlers.states import PlanForm
-
-logger = logging.getLogger(__name__)
 
 
 async def show_plans(
@@ -94,18 +89,8 @@ async def link_sent(
         await message.answer(i18n.get("plan-bad-link"))
         return
     await state.clear()
-    subscription_id = await plans.subscribe(message.chat.id, plan, link)
-    try:
-        url = await bot.create_invoice_link(
-            title=shorten(plan.name, 32),
-            description=i18n.get("plan-invoice", quantity=plan.quantity, link=shorten(link, 120)),
-            payload=payload_of(subscription_id),
-            currency=STARS,
-            prices=[LabeledPrice(label=shorten(plan.name, 32), amount=plan.stars)],
-            subscription_period=PERIOD_SECONDS,
-        )
-    except TelegramAPIError as exc:
-        logger.warning("plan invoice not created", extra={"error": type(exc).__name__})
+    url = await subscription_link(bot, i18n.get, plans, message.chat.id, plan, link)
+    if url is None:
         await message.answer(i18n.get("plan-unavailable"))
         return
     await message.answer(
@@ -128,35 +113,19 @@ async def renewal(
     i18n: I18nContext,
     plans: Plans,
 ) -> None:
-    """Cancel (paid to the period's end, no renewal) or resume a plan: Telegram first, so
-    the shop never says what Telegram will not do."""
-    subscription = await plans.store.subscription(callback_data.subscription)
-    if (
-        subscription is None
-        or subscription.user_id != query.from_user.id
-        or subscription.state not in LIVE_STATES
-        or subscription.first_charge is None
-    ):
+    cancel = callback_data.cancel
+    done, subscription = await change_renewal(
+        bot, plans, query.from_user.id, callback_data.subscription, cancel
+    )
+    if subscription is None:
         callback_answer.text = i18n.get("plan-gone")
-        callback_answer.show_alert = True
-        return
-    wanted = State.CANCELLED if callback_data.cancel else State.ACTIVE
-    if subscription.state is not wanted:
-        try:
-            await bot.edit_user_star_subscription(
-                user_id=subscription.user_id,
-                telegram_payment_charge_id=subscription.first_charge,
-                is_canceled=callback_data.cancel,
-            )
-        except TelegramAPIError as exc:
-            logger.warning("plan renewal not changed", extra={"error": type(exc).__name__})
-            callback_answer.text = i18n.get("plan-unavailable")
-            callback_answer.show_alert = True
-            return
-        await plans.store.set_cancelled(subscription.id, callback_data.cancel)
-    until = when(subscription.expires_at) if subscription.expires_at else "—"
-    key = "plan-cancelled" if callback_data.cancel else "plan-resumed"
-    callback_answer.text = i18n.get(key, plan=shorten(subscription.plan_name, 64), date=until)
+    elif done is Renewal.UNAVAILABLE:
+        callback_answer.text = i18n.get("plan-unavailable")
+    else:
+        until = when(subscription.expires_at) if subscription.expires_at else "—"
+        key = "plan-cancelled" if cancel else "plan-resumed"
+        name = shorten(subscription.plan_name, 64)
+        callback_answer.text = i18n.get(key, plan=name, date=until)
     callback_answer.show_alert = True
 
 
