@@ -660,6 +660,7 @@ def mini_app_over(services: Services, bot: Bot, settings: Settings | None = None
         currency=lambda: services.shop.currency,
         demo=services.shop.demo,
         referrals=stores.referrals,
+        plans=services.plans,
         console=Console(
             curation=services.curation,
             pricing=services.pricing,

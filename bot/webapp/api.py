@@ -12,6 +12,7 @@ from bot.webapp.console_routes import add_console
 from bot.webapp.context import MINI_APP, MiniApp
 from bot.webapp.guard import authenticate, json_errors
 from bot.webapp.order_routes import order_action, orders, place, quote, topup
+from bot.webapp.plan_routes import add_plan_routes
 from bot.webapp.share_routes import share
 from bot.webapp.shop_routes import categories, me, service, services
 
@@ -33,6 +34,7 @@ def add_api(app: web.Application, mini_app: MiniApp) -> None:
     routes.add_post(r"/app/api/orders/{id}/{action:refill|cancel|refresh}", order_action)
     routes.add_post("/app/api/topup", topup)
     routes.add_post("/app/api/share", share)
+    add_plan_routes(routes)
     add_console(routes)
 
 

@@ -25,6 +25,7 @@ from bot.core.growth.referral_store import ReferralStore
 from bot.core.ordering.checkout import Checkout
 from bot.core.ordering.order_store import OrderStore
 from bot.core.payments.wallet_store import WalletStore
+from bot.core.plans.service import Plans
 from bot.core.settings import Settings
 from bot.core.tracking.aftersale import AfterSale
 from bot.ui.i18n import Translator
@@ -54,6 +55,7 @@ class MiniApp:
     console: Console | None = None  # the operator's console (for ADMIN_IDS only)
     paused: Callable[[int], object | None] = lambda _: None  # why a service is not sold now
     referrals: ReferralStore | None = None  # the invite card's referral link
+    plans: Plans | None = None  # recurring plans in Stars
     _platforms: tuple[Catalog | None, dict[int, str | None]] = (None, {})
     _buckets: TokenBuckets = field(init=False)
 

@@ -30,6 +30,8 @@ PAGE_SIZE = 50
 APP_KEYS = (
     "app-title",
     "app-share",
+    "app-plan-link",
+    "app-plan-pay",
     "app-home-offer",
     "app-home-add",
     "app-home-later",

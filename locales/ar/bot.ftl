@@ -887,3 +887,5 @@ admin-plan-line = رقم { $id } <b>{ $plan }</b> — { $quantity } × الخد�
         [yes] معروض
        *[no] موقوف
     }
+app-plan-link = الرابط الذي يذهب إليه كل طلب
+app-plan-pay = ⭐ ادفع بنجوم تيليجرام

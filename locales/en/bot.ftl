@@ -802,3 +802,5 @@ admin-plan-line = #{ $id } <b>{ $plan }</b> — { $quantity } × service { $serv
         [yes] on sale
        *[no] off sale
     }
+app-plan-link = The link each order goes to
+app-plan-pay = ⭐ Pay with Telegram Stars

@@ -791,3 +791,5 @@ admin-plan-line = n° { $id } <b>{ $plan }</b> — { $quantity } × service { $s
         [yes] en vente
        *[no] retiré
     }
+app-plan-link = Le lien où va chaque commande
+app-plan-pay = ⭐ Payer en Telegram Stars

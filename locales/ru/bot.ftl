@@ -835,3 +835,5 @@ admin-plan-line = №{ $id } <b>{ $plan }</b> — { $quantity } × услуга 
         [yes] в продаже
        *[no] снята с продажи
     }
+app-plan-link = Ссылка, куда пойдёт каждый заказ
+app-plan-pay = ⭐ Оплатить в Telegram Stars

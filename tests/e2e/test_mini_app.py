@@ -293,3 +293,68 @@ def test_add_to_home_screen_is_offered_once(stand: Stand, browser: Browser, tmp_
         assert page.query_selector("#home-offer") is None
     finally:
         context.close()
+
+
+def test_a_plan_is_subscribed_paid_and_cancelled_in_the_mini_app(
+    stand: Stand, browser: Browser, tmp_path: Path
+) -> None:
+    """Issue 38: Balance → Plans: the link, the Stars subscription invoice opened with
+    `openInvoice`, the first period's order placed once it is paid, then Cancel (Telegram's
+    editUserStarSubscription) — at a phone's width."""
+    Customer(stand, ADMIN_ID, first_name="Admin").ask(
+        "/plan add 1 500 200 App <i>plan</i>", "is on sale"
+    )
+    buyer = Customer(stand, 9321)
+    buyer.ask("/start", "Hello")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
+    )
+    context.add_init_script(TELEGRAM_PROXY)
+    page = context.new_page()
+    page.goto(f"{stand.web_url}/app/#{launch_fragment(signed_init_data(TOKEN, buyer.id))}")  # type: ignore[attr-defined]
+    try:
+        page.click("#tab-balance")
+        plan = page.locator("#plans .plan", has_text="App <i>plan</i>")  # shown as typed
+        plan.locator("button:has-text('Subscribe: App <i>plan</i>')").click()
+        plan.locator("input").fill("not a link")
+        plan.locator("button.primary").click()
+        page.wait_for_selector("#plans-message:has-text('cannot be used')")
+        plan.locator("input").fill("https://instagram.com/miniapp_plan")
+        page.screenshot(path=str(tmp_path / "plan-link.png"))
+        plan.locator("button.primary").click()
+        [opened] = wait_until(
+            lambda: [json.loads(data) for data in _sent(page, "web_app_open_invoice")],
+            10,
+            "the subscription invoice opened",
+        )
+        link = f"https://t.me/${opened['slug']}"
+        [made] = [
+            c
+            for c in stand.client("calls")
+            if c["method"] == "createInvoiceLink"
+            and "miniapp_plan" in c["params"].get("description", "")
+        ]
+        assert int(made["params"]["subscription_period"]) == 30 * 24 * 3600
+
+        stand.client("payInvoiceLink", link=link, **{"from": buyer.user})
+        buyer.wait_for("is placed", timeout=20)
+        page.evaluate(
+            "slug => window.Telegram.WebView.receiveEvent('invoice_closed',"
+            " {slug, status: 'paid'})",
+            opened["slug"],
+        )
+        mine = page.locator("#plans .plan.mine")
+        mine.wait_for()
+        assert "renews on" in mine.inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.screenshot(path=str(tmp_path / "plan-running.png"), full_page=True)
+        mine.locator("button").click()
+        page.wait_for_selector("#plans-message:has-text('App <i>plan</i> is cancelled')")
+        page.wait_for_selector("#plans .plan.mine[data-cancelled='true']")
+        [sub] = [s for s in stand.client("subscriptions") if s["user_id"] == buyer.id]
+        assert sub["canceled"] is True
+        adds = [r for r in stand.panel_requests("add") if "miniapp_plan" in r.get("link", "")]
+        assert len(adds) == 1
+        page.screenshot(path=str(tmp_path / "plan-cancelled.png"), full_page=True)
+    finally:
+        context.close()

@@ -290,3 +290,57 @@ async def test_the_share_card_is_prepared_for_telegrams_share_sheet(
     for body, status in (({"kind": "nope"}, 400), ({"kind": "result", "order": 999_999}, 404)):
         refused = await client.post("/app/api/share", json=body, headers=auth(user))
         assert refused.status == status and "error" in await refused.json()
+
+
+async def test_plans_in_the_mini_app_refuse_what_is_not_right_with_a_reason(
+    harness: Harness, client: TestClient[Any, Any]
+) -> None:
+    """Issue 38: subscribing needs a plan on sale and a link the plan can use; only one's own
+    running plan is cancelled; a demo shop sells none."""
+    h = harness
+    plan_id = await h.services.plans.store.add_plan("Web plan", DEFAULT, 100, 50)
+    user, other = h.new_user(), h.new_user()
+    listing = await (await client.get("/app/api/plans", headers=auth(user))).json()
+    [shown] = [p for p in listing["plans"] if p["id"] == plan_id]
+    assert "Web plan" in shown["line"] and "50 per 30 days" in shown["line"]
+    url = f"/app/api/plans/{plan_id}/subscribe"
+    for body, status in (
+        ({}, 422),
+        ({"link": 5}, 422),
+        ({"link": "not a link"}, 422),
+        ({"link": "https://instagram.com/x" + "y" * 600}, 422),
+    ):
+        answer = await client.post(url, json=body, headers=auth(user))
+        assert answer.status == status, body
+        assert "cannot be used" in (await answer.json())["message"]
+    missing = await client.post(
+        "/app/api/plans/999999/subscribe",
+        json={"link": "https://instagram.com/x"},
+        headers=auth(user),
+    )
+    assert missing.status == 404 and "no longer available" in (await missing.json())["message"]
+    made = await client.post(
+        url, json={"link": "https://instagram.com/webplan"}, headers=auth(user)
+    )
+    assert made.status == 200 and (await made.json())["link"].startswith("https://t.me/$")
+    plan = await h.services.plans.store.plan(plan_id)
+    assert plan is not None
+    unpaid = await h.services.plans.subscribe(user, plan, "https://instagram.com/webplan")
+    # Not paid yet (nothing to cancel), and nobody else's to cancel.
+    for who in (user, other):
+        answer = await client.post(
+            f"/app/api/plans/mine/{unpaid}/cancel", json={}, headers=auth(who)
+        )
+        assert answer.status == 404 and (await answer.json())["error"] == "not_found"
+    h.services.shop.demo = True
+    try:
+        demo = create_side_app(
+            h.services.db.ping, lambda: True, h.services.settings, None, mini_app(h.services, h.bot)
+        )
+        async with TestClient(TestServer(demo)) as demo_client:
+            answer = await demo_client.post(
+                url, json={"link": "https://instagram.com/webplan"}, headers=auth(user)
+            )
+            assert answer.status == 403 and "demo shop" in (await answer.json())["message"]
+    finally:
+        h.services.shop.demo = False

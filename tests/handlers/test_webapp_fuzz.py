@@ -76,10 +76,11 @@ def _clear(status: int, text: str) -> None:
                 "answers": JSON_VALUES,
                 "token": JSON_VALUES,
                 "price": JSON_VALUES,
+                "link": JSON_VALUES,
             }
         ),
     ),
-    endpoint=st.sampled_from(["quote", "orders", "topup"]),
+    endpoint=st.sampled_from(["quote", "orders", "topup", "plans/1/subscribe"]),
 )
 async def test_posted_json_of_any_shape(
     client: TestClient[Any, Any], body: Any, endpoint: str
@@ -89,7 +90,10 @@ async def test_posted_json_of_any_shape(
 
 
 @FUZZ
-@given(raw=st.binary(max_size=200), endpoint=st.sampled_from(["quote", "orders", "topup"]))
+@given(
+    raw=st.binary(max_size=200),
+    endpoint=st.sampled_from(["quote", "orders", "topup", "plans/1/subscribe"]),
+)
 async def test_posted_bytes_that_are_not_json(
     client: TestClient[Any, Any], raw: bytes, endpoint: str
 ) -> None:
@@ -122,6 +126,9 @@ async def test_paths_and_queries(
         ("GET", f"/app/api/services/{service_id}", {}),
         ("GET", "/app/api/orders", {}),
         ("POST", f"/app/api/orders/{order_id}/{action}", {}),
+        ("GET", "/app/api/plans", {}),
+        ("POST", f"/app/api/plans/{service_id}/subscribe", {}),
+        ("POST", f"/app/api/plans/mine/{order_id}/{action}", {}),
     ]:
         answer = await client.request(method, url, params=params, headers=auth())
         _clear(answer.status, await answer.text())

@@ -27,9 +27,18 @@ from bot.core.plans.rules import (
 
 def test_a_plan_is_a_service_a_quantity_a_price_in_stars_and_a_name() -> None:
     assert parse_plan("12 1000 300 Growth  pack ") == PlanDraft(12, 1000, 300, "Growth pack")
-    for bad in ("", "12 1000 300", "x 1000 300 Name", "12 0 300 Name", "12 1000 0 Name",
-                "12 1000 10001 Name", "12 -5 300 Name", "12 1000 300 " + "n" * 65,
-                "12 1000 1e3 Name", "99999999999 1 1 Name"):
+    for bad in (
+        "",
+        "12 1000 300",
+        "x 1000 300 Name",
+        "12 0 300 Name",
+        "12 1000 0 Name",
+        "12 1000 10001 Name",
+        "12 -5 300 Name",
+        "12 1000 300 " + "n" * 65,
+        "12 1000 1e3 Name",
+        "99999999999 1 1 Name",
+    ):
         assert parse_plan(bad) is None, bad
 
 
@@ -40,7 +49,9 @@ def test_a_payload_names_one_subscription_and_nothing_else() -> None:
 
 
 def _subscription(state: State = State.ACTIVE, expires_at: float | None = 1000.0) -> Subscription:
-    return Subscription(7, 500, 1, "Growth", "https://instagram.com/x", 300, state, "c1", expires_at)
+    return Subscription(
+        7, 500, 1, "Growth", "https://instagram.com/x", 300, state, "c1", expires_at
+    )
 
 
 def test_only_the_payer_paying_the_price_in_stars_pays_a_subscription() -> None:

@@ -257,6 +257,62 @@ function Orders({ s, again }) {
   );
 }
 
+// Recurring plans: an order every 30 days, paid as a Telegram Stars subscription. Subscribing
+// asks the link, then opens the subscription invoice; a running plan is cancelled or resumed.
+function Plans({ s, reload }) {
+  const [data, setData] = useState(null);
+  const [open, setOpen] = useState(null); // the plan whose link is being typed
+  const [link, setLink] = useState("");
+  const [message, setMessage] = useState(null);
+  const load = () => api("plans").then(setData).catch(() => {});
+  useEffect(() => { load(); }, []);
+  if (!data || (!data.plans.length && !data.mine.length)) return null;
+  const said = (e) => setMessage({ text: (e.body && e.body.message) || e.message, bad: true });
+  const pay = async (id) => {
+    haptic();
+    try {
+      const { link: url } = await api(`plans/${id}/subscribe`, { link });
+      WebApp.openInvoice(url, (status) => {
+        if (status === "paid") { notify("success"); setOpen(null); load(); reload(); }
+      });
+    } catch (e) { notify("error"); said(e); }
+  };
+  const renewal = async (id, cancelled) => {
+    haptic();
+    try {
+      const done = await api(`plans/mine/${id}/${cancelled ? "resume" : "cancel"}`, {});
+      setMessage({ text: done.message, bad: false }); load();
+    } catch (e) { said(e); }
+  };
+  return (
+    <div class="card" id="plans">
+      <div class="hint">{data.title}</div>
+      {data.plans.map((p) => (
+        <div class="plan" data-id={p.id}>
+          <div>{p.line}</div>
+          {open === p.id ? (
+            <form class="row" onSubmit={(e) => { e.preventDefault(); pay(p.id); }}>
+              <input id={`plan-link-${p.id}`} inputmode="url" placeholder={s["app-plan-link"]} value={link}
+                onInput={(e) => setLink(e.currentTarget.value)} />
+              <button class="primary" id={`plan-pay-${p.id}`} type="submit">{s["app-plan-pay"]}</button>
+            </form>
+          ) : (
+            p.orderable && <button class="item" id={`plan-${p.id}`} onClick={() => { setOpen(p.id); setMessage(null); }}>{p.subscribe}</button>
+          )}
+        </div>
+      ))}
+      {data.mine.length > 0 && <div class="hint" id="my-plans">{data.mine_title}</div>}
+      {data.mine.map((m) => (
+        <div class="plan mine" data-id={m.id} data-cancelled={String(m.cancelled)}>
+          <div>{m.line}</div>
+          <button class="item" id={`renewal-${m.id}`} onClick={() => renewal(m.id, m.cancelled)}>{m.action}</button>
+        </div>
+      ))}
+      {message && <div class={`notice ${message.bad ? "bad" : ""}`} id="plans-message">{message.text}</div>}
+    </div>
+  );
+}
+
 function Balance({ me, s, reload }) {
   const [message, setMessage] = useState(null);
   const pay = async (amount) => {
@@ -279,6 +335,7 @@ function Balance({ me, s, reload }) {
       <div class="card"><div class="hint">{s["app-balance"]}</div><div id="wallet"><b>{me.balance}</b></div></div>
       {(me.loyalty || []).length > 0 && <div class="card" id="loyalty">{me.loyalty.map((line) => <div>{line}</div>)}</div>}
       <div class="list">{me.topups.map((t) => <button class="item" onClick={() => pay(t.amount)}>{t.label}</button>)}</div>
+      <Plans s={s} reload={reload} />
       <div class="list share"><button class="item" id="share" onClick={share}>{s["app-share"]}</button></div>
       {message && <div class="notice bad">{message}</div>}
     </div>
