@@ -57,6 +57,7 @@ from bot.core.payments.crypto import CryptoPayments
 from bot.core.payments.cryptopay import CryptoPayClient
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.plans.service import Plans
+from bot.core.reliability.book import ReliabilityBook
 from bot.core.reselling.key_store import ApiKeyStore
 from bot.core.settings import TELEGRAM_API_URL, Settings
 from bot.core.shop import Shop
@@ -116,6 +117,7 @@ class HandlerData(TypedDict):
     aftersale: AfterSale
     mass: MassOrders
     plans: Plans
+    reliability: ReliabilityBook
     translator: Translator
     delivery: DeliveryTimes
     users: UserStore
@@ -159,6 +161,7 @@ class Services:
     aftersale: AfterSale
     mass: MassOrders
     plans: Plans
+    reliability: ReliabilityBook
     translator: Translator
     renderer: MessageRenderer
     poller: Poller
@@ -190,6 +193,7 @@ class Services:
             aftersale=self.aftersale,
             mass=self.mass,
             plans=self.plans,
+            reliability=self.reliability,
             translator=self.translator,
             delivery=self.delivery,
             users=stores.users,
@@ -300,6 +304,15 @@ async def build_services(settings: Settings) -> Services:
     delivery = DeliveryTimes(stores.samples, keep_unknown_seconds=60.0 if db.shared else None)
     guarantees = GuaranteeBook(stores.settings, originals=curation.original)
     sales = Sales(stores.settings)
+    reliability = ReliabilityBook(
+        stores.records,
+        curation.quarantine,
+        stores.outbox,
+        settings.admin_ids,
+        quarantine_failures=settings.quarantine_failures,
+        quarantine_window=settings.quarantine_window,
+        quarantine_hours=settings.quarantine_hours,
+    )
     quoter = Quoter(
         pricing,
         shop,
@@ -309,6 +322,7 @@ async def build_services(settings: Settings) -> Services:
         guarantees,
         sales,
         settings.spend_tiers,
+        records=reliability,
     )
     ordering = OrderService(
         stores.orders,
@@ -338,6 +352,7 @@ async def build_services(settings: Settings) -> Services:
         checkout=Checkout(quoter, ordering, stores.holds),
         mass=MassOrders(catalog, quoter, ordering, stores.orders, stores.settings, stores.outbox),
         plans=Plans(stores.plans, catalog, quoter, ordering, settings.stars_per_usd),
+        reliability=reliability,
         aftersale=AfterSale(
             panels,
             stores.orders,
@@ -360,6 +375,7 @@ async def build_services(settings: Settings) -> Services:
             settings.poll_interval_seconds,
             admins,
             on_completed=delivery.forget_unknown,
+            on_moves=reliability.observe,
         ),
         balance_watch=BalanceWatch(
             stores.settings,

@@ -16,11 +16,13 @@ from bot.core.catalog.curation import Curation
 from bot.core.catalog.guarantees import GuaranteeBook
 from bot.core.catalog.pricing import Pricing
 from bot.core.delivery.estimates import DeliveryTime
-from bot.core.delivery.times import DeliveryTimes
+from bot.core.delivery.times import DeliveryTimes, counts_per_thousand
 from bot.core.growth.loyalty import Sales
 from bot.core.money import fmt_rate
 from bot.core.ordering.forms import is_orderable
 from bot.core.panels import Service
+from bot.core.reliability.book import ReliabilityBook
+from bot.core.reliability.record import Figures
 from bot.core.shop import Shop
 from bot.ui.callbacks import CategoryPage, CategoryPick, SearchPage, ServicePick
 from bot.ui.deep_links import SERVICE_START, service_from_start
@@ -36,6 +38,7 @@ from bot.ui.keyboards import (
     services_page,
 )
 from bot.ui.loyalty_texts import sale_line
+from bot.ui.record_texts import record_line
 from bot.ui.refill_texts import guarantee_line
 from bot.ui.render import demo_note, shorten, usual_time
 from handlers.replies import show_in_place
@@ -116,6 +119,7 @@ def describe_service(
     pricing: Pricing,
     currency: str,
     usual: DeliveryTime | None = None,
+    record: Figures | None = None,
 ) -> str:
     lines = [
         f"<b>{html.quote(shorten(service.name, 200))}</b>",
@@ -128,6 +132,9 @@ def describe_service(
     said = usual_time(i18n.get, usual, None)
     if said:
         lines.append(said)
+    measured = record_line(i18n.get, record, counts_per_thousand(service.type))
+    if measured:
+        lines.append(measured)
     if service.description:
         lines.append("\n" + html.quote(shorten(service.description, 1500)))
     if not is_orderable(service):
@@ -146,6 +153,7 @@ async def service_card(
     delivery: DeliveryTimes,
     guarantees: GuaranteeBook,
     curation: Curation,
+    reliability: ReliabilityBook,
 ) -> None:
     current = await catalog.get()  # unavailable: answered by the errors router
     service = current.by_id.get(callback_data.id)
@@ -153,7 +161,7 @@ async def service_card(
         callback_answer.text = i18n.get("service-gone")
         callback_answer.show_alert = True
         return
-    view = ServiceView(i18n, pricing, shop, delivery, guarantees, curation)
+    view = ServiceView(i18n, pricing, shop, delivery, guarantees, curation, reliability)
     text, markup = await view.card(service, callback_data.page)
     await show_in_place(query, text, markup)
 
@@ -168,11 +176,13 @@ class ServiceView:
     delivery: DeliveryTimes
     guarantees: GuaranteeBook
     curation: Curation
+    reliability: ReliabilityBook
 
     async def card(self, service: Service, page: int = 0) -> tuple[str, InlineKeyboardMarkup]:
         i18n = self.i18n
         usual = await self.delivery.of(service.id, service.type)
-        text = describe_service(i18n, service, self.pricing, self.shop.currency, usual)
+        record = await self.reliability.of(service.id)
+        text = describe_service(i18n, service, self.pricing, self.shop.currency, usual, record)
         promised = guarantee_line(i18n.get, await self.guarantees.of(service))
         if promised:
             text += "\n" + promised
@@ -195,6 +205,7 @@ async def service_link(
     delivery: DeliveryTimes,
     guarantees: GuaranteeBook,
     curation: Curation,
+    reliability: ReliabilityBook,
 ) -> None:
     """`/start svc_<id>`: a service shared from inline mode, opened in the bot's chat."""
     await state.clear()
@@ -204,7 +215,7 @@ async def service_link(
     if service is None:
         await message.answer(i18n.get("service-gone"), reply_markup=main_menu(i18n))
         return
-    view = ServiceView(i18n, pricing, shop, delivery, guarantees, curation)
+    view = ServiceView(i18n, pricing, shop, delivery, guarantees, curation, reliability)
     text, markup = await view.card(service)
     await message.answer(text, reply_markup=markup)
 

@@ -33,6 +33,7 @@ class OutboxKind(StrEnum):
     MASS_REPORT = "mass_report"  # a mass order cut by a crash was finished: its report
     PLAN_PERIOD = "plan_period"  # a plan's period was paid: its order, or why none
     PLAN_ENDED = "plan_ended"  # a plan ran out (cancelled, or its renewal not paid)
+    ADMIN_QUARANTINE = "admin_quarantine"  # a service's recent orders failed: it is paused
 
 
 @dataclass(frozen=True)

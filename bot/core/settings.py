@@ -86,6 +86,11 @@ class Settings(BaseSettings):
     low_balance_threshold: Decimal = Field(default=Decimal(10), ge=0)
     stuck_factor: float = Field(default=3.0, gt=0)
     stuck_min_hours: float = Field(default=6.0, ge=0)
+    # A service with QUARANTINE_FAILURES of its last QUARANTINE_WINDOW orders canceled or never
+    # started is paused for QUARANTINE_HOURS (or until an admin resumes it).
+    quarantine_failures: int = Field(default=3, ge=1, le=100)
+    quarantine_window: int = Field(default=5, ge=1, le=10)
+    quarantine_hours: float = Field(default=24.0, gt=0, le=24 * 365)
     # Between two refill requests of one order (a refill still pending blocks another anyway).
     refill_cooldown_hours: float = Field(default=24.0, ge=0, le=24 * 365)
     # Hours between two backups sent to the owners (ADMIN_IDS); 0: only on /backup.

@@ -23,6 +23,7 @@ from bot.core.ordering.order_store import OrderStore
 from bot.core.payments.crypto_store import CryptoStore
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.plans.store import PlanStore
+from bot.core.reliability.store import RecordStore
 from bot.core.reselling.key_store import ApiKeyStore
 from bot.core.steps import Step
 from bot.core.storage.db import Database
@@ -55,6 +56,7 @@ class Stores:
     price_watch: PriceWatch
     catalog_items: CatalogItems
     plans: PlanStore
+    records: RecordStore
 
     @classmethod
     def over(
@@ -87,4 +89,5 @@ class Stores:
             price_watch=PriceWatch(db),
             catalog_items=CatalogItems(db),
             plans=PlanStore(db, wallets),
+            records=RecordStore(db),
         )

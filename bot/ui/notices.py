@@ -271,6 +271,22 @@ async def _plan_ended(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rende
     return Rendered(t(key, plan=name))
 
 
+@renders(OutboxKind.ADMIN_QUARANTINE)
+async def _admin_quarantine(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    payload = row.payload
+    until = payload.get("until")
+    return Rendered(
+        t(
+            "admin-quarantined",
+            id=str(payload.get("service", "")),
+            name=html.quote(shorten(str(payload.get("name", "")), 200)),
+            failed=str(payload.get("failed", "")),
+            of=str(payload.get("of", "")),
+            until=when(float(until)) if isinstance(until, int | float) else "—",
+        )
+    )
+
+
 @renders(OutboxKind.HELD_ORDER_READY)
 async def _held_order_ready(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
     """The summary of the order that waited for this payment, with one button to place it;

@@ -9,11 +9,13 @@ from typing import Any
 
 from aiogram import html
 
+from bot.core.delivery.times import counts_per_thousand
 from bot.core.ordering.forms import FieldSpec, Kind, choice_label, fields_for
 from bot.core.ordering.links import link_example
 from bot.core.ordering.placing import Outcome, Placement
 from bot.core.ordering.quoting import Quote
 from bot.core.panels import Service
+from bot.ui.record_texts import record_line
 from bot.ui.refill_texts import guarantee_line
 from bot.ui.render import MESSAGE_LIMIT, demo_note, fit, money, percent, shorten, usual_time
 
@@ -104,6 +106,9 @@ def _price_lines(t: Translate, quote: Quote) -> list[str]:
     said = usual_time(t, quote.usual, quote.quantity)
     if said:
         lines.append(said)
+    measured = record_line(t, quote.record, counts_per_thousand(quote.service.type))
+    if measured:
+        lines.append(measured)
     promised = guarantee_line(t, quote.guarantee)
     if promised:
         lines.append(promised)

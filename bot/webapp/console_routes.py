@@ -80,7 +80,12 @@ def _shown(row: dict[str, Any]) -> dict[str, Any]:
 def _matches(row: dict[str, Any], wanted: str, words: list[str]) -> bool:
     if wanted == "hidden" and row["status"] != "hidden":
         return False
-    if wanted == "paused" and row["status"] not in {"admin", "below_cost", "vanished"}:
+    if wanted == "paused" and row["status"] not in {
+        "admin",
+        "below_cost",
+        "vanished",
+        "quarantine",
+    }:
         return False
     if wanted == "vanished" and row["status"] != "vanished":
         return False

@@ -100,6 +100,7 @@ APP_KEYS = (
     "app-console-status-admin",
     "app-console-status-vanished",
     "app-console-status-below_cost",
+    "app-console-status-quarantine",
     "app-console-hide",
     "app-console-show",
     "app-console-pause",

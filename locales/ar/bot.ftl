@@ -726,6 +726,7 @@ admin-service-state = { $state ->
         [paused-admin] ⏸ موقوفة من مشرف
         [paused-vanished] ⏸ موقوفة: لا تعرضها أي لوحة الآن (تعود وحدها)
         [paused-below_cost] ⏸ موقوفة: سعرها أقل من تكلفة اللوحة
+        [paused-quarantine] ⏸ في الحجر: فشلت طلباتها الأخيرة (تعود بعد فترة الاختبار، أو /service ID resume)
        *[on-sale] ✅ معروضة للبيع
     }
 admin-service-featured = ⭐ مميزة: الأولى في فئتها وفي المقترحة
@@ -785,6 +786,7 @@ app-console-status-hidden = مخفية
 app-console-status-admin = موقوفة
 app-console-status-vanished = مختفية
 app-console-status-below_cost = أقل من التكلفة
+app-console-status-quarantine = في الحجر
 app-console-hide = إخفاء
 app-console-show = إظهار
 app-console-pause = إيقاف
@@ -889,3 +891,25 @@ admin-plan-line = رقم { $id } <b>{ $plan }</b> — { $quantity } × الخد�
     }
 app-plan-link = الرابط الذي يذهب إليه كل طلب
 app-plan-pay = ⭐ ادفع بنجوم تيليجرام
+record-too-few = 📊 لا توجد طلبات كافية بعد لعرض سجل ({ $count ->
+        [zero] لا طلبات بعد
+        [one] طلب واحد حتى الآن
+        [two] طلبان حتى الآن
+        [few] { $count } طلبات حتى الآن
+        [many] { $count } طلبًا حتى الآن
+       *[other] { $count } طلب حتى الآن
+    }).
+record-reliable = ✅ موثوقة
+record-bad = ⚠️ تفشل الطلبات الأخيرة كثيرًا
+record-starts = تبدأ عادةً خلال { $duration }
+record-done-per-thousand = تكتمل خلال { $duration } لكل 1000
+record-done = تكتمل خلال { $duration }
+record-completed = اكتمل { $percent }٪ ({ $count ->
+        [zero] لا طلبات
+        [one] طلب واحد
+        [two] طلبان
+        [few] { $count } طلبات
+        [many] { $count } طلبًا
+       *[other] { $count } طلب
+    })
+admin-quarantined = ⏸ الخدمة { $id } <b>{ $name }</b> في الحجر: { $failed } من آخر { $of } طلبات أُلغيت أو لم تبدأ. الطلبات الجديدة موقوفة حتى { $until }؛ <code>/service { $id } resume</code> يعيدها الآن.

@@ -649,6 +649,7 @@ admin-service-state = { $state ->
         [paused-admin] ⏸ Paused by an admin
         [paused-vanished] ⏸ Paused: no panel lists it now (back by itself when one does)
         [paused-below_cost] ⏸ Paused: its price is under the panel's cost
+        [paused-quarantine] ⏸ Quarantined: its recent orders failed (back after probation, or /service ID resume)
        *[on-sale] ✅ On sale
     }
 admin-service-featured = ⭐ Featured: first in its category and in Recommended
@@ -704,6 +705,7 @@ app-console-status-hidden = Hidden
 app-console-status-admin = Paused
 app-console-status-vanished = Vanished
 app-console-status-below_cost = Under cost
+app-console-status-quarantine = Quarantined
 app-console-hide = Hide
 app-console-show = Show
 app-console-pause = Pause
@@ -804,3 +806,17 @@ admin-plan-line = #{ $id } <b>{ $plan }</b> — { $quantity } × service { $serv
     }
 app-plan-link = The link each order goes to
 app-plan-pay = ⭐ Pay with Telegram Stars
+record-too-few = 📊 Not enough orders yet to show a record ({ $count ->
+        [one] { $count } order so far
+       *[other] { $count } orders so far
+    }).
+record-reliable = ✅ Reliable
+record-bad = ⚠️ Recent orders often fail
+record-starts = usually starts in { $duration }
+record-done-per-thousand = done in { $duration } per 1,000
+record-done = done in { $duration }
+record-completed = { $percent } % completed ({ $count ->
+        [one] { $count } order
+       *[other] { $count } orders
+    })
+admin-quarantined = ⏸ Service { $id } <b>{ $name }</b> is quarantined: { $failed } of its last { $of } orders were canceled or never started. New orders are paused until { $until }; <code>/service { $id } resume</code> brings it back now.

@@ -638,6 +638,7 @@ admin-service-state = { $state ->
         [paused-admin] ⏸ En pause (par un admin)
         [paused-vanished] ⏸ En pause : aucun panel ne le propose (revient tout seul)
         [paused-below_cost] ⏸ En pause : son prix est sous le coût du panel
+        [paused-quarantine] ⏸ En quarantaine : ses dernières commandes ont échoué (de retour après la probation, ou /service ID resume)
        *[on-sale] ✅ En vente
     }
 admin-service-featured = ⭐ Mis en avant : premier de sa catégorie et dans Recommandés
@@ -693,6 +694,7 @@ app-console-status-hidden = Caché
 app-console-status-admin = En pause
 app-console-status-vanished = Disparu
 app-console-status-below_cost = Sous le coût
+app-console-status-quarantine = En quarantaine
 app-console-hide = Cacher
 app-console-show = Montrer
 app-console-pause = Pause
@@ -793,3 +795,17 @@ admin-plan-line = n° { $id } <b>{ $plan }</b> — { $quantity } × service { $s
     }
 app-plan-link = Le lien où va chaque commande
 app-plan-pay = ⭐ Payer en Telegram Stars
+record-too-few = 📊 Pas encore assez de commandes pour un bilan ({ $count ->
+        [one] { $count } commande pour l'instant
+       *[other] { $count } commandes pour l'instant
+    }).
+record-reliable = ✅ Fiable
+record-bad = ⚠️ Les dernières commandes échouent souvent
+record-starts = démarre d'habitude en { $duration }
+record-done-per-thousand = terminé en { $duration } pour 1 000
+record-done = terminé en { $duration }
+record-completed = { $percent } % terminées ({ $count ->
+        [one] { $count } commande
+       *[other] { $count } commandes
+    })
+admin-quarantined = ⏸ Le service { $id } <b>{ $name }</b> est en quarantaine : { $failed } de ses { $of } dernières commandes ont été annulées ou n'ont jamais démarré. Les nouvelles commandes sont suspendues jusqu'au { $until } ; <code>/service { $id } resume</code> le rétablit tout de suite.

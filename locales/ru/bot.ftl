@@ -678,6 +678,7 @@ admin-service-state = { $state ->
         [paused-admin] ⏸ Приостановлена админом
         [paused-vanished] ⏸ Приостановлена: ни одна панель её не предлагает (вернётся сама)
         [paused-below_cost] ⏸ Приостановлена: цена ниже стоимости в панели
+        [paused-quarantine] ⏸ На карантине: последние заказы не выполнены (вернётся после испытательного срока или по /service ID resume)
        *[on-sale] ✅ В продаже
     }
 admin-service-featured = ⭐ Рекомендуется: первая в категории и в «Рекомендуем»
@@ -735,6 +736,7 @@ app-console-status-hidden = Скрыта
 app-console-status-admin = На паузе
 app-console-status-vanished = Пропала
 app-console-status-below_cost = Ниже стоимости
+app-console-status-quarantine = Карантин
 app-console-hide = Скрыть
 app-console-show = Показать
 app-console-pause = Пауза
@@ -837,3 +839,21 @@ admin-plan-line = №{ $id } <b>{ $plan }</b> — { $quantity } × услуга 
     }
 app-plan-link = Ссылка, куда пойдёт каждый заказ
 app-plan-pay = ⭐ Оплатить в Telegram Stars
+record-too-few = 📊 Пока мало заказов для статистики ({ $count ->
+        [one] { $count } заказ
+        [few] { $count } заказа
+        [many] { $count } заказов
+       *[other] { $count } заказа
+    }).
+record-reliable = ✅ Надёжная
+record-bad = ⚠️ Последние заказы часто не выполняются
+record-starts = обычно стартует за { $duration }
+record-done-per-thousand = выполняется за { $duration } на 1 000
+record-done = выполняется за { $duration }
+record-completed = { $percent } % выполнено ({ $count ->
+        [one] { $count } заказ
+        [few] { $count } заказа
+        [many] { $count } заказов
+       *[other] { $count } заказа
+    })
+admin-quarantined = ⏸ Услуга { $id } <b>{ $name }</b> на карантине: { $failed } из последних { $of } заказов отменены или не стартовали. Новые заказы приостановлены до { $until }; <code>/service { $id } resume</code> вернёт её сразу.

@@ -6,6 +6,7 @@ see it, plus what pauses a service by itself: vanished from every panel, or sold
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -18,8 +19,10 @@ from bot.core.panels import Service
 from bot.core.storage.kv import KeyValueStore
 
 logger = logging.getLogger(__name__)
+AUTOPILOT = 0  # the actor the audit log names for what the shop decided by itself
 
 PREFIX = "curate:"
+QUARANTINE_KEY = "quarantined"  # curate:quarantined:<id> = until (epoch seconds)
 MAX_NAME = 200
 
 
@@ -45,6 +48,7 @@ class PauseReason(StrEnum):
     ADMIN = "admin"  # an admin paused it: it stays paused until one resumes it
     VANISHED = "vanished"  # no panel lists it now: back by itself when one does
     BELOW_COST = "below_cost"  # its hand-set price is under the panel's cost
+    QUARANTINE = "quarantine"  # its recent orders failed: back after probation or a resume
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class Rules:
     names: dict[int, str] = field(default_factory=dict)
     hidden_categories: frozenset[str] = frozenset()  # casefolded panel names
     category_names: dict[str, str] = field(default_factory=dict)  # casefolded → shown
+    quarantined: dict[int, float] = field(default_factory=dict)  # service → until (epoch)
 
     def has(self, flag: Flag, service_id: int) -> bool:
         return service_id in self.flags.get(flag, frozenset())
@@ -63,6 +68,7 @@ def parse_rules(stored: dict[str, str]) -> Rules:
     names: dict[int, str] = {}
     hidden_categories: set[str] = set()
     category_names: dict[str, str] = {}
+    quarantined: dict[int, float] = {}
     for key, value in stored.items():
         kind, _, subject = key.removeprefix(PREFIX).partition(":")
         try:
@@ -74,6 +80,8 @@ def parse_rules(stored: dict[str, str]) -> Rules:
                 hidden_categories.add(subject)
             elif kind == "cat-name":
                 category_names[subject] = value
+            elif kind == QUARANTINE_KEY:
+                quarantined[int(subject)] = float(value)
         except ValueError:
             continue  # a hand-edited row: ignored rather than fatal
     return Rules(
@@ -81,6 +89,7 @@ def parse_rules(stored: dict[str, str]) -> Rules:
         names,
         frozenset(hidden_categories),
         category_names,
+        quarantined,
     )
 
 
@@ -98,9 +107,11 @@ def curate(
     vanished: Iterable[Service],
     rules: Rules,
     below_cost: Callable[[Service], bool],
+    now: float | None = None,
 ) -> Curated:
     """The customers' catalog from the panels' views, the products no panel lists now, and
     the admins' rules. Categories keep the panels' order; featured services lead theirs."""
+    now = time.time() if now is None else now
     listed = {s.id for s in views}
     every = list(views) + [s for s in vanished if s.id not in listed]
     originals = {s.id: s for s in every}
@@ -119,6 +130,8 @@ def curate(
             paused[service.id] = PauseReason.VANISHED
         elif below_cost(service):
             paused[service.id] = PauseReason.BELOW_COST
+        elif rules.quarantined.get(service.id, 0.0) > now:
+            paused[service.id] = PauseReason.QUARANTINE
         shown = service
         name = rules.names.get(service.id)
         category = rules.category_names.get(service.category.casefold())
@@ -186,9 +199,23 @@ class Curation:
             return False
         before = self.rules.has(flag, service_id)
         await self._settings.set_kv(f"{PREFIX}{flag.value}:{service_id}", "1" if on else None)
+        if flag is Flag.PAUSED:  # an admin's pause or resume wins over a quarantine
+            await self._settings.set_kv(f"{PREFIX}{QUARANTINE_KEY}:{service_id}", None)
         await self._audit.record(actor, f"service.{flag.value}", service_id, before, on)
         await self._changed()
         return True
+
+    async def quarantine(self, service_id: int, until: float, evidence: str) -> str | None:
+        """Paused for new orders until `until` because its recent orders failed: the service's
+        name; None when an admin's decision already stands (paused by hand) or it is not in
+        the catalog."""
+        original = self.original(service_id)
+        if original is None or self.rules.has(Flag.PAUSED, service_id):
+            return None
+        await self._settings.set_kv(f"{PREFIX}{QUARANTINE_KEY}:{service_id}", repr(until))
+        await self._audit.record(AUTOPILOT, "service.quarantine", service_id, None, evidence)
+        await self._changed()
+        return original.name
 
     async def rename(self, actor: int, service_id: int, name: str | None) -> bool:
         """A name customers see everywhere (search included); None gives back the panel's."""

@@ -19,6 +19,8 @@ from bot.core.money import panel_cost
 from bot.core.ordering.forms import ordered_quantity, panel_fields, units
 from bot.core.panels import Service
 from bot.core.payments.wallet_store import WalletStore
+from bot.core.reliability.book import ReliabilityBook
+from bot.core.reliability.record import Figures
 from bot.core.shop import Shop
 from bot.core.steps import Step
 
@@ -36,6 +38,7 @@ class Quote:
     full_price: Decimal | None = None  # before the discount
     offers: int = 0  # how many discounts were on offer (the largest applies)
     guarantee: Guarantee | None = None  # the refill guarantee, when the service states one
+    record: Figures | None = None  # the service's measured record
 
     @property
     def quantity(self) -> int:
@@ -83,7 +86,9 @@ class Quoter:
         guarantees: GuaranteeBook | None = None,
         sales: Sales | None = None,
         spend_tiers: Sequence[Step] = (),
+        records: ReliabilityBook | None = None,
     ) -> None:
+        self._records = records
         self._sales = sales
         self._tiers = tuple(spend_tiers)
         self._guarantees = guarantees
@@ -120,6 +125,7 @@ class Quoter:
             balance=await self._wallets.balance(user_id),
             usual=await self._delivery.of(service.id, service.type) if self._delivery else None,
             guarantee=await self._guarantees.of(service) if self._guarantees else None,
+            record=await self._records.of(service.id) if self._records else None,
         )
 
     async def discounts(self, user_id: int, service: Service) -> list[Discount]:

@@ -327,3 +327,13 @@ plan_periods = Table(
     Column("paid_at", Float, nullable=False),
     Index("ix_plan_periods_state", "state"),
 )
+
+# Each service's measured record per panel (bot/core/reliability/record.py), as JSON.
+service_records = Table(
+    "service_records",
+    metadata,
+    Column("service_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("panel", String(32), primary_key=True),
+    Column("data", Text, nullable=False),
+    Column("updated_at", Float, nullable=False),
+)

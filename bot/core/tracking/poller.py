@@ -11,6 +11,7 @@ import logging
 import random
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TypeVar
 
 from bot.core.domain import RefillStage, Stage
@@ -47,6 +48,7 @@ class CycleReport:
 
 
 Progress = tuple[int, int | None, int | None]  # (order id, start count, remains)
+Move = tuple[int, Stage, Stage]  # (order id, stage before, stage now)
 
 
 def _order_of(change: StatusChange | Progress) -> int:
@@ -104,9 +106,13 @@ class Poller:
         concurrency: int = 4,
         error_limit: int = 10,
         on_completed: Callable[[], None] | None = None,
+        on_moves: Callable[[list[Move]], Awaitable[object]] | None = None,
     ) -> None:
-        """`on_completed` hears that orders completed (delivery times learn from them)."""
+        """`on_completed` hears that orders completed (delivery times learn from them);
+        `on_moves` gets every stored change with the stage before (services' records)."""
         self._on_completed = on_completed
+        self._on_moves = on_moves
+        self._record_failures = ItemFailures("service records")
         self._statuses = statuses
         self._refills = refills
         self._panels = panels if isinstance(panels, Panels) else Panels({DEFAULT_PANEL: panels})
@@ -229,9 +235,12 @@ class Poller:
         # refund and notification) are written a batch per transaction.
         # A batch that fails is done again an order at a time: one bad order stops no other.
         await self._order_failures.batch(progress, self._update_progress, key=_order_of)
+        before = {o.id: o.stage for o in open_orders}
         for start in range(0, len(transitions), BATCH_SIZE):
             report.changed += await self._order_failures.batch(
-                transitions[start : start + BATCH_SIZE], self._apply_statuses, key=_order_of
+                transitions[start : start + BATCH_SIZE],
+                partial(self._apply_statuses, before),
+                key=_order_of,
             )
         if self._on_completed and any(stage is Stage.COMPLETED for _, stage, *_ in transitions):
             self._on_completed()
@@ -240,8 +249,15 @@ class Poller:
         await self._statuses.update_progress(progress)
         return 0
 
-    async def _apply_statuses(self, changes: Sequence[StatusChange]) -> int:
-        return await self._statuses.apply_statuses(changes, self._admins)
+    async def _apply_statuses(
+        self, before: dict[int, Stage], changes: Sequence[StatusChange]
+    ) -> int:
+        changed = await self._statuses.apply_statuses(changes, self._admins)
+        if self._on_moves is not None:
+            moves = [(order_id, before[order_id], stage) for order_id, stage, *_ in changes]
+            # What the records learn is never a reason to store a status again.
+            await self._record_failures.each("records", self._on_moves(moves))
+        return changed
 
     async def _poll_refills(
         self, client: PanelClient, open_refills: list[tuple[int, int]], report: CycleReport

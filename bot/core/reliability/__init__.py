@@ -1,0 +1,1 @@
+"""Each service's measured record from the shop's own orders, and what acts on it (issue 36)."""
