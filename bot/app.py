@@ -641,6 +641,8 @@ def create_panel_api(services: Services) -> PanelApi | None:
         services.aftersale,
         stores.wallets,
         services.shop,
+        paused=services.curation.paused,  # a paused (or quarantined) service is not listed
+        records=services.reliability,
     )
     origin = (
         settings.public_origin or f"http://{settings.web_server_host}:{settings.web_server_port}"

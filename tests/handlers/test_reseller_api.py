@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections.abc import AsyncIterator
 from decimal import Decimal
 from pathlib import Path
@@ -298,3 +299,32 @@ async def test_an_over_long_field_is_refused_never_cut(
     )
     assert "error" in answer and "too long" in answer["error"]
     assert await h.services.stores.orders.list_orders(buyer) == []
+
+
+async def test_services_carry_each_services_measured_record_and_leave_out_paused_ones(
+    shop: Harness, web: TestClient[Any, Any]
+) -> None:
+    """Issue 36: `services` adds `average_time` (minutes per 1,000) and a `reliability` object
+    where enough orders finished; a service an admin paused is not offered at all."""
+    from bot.core.reliability.record import Outcome, Record
+
+    h = shop
+    measured, quiet, paused = 183, 184, 185
+    record = Record()
+    now = time.time()
+    for _ in range(8):
+        record.started(20, now)
+        record.finished(Outcome.COMPLETED, now, minutes_per_thousand=180)
+    await h.services.stores.records.save({(measured, "main"): record})
+    await h.services.reliability.reload()
+    await h.say(ADMIN_ID, f"/service {paused} pause")
+    key = await new_key(h, h.new_user())
+    listed = {s["service"]: s for s in await call(web, key, action="services")}
+    shown = listed[measured]["reliability"]
+    assert shown["orders"] == 8 and shown["completed_percent"] == 100
+    assert shown["verdict"] == "fair"  # reliable needs 10 orders
+    assert 150 <= int(listed[measured]["average_time"]) <= 215
+    assert 16 <= shown["start_minutes"] <= 24
+    assert "reliability" not in listed[quiet] and "average_time" not in listed[quiet]
+    assert paused not in listed
+    await h.say(ADMIN_ID, f"/service {paused} resume")

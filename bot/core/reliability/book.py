@@ -64,6 +64,11 @@ class ReliabilityBook:
             self._records = await self._store.load()
             self._loaded_at = now
 
+    async def reload(self) -> None:
+        """Read every record again now (what another process wrote)."""
+        self._loaded_at = None
+        await self._fresh()
+
     # -- reading --------------------------------------------------------------------------
 
     async def of(self, service_id: int) -> Figures:

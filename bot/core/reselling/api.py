@@ -20,6 +20,8 @@ from bot.core.ordering.forms import check_form, is_orderable
 from bot.core.ordering.order_store import OrderStore
 from bot.core.ordering.placing import Outcome, Placement
 from bot.core.payments.wallet_store import WalletStore
+from bot.core.reliability.book import ReliabilityBook
+from bot.core.reliability.record import Figures, Verdict
 from bot.core.shop import Shop
 from bot.core.tracking.aftersale import AfterSale
 from bot.core.tracking.refill_store import RefillStore
@@ -110,6 +112,34 @@ def _ids(raw: str) -> list[int]:
 _NEED_CATALOG = frozenset({"services", "add"})
 
 
+def record_fields(record: Figures | None) -> dict[str, Any]:
+    """`average_time` (minutes per 1,000, as panels that return it mean it) and a
+    `reliability` object; nothing while there are too few orders to say."""
+    if record is None or record.verdict is Verdict.TOO_FEW:
+        return {}
+    fields: dict[str, Any] = {
+        "reliability": {
+            "orders": record.orders,
+            "verdict": record.verdict.value,
+            "completed_percent": round(100 * (record.completed_share or 0.0)),
+            "partial_percent": round(100 * (record.partial_share or 0.0)),
+            "canceled_percent": round(
+                100 * ((record.canceled_share or 0.0) + (record.never_started_share or 0.0))
+            ),
+            "start_minutes": _minutes(record.start_minutes),
+            "minutes_per_1000": _minutes(record.minutes_per_thousand),
+            "p90_minutes_per_1000": _minutes(record.p90_minutes_per_thousand),
+        }
+    }
+    if record.minutes_per_thousand is not None:
+        fields["average_time"] = str(_minutes(record.minutes_per_thousand))
+    return fields
+
+
+def _minutes(value: float | None) -> int | None:
+    return None if value is None else max(1, round(value))
+
+
 class ResellerApi:
     def __init__(
         self,
@@ -122,9 +152,12 @@ class ResellerApi:
         wallets: WalletStore,
         shop: Shop,
         paused: Callable[[int], object | None] = lambda _: None,
+        records: ReliabilityBook | None = None,
     ) -> None:
-        """`paused(id)`: why a service is not sold now (it is then not listed)."""
+        """`paused(id)`: why a service is not sold now (it is then not listed); `records`: the
+        services' measured records (`average_time` and `reliability` in `services`)."""
         self._paused = paused
+        self._records = records
         self._catalog = catalog
         self._pricing = pricing
         self._checkout = checkout
@@ -158,8 +191,11 @@ class ResellerApi:
 
     async def services(self, user_id: int, params: Mapping[str, str]) -> list[dict[str, Any]]:
         current = await self._catalog.get()
-        return [
-            {
+        listed = [s for s in current.services if is_orderable(s) and self._paused(s.id) is None]
+        records = await self._records.of_many(s.id for s in listed) if self._records else {}
+        answer = []
+        for s in listed:
+            entry: dict[str, Any] = {
                 "service": s.id,
                 "name": s.name,
                 "type": s.type,
@@ -171,9 +207,10 @@ class ResellerApi:
                 "cancel": s.cancel,
                 "dripfeed": s.dripfeed,
             }
-            for s in current.services
-            if is_orderable(s) and self._paused(s.id) is None
-        ]
+            # Extra fields, as several panels add them: clients that ignore them keep working.
+            entry.update(record_fields(records.get(s.id)))
+            answer.append(entry)
+        return answer
 
     async def add(self, user_id: int, params: Mapping[str, str]) -> dict[str, int]:
         service_id = parse_id(params.get("service", ""))
