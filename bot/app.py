@@ -313,6 +313,7 @@ async def build_services(settings: Settings) -> Services:
         quarantine_window=settings.quarantine_window,
         quarantine_hours=settings.quarantine_hours,
     )
+    curation.rank_with(reliability.ranks)
     quoter = Quoter(
         pricing,
         shop,
@@ -679,6 +680,7 @@ def mini_app_over(services: Services, bot: Bot, settings: Settings | None = None
         demo=services.shop.demo,
         referrals=stores.referrals,
         plans=services.plans,
+        records=services.reliability,
         console=Console(
             curation=services.curation,
             pricing=services.pricing,

@@ -26,6 +26,7 @@ from bot.core.ordering.checkout import Checkout
 from bot.core.ordering.order_store import OrderStore
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.plans.service import Plans
+from bot.core.reliability.book import ReliabilityBook
 from bot.core.settings import Settings
 from bot.core.tracking.aftersale import AfterSale
 from bot.ui.i18n import Translator
@@ -56,6 +57,7 @@ class MiniApp:
     paused: Callable[[int], object | None] = lambda _: None  # why a service is not sold now
     referrals: ReferralStore | None = None  # the invite card's referral link
     plans: Plans | None = None  # recurring plans in Stars
+    records: ReliabilityBook | None = None  # services' measured records
     _platforms: tuple[Catalog | None, dict[int, str | None]] = (None, {})
     _buckets: TokenBuckets = field(init=False)
 

@@ -10,13 +10,16 @@ from typing import Any
 from aiohttp import web
 
 from bot.core.catalog.cache import CatalogUnavailableError
+from bot.core.delivery.times import counts_per_thousand
 from bot.core.domain import parse_id
 from bot.core.growth.loyalty import tier_status
 from bot.core.ordering.forms import choice_label, fields_for, is_orderable
 from bot.core.ordering.links import link_example
 from bot.core.panels import Service
+from bot.core.reliability.record import Verdict
 from bot.ui.keyboards import TOPUP_AMOUNTS
 from bot.ui.loyalty_texts import bonus_lines, tier_lines
+from bot.ui.record_texts import record_line
 from bot.ui.render import money, usual_time
 from bot.webapp.context import LOCALE, app_of, fail, refusal, texts, user_of
 from bot.webapp.platforms import PLATFORMS
@@ -31,6 +34,7 @@ APP_KEYS = (
     "app-title",
     "app-share",
     "app-plan-link",
+    "app-reliable-only",
     "app-plan-pay",
     "app-home-offer",
     "app-home-add",
@@ -204,13 +208,15 @@ async def services(request: web.Request) -> web.Response:
     if (limit := request.query.get("max", "")) and re.fullmatch(r"\d+(\.\d+)?", limit):
         ceiling = Decimal(limit)
         found = [s for s in found if app.pricing.rate(s) <= ceiling]
+    records = await app.records.of_many(s.id for s in found) if app.records else {}
+    if request.query.get("reliable") == "1":
+        found = [s for s in found if s.id in records and records[s.id].verdict is Verdict.RELIABLE]
     raw_offset = request.query.get("offset", "")
     offset = parse_id(raw_offset) or 0
     page = found[offset : offset + PAGE_SIZE]
     said = t("search-results", count=len(found), query=query) if query else ""
-    return web.json_response(
-        {"total": len(found), "found": said, "items": [service_item(app, s) for s in page]}
-    )
+    items = [service_item(app, s, records.get(s.id)) for s in page]
+    return web.json_response({"total": len(found), "found": said, "items": items})
 
 
 async def service(request: web.Request) -> web.Response:
@@ -220,6 +226,7 @@ async def service(request: web.Request) -> web.Response:
     if found is None:
         return fail(404, "not_found", t("service-gone"))
     usual = await app.delivery.of(found.id, found.type)
+    record = await app.records.of(found.id) if app.records else None
     fields = []
     for spec in fields_for(found) if is_orderable(found) else ():
         name = spec.name.replace("_", "-")
@@ -246,9 +253,10 @@ async def service(request: web.Request) -> web.Response:
         )
     return web.json_response(
         {
-            **service_item(app, found),
+            **service_item(app, found, record),
             "description": found.description,
             "usual": usual_time(t, usual, None),
+            "record": record_line(t, record, counts_per_thousand(found.type)),
             "fields": fields,
         }
     )

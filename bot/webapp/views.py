@@ -6,11 +6,14 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from bot.core.delivery.times import counts_per_thousand
 from bot.core.domain import Order
 from bot.core.ordering.forms import is_orderable
 from bot.core.ordering.quoting import Quote
 from bot.core.panels import Service
+from bot.core.reliability.record import Figures, Verdict
 from bot.ui.order_texts import answered, discount_lines
+from bot.ui.record_texts import record_line
 from bot.ui.refill_texts import guarantee_line
 from bot.ui.render import money, rate, shorten, stage_label, usual_time
 from bot.webapp.context import MiniApp
@@ -18,8 +21,9 @@ from bot.webapp.context import MiniApp
 logger = logging.getLogger(__name__)
 
 
-def service_item(app: MiniApp, service: Service) -> dict[str, Any]:
+def service_item(app: MiniApp, service: Service, record: Figures | None = None) -> dict[str, Any]:
     return {
+        "reliable": record is not None and record.verdict is Verdict.RELIABLE,
         "id": service.id,
         "name": service.name,
         "category": service.category,
@@ -61,6 +65,7 @@ def summary_json(app: MiniApp, t: Callable[..., str], quote: Quote) -> dict[str,
         "discount": " ".join(discount_lines(t, quote, str)) or None,
         "usual": usual_time(t, quote.usual, quote.quantity),
         "guarantee": guarantee_line(t, quote.guarantee) or None,
+        "record": record_line(t, quote.record, counts_per_thousand(quote.service.type)),
     }
 
 

@@ -913,3 +913,4 @@ record-completed = اكتمل { $percent }٪ ({ $count ->
        *[other] { $count } طلب
     })
 admin-quarantined = ⏸ الخدمة { $id } <b>{ $name }</b> في الحجر: { $failed } من آخر { $of } طلبات أُلغيت أو لم تبدأ. الطلبات الجديدة موقوفة حتى { $until }؛ <code>/service { $id } resume</code> يعيدها الآن.
+app-reliable-only = ✅ الموثوقة فقط

@@ -820,3 +820,4 @@ record-completed = { $percent } % completed ({ $count ->
        *[other] { $count } orders
     })
 admin-quarantined = ⏸ Service { $id } <b>{ $name }</b> is quarantined: { $failed } of its last { $of } orders were canceled or never started. New orders are paused until { $until }; <code>/service { $id } resume</code> brings it back now.
+app-reliable-only = ✅ Reliable only

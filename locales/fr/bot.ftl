@@ -809,3 +809,4 @@ record-completed = { $percent } % terminées ({ $count ->
        *[other] { $count } commandes
     })
 admin-quarantined = ⏸ Le service { $id } <b>{ $name }</b> est en quarantaine : { $failed } de ses { $of } dernières commandes ont été annulées ou n'ont jamais démarré. Les nouvelles commandes sont suspendues jusqu'au { $until } ; <code>/service { $id } resume</code> le rétablit tout de suite.
+app-reliable-only = ✅ Fiables seulement

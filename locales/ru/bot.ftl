@@ -857,3 +857,4 @@ record-completed = { $percent } % выполнено ({ $count ->
        *[other] { $count } заказа
     })
 admin-quarantined = ⏸ Услуга { $id } <b>{ $name }</b> на карантине: { $failed } из последних { $of } заказов отменены или не стартовали. Новые заказы приостановлены до { $until }; <code>/service { $id } resume</code> вернёт её сразу.
+app-reliable-only = ✅ Только надёжные

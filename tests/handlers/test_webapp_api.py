@@ -344,3 +344,32 @@ async def test_plans_in_the_mini_app_refuse_what_is_not_right_with_a_reason(
             assert answer.status == 403 and "demo shop" in (await answer.json())["message"]
     finally:
         h.services.shop.demo = False
+
+
+async def test_the_mini_app_shows_a_services_record_and_filters_reliable_ones(
+    harness: Harness, client: TestClient[Any, Any]
+) -> None:
+    """Issue 36: the card says the record; "Reliable only" keeps services with the badge."""
+    from bot.core.reliability.record import Outcome, Record
+
+    h = harness
+    reliable, unproven = 186, 187
+    record = Record()
+    now = time.time()
+    for _ in range(12):
+        record.started(30, now)
+        record.finished(Outcome.COMPLETED, now, minutes_per_thousand=120)
+    await h.services.stores.records.save({(reliable, "main"): record})
+    await h.services.reliability.reload()
+    user = h.new_user()
+    card = await (await client.get(f"/app/api/services/{reliable}", headers=auth(user))).json()
+    assert card["reliable"] is True
+    assert "✅ Reliable" in card["record"] and "100 % completed (12 orders)" in card["record"]
+    other = await (await client.get(f"/app/api/services/{unproven}", headers=auth(user))).json()
+    assert other["reliable"] is False and "Not enough orders yet" in other["record"]
+    only = await (
+        await client.get("/app/api/services?q=Followers&reliable=1", headers=auth(user))
+    ).json()
+    assert reliable in [item["id"] for item in only["items"]]
+    assert all(item["reliable"] for item in only["items"])
+    assert unproven not in [item["id"] for item in only["items"]]

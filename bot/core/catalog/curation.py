@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -19,6 +19,7 @@ from bot.core.panels import Service
 from bot.core.storage.kv import KeyValueStore
 
 logger = logging.getLogger(__name__)
+Ranker = Callable[[Sequence[int]], Awaitable[Mapping[int, int]]]
 AUTOPILOT = 0  # the actor the audit log names for what the shop decided by itself
 
 PREFIX = "curate:"
@@ -108,10 +109,12 @@ def curate(
     rules: Rules,
     below_cost: Callable[[Service], bool],
     now: float | None = None,
+    ranks: Mapping[int, int] | None = None,
 ) -> Curated:
     """The customers' catalog from the panels' views, the products no panel lists now, and
     the admins' rules. Categories keep the panels' order; featured services lead theirs."""
     now = time.time() if now is None else now
+    ranks = ranks or {}
     listed = {s.id for s in views}
     every = list(views) + [s for s in vanished if s.id not in listed]
     originals = {s.id: s for s in every}
@@ -143,7 +146,8 @@ def curate(
     services: list[Service] = []
     featured: list[int] = []
     for members in grouped.values():
-        members.sort(key=lambda s: not rules.has(Flag.FEATURED, s.id))  # stable: panel order
+        # Featured first, then by measured record among equals (stable: the panel's order).
+        members.sort(key=lambda s: (not rules.has(Flag.FEATURED, s.id), ranks.get(s.id, 1)))
         services += members
         featured += [s.id for s in members if rules.has(Flag.FEATURED, s.id)]
     return Curated(services, tuple(featured), paused, originals, frozenset(hidden))
@@ -164,17 +168,23 @@ class Curation:
         self.current = Curated([])
         self._views: list[Service] = []
         self._on_change: Callable[[], Awaitable[None]] | None = None
+        self._ranker: Ranker | None = None
 
     def on_change(self, callback: Callable[[], Awaitable[None]]) -> None:
         """Called after an admin's change (the composition root rebuilds the catalog)."""
         self._on_change = callback
+
+    def rank_with(self, ranker: Ranker) -> None:
+        """Services' ranks among equals (0 first): their measured records."""
+        self._ranker = ranker
 
     async def apply(self, views: list[Service]) -> list[Service]:
         """The customers' catalog from the panels' views now."""
         self._views = views
         self.rules = parse_rules(await self._settings.kv_with_prefix(PREFIX))
         vanished = await self._items.vanished()
-        self.current = curate(views, vanished, self.rules, self.below_cost)
+        ranks = await self._ranker([s.id for s in views]) if self._ranker else {}
+        self.current = curate(views, vanished, self.rules, self.below_cost, ranks=ranks)
         return self.current.services
 
     def below_cost(self, service: Service) -> bool:

@@ -15,6 +15,7 @@ from bot.core.reliability.record import (
     FAILED,
     Figures,
     Record,
+    Verdict,
     figures,
     outcome_of,
     quarantine_due,
@@ -29,6 +30,7 @@ Quarantine = Callable[[int, float, str], Awaitable[str | None]]
 _BEFORE_START = frozenset({Stage.PENDING, Stage.UNKNOWN})
 _STARTED = frozenset({Stage.IN_PROGRESS, Stage.PROCESSING, Stage.COMPLETED, Stage.PARTIAL})
 PER = 1000
+RANK = {Verdict.RELIABLE: 0, Verdict.FAIR: 1, Verdict.TOO_FEW: 1, Verdict.BAD: 2}
 
 
 class ReliabilityBook:
@@ -89,6 +91,10 @@ class ReliabilityBook:
         for other in found[1:]:
             merged = merged.merged(other, self._clock())
         return merged
+
+    async def ranks(self, service_ids: Sequence[int]) -> dict[int, int]:
+        """Where each service stands among equals: reliable first (0), bad last (2)."""
+        return {sid: RANK[f.verdict] for sid, f in (await self.of_many(service_ids)).items()}
 
     def of_panel(self, service_id: int, panel: str) -> Figures:
         return figures(self._records.get((service_id, panel)), self._clock())

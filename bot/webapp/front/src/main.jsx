@@ -65,7 +65,7 @@ function useBackButton(onBack) {
 function Shop({ s, open }) {
   const [meta, setMeta] = useState({ categories: [], types: [], platforms: [] });
   const [query, setQuery] = useState("");
-  const [filters, setFilters] = useState({ category: "", type: "", platform: "", max: "" });
+  const [filters, setFilters] = useState({ category: "", type: "", platform: "", max: "", reliable: "" });
   const [result, setResult] = useState({ items: [], total: 0, found: "" });
   const [busy, setBusy] = useState(false);
   const latest = useRef(0);
@@ -108,12 +108,17 @@ function Shop({ s, open }) {
           {meta.types.map((t) => <option value={t}>{t}</option>)}
         </select>
         <input id="max" inputmode="decimal" placeholder={s["app-max-price"]} value={filters.max} onInput={set("max")} />
+        <label class="check" for="reliable">
+          <input id="reliable" type="checkbox" checked={filters.reliable === "1"}
+            onChange={(e) => setFilters({ ...filters, reliable: e.currentTarget.checked ? "1" : "" })} />
+          {s["app-reliable-only"]}
+        </label>
       </div>
       <div class="hint" id="found">{busy ? s["app-loading"] : result.found || (result.total === 0 ? s["app-nothing-found"] : "")}</div>
       <div class="list" id="services">
         {result.items.map((item) => (
           <button class="item service" data-id={item.id} onClick={() => { haptic(); open(item.id); }}>
-            <div class="name">{item.name}</div>
+            <div class="name">{item.reliable && <span class="badge" title={s["app-reliable-only"]}>✅ </span>}{item.name}</div>
             <div class="meta">{item.rate} {s["app-per-thousand"]} · <Range min={item.min} max={item.max} /></div>
           </button>
         ))}
@@ -192,6 +197,7 @@ function ServiceScreen({ s, id, prefill, done }) {
         <div class="hint">{s["app-limits"]}: <Range min={service.min} max={service.max} /></div>
         <div class="hint">{s[service.refill ? "service-refill-yes" : "service-refill-no"]} · {s[service.cancel ? "service-cancel-yes" : "service-cancel-no"]}</div>
         {service.usual && <div class="hint">{service.usual}</div>}
+        {service.record && <div class="hint" id="record">{service.record}</div>}
         {service.description && <p class="hint">{service.description}</p>}
         {service.paused && <div class="notice bad" id="paused">{s["service-paused"]}</div>}
       </div>
@@ -203,6 +209,7 @@ function ServiceScreen({ s, id, prefill, done }) {
           <div>{s["app-price"]}: <b id="price">{summary.price}</b></div>
           <div>{s["app-wallet-after"]}: {summary.balance} → {summary.after}</div>
           {summary.usual && <div class="hint">{summary.usual}</div>}
+          {summary.record && <div class="hint" id="summary-record">{summary.record}</div>}
           {summary.guarantee && <div class="hint" id="guarantee">{summary.guarantee}</div>}
           {summary.shortfall && <div class="notice bad">{s["app-not-enough"]} {summary.shortfall}</div>}
           <div class="row">
