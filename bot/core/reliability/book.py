@@ -56,14 +56,16 @@ class ReliabilityBook:
         self._probation = quarantine_hours * 3600
         self._reload = reload_seconds
         self._clock = clock
-        self._records: dict[Key, Record] = {}
+        self._records: dict[int, dict[str, Record]] = {}  # service → panel → record
         self._loaded_at: float | None = None
 
     async def _fresh(self) -> None:
         """Records as the database has them (another replica's leader writes them)."""
         now = self._clock()
         if self._loaded_at is None or now - self._loaded_at >= self._reload:
-            self._records = await self._store.load()
+            self._records = {}
+            for (service_id, panel), record in (await self._store.load()).items():
+                self._records.setdefault(service_id, {})[panel] = record
             self._loaded_at = now
 
     async def reload(self) -> None:
@@ -84,7 +86,7 @@ class ReliabilityBook:
 
     def _product(self, service_id: int) -> Record | None:
         """A product's record: its panels' records together."""
-        found = [r for (sid, _), r in self._records.items() if sid == service_id]
+        found = list(self._records.get(service_id, {}).values())
         if not found:
             return None
         merged = found[0]
@@ -97,7 +99,7 @@ class ReliabilityBook:
         return {sid: RANK[f.verdict] for sid, f in (await self.of_many(service_ids)).items()}
 
     def of_panel(self, service_id: int, panel: str) -> Figures:
-        return figures(self._records.get((service_id, panel)), self._clock())
+        return figures(self._records.get(service_id, {}).get(panel), self._clock())
 
     # -- learning -------------------------------------------------------------------------
 
@@ -116,7 +118,7 @@ class ReliabilityBook:
             if fact is None:
                 continue
             key = (fact.service_id, fact.panel)
-            record = self._records.setdefault(key, Record())
+            record = self._records.setdefault(fact.service_id, {}).setdefault(fact.panel, Record())
             if self._learn(record, fact, before, after, now):
                 touched[key] = record
                 counted += 1
@@ -161,7 +163,7 @@ class ReliabilityBook:
             await self._outbox.enqueue(self._admins, OutboxKind.ADMIN_QUARANTINE, payload)
             logger.warning("service quarantined", extra={"service": service_id, "why": evidence})
         # Acted on (or an admin's pause stands): the next quarantine needs new evidence.
-        for (sid, _), record in self._records.items():
-            if sid == service_id:
-                record.forget_recent()
-        await self._store.save({key: r for key, r in self._records.items() if key[0] == service_id})
+        panels = self._records.get(service_id, {})
+        for record in panels.values():
+            record.forget_recent()
+        await self._store.save({(service_id, panel): r for panel, r in panels.items()})

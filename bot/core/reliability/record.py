@@ -136,7 +136,15 @@ class Record:
         )
 
     def copy(self) -> Record:
-        return Record.load(self.dump())
+        return Record(
+            self.at,
+            self.orders,
+            dict(self.outcomes),
+            list(self.starts),
+            list(self.per_thousand),
+            dict(self.refills),
+            list(self.recent),
+        )
 
     def dump(self) -> dict[str, Any]:
         return {
