@@ -314,6 +314,8 @@ async def build_services(settings: Settings) -> Services:
         quarantine_hours=settings.quarantine_hours,
     )
     curation.rank_with(reliability.ranks)
+    storefront.rank_with(reliability.standing)
+    reliability.sold_by(lambda product: [r.panel for r in storefront.ranked_routes(product)])
     quoter = Quoter(
         pricing,
         shop,

@@ -11,13 +11,16 @@ from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
 from bot.core.catalog.curation import Curation
+from bot.core.catalog.routing import STOPPED
 from bot.core.catalog.storefront import Storefront
 from bot.core.domain import parse_id
 from bot.core.ops.audit_store import AuditLog
 from bot.core.ops.figure_store import FigureStore
 from bot.core.panels.health import Panels
+from bot.core.reliability.book import ReliabilityBook
+from bot.core.reliability.record import Figures, Verdict
 from bot.core.shop import Shop
-from bot.ui.render import fit, money, rate, shorten
+from bot.ui.render import Translate, fit, money, rate, shorten
 
 
 async def panels_command(
@@ -53,6 +56,7 @@ async def routes_command(
     i18n: I18nContext,
     storefront: Storefront,
     shop: Shop,
+    reliability: ReliabilityBook,
 ) -> None:
     args = (command.args or "").strip()
     product_id = parse_id(args)
@@ -62,13 +66,17 @@ async def routes_command(
         return
     ranked = storefront.ranked_routes(product.id)
     healthy = storefront.panels.healthy()
+    await reliability.of(product.id)  # the records as the database has them now
     lines = [i18n.get("admin-routes-title", id=str(product.id))]
     for place, route in enumerate(ranked):
         service = route.service
+        stopped = reliability.standing(product.id, route.panel) >= STOPPED
+        mark = "▶️" if place == 0 else ("⛔" if route.panel not in healthy else "•")
+        measured = reliability.of_panel(product.id, route.panel)
         lines.append(
             i18n.get(
                 "admin-route-line",
-                mark="▶️" if place == 0 else ("⛔" if route.panel not in healthy else "•"),
+                mark="🚫" if stopped and place else mark,
                 panel=html.quote(route.panel),
                 service=str(service.id),
                 name=html.quote(shorten(service.name, 60)),
@@ -79,8 +87,22 @@ async def routes_command(
                 cancel="✅" if service.cancel else "—",
                 priority=str(route.priority),
             )
+            + " · "
+            + route_record(i18n.get, measured, stopped)
         )
+    lines += ["", i18n.get("admin-routes-rule")]
     await message.answer(fit("\n".join(lines)))
+
+
+def route_record(t: Translate, measured: Figures, stopped: bool) -> str:
+    """A route's own record, short: what routing by evidence goes by."""
+    if stopped:
+        return t("admin-route-stopped")
+    if measured.verdict is Verdict.TOO_FEW:
+        return t("admin-route-record-few", count=measured.orders)
+    badge = {Verdict.RELIABLE: "✅", Verdict.BAD: "⚠️"}.get(measured.verdict, "")
+    completed = round(100 * (measured.completed_share or 0.0))
+    return t("admin-route-record", badge=badge, percent=completed, count=measured.orders)
 
 
 async def _change_route(words: list[str], storefront: Storefront) -> bool:
@@ -109,6 +131,7 @@ async def route_command(
     curation: Curation,
     shop: Shop,
     audit: AuditLog,
+    reliability: ReliabilityBook,
 ) -> None:
     """/route link <product> <panel>:<service> · unlink <product> <panel> · priority <product>
     <panel> <n>."""
@@ -120,7 +143,7 @@ async def route_command(
     await audit.record(message.chat.id, "route", " ".join(words)[:200])
     await message.answer(i18n.get("admin-route-done"))
     shown = CommandObject(prefix="/", command="routes", args=words[1])
-    await routes_command(message, shown, i18n, storefront, shop)
+    await routes_command(message, shown, i18n, storefront, shop, reliability)
 
 
 def register(router: Router) -> None:

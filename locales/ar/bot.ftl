@@ -914,3 +914,21 @@ record-completed = اكتمل { $percent }٪ ({ $count ->
     })
 admin-quarantined = ⏸ الخدمة { $id } <b>{ $name }</b> في الحجر: { $failed } من آخر { $of } طلبات أُلغيت أو لم تبدأ. الطلبات الجديدة موقوفة حتى { $until }؛ <code>/service { $id } resume</code> يعيدها الآن.
 app-reliable-only = ✅ الموثوقة فقط
+admin-routes-rule = الترتيب: اللوحات العاملة أولًا؛ ومن بينها صاحبة السجل المقاس الأفضل (✅ أولًا و⚠️ أخيرًا)، ثم الأرخص أو حسب الأولوية؛ والمسار الذي توقفت طلباته الأخيرة عن البدء (🚫) لا يُستخدم إلا إذا لم يستطع غيره أخذ الطلب، حتى يثبت نفسه. لا بيع تحت التكلفة أبدًا.
+admin-route-stopped = 🚫 لم تبدأ الطلبات الأخيرة
+admin-route-record-few = طلبات قليلة بعد ({ $count ->
+        [zero] لا طلبات
+        [one] طلب واحد
+        [two] طلبان
+        [few] { $count } طلبات
+        [many] { $count } طلبًا
+       *[other] { $count } طلب
+    })
+admin-route-record = { $badge } اكتمل { $percent }٪ ({ $count ->
+        [zero] لا طلبات
+        [one] طلب واحد
+        [two] طلبان
+        [few] { $count } طلبات
+        [many] { $count } طلبًا
+       *[other] { $count } طلب
+    })

@@ -821,3 +821,13 @@ record-completed = { $percent } % completed ({ $count ->
     })
 admin-quarantined = ⏸ Service { $id } <b>{ $name }</b> is quarantined: { $failed } of its last { $of } orders were canceled or never started. New orders are paused until { $until }; <code>/service { $id } resume</code> brings it back now.
 app-reliable-only = ✅ Reliable only
+admin-routes-rule = Order: panels up first; among them the better measured record (✅ first, ⚠️ last), then the cheapest or by priority; a route whose recent orders stopped starting (🚫) is used only when no other can take the order, until it proves itself. Never below cost.
+admin-route-stopped = 🚫 recent orders never started
+admin-route-record-few = too few orders yet ({ $count ->
+        [one] { $count } order
+       *[other] { $count } orders
+    })
+admin-route-record = { $badge } { $percent } % completed ({ $count ->
+        [one] { $count } order
+       *[other] { $count } orders
+    })

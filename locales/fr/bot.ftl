@@ -810,3 +810,13 @@ record-completed = { $percent } % terminées ({ $count ->
     })
 admin-quarantined = ⏸ Le service { $id } <b>{ $name }</b> est en quarantaine : { $failed } de ses { $of } dernières commandes ont été annulées ou n'ont jamais démarré. Les nouvelles commandes sont suspendues jusqu'au { $until } ; <code>/service { $id } resume</code> le rétablit tout de suite.
 app-reliable-only = ✅ Fiables seulement
+admin-routes-rule = Ordre : panels en ligne d'abord ; parmi eux le meilleur bilan mesuré (✅ d'abord, ⚠️ en dernier), puis le moins cher ou par priorité ; une route dont les dernières commandes ne démarrent plus (🚫) ne sert que si aucune autre ne peut prendre la commande, jusqu'à ce qu'elle fasse ses preuves. Jamais sous le coût.
+admin-route-stopped = 🚫 les dernières commandes n'ont jamais démarré
+admin-route-record-few = pas encore assez de commandes ({ $count ->
+        [one] { $count } commande
+       *[other] { $count } commandes
+    })
+admin-route-record = { $badge } { $percent } % terminées ({ $count ->
+        [one] { $count } commande
+       *[other] { $count } commandes
+    })

@@ -308,3 +308,44 @@ async def test_an_order_on_a_panel_removed_from_panels_is_never_sent_elsewhere(
     for name, panel in sandboxes(h).items():  # nor any other panel, where it means nothing
         since = panel.state.requests[before[name] :]
         assert not [r for r in since if r["action"] == "cancel" or "order" in r]
+
+
+async def test_a_panel_whose_orders_stopped_starting_is_skipped_never_below_cost(
+    multi: Harness,
+) -> None:
+    """Issue 36: beta sells Instagram Followers cheapest, but its last three orders of it were
+    canceled without ever starting: the next order goes to alpha (its cost still under the
+    price), /routes says why, and the product is not quarantined — another panel delivers."""
+    from bot.core.ordering.placing import Outcome
+    from bot.core.panels import Service
+
+    h = multi
+    followers = 1
+    service = await h.services.catalog.service(followers)
+    assert isinstance(service, Service)
+    user = h.new_user()
+    await h.fund(user, "50")
+
+    async def place(n: int) -> Any:
+        answers = {"link": f"https://instagram.com/evidence{n}", "quantity": 1000}
+        return await h.services.checkout.place_for_api(user, service, answers, f"ev-{user}-{n}")
+
+    for n in range(3):
+        assert (await place(n)).placement.outcome is Outcome.PLACED
+    placed = await h.services.stores.orders.list_orders(user)
+    assert {o.panel for o in placed} == {"beta"}
+    for order in placed:
+        sandboxes(h)["beta"].state.status_overrides[order.panel_order_id] = {
+            "status": "Canceled",
+            "remains": "1000",
+        }
+    await h.services.poller.cycle()
+    next_one = await place(3)
+    assert next_one.placement.outcome is Outcome.PLACED
+    order = await h.services.stores.orders.get_order(next_one.placement.order_id)
+    assert order is not None and order.panel == "alpha"
+    assert order.cost <= order.charge  # never below cost
+    assert h.services.curation.paused(followers) is None  # not quarantined: alpha delivers
+    shown = await h.say(ADMIN_ID, f"/routes {followers}")
+    assert "🚫" in shown and "recent orders never started" in shown
+    assert "stopped starting" in shown  # the rule, said

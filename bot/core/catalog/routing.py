@@ -13,7 +13,7 @@ import dataclasses
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -126,22 +126,36 @@ def build_products(
     ]
 
 
-def ranked(product: Product, healthy: Iterable[str], mode: Routing) -> list[Route]:
-    """The product's routes in the order the bot would use them now: healthy ones first
-    (cheapest, or by priority), then the panels that are down in the same order."""
+# A route's measured standing for its product (bot/core/reliability): 0 reliable, 1 fair or
+# not enough orders yet, 2 recent orders often fail, STOPPED: its recent orders stopped
+# starting — used only when no other route can take the order, until it proves itself.
+Standing = Callable[[int, str], int]
+STOPPED = 3
+
+
+def ranked(
+    product: Product, healthy: Iterable[str], mode: Routing, standing: Standing | None = None
+) -> list[Route]:
+    """The product's routes in the order the bot would use them now: healthy ones that did
+    not stop starting first — the better measured record first, then the cheapest or by
+    priority — then the panels that are down or stopped starting, in the same order."""
     up = set(healthy)
 
-    def order(route: Route) -> tuple[bool, Decimal | int, int]:
+    def order(route: Route) -> tuple[bool, int, Decimal | int, int]:
         first = route.service.rate if mode is Routing.CHEAPEST else route.priority
-        return route.panel not in up, first, route.priority
+        measured = standing(product.id, route.panel) if standing else 1
+        away = route.panel not in up or measured >= STOPPED
+        return away, measured, first, route.priority
 
     return sorted(product.routes, key=order)
 
 
-def chosen(product: Product, healthy: Iterable[str], mode: Routing) -> Route:
+def chosen(
+    product: Product, healthy: Iterable[str], mode: Routing, standing: Standing | None = None
+) -> Route:
     """The route that prices the product for the customer now (a down one only when no
     route is up: the product then shows, and orders are refused before any money moves)."""
-    return ranked(product, healthy, mode)[0]
+    return ranked(product, healthy, mode, standing)[0]
 
 
 def customer_service(product: Product, route: Route) -> Service:

@@ -13,6 +13,7 @@ from bot.core.catalog.routing import (
     Product,
     Route,
     Routing,
+    Standing,
     build_products,
     chosen,
     customer_service,
@@ -58,6 +59,7 @@ class Storefront:
         self._lists: dict[str, list[Service]] = {}
         self._overrides = Overrides()
         self._products: dict[int, Product] = {}
+        self._standing: Standing | None = None
 
     async def fetch(self) -> list[Service]:
         """Every panel's services (a panel that fails keeps its last list), merged."""
@@ -94,14 +96,22 @@ class Storefront:
     def views(self) -> list[Service]:
         """The catalog the customer sees: each product on its route of choice now."""
         healthy = self.panels.healthy()
-        return [customer_service(p, chosen(p, healthy, self.mode)) for p in self._products.values()]
+        return [
+            customer_service(p, chosen(p, healthy, self.mode, self._standing))
+            for p in self._products.values()
+        ]
 
     def product(self, product_id: int) -> Product | None:
         return self._products.get(product_id)
 
     def ranked_routes(self, product_id: int) -> list[Route]:
         product = self._products.get(product_id)
-        return ranked(product, self.panels.healthy(), self.mode) if product else []
+        return ranked(product, self.panels.healthy(), self.mode, self._standing) if product else []
+
+    def rank_with(self, standing: Standing) -> None:
+        """Routes ordered by their measured records too (and skipped when they stopped
+        starting); every placement route then keeps the sale at or above its cost."""
+        self._standing = standing
 
     def route_of(self, panel: str, service_id: int) -> Route | None:
         for product in self._products.values():
@@ -156,4 +166,9 @@ class Storefront:
         if not costed:
             return []
         healthy = self.panels.healthy()
-        return costed[:1] + [(r, c) for r, c in costed[1:] if r.panel in healthy and c <= charge]
+        rest = [(r, c) for r, c in costed[1:] if r.panel in healthy and c <= charge]
+        if self._standing is not None and costed[0][1] > charge:
+            # The evidence may have moved another route first since the price was shown:
+            # never below cost for it (the route that priced it was checked at pricing).
+            return rest
+        return costed[:1] + rest

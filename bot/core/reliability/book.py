@@ -31,6 +31,7 @@ _BEFORE_START = frozenset({Stage.PENDING, Stage.UNKNOWN})
 _STARTED = frozenset({Stage.IN_PROGRESS, Stage.PROCESSING, Stage.COMPLETED, Stage.PARTIAL})
 PER = 1000
 RANK = {Verdict.RELIABLE: 0, Verdict.FAIR: 1, Verdict.TOO_FEW: 1, Verdict.BAD: 2}
+STOPPED = 3  # as bot/core/catalog/routing.py names it (that layer is above this one)
 
 
 class ReliabilityBook:
@@ -57,6 +58,7 @@ class ReliabilityBook:
         self._reload = reload_seconds
         self._clock = clock
         self._records: dict[int, dict[str, Record]] = {}  # service → panel → record
+        self._routes: Callable[[int], Sequence[str]] | None = None
         self._loaded_at: float | None = None
 
     async def _fresh(self) -> None:
@@ -67,6 +69,11 @@ class ReliabilityBook:
             for (service_id, panel), record in (await self._store.load()).items():
                 self._records.setdefault(service_id, {})[panel] = record
             self._loaded_at = now
+
+    def sold_by(self, routes: Callable[[int], Sequence[str]]) -> None:
+        """The panels that sell a product (its routes): a product is quarantined only when
+        every one of them keeps failing it."""
+        self._routes = routes
 
     async def reload(self) -> None:
         """Read every record again now (what another process wrote)."""
@@ -97,6 +104,21 @@ class ReliabilityBook:
     async def ranks(self, service_ids: Sequence[int]) -> dict[int, int]:
         """Where each service stands among equals: reliable first (0), bad last (2)."""
         return {sid: RANK[f.verdict] for sid, f in (await self.of_many(service_ids)).items()}
+
+    def standing(self, service_id: int, panel: str) -> int:
+        """A route's standing for routing (bot/core/catalog/routing.py): STOPPED while its
+        own recent orders keep failing to start (until the probation passes), else its
+        record's rank. From memory: routing asks it for every order."""
+        record = self._records.get(service_id, {}).get(panel)
+        if record is None:
+            return RANK[Verdict.TOO_FEW]
+        now = self._clock()
+        if (
+            quarantine_due(record, self._failures, self._window)
+            and now - record.at < self._probation
+        ):
+            return STOPPED
+        return RANK[figures(record, now).verdict]
 
     def of_panel(self, service_id: int, panel: str) -> Figures:
         return figures(self._records.get(service_id, {}).get(panel), self._clock())
@@ -148,6 +170,13 @@ class ReliabilityBook:
         product = self._product(service_id)
         if product is None or not quarantine_due(product, self._failures, self._window):
             return
+        panels = self._records.get(service_id, {})
+        sellers = self._routes(service_id) if self._routes else list(panels)
+        if any(
+            seller not in panels or not quarantine_due(panels[seller], self._failures, self._window)
+            for seller in sellers
+        ):
+            return  # another panel may still deliver it: routing goes there (see `standing`)
         failed = sum(1 for o in product.recent[-self._window :] if o in {f.value for f in FAILED})
         evidence = f"{failed}/{min(self._window, len(product.recent))} failed"
         until = now + self._probation
@@ -163,7 +192,6 @@ class ReliabilityBook:
             await self._outbox.enqueue(self._admins, OutboxKind.ADMIN_QUARANTINE, payload)
             logger.warning("service quarantined", extra={"service": service_id, "why": evidence})
         # Acted on (or an admin's pause stands): the next quarantine needs new evidence.
-        panels = self._records.get(service_id, {})
         for record in panels.values():
             record.forget_recent()
         await self._store.save({(service_id, panel): r for panel, r in panels.items()})

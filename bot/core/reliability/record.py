@@ -251,6 +251,12 @@ def quarantine_due(record: Record, failures: int, window: int) -> bool:
     return sum(1 for outcome in last if outcome in {o.value for o in FAILED}) >= failures
 
 
+def stopped_starting(record: Record, failures: int, window: int) -> bool:
+    """`failures` of the last `window` orders on this route never started: routing skips it."""
+    last = record.recent[-window:]
+    return sum(1 for outcome in last if outcome == Outcome.NEVER_STARTED.value) >= failures
+
+
 def outcome_of(final_stage: str, started: bool) -> Outcome | None:
     """How an order that reached `final_stage` ended, for the record."""
     if final_stage == "completed":
