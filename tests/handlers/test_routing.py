@@ -335,6 +335,7 @@ async def test_a_panel_whose_orders_stopped_starting_is_skipped_never_below_cost
     placed = await h.services.stores.orders.list_orders(user)
     assert {o.panel for o in placed} == {"beta"}
     for order in placed:
+        assert order.panel_order_id is not None
         sandboxes(h)["beta"].state.status_overrides[order.panel_order_id] = {
             "status": "Canceled",
             "remains": "1000",
@@ -342,9 +343,9 @@ async def test_a_panel_whose_orders_stopped_starting_is_skipped_never_below_cost
     await h.services.poller.cycle()
     next_one = await place(3)
     assert next_one.placement.outcome is Outcome.PLACED
-    order = await h.services.stores.orders.get_order(next_one.placement.order_id)
-    assert order is not None and order.panel == "alpha"
-    assert order.cost <= order.charge  # never below cost
+    moved = await h.services.stores.orders.get_order(next_one.placement.order_id or 0)
+    assert moved is not None and moved.panel == "alpha"
+    assert moved.cost <= moved.charge  # never below cost
     assert h.services.curation.paused(followers) is None  # not quarantined: alpha delivers
     shown = await h.say(ADMIN_ID, f"/routes {followers}")
     assert "🚫" in shown and "recent orders never started" in shown
