@@ -366,6 +366,7 @@ async def build_services(settings: Settings) -> Services:
             guarantees,
             stores.settings,
             settings.refill_cooldown_hours,
+            on_refill_asked=reliability.refill_asked,
         ),
         translator=translator,
         renderer=MessageRenderer(
@@ -379,6 +380,7 @@ async def build_services(settings: Settings) -> Services:
             admins,
             on_completed=delivery.forget_unknown,
             on_moves=reliability.observe,
+            on_refill_ended=reliability.refill_ended,
         ),
         balance_watch=BalanceWatch(
             stores.settings,

@@ -26,4 +26,7 @@ def record_line(t: Translate, record: Figures | None, per_thousand: bool = True)
         parts.append(t(key, duration=duration(t, record.minutes_per_thousand * 60)))
     completed = round(100 * (record.completed_share or 0.0))
     parts.append(t("record-completed", percent=completed, count=record.orders))
+    refills = round(100 * record.refill_requests)
+    if refills >= 1:  # a drop signal: orders that needed a refill inside the guarantee
+        parts.append(t("record-refills", percent=refills))
     return "📊 " + " · ".join(parts)

@@ -932,3 +932,4 @@ admin-route-record = { $badge } اكتمل { $percent }٪ ({ $count ->
         [many] { $count } طلبًا
        *[other] { $count } طلب
     })
+record-refills = احتاج { $percent }٪ إلى تعويض

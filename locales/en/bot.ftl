@@ -831,3 +831,4 @@ admin-route-record = { $badge } { $percent } % completed ({ $count ->
         [one] { $count } order
        *[other] { $count } orders
     })
+record-refills = { $percent } % needed a refill

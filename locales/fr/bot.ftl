@@ -820,3 +820,4 @@ admin-route-record = { $badge } { $percent } % terminées ({ $count ->
         [one] { $count } commande
        *[other] { $count } commandes
     })
+record-refills = { $percent } % ont demandé une recharge

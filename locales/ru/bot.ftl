@@ -872,3 +872,4 @@ admin-route-record = { $badge } { $percent } % выполнено ({ $count ->
         [many] { $count } заказов
        *[other] { $count } заказа
     })
+record-refills = { $percent } % понадобился рефилл

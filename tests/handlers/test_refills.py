@@ -104,3 +104,26 @@ async def test_the_summary_states_the_guarantee_before_confirm(harness: Harness)
     assert service is not None
     await open_service(h, user_id, FOLLOWERS_R30)
     assert "Refill guarantee: 30 days" in await fill_form(h, user_id, service)
+
+
+async def test_a_refill_asked_and_done_goes_into_the_services_record(harness: Harness) -> None:
+    """Issue 36: a refill asked inside the guarantee is a drop signal in the service's
+    record, and the refill's end (done or rejected) is counted too."""
+    h = harness
+
+    async def refills() -> dict[str, float]:
+        record = (await h.services.stores.records.load()).get((FOLLOWERS_R30, "main"))
+        return dict(record.refills) if record else {}
+
+    user_id, order = await completed_order(h)
+    before = await refills()
+    await tap_refill(h, user_id, order.id)
+    asked = await refills()
+    assert asked.get("requested", 0) > before.get("requested", 0)
+    for refill in h.sandbox.state.refills.values():
+        refill.created -= 10_000  # the panel finished it
+    await h.services.poller.cycle()
+    done = await refills()
+    assert done.get("done", 0) + done.get("rejected", 0) > asked.get("done", 0) + asked.get(
+        "rejected", 0
+    )

@@ -8,7 +8,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 
-from bot.core.domain import Stage
+from bot.core.domain import Order, RefillStage, Stage
 from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.outbox import OutboxKind
 from bot.core.reliability.record import (
@@ -165,6 +165,21 @@ class ReliabilityBook:
                 record.finished(outcome, now, per)
                 learnt = True
         return learnt
+
+    async def refill_asked(self, order: Order) -> None:
+        """A refill inside the guarantee was asked: a drop signal for the service."""
+        await self._refill(order.service_id, order.panel, "requested")
+
+    async def refill_ended(self, refill_id: int, stage: RefillStage) -> None:
+        found = await self._store.refill_order(refill_id)
+        if found is not None:
+            await self._refill(*found, "done" if stage is RefillStage.COMPLETED else "rejected")
+
+    async def _refill(self, service_id: int, panel: str, kind: str) -> None:
+        await self._fresh()
+        record = self._records.setdefault(service_id, {}).setdefault(panel, Record())
+        record.refill(kind, self._clock())
+        await self._store.save({(service_id, panel): record})
 
     async def _maybe_quarantine(self, service_id: int, now: float) -> None:
         product = self._product(service_id)

@@ -54,6 +54,17 @@ class RecordStore(StoreBase):
                 rows,
             )
 
+    async def refill_order(self, refill_id: int) -> tuple[int, str] | None:
+        """(service id, panel) of the order a refill is for."""
+        async with self.db.read() as conn:
+            found = await conn.execute(
+                "SELECT o.service_id, o.panel FROM refills r JOIN orders o ON o.id = r.order_id"
+                " WHERE r.id = :id",
+                {"id": refill_id},
+            )
+            row = found.first()
+            return None if row is None else (int(row[0]), str(row[1]))
+
     async def order_facts(self, order_ids: Iterable[int]) -> dict[int, OrderFacts]:
         ids = list(order_ids)
         if not ids:

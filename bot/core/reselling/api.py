@@ -129,6 +129,7 @@ def record_fields(record: Figures | None) -> dict[str, Any]:
             "start_minutes": _minutes(record.start_minutes),
             "minutes_per_1000": _minutes(record.minutes_per_thousand),
             "p90_minutes_per_1000": _minutes(record.p90_minutes_per_thousand),
+            "refill_requests_percent": round(100 * record.refill_requests),
         }
     }
     if record.minutes_per_thousand is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
 from bot.core.catalog.cache import CatalogCache
@@ -45,7 +45,11 @@ class AfterSale:
         guarantees: GuaranteeBook,
         settings: KeyValueStore,
         refill_cooldown_hours: float = 24.0,
+        on_refill_asked: Callable[[Order], Awaitable[object]] | None = None,
     ) -> None:
+        """`on_refill_asked`: a refill inside the guarantee was asked (a drop signal for the
+        service's record)."""
+        self._on_refill_asked = on_refill_asked
         self.panels = panels
         self._orders = orders
         self._statuses = statuses
@@ -123,6 +127,11 @@ class AfterSale:
             await self._refills.create_refill(order, refill_id)
         finally:
             await self._settings.release(claim)
+        if self._on_refill_asked is not None:
+            try:
+                await self._on_refill_asked(order)
+            except Exception:  # the record is never a reason to say the refill failed
+                logger.exception("the service record did not take the refill")
         return RefillCheck(True, "refill-requested")
 
     async def cancel(self, order: Order) -> str:

@@ -49,6 +49,7 @@ class CycleReport:
 
 Progress = tuple[int, int | None, int | None]  # (order id, start count, remains)
 Move = tuple[int, Stage, Stage]  # (order id, stage before, stage now)
+_REFILL_ENDS = frozenset({RefillStage.COMPLETED, RefillStage.REJECTED})
 
 
 def _order_of(change: StatusChange | Progress) -> int:
@@ -107,11 +108,13 @@ class Poller:
         error_limit: int = 10,
         on_completed: Callable[[], None] | None = None,
         on_moves: Callable[[list[Move]], Awaitable[object]] | None = None,
+        on_refill_ended: Callable[[int, RefillStage], Awaitable[object]] | None = None,
     ) -> None:
         """`on_completed` hears that orders completed (delivery times learn from them);
         `on_moves` gets every stored change with the stage before (services' records)."""
         self._on_completed = on_completed
         self._on_moves = on_moves
+        self._on_refill_ended = on_refill_ended
         self._record_failures = ItemFailures("service records")
         self._statuses = statuses
         self._refills = refills
@@ -281,3 +284,7 @@ class Poller:
                 refill_id, self._refills.apply_refill_status(refill_id, stage)
             ):
                 report.changed += 1
+                if self._on_refill_ended is not None and stage in _REFILL_ENDS:
+                    await self._record_failures.each(
+                        "refill records", self._on_refill_ended(refill_id, stage)
+                    )
