@@ -696,6 +696,7 @@ def mini_app_over(services: Services, bot: Bot, settings: Settings | None = None
             panels=services.panels,
             audit=stores.audit,
             margin_alert_percent=(settings or services.settings).margin_alert_percent,
+            records=services.reliability,
         ),
         paused=services.curation.paused,
     )

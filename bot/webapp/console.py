@@ -14,6 +14,7 @@ from bot.core.ops.audit_store import AuditLog
 from bot.core.ops.figure_store import FigureStore
 from bot.core.ordering.order_store import OrderStore
 from bot.core.panels.health import Panels
+from bot.core.reliability.book import ReliabilityBook
 from bot.core.tracking.resolution import Resolutions
 
 
@@ -29,5 +30,6 @@ class Console:
     panels: Panels
     audit: AuditLog
     margin_alert_percent: Decimal
+    records: ReliabilityBook | None = None  # services' measured records
     # The catalog's rows, built once per curated catalog and pricing (a filter only filters).
     rows: tuple[object, list[dict[str, Any]]] | None = field(default=None, repr=False)

@@ -14,11 +14,13 @@ from typing import Any
 from aiohttp import web
 
 from bot.core.catalog.curation import FLAG_WORDS, Flag, margin_percent
+from bot.core.delivery.times import counts_per_thousand
 from bot.core.domain import MAX_BIG_ID, Stage, parse_id
 from bot.core.money import fmt, fmt_rate, parse_decimal
 from bot.core.ops.reports import daily
 from bot.core.panels import Service
 from bot.ui.charts import render
+from bot.ui.record_texts import record_line
 from bot.webapp.console import Console
 from bot.webapp.context import LOCALE, app_of, fail, read_body, refusal, texts, user_of
 
@@ -106,7 +108,20 @@ async def catalog(request: web.Request) -> web.Response:
     offset = min(parse_id(request.query.get("offset", "0")) or 0, 10**6)
     limit = min(parse_id(request.query.get("limit", "")) or PAGE, MAX_PAGE)
     rows = _rows(console)
-    found = [row for row in rows if _matches(row, wanted, words)]
+    found = [{**row} for row in rows if _matches(row, wanted, words)]
+    if console.records is not None:  # read fresh: records move between catalog builds
+        records = await console.records.of_many(row["id"] for row in found)
+        for row in found:
+            record = records.get(row["id"])
+            row["orders"] = record.orders if record else 0
+            share = record.completed_share if record is not None else None
+            row["completed"] = round(100 * share) if share is not None else None
+            row["verdict"] = record.verdict.value if record else "too_few"
+    column, descending = request.query.get("sort", ""), request.query.get("desc") == "1"
+    if column:
+        if column not in SORTABLE:
+            return fail(400, "bad_sort")
+        found = _sorted(found, column, descending)
     return web.json_response(
         {
             "total": len(found),
@@ -114,6 +129,25 @@ async def catalog(request: web.Request) -> web.Response:
             "items": [_shown(row) for row in found[offset : offset + limit]],
         }
     )
+
+
+SORTABLE = ("id", "name", "category", "panel", "cost", "price", "margin", "status", "completed",
+            "orders")  # fmt: skip
+_NUMERIC = frozenset({"cost", "price", "margin"})
+
+
+def _sorted(rows: list[dict[str, Any]], column: str, descending: bool) -> list[dict[str, Any]]:
+    """Rows by one column; rows without a value (no record yet) last either way."""
+
+    def key(row: dict[str, Any]) -> Any:
+        value = row.get(column)
+        if column in _NUMERIC:
+            return Decimal(str(value))
+        return value.casefold() if isinstance(value, str) else value
+
+    present = [row for row in rows if row.get(column) is not None]
+    absent = [row for row in rows if row.get(column) is None]
+    return sorted(present, key=key, reverse=descending) + absent
 
 
 async def catalog_action(request: web.Request) -> web.Response:
@@ -191,7 +225,31 @@ async def history(request: web.Request) -> web.Response:
         lines.append(
             {"panel": panel, "points": [{"at": at, "cost": fmt_rate(cost)} for at, cost in points]}
         )
-    return web.json_response({"id": service.id, "cost": fmt_rate(service.rate), "lines": lines})
+    t = texts(request)
+    panels = []
+    if console.records is not None:  # each panel's own record, side by side
+        await console.records.of(service.id)
+        for panel, _ in routes:
+            measured = console.records.of_panel(service.id, panel)
+            panels.append(
+                {
+                    "panel": panel,
+                    "record": record_line(t, measured, counts_per_thousand(service.type)),
+                }
+            )
+    timeline = await console.orders.outcomes_by_day(service.id, days=TIMELINE_DAYS)
+    return web.json_response(
+        {
+            "id": service.id,
+            "cost": fmt_rate(service.rate),
+            "lines": lines,
+            "panels": panels,
+            "timeline": [{"day": day, **counts} for day, counts in timeline],
+        }
+    )
+
+
+TIMELINE_DAYS = 30
 
 
 async def attention(request: web.Request) -> web.Response:

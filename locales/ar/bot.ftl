@@ -933,3 +933,7 @@ admin-route-record = { $badge } اكتمل { $percent }٪ ({ $count ->
        *[other] { $count } طلب
     })
 record-refills = احتاج { $percent }٪ إلى تعويض
+app-console-col-completed = مكتملة
+app-console-col-orders = الطلبات
+app-console-record = السجل حسب اللوحة
+app-console-timeline = الطلبات يوميًا، آخر 30 يومًا

@@ -832,3 +832,7 @@ admin-route-record = { $badge } { $percent } % completed ({ $count ->
        *[other] { $count } orders
     })
 record-refills = { $percent } % needed a refill
+app-console-col-completed = Completed
+app-console-col-orders = Orders
+app-console-record = Record by panel
+app-console-timeline = Orders per day, last 30 days

@@ -821,3 +821,7 @@ admin-route-record = { $badge } { $percent } % terminées ({ $count ->
        *[other] { $count } commandes
     })
 record-refills = { $percent } % ont demandé une recharge
+app-console-col-completed = Terminées
+app-console-col-orders = Commandes
+app-console-record = Bilan par panel
+app-console-timeline = Commandes par jour, 30 derniers jours

@@ -873,3 +873,7 @@ admin-route-record = { $badge } { $percent } % выполнено ({ $count ->
        *[other] { $count } заказа
     })
 record-refills = { $percent } % понадобился рефилл
+app-console-col-completed = Выполнено
+app-console-col-orders = Заказы
+app-console-record = Статистика по панелям
+app-console-timeline = Заказы по дням, последние 30 дней

@@ -181,3 +181,67 @@ async def test_attention_refunds_an_order_in_doubt_once_and_the_other_screens_an
     history = await (await web.get("/app/api/admin/catalog/1/history", headers=admin)).json()
     assert history["id"] == 1 and history["lines"][0]["panel"] == "main"
     assert (await web.get("/app/api/admin/catalog/99999999/history", headers=admin)).status == 404
+
+
+async def test_the_catalog_sorts_by_record_and_a_service_shows_its_panels_and_timeline(
+    shop: Harness, web: TestClient[Any, Any]
+) -> None:
+    """Issue 36: sortable columns (the record's too), each panel's record side by side and the
+    orders per day by outcome for one service."""
+    import time
+
+    from bot.core.reliability.record import Outcome, Record
+
+    h = shop
+    now = time.time()
+    better, worse = Record(), Record()
+    for n in range(12):
+        better.finished(Outcome.COMPLETED, now, 60)
+        worse.finished(Outcome.COMPLETED if n % 2 else Outcome.CANCELED, now, 60)
+    await h.services.stores.records.save({(201, "main"): better, (202, "main"): worse})
+    await h.services.reliability.reload()
+    answer = await web.get(
+        "/app/api/admin/catalog?q=Followers&sort=completed&desc=1&limit=500", headers=auth(ADMIN_ID)
+    )
+    rows = (await answer.json())["items"]
+    ids = [row["id"] for row in rows]
+    assert ids.index(201) < ids.index(202)
+    assert rows[0]["completed"] == 100 and rows[0]["verdict"] == "reliable"
+    assert rows[-1]["completed"] is None  # no record yet: last either way
+    cheap = await (
+        await web.get("/app/api/admin/catalog?sort=cost&limit=500", headers=auth(ADMIN_ID))
+    ).json()
+    costs = [Decimal(row["cost"]) for row in cheap["items"]]
+    assert costs == sorted(costs)
+    bad = await web.get("/app/api/admin/catalog?sort=secret", headers=auth(ADMIN_ID))
+    assert bad.status == 400 and (await bad.json())["error"] == "bad_sort"
+
+    # An order of 202 in doubt, refunded today: the timeline's today says so.
+    user = h.new_user()
+    await h.fund(user, "10")
+    order_id = await h.services.stores.orders.create_order(
+        NewOrder(
+            user_id=user,
+            client_token=f"timeline-{user}",
+            service_id=202,
+            service_name="Followers",
+            service_type="Default",
+            category="Instagram",
+            link=f"https://instagram.com/timeline{user}",
+            fields={},
+            quantity=100,
+            charge=Decimal("2.00"),
+            cost=Decimal("1.00"),
+            currency="USD",
+        )
+    )
+    await h.services.stores.orders.mark_uncertain(order_id, "timeout", [])
+    refund = f"/app/api/admin/attention/{order_id}/refund"
+    assert (await web.post(refund, json={}, headers=auth(ADMIN_ID))).status == 200
+    history = "/app/api/admin/catalog/202/history"
+    seen = await (await web.get(history, headers=auth(ADMIN_ID))).json()
+    [panel] = seen["panels"]
+    assert panel["panel"] == "main" and "50 % completed (12 orders)" in panel["record"]
+    today = time.strftime("%Y-%m-%d", time.gmtime())
+    [day] = [d for d in seen["timeline"] if d["day"] == today]
+    assert day["rejected"] >= 1 and {"completed", "partial", "canceled"} <= set(day)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from bot.core.domain import (
@@ -323,6 +324,28 @@ class OrderStore(StoreBase):
         async with self.db.read() as conn:
             found = await conn.execute(query, {"limit": limit})
             return [order_from_row(r) for r in found.mappings().all()]
+
+    async def outcomes_by_day(
+        self, service_id: int, days: int, now: float | None = None
+    ) -> list[tuple[str, dict[str, int]]]:
+        """A service's orders that ended in the last `days` days, per day (UTC) and outcome:
+        the console's timeline."""
+        now = time.time() if now is None else now
+        since = now - days * 86400
+        ended = [Stage.COMPLETED, Stage.PARTIAL, Stage.CANCELED, Stage.REJECTED]
+        async with self.db.read() as conn:
+            found = await conn.execute(
+                "SELECT status, status_changed_at FROM orders WHERE service_id = :service"
+                " AND status IN :ended AND status_changed_at >= :since",
+                {"service": service_id, "ended": [s.value for s in ended], "since": since},
+            )
+            rows = found.all()
+        per_day: dict[str, dict[str, int]] = {}
+        for status, at in rows:
+            day = datetime.fromtimestamp(float(at), UTC).strftime("%Y-%m-%d")
+            counts = per_day.setdefault(day, {stage.value: 0 for stage in ended})
+            counts[str(status)] += 1
+        return sorted(per_day.items())
 
     async def refund_of(self, order_id: int) -> Decimal:
         query = SUM_LEDGER + " WHERE ref = :ref"

@@ -32,6 +32,27 @@ function Chart({ data }) {
   );
 }
 
+const COLUMNS = ["id", "name", "category", "panel", "cost", "price", "margin", "status", "completed", "orders"];
+const OUTCOMES = [["completed", "#3a9d5d"], ["partial", "#d9a400"], ["canceled", "#c0392b"], ["rejected", "#888"]];
+
+// Orders per day by outcome, as stacked bars (the last 30 days with any order ended).
+function Timeline({ s, days }) {
+  if (!days.length) return <div class="hint" id="timeline-empty">{s["app-console-timeline"]}: —</div>;
+  const most = Math.max(...days.map((d) => OUTCOMES.reduce((n, [k]) => n + d[k], 0)));
+  return (
+    <div id="console-timeline">
+      <b>{s["app-console-timeline"]}</b>
+      <div class="timeline">
+        {days.map((d) => (
+          <div class="day" title={`${d.day}: ${OUTCOMES.map(([k]) => `${k} ${d[k]}`).join(", ")}`} data-day={d.day}>
+            {OUTCOMES.map(([k, color]) => d[k] > 0 && <div class="bar" data-outcome={k} style={{ height: `${(d[k] / most) * 60}px`, background: color }} />)}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 function Catalog({ s, api }) {
   const [query, setQuery] = useState("");
   const [filter, setFilter] = useState("");
@@ -42,12 +63,14 @@ function Catalog({ s, api }) {
   const [value, setValue] = useState("");
   const [message, setMessage] = useState(null);
   const [history, setHistory] = useState(null);
+  const [sort, setSort] = useState({ column: "", desc: false });
   const latest = useRef(0);
 
   const load = async (offset = 0) => {
     const ask = ++latest.current;
     try {
-      const data = await api(`admin/catalog?${new URLSearchParams({ q: query, filter, offset })}`);
+      const params = { q: query, filter, offset, sort: sort.column, desc: sort.desc ? "1" : "" };
+      const data = await api(`admin/catalog?${new URLSearchParams(params)}`);
       if (ask !== latest.current) return;
       setResult(offset && result ? { ...data, items: [...result.items, ...data.items] } : data);
     } catch (e) { setError(e); }
@@ -55,7 +78,7 @@ function Catalog({ s, api }) {
   useEffect(() => {
     const timer = setTimeout(() => load(0), query ? 120 : 0);
     return () => clearTimeout(timer);
-  }, [query, filter]);
+  }, [query, filter, sort]);
 
   if (error) return <Refusal s={s} error={error} />;
   if (!result) return <div class="loading">{s["app-loading"]}</div>;
@@ -98,6 +121,13 @@ function Catalog({ s, api }) {
         <div class="card" id="console-history">
           <b>{s["app-console-history"]} · #{history.id}</b>
           <Chart data={history} />
+          {(history.panels || []).length > 0 && (
+            <div id="console-records">
+              <b>{s["app-console-record"]}</b>
+              {history.panels.map((p) => <div class="panel-record" data-panel={p.panel}><b>{p.panel}</b>: {p.record}</div>)}
+            </div>
+          )}
+          <Timeline s={s} days={history.timeline || []} />
           <button onClick={() => setHistory(null)}>{s["app-back"]}</button>
         </div>
       )}
@@ -105,7 +135,13 @@ function Catalog({ s, api }) {
         <table class="console-table" id="console-table">
           <thead><tr>
             <th />
-            {["id", "name", "category", "panel", "cost", "price", "margin", "status"].map((c) => <th>{s[`app-console-col-${c}`]}</th>)}
+            {COLUMNS.map((c) => (
+              <th data-column={c} aria-sort={sort.column === c ? (sort.desc ? "descending" : "ascending") : "none"}>
+                <button class="sort" id={`sort-${c}`} onClick={() => setSort({ column: c, desc: sort.column === c ? !sort.desc : false })}>
+                  {s[`app-console-col-${c}`]}{sort.column === c ? (sort.desc ? " ▼" : " ▲") : ""}
+                </button>
+              </th>
+            ))}
           </tr></thead>
           <tbody>
             {result.items.map((row) => (
@@ -122,6 +158,8 @@ function Catalog({ s, api }) {
                 <td class="num">{row.price}{row.hand_price ? " ✋" : ""}</td>
                 <td class="num">{row.margin}%</td>
                 <td class="status">{s[`app-console-status-${row.status}`]}</td>
+                <td class="num record" data-verdict={row.verdict}>{row.completed == null ? "—" : `${row.verdict === "reliable" ? "✅ " : row.verdict === "bad" ? "⚠️ " : ""}${row.completed}%`}</td>
+                <td class="num">{row.orders ?? 0}</td>
               </tr>
             ))}
           </tbody>
