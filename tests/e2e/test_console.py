@@ -74,7 +74,25 @@ def test_an_admin_curates_in_the_console_and_customers_see_it(
     assert row is not None and "Instagram Custom Comments" in row.inner_text()
     page.click(f"#console-table tr[data-id='{COMMENTS}'] button.history")
     page.wait_for_selector("#console-history")
+    page.wait_for_selector("#console-records .panel-record[data-panel='main']")
     page.screenshot(path=str(tmp_path / "phone-catalog-history.png"), full_page=True)
+    # Sortable columns (issue 36): the cost, cheapest first, then dearest first.
+    page.fill("#console-search", "Followers")
+    page.click("#sort-cost")
+    page.wait_for_selector("#console-table th[data-column='cost'][aria-sort='ascending']")
+    page.wait_for_timeout(300)
+    costs = [
+        float(c) for c in page.locator("#console-table tbody td.num:nth-child(6)").all_inner_texts()
+    ]
+    assert costs == sorted(costs) and len(costs) > 5
+    page.click("#sort-cost")
+    page.wait_for_selector("#console-table th[data-column='cost'][aria-sort='descending']")
+    page.wait_for_timeout(300)
+    costs = [
+        float(c) for c in page.locator("#console-table tbody td.num:nth-child(6)").all_inner_texts()
+    ]
+    assert costs == sorted(costs, reverse=True)
+    page.fill("#console-search", "")
 
     customer = Customer(stand, 9601)
     customer.ask("/start", "Hello")
