@@ -398,6 +398,7 @@ async def build_services(settings: Settings) -> Services:
             factor=settings.stuck_factor,
             min_hours=settings.stuck_min_hours,
             every_seconds=max(settings.poll_interval_seconds, 60.0),
+            usual_start=reliability.usual_start,
         ),
         leadership=Leadership(db, retry_seconds=min(settings.poll_interval_seconds, 5.0)),
         crypto=_crypto_payments(settings, http, stores),

@@ -100,3 +100,40 @@ async def test_the_fifth_completion_shows_its_delivery_time_at_once(env: Env) ->
     await poller(env, on_completed=times.forget_unknown).cycle()
     usual = await times.of(1, "Default")
     assert usual is not None and usual.orders >= 5
+
+
+async def test_an_order_that_never_started_is_late_after_the_usual_start_not_the_delivery(
+    env: Env,
+) -> None:
+    """Issue 36: a service usually starts in 20 min and delivers 1,000 in 10 h. An order
+    still Pending 4 h on is flagged (3 × its start, at least 1 h); one that started and has
+    not moved for 4 h is not (3 × 10 h)."""
+    history = [await env.order(43, f"https://instagram.com/p/slow{n}") for n in range(5)]
+    for order_id in history:
+        await complete(env, order_id, took=10 * HOUR, quantity=100)  # 10 h per 100: "slow"
+    pending = await env.order(44, "https://instagram.com/p/never")
+    started = await env.order(45, "https://instagram.com/p/moving")
+    async with env.stores.db.write() as conn:
+        await conn.execute(
+            "UPDATE orders SET status = :stage WHERE id = :id",
+            {"stage": Stage.IN_PROGRESS, "id": started},
+        )
+    for order_id in (pending, started):
+        await age(env, order_id, moved_hours_ago=4)
+
+    async def starts_in_20_minutes(service_id: int) -> float | None:
+        return 20 * 60.0
+
+    def watch(usual_start: object) -> StallWatch:
+        return StallWatch(
+            env.stores.statuses,
+            DeliveryTimes(env.stores.samples),
+            [ADMIN],
+            factor=3,
+            min_hours=1,
+            every_seconds=60,
+            usual_start=usual_start,  # type: ignore[arg-type]
+        )
+
+    assert await watch(None).check() == []  # by delivery alone neither is late
+    assert await watch(starts_in_20_minutes).check() == [pending]

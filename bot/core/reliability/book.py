@@ -101,6 +101,11 @@ class ReliabilityBook:
             merged = merged.merged(other, self._clock())
         return merged
 
+    async def usual_start(self, service_id: int) -> float | None:
+        """Seconds its orders usually take to start; None while too few orders say."""
+        start = (await self.of(service_id)).start_minutes
+        return None if start is None else start * 60
+
     async def ranks(self, service_ids: Sequence[int]) -> dict[int, int]:
         """Where each service stands among equals: reliable first (0), bad last (2)."""
         return {sid: RANK[f.verdict] for sid, f in (await self.of_many(service_ids)).items()}

@@ -30,6 +30,7 @@ class Unmoved:
     service_type: str
     quantity: int
     moved_at: float
+    started: bool = True  # False: still Pending at the panel (never started)
 
 
 @dataclass(frozen=True)

@@ -156,12 +156,19 @@ class TransitionStore(StoreBase):
     async def unmoved_orders(self, since: float) -> list[Unmoved]:
         """Open orders not flagged yet that have not moved since `since`."""
         query = (
-            "SELECT id, service_id, service_type, quantity, moved_at FROM orders"
+            "SELECT id, service_id, service_type, quantity, moved_at, status FROM orders"
             f" WHERE {POLLED} AND stalled_at IS NULL AND moved_at < :since"
         )
         async with self.db.read() as conn:
             return [
-                Unmoved(id=r[0], service_id=r[1], service_type=r[2], quantity=r[3], moved_at=r[4])
+                Unmoved(
+                    id=r[0],
+                    service_id=r[1],
+                    service_type=r[2],
+                    quantity=r[3],
+                    moved_at=r[4],
+                    started=r[5] != Stage.PENDING.value,
+                )
                 for r in (await conn.execute(query, {"since": since})).all()
             ]
 
