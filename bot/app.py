@@ -67,7 +67,8 @@ from bot.core.storage.kv import KeyValueStore
 from bot.core.stores import Stores
 from bot.core.support.ticket_store import TicketStore
 from bot.core.tracking.aftersale import AfterSale
-from bot.core.tracking.poller import Poller
+from bot.core.tracking.poller import Move, Poller
+from bot.core.tracking.replacements import Replacements
 from bot.core.tracking.resolution import Resolutions
 from bot.core.tracking.stalls import StallWatch
 from bot.process import release_free_memory
@@ -118,6 +119,7 @@ class HandlerData(TypedDict):
     mass: MassOrders
     plans: Plans
     reliability: ReliabilityBook
+    replacements: Replacements
     translator: Translator
     delivery: DeliveryTimes
     users: UserStore
@@ -162,6 +164,7 @@ class Services:
     mass: MassOrders
     plans: Plans
     reliability: ReliabilityBook
+    replacements: Replacements
     translator: Translator
     renderer: MessageRenderer
     poller: Poller
@@ -194,6 +197,7 @@ class Services:
             mass=self.mass,
             plans=self.plans,
             reliability=self.reliability,
+            replacements=self.replacements,
             translator=self.translator,
             delivery=self.delivery,
             users=stores.users,
@@ -338,6 +342,35 @@ async def build_services(settings: Settings) -> Services:
         placement_seconds=(len(panels.names) + 3) * settings.panel_timeout_seconds,
     )
     admins = settings.admin_ids
+    aftersale = AfterSale(
+        panels,
+        stores.orders,
+        stores.statuses,
+        stores.refills,
+        admins,
+        catalog,
+        guarantees,
+        stores.settings,
+        settings.refill_cooldown_hours,
+        on_refill_asked=reliability.refill_asked,
+    )
+    replacements = Replacements(
+        aftersale,
+        ordering,
+        stores.orders,
+        storefront,
+        stores.settings,
+        stores.outbox,
+        stores.audit,
+        admins,
+    )
+
+    async def moved(moves: list[Move]) -> None:  # what the poller stored: records, re-placing
+        try:
+            await replacements.after_moves(moves)  # a miss here is the sweep's to catch
+        finally:
+            await reliability.observe(moves)
+
     return Services(
         settings=settings,
         db=db,
@@ -356,18 +389,8 @@ async def build_services(settings: Settings) -> Services:
         mass=MassOrders(catalog, quoter, ordering, stores.orders, stores.settings, stores.outbox),
         plans=Plans(stores.plans, catalog, quoter, ordering, settings.stars_per_usd),
         reliability=reliability,
-        aftersale=AfterSale(
-            panels,
-            stores.orders,
-            stores.statuses,
-            stores.refills,
-            admins,
-            catalog,
-            guarantees,
-            stores.settings,
-            settings.refill_cooldown_hours,
-            on_refill_asked=reliability.refill_asked,
-        ),
+        aftersale=aftersale,
+        replacements=replacements,
         translator=translator,
         renderer=MessageRenderer(
             NoticeReads.of(stores), translator, settings.default_locale, catalog, delivery
@@ -379,7 +402,7 @@ async def build_services(settings: Settings) -> Services:
             settings.poll_interval_seconds,
             admins,
             on_completed=delivery.forget_unknown,
-            on_moves=reliability.observe,
+            on_moves=moved,
             on_refill_ended=reliability.refill_ended,
         ),
         balance_watch=BalanceWatch(
@@ -463,6 +486,7 @@ def background_work(services: Services, bot: Bot) -> list[Coroutine[Any, Any, No
         repeat(services.ordering.sweep_lost_placements, PLACEMENT_SWEEP_SECONDS, "placement sweep"),
         repeat(_finish_mass_orders(services), PLACEMENT_SWEEP_SECONDS, "mass order resume"),
         repeat(_plan_rounds(services), PLAN_ROUND_SECONDS, "plan periods"),
+        repeat(services.replacements.sweep, PLACEMENT_SWEEP_SECONDS, "re-placements"),
         *([repeat(_scheduled_backup(services, bot), 600, "backup")] if _backs_up(services) else []),
     ]
 

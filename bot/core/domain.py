@@ -115,6 +115,7 @@ class NewOrder:
     discount_code: str | None = None  # a redeemed promo discount this order uses up
     units: int = 0  # what the panel bills per 1000 (quantity × runs); 0: the quantity
     via_api: bool = False  # placed through the shop's own API v2
+    avoid_panel: str | None = None  # re-placed: never on the panel it failed to start on
 
 
 @dataclass(frozen=True)

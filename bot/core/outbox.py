@@ -34,6 +34,7 @@ class OutboxKind(StrEnum):
     PLAN_PERIOD = "plan_period"  # a plan's period was paid: its order, or why none
     PLAN_ENDED = "plan_ended"  # a plan ran out (cancelled, or its renewal not paid)
     ADMIN_QUARANTINE = "admin_quarantine"  # a service's recent orders failed: it is paused
+    ORDER_REPLACED = "order_replaced"  # an order that never started, re-placed elsewhere
 
 
 @dataclass(frozen=True)

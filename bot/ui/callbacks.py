@@ -158,3 +158,7 @@ class PlanPick(CallbackData, prefix="pp"):
 class PlanRenewal(CallbackData, prefix="pr2"):
     subscription: Id
     cancel: bool  # True: no renewal after this period; False: renew again
+
+
+class ReplaceOrder(CallbackData, prefix="rp"):
+    id: Id  # a never-started order: cancel it, then place it on another panel

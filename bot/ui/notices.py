@@ -287,6 +287,15 @@ async def _admin_quarantine(_: MessageRenderer, t: Translate, row: OutboxRow) ->
     )
 
 
+@renders(OutboxKind.ORDER_REPLACED)
+async def _order_replaced(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    """A never-started order re-placed on another panel after its cancel was confirmed."""
+    old, new = row.payload.get("old"), row.payload.get("new")
+    if isinstance(new, int):
+        return Rendered(t("notify-order-replaced", old=str(old), new=str(new)))
+    return Rendered(t("notify-order-not-replaced", old=str(old)))
+
+
 @renders(OutboxKind.HELD_ORDER_READY)
 async def _held_order_ready(r: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered | None:
     """The summary of the order that waited for this payment, with one button to place it;

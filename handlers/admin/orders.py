@@ -14,9 +14,10 @@ from bot.core.ordering.order_store import OrderStore
 from bot.core.payments.stars_refund import uncertain_refunds
 from bot.core.shop import Shop
 from bot.core.storage.kv import KeyValueStore
+from bot.core.tracking.replacements import Replacements
 from bot.core.tracking.resolution import Resolutions
-from bot.ui.callbacks import Resolution, ResolveOrder
-from bot.ui.keyboards import resolve_order
+from bot.ui.callbacks import ReplaceOrder, Resolution, ResolveOrder
+from bot.ui.keyboards import replace_order, resolve_order
 from bot.ui.render import money, order_card
 from handlers.replies import drop_buttons
 
@@ -27,6 +28,7 @@ async def pending(
     orders: OrderStore,
     settings_store: KeyValueStore,
     shop: Shop,
+    replacements: Replacements,
 ) -> None:
     """Orders in doubt (with Refund / Attach), Stars refunds in doubt, then open orders that
     stopped moving."""
@@ -55,7 +57,21 @@ async def pending(
     for order in stalled:
         owner = i18n.get("admin-order-user", user=str(order.user_id))
         text = f"{i18n.get('admin-pending-stalled')}\n{order_card(i18n.get, order)}\n{owner}"
-        await message.answer(text)
+        elsewhere = replacements.other_panel(order)  # never started: another panel may
+        markup = replace_order(i18n.get, order.id, elsewhere) if elsewhere else None
+        await message.answer(text, reply_markup=markup)
+
+
+async def replace(
+    query: CallbackQuery,
+    callback_answer: CallbackAnswer,
+    callback_data: ReplaceOrder,
+    i18n: I18nContext,
+    replacements: Replacements,
+) -> None:
+    said = await replacements.ask(query.from_user.id, callback_data.id)
+    callback_answer.text = i18n.get(said)
+    callback_answer.show_alert = True
 
 
 async def resolve_refund(
@@ -139,6 +155,7 @@ async def refund_order(
 def register(router: Router) -> None:
     router.message.register(refund_order, Command("refund_order"))
     router.message.register(pending, Command("pending"))
+    router.callback_query.register(replace, ReplaceOrder.filter())
     router.callback_query.register(
         resolve_refund, ResolveOrder.filter(F.action == Resolution.REFUND)
     )

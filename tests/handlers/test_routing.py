@@ -350,3 +350,46 @@ async def test_a_panel_whose_orders_stopped_starting_is_skipped_never_below_cost
     shown = await h.say(ADMIN_ID, f"/routes {followers}")
     assert "🚫" in shown and "recent orders never started" in shown
     assert "stopped starting" in shown  # the rule, said
+
+
+async def test_a_never_started_order_is_re_placed_elsewhere_only_after_the_cancel(
+    multi: Harness,
+) -> None:
+    """Issue 36: an order stuck Pending on beta, flagged in /pending: "Cancel and re-place"
+    asks beta to cancel; nothing goes to alpha until beta confirms the cancel; then one order
+    on alpha, charged once in all, and the customer told."""
+    from bot.core.ordering.placing import Outcome
+    from bot.core.panels import Service
+    from tests.handlers.flows import deliver_outbox
+
+    h = multi
+    service = await h.services.catalog.service(181)  # a Default service all three sell
+    assert isinstance(service, Service)
+    user = h.new_user()
+    await h.fund(user, "50")
+    link = f"https://instagram.com/replace{user}"
+    answers = {"link": link, "quantity": 1000}
+    first = await h.services.checkout.place_for_api(user, service, answers, f"rp-{user}")
+    assert first.placement.outcome is Outcome.PLACED
+    order = await h.services.stores.orders.get_order(first.placement.order_id or 0)
+    assert order is not None and order.panel == "beta"
+    balance_after_one = await h.services.stores.wallets.balance(user)
+    await h.services.stores.statuses.flag_stalled([order.id], [ADMIN_ID])
+    await h.say(ADMIN_ID, "/pending")
+    await h.press(ADMIN_ID, "Cancel and re-place on alpha")
+    assert any("Cancel asked" in a for a in h.session.alerts())
+    assert not adds(h, "alpha", link)  # not before beta confirms the cancel
+    assert [r for r in sandboxes(h)["beta"].state.requests if r.get("action") == "cancel"]
+    await h.services.poller.cycle()  # beta says Canceled: refunded, then re-placed on alpha
+    assert len(adds(h, "alpha", link)) == 1 and len(adds(h, "beta", link)) == 1
+    orders = await h.services.stores.orders.list_orders(user)
+    assert {(o.panel, o.stage) for o in orders} == {
+        ("beta", Stage.CANCELED),
+        ("alpha", Stage.PENDING),
+    }
+    assert await h.services.stores.wallets.balance(user) == balance_after_one  # charged once
+    await h.services.poller.cycle()
+    assert await h.services.replacements.sweep() == 0  # nothing left to place
+    h.session.clear()
+    await deliver_outbox(h)
+    assert any("placed again as order" in t for t in h.session.texts(user))

@@ -116,7 +116,11 @@ class OrderService:
         chosen = self._storefront.placement_routes(
             new.service_id, new.charge, new.units or new.quantity
         )
-        return [(route.panel, route.service.id, cost) for route, cost in chosen]
+        return [
+            (route.panel, route.service.id, cost)
+            for route, cost in chosen
+            if route.panel != new.avoid_panel
+        ]
 
     async def place(self, new: NewOrder) -> Placement:
         if self._paused is not None and self._paused(new.service_id) is not None:

@@ -15,6 +15,7 @@ from bot.ui.callbacks import (
     OrderAction,
     OrderDo,
     OrdersPage,
+    ReplaceOrder,
     Resolution,
     ResolveOrder,
     SupportStart,
@@ -123,6 +124,11 @@ def stalled_order(
             )
         )
     return markup(row, [button(translate("button-support"), SupportStart(order=order_id))])
+
+
+def replace_order(translate: Callable[..., str], order_id: int, panel: str) -> InlineKeyboardMarkup:
+    label = translate("button-replace-order", panel=panel)
+    return markup([button(label, ReplaceOrder(id=order_id), Tone.STOP)])
 
 
 def resolve_order(translate: Callable[..., str], order_id: int) -> InlineKeyboardMarkup:
