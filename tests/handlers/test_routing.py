@@ -369,9 +369,11 @@ async def test_a_never_started_order_is_re_placed_elsewhere_only_after_the_cance
     await h.fund(user, "50")
     link = f"https://instagram.com/replace{user}"
     answers = {"link": link, "quantity": 1000}
-    first = await h.services.checkout.place_for_api(user, service, answers, f"rp-{user}")
-    assert first.placement.outcome is Outcome.PLACED
-    order = await h.services.stores.orders.get_order(first.placement.order_id or 0)
+    first = (
+        await h.services.checkout.place_for_api(user, service, answers, f"rp-{user}")
+    ).placement
+    assert first is not None and first.outcome is Outcome.PLACED
+    order = await h.services.stores.orders.get_order(first.order_id or 0)
     assert order is not None and order.panel == "beta"
     balance_after_one = await h.services.stores.wallets.balance(user)
     await h.services.stores.statuses.flag_stalled([order.id], [ADMIN_ID])
