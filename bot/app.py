@@ -293,6 +293,7 @@ async def build_services(settings: Settings) -> Services:
         ttl_seconds=settings.catalog_ttl_seconds,
         after_load=release_free_memory,
         featured=lambda: curation.current.featured,
+        standing=lambda: curation.current.ranks,
     )
 
     async def reroute() -> None:  # a panel went down or came back: products move routes

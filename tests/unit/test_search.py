@@ -76,3 +76,20 @@ def test_a_pasted_name_with_its_emoji_finds_that_service_first() -> None:
     found = catalog.search("Instagram Followers ⭐")
     assert found[0].name == "Instagram Followers ⭐ [Refill 30D]"
     assert len(found) == 3  # the emoji ranks; it does not filter
+
+
+def test_among_equal_matches_a_better_measured_record_comes_before_a_lower_price() -> None:
+    """Issue 36: equally good matches rank by their services' records first, then price."""
+    plain = catalog_of(
+        ("Instagram Followers Basic", "0.30"),
+        ("Instagram Followers Premium", "0.90"),
+        ("Instagram Followers Gold", "0.50"),
+    )
+    by_name = {s.name: s.id for s in plain.services}
+    standing = {by_name["Instagram Followers Basic"]: 2, by_name["Instagram Followers Premium"]: 0}
+    ranked = Catalog.build(list(plain.services), standing=standing)
+    assert [s.name for s in ranked.search("instagram followers")] == [
+        "Instagram Followers Premium",  # reliable
+        "Instagram Followers Gold",  # not enough orders yet
+        "Instagram Followers Basic",  # recent orders often fail, however cheap
+    ]

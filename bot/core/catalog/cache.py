@@ -7,7 +7,7 @@ import contextlib
 import logging
 import time
 import zlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +52,7 @@ class Catalog:
         services: list[Service],
         fetched_at: float | None = None,
         featured: tuple[int, ...] = (),
+        standing: Mapping[int, int] | None = None,
     ) -> Catalog:
         grouped: dict[str, list[Service]] = {}
         for service in services:
@@ -72,7 +73,7 @@ class Catalog:
             by_id=by_id,
             categories=categories,
             by_category_key=by_key,
-            search_index=search.index(services),
+            search_index=search.index(services, standing),
             featured=recommended,
         )
 
@@ -103,11 +104,13 @@ class CatalogCache:
         clock: Callable[[], float] = time.monotonic,
         after_load: Callable[[bool], None] | None = None,
         featured: Callable[[], tuple[int, ...]] | None = None,
+        standing: Callable[[], Mapping[int, int]] | None = None,
     ) -> None:
         """`after_load(replaced)` runs once a fetched catalog is in place (the composition
         root gives memory back to the system there); `featured()` names the services admins
         feature."""
         self._featured = featured or tuple
+        self._standing = standing or dict
         self._fetch = fetch
         self._after_load = after_load
         self._ttl = ttl_seconds
@@ -152,7 +155,9 @@ class CatalogCache:
                 self._loaded_at = self._clock() - self._ttl + min(self._ttl, 60.0)
                 return self._catalog
             replaced = self._catalog is not None
-            self._catalog = Catalog.build(services, featured=self._featured())
+            self._catalog = Catalog.build(
+                services, featured=self._featured(), standing=self._standing()
+            )
             self._loaded_at = self._clock()
             logger.info("catalog loaded", extra={"services": len(services)})
             del services
@@ -165,7 +170,10 @@ class CatalogCache:
         no fetch, the refresh schedule is kept."""
         if self._catalog is not None:
             self._catalog = Catalog.build(
-                services, self._catalog.fetched_at, featured=self._featured()
+                services,
+                self._catalog.fetched_at,
+                featured=self._featured(),
+                standing=self._standing(),
             )
 
     async def _refresh_quietly(self) -> None:

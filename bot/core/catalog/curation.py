@@ -101,6 +101,7 @@ class Curated:
     paused: dict[int, PauseReason] = field(default_factory=dict)
     originals: dict[int, Service] = field(default_factory=dict)  # as the panels name them
     hidden: frozenset[int] = frozenset()
+    ranks: Mapping[int, int] = field(default_factory=dict)  # measured standing, 0 first
 
 
 def curate(
@@ -150,7 +151,7 @@ def curate(
         members.sort(key=lambda s: (not rules.has(Flag.FEATURED, s.id), ranks.get(s.id, 1)))
         services += members
         featured += [s.id for s in members if rules.has(Flag.FEATURED, s.id)]
-    return Curated(services, tuple(featured), paused, originals, frozenset(hidden))
+    return Curated(services, tuple(featured), paused, originals, frozenset(hidden), ranks)
 
 
 class Curation:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -45,9 +45,12 @@ class Entry:
     # with it); a string search runs in C, which matters on every keystroke over 5,000 names.
     text: str
     symbols: frozenset[str]
+    standing: int = 1  # its measured record among equals: 0 reliable … 2 often fails
 
 
-def index(services: Iterable[Service]) -> tuple[Entry, ...]:
+def index(
+    services: Iterable[Service], standing: Mapping[int, int] | None = None
+) -> tuple[Entry, ...]:
     # Names share a handful of symbol sets (most have none): one set object each, not one
     # per service.
     shared: dict[frozenset[str], frozenset[str]] = {}
@@ -56,6 +59,7 @@ def index(services: Iterable[Service]) -> tuple[Entry, ...]:
             s,
             " " + " ".join((*words(s.name), str(s.id))),
             shared.setdefault(found := symbols(s.name), found),
+            standing.get(s.id, 1) if standing else 1,
         )
         for s in services
     )
@@ -69,12 +73,13 @@ def _position(text: str, typed: str) -> int | None:
 
 
 def _rank(
-    positions: list[int], symbol_hits: int, rate: Decimal, name: str
-) -> tuple[int, int, int, Decimal, str]:
+    positions: list[int], symbol_hits: int, standing: int, rate: Decimal, name: str
+) -> tuple[int, int, int, int, Decimal, str]:
     # Names that start with what was typed come first (every word among the first ones),
-    # then those with the emoji typed, then the earliest match, then the cheaper.
+    # then those with the emoji typed, then the earliest match; among equals the better
+    # measured record, then the cheaper.
     at_start = int(max(positions) >= len(positions))
-    return at_start, -symbol_hits, sum(positions), rate, name
+    return at_start, -symbol_hits, sum(positions), standing, rate, name
 
 
 def search(entries: Iterable[Entry], text: str) -> list[Service]:
@@ -93,7 +98,7 @@ def search(entries: Iterable[Entry], text: str) -> list[Service]:
             positions.append(position)
         else:
             hits = len(typed_symbols & entry.symbols)
-            rank = _rank(positions, hits, entry.service.rate, entry.service.name)
+            rank = _rank(positions, hits, entry.standing, entry.service.rate, entry.service.name)
             ranked.append((rank, entry.service))
     ranked.sort(key=lambda item: item[0])
     return [service for _, service in ranked]
