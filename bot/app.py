@@ -22,7 +22,7 @@ from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import DisabledEventIsolation
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
-from bot.core.catalog.autopilot import Autopilot
+from bot.core.catalog.autopilot import CATALOG_TOPIC, Autopilot
 from bot.core.catalog.cache import CatalogCache
 from bot.core.catalog.curation import Curation
 from bot.core.catalog.guarantees import GuaranteeBook
@@ -317,6 +317,7 @@ async def build_services(settings: Settings) -> Services:
         quarantine_failures=settings.quarantine_failures,
         quarantine_window=settings.quarantine_window,
         quarantine_hours=settings.quarantine_hours,
+        topic=(settings.support_chat_id, CATALOG_TOPIC) if settings.support_chat_id else None,
     )
     curation.rank_with(reliability.ranks)
     storefront.rank_with(reliability.standing)

@@ -283,7 +283,8 @@ async def _admin_quarantine(_: MessageRenderer, t: Translate, row: OutboxRow) ->
             failed=str(payload.get("failed", "")),
             of=str(payload.get("of", "")),
             until=when(float(until)) if isinstance(until, int | float) else "—",
-        )
+        ),
+        topic=payload.get("topic"),
     )
 
 

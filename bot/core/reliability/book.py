@@ -47,7 +47,11 @@ class ReliabilityBook:
         quarantine_hours: float = 24.0,
         reload_seconds: float = 60.0,
         clock: Callable[[], float] = time.time,
+        topic: tuple[int, str] | None = None,
     ) -> None:
+        """`topic`: (support group, topic name) where the owners read catalog news; without
+        it, quarantines are told to each admin."""
+        self._topic = topic
         self._store = store
         self._quarantine = quarantine
         self._outbox = outbox
@@ -209,7 +213,11 @@ class ReliabilityBook:
                 "of": min(self._window, len(product.recent)),
                 "until": until,
             }
-            await self._outbox.enqueue(self._admins, OutboxKind.ADMIN_QUARANTINE, payload)
+            recipients = self._admins
+            if self._topic is not None:  # beside the catalog digest, in its topic
+                recipients = [self._topic[0]]
+                payload["topic"] = self._topic[1]
+            await self._outbox.enqueue(recipients, OutboxKind.ADMIN_QUARANTINE, payload)
             logger.warning("service quarantined", extra={"service": service_id, "why": evidence})
         # Acted on (or an admin's pause stands): the next quarantine needs new evidence.
         for record in panels.values():
