@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from babel.numbers import format_decimal
@@ -26,6 +27,30 @@ LTR_LABELS = {"ar": "en"}
 # Between the title and the plot, so it never hides a bar.
 LEGEND = {"loc": "lower left", "bbox_to_anchor": (0, 1.0), "frameon": False, "fontsize": 16}
 BARS_UP_TO = 62  # days drawn as bars; longer periods as areas
+MAX_DATE_TICKS = 7  # dates under the chart: more would crowd each other on a phone
+
+
+@dataclass(frozen=True)
+class AxesPlan:
+    money: tuple[float, float]  # the money axis, from zero (or a day's loss) up
+    orders: tuple[float, float]  # the orders axis, whole orders from zero
+    ticks: list[datetime]  # the dates written under the chart
+
+
+def axes_plan(days: Sequence[Day]) -> AxesPlan:
+    """Where the axes start and end and which dates are written: an empty period still reads
+    as one (0 to 1, not ±0.04), and a month shows a date every few days, not every one."""
+    money_top = max([float(d.revenue) for d in days] + [float(d.cost) for d in days] + [0.0])
+    orders_top = max([float(sum(d.orders.values())) for d in days] + [0.0])
+    when = [datetime.fromtimestamp(day.start, UTC) for day in days]
+    step = max(1, -(-len(when) // MAX_DATE_TICKS))  # ceiling: at most MAX_DATE_TICKS dates
+    ticks = when[::step]
+    money_bottom = min([float(d.profit) for d in days] + [0.0])  # a loss shows below zero
+    return AxesPlan(
+        money=(money_bottom * 1.1, money_top * 1.1 if money_top > 0 else 1.0),
+        orders=(0.0, orders_top * 1.1 if orders_top > 0 else 1.0),
+        ticks=ticks,
+    )
 
 
 def render(days: Sequence[Day], t: Translate, locale: str, currency: str) -> bytes:
@@ -34,7 +59,7 @@ def render(days: Sequence[Day], t: Translate, locale: str, currency: str) -> byt
     matplotlib.use("Agg")
     from matplotlib import pyplot
     from matplotlib.dates import DateFormatter
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     def say(key: str) -> str:
         return t(key, locale=LTR_LABELS.get(locale, locale))
@@ -79,6 +104,11 @@ def render(days: Sequence[Day], t: Translate, locale: str, currency: str) -> byt
     for axis in (money_axis, orders_axis):
         axis.spines[["top", "right"]].set_visible(False)
         axis.grid(axis="y", alpha=0.3)
+    plan = axes_plan(days)
+    money_axis.set_ylim(*plan.money)
+    orders_axis.set_ylim(*plan.orders)
+    orders_axis.yaxis.set_major_locator(MaxNLocator(integer=True))
+    orders_axis.set_xticks(plan.ticks)
     orders_axis.xaxis.set_major_formatter(DateFormatter("%d.%m"))  # type: ignore[no-untyped-call]
     figure.autofmt_xdate()
     figure.tight_layout()
