@@ -61,6 +61,7 @@ from bot.core.reliability.book import ReliabilityBook
 from bot.core.reselling.key_store import ApiKeyStore
 from bot.core.settings import TELEGRAM_API_URL, Settings
 from bot.core.shop import Shop
+from bot.core.staff.store import Staff
 from bot.core.storage import Database
 from bot.core.storage.backup import make_backup
 from bot.core.storage.kv import KeyValueStore
@@ -120,6 +121,7 @@ class HandlerData(TypedDict):
     plans: Plans
     reliability: ReliabilityBook
     replacements: Replacements
+    staff: Staff
     translator: Translator
     delivery: DeliveryTimes
     users: UserStore
@@ -165,6 +167,7 @@ class Services:
     plans: Plans
     reliability: ReliabilityBook
     replacements: Replacements
+    staff: Staff
     translator: Translator
     renderer: MessageRenderer
     poller: Poller
@@ -198,6 +201,7 @@ class Services:
             plans=self.plans,
             reliability=self.reliability,
             replacements=self.replacements,
+            staff=self.staff,
             translator=self.translator,
             delivery=self.delivery,
             users=stores.users,
@@ -393,6 +397,7 @@ async def build_services(settings: Settings) -> Services:
         reliability=reliability,
         aftersale=aftersale,
         replacements=replacements,
+        staff=Staff(stores.settings, admins, keep_seconds=SHARED_CACHE_SECONDS),
         translator=translator,
         renderer=MessageRenderer(
             NoticeReads.of(stores), translator, settings.default_locale, catalog, delivery
@@ -724,6 +729,7 @@ def mini_app_over(services: Services, bot: Bot, settings: Settings | None = None
             audit=stores.audit,
             margin_alert_percent=(settings or services.settings).margin_alert_percent,
             records=services.reliability,
+            staff=services.staff,
         ),
         paused=services.curation.paused,
     )

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from aiogram import Router
 
-from bot.ui.filters import IsAdmin
+from bot.ui.staff_gate import IsStaff, StaffGate
 from handlers import (
     admin,
     api_access,
@@ -54,8 +54,12 @@ def get_routers(support_chat_id: int | None = None) -> list[Router]:
     # The support group's router exists only when there is a group: no update pays for it.
     group = [support.group_router(support_chat_id)] if support_chat_id is not None else []
     admins = _router("admins", admin)
-    admins.message.filter(IsAdmin())
-    admins.callback_query.filter(IsAdmin())
+    # Staff only (ADMIN_IDS and those they gave a role); each command checks the role.
+    admins.message.filter(IsStaff())
+    admins.callback_query.filter(IsStaff())
+    gate = StaffGate()
+    admins.message.middleware(gate)
+    admins.callback_query.middleware(gate)
     return [
         *group,
         # Groups and channels: one pointer to the private chat, and no customer's handler.

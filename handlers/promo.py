@@ -17,9 +17,10 @@ from bot.core.ordering.checkout import Checkout
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.shop import Shop
 from bot.ui.callbacks import EnterPromo
-from bot.ui.filters import IsAdmin, TypedText
+from bot.ui.filters import TypedText
 from bot.ui.keyboards import main_menu
 from bot.ui.render import money, when
+from bot.ui.staff_gate import StaffMay
 from handlers.checkout import form_of, show_summary
 from handlers.states import OrderForm, PromoInput
 
@@ -155,7 +156,7 @@ async def admin_promo(
 
 
 def register(router: Router) -> None:
-    router.message.register(admin_promo, Command("promo"), IsAdmin(), AdminVerb())
+    router.message.register(admin_promo, Command("promo"), StaffMay("promo"), AdminVerb())
     router.message.register(promo_command, Command("promo"))
     router.callback_query.register(ask_code, EnterPromo.filter())
     router.message.register(code_typed, StateFilter(PromoInput.code), TypedText())

@@ -23,12 +23,15 @@ from bot.core.customers.user_store import UserStore
 from bot.core.domain import parse_id
 from bot.core.ordering.order_store import OrderStore
 from bot.core.settings import Settings
+from bot.core.staff.roles import may
+from bot.core.staff.store import Staff
 from bot.core.support.ticket_store import Ticket, TicketStore, TooManyTicketsError
 from bot.ui.callbacks import SupportStart, TicketAnswer, TicketWrite
-from bot.ui.filters import CommandLike, IsAdmin, MessageCheck, is_typed_text
+from bot.ui.filters import CommandLike, MessageCheck, is_typed_text
 from bot.ui.i18n import Translator, pick_locale
 from bot.ui.keyboards import main_menu, ticket_answer, ticket_write
 from bot.ui.render import order_card, shorten
+from bot.ui.staff_gate import StaffMay
 from handlers.states import AdminInput, SupportForm
 
 logger = logging.getLogger(__name__)
@@ -203,13 +206,13 @@ async def _to_customer(
 
 
 async def _staff_topic_ticket(
-    message: Message, settings: Settings, tickets: TicketStore
+    message: Message, staff: Staff, tickets: TicketStore
 ) -> Ticket | None:
-    """The ticket of the topic an admin writes in; None for anyone else in the group (not
+    """The ticket of the topic staff writes in; None for anyone else in the group (not
     support staff: ignored) or outside a ticket's topic."""
     if message.message_thread_id is None or message.from_user is None:
         return None
-    if not settings.is_admin(message.from_user.id):
+    if not may(await staff.role_of(message.from_user.id), "ticket"):
         return None
     return await tickets.by_thread(message.message_thread_id)
 
@@ -221,8 +224,9 @@ async def staff_writes_in_topic(
     tickets: TicketStore,
     users: UserStore,
     translator: Translator,
+    staff: Staff,
 ) -> None:
-    ticket = await _staff_topic_ticket(message, settings, tickets)
+    ticket = await _staff_topic_ticket(message, staff, tickets)
     if ticket is None or not ticket.is_open:
         return
     await _to_customer(bot, ticket, message, users, translator, settings)
@@ -236,8 +240,9 @@ async def close_in_topic(
     tickets: TicketStore,
     users: UserStore,
     translator: Translator,
+    staff: Staff,
 ) -> None:
-    ticket = await _staff_topic_ticket(message, settings, tickets)
+    ticket = await _staff_topic_ticket(message, staff, tickets)
     if ticket is None or message.message_thread_id is None:
         return
     await _close(bot, message, ticket.id, i18n, settings, tickets, users, translator)
@@ -338,6 +343,8 @@ def register(router: Router) -> None:
     router.callback_query.register(write_more, TicketWrite.filter())
     router.message.register(customer_writes, StateFilter(SupportForm.writing), CustomerContent())
     router.message.register(customer_sends_other, StateFilter(SupportForm.writing), ~CommandLike())
-    router.callback_query.register(answer_privately, TicketAnswer.filter(), IsAdmin())
-    router.message.register(staff_writes_privately, StateFilter(AdminInput.ticket_reply), IsAdmin())
-    router.message.register(close_command, Command("close"), IsAdmin())
+    router.callback_query.register(answer_privately, TicketAnswer.filter(), StaffMay("ticket"))
+    router.message.register(
+        staff_writes_privately, StateFilter(AdminInput.ticket_reply), StaffMay("ticket")
+    )
+    router.message.register(close_command, Command("close"), StaffMay("close"))

@@ -59,6 +59,7 @@ ADMIN_COMMANDS = (
     "audit",
     "backup",
     "plan",
+    "staff",
 )
 
 

@@ -15,6 +15,7 @@ from bot.core.ops.figure_store import FigureStore
 from bot.core.ordering.order_store import OrderStore
 from bot.core.panels.health import Panels
 from bot.core.reliability.book import ReliabilityBook
+from bot.core.staff.store import Staff
 from bot.core.tracking.resolution import Resolutions
 
 
@@ -31,5 +32,6 @@ class Console:
     audit: AuditLog
     margin_alert_percent: Decimal
     records: ReliabilityBook | None = None  # services' measured records
+    staff: Staff | None = None  # the owner's team: who may use which part
     # The catalog's rows, built once per curated catalog and pricing (a filter only filters).
     rows: tuple[object, list[dict[str, Any]]] | None = field(default=None, repr=False)

@@ -19,10 +19,12 @@ from bot.core.domain import MAX_BIG_ID, Stage, parse_id
 from bot.core.money import fmt, fmt_rate, parse_decimal
 from bot.core.ops.reports import daily
 from bot.core.panels import Service
+from bot.core.staff.roles import may, may_refund
 from bot.ui.charts import render
 from bot.ui.record_texts import record_line
 from bot.webapp.console import Console
 from bot.webapp.context import LOCALE, app_of, fail, read_body, refusal, texts, user_of
+from bot.webapp.staff import ROLE, role_in_app
 
 PAGE = 100
 MAX_PAGE = 500
@@ -30,11 +32,14 @@ FILTERS = ("hidden", "paused", "vanished", "low_margin", "featured")
 MAX_SELECTION = 500
 
 
-def console_of(request: web.Request) -> Console:
-    """The console's services, for an admin; 403 for anyone else (checked on every call)."""
+async def console_of(request: web.Request, command: str) -> Console:
+    """The console's services, for staff whose role may use `command` (the chat's rules,
+    bot/core/staff/roles.py); 403 for anyone else, checked on every call."""
     app = app_of(request)
-    if app.console is None or not app.settings.is_admin(user_of(request).id):
+    role = await role_in_app(app, user_of(request).id)
+    if app.console is None or role is None or not may(role, command):
         raise refusal(web.HTTPForbidden, "forbidden", texts(request)("app-console-forbidden"))
+    request[ROLE] = role
     return app.console
 
 
@@ -100,7 +105,7 @@ def _matches(row: dict[str, Any], wanted: str, words: list[str]) -> bool:
 
 async def catalog(request: web.Request) -> web.Response:
     """Every service the panels list or listed (hidden ones too), filtered and paged."""
-    console = console_of(request)
+    console = await console_of(request, "service")
     wanted = request.query.get("filter", "")
     if wanted and wanted not in FILTERS:
         return fail(400, "bad_filter")
@@ -153,7 +158,7 @@ def _sorted(rows: list[dict[str, Any]], column: str, descending: bool) -> list[d
 async def catalog_action(request: web.Request) -> web.Response:
     """One action on a selection of services: hide/show, pause/resume, feature/unfeature,
     rename (one service), markup (percent) or price (per 1000, "off" back to the markup)."""
-    console, actor = console_of(request), user_of(request).id
+    console, actor = await console_of(request, "service"), user_of(request).id
     body = await read_body(request)
     raw_ids = body.get("ids")
     ids = [parse_id(str(i)) for i in raw_ids] if isinstance(raw_ids, list) else []
@@ -211,7 +216,7 @@ def _amount(value: str) -> Decimal | None:
 
 async def history(request: web.Request) -> web.Response:
     """A service's cost over time (each panel it is sold on), for the console's chart."""
-    console = console_of(request)
+    console = await console_of(request, "service")
     service_id = parse_id(request.match_info.get("id", ""))
     service = console.curation.original(service_id) if service_id is not None else None
     if service is None:
@@ -254,7 +259,7 @@ TIMELINE_DAYS = 30
 
 async def attention(request: web.Request) -> web.Response:
     """Orders in doubt (Refund / Attach) and open orders that stopped moving."""
-    console, t = console_of(request), texts(request)
+    console, t = await console_of(request, "pending"), texts(request)
     doubt = await console.orders.orders_in_stages([Stage.UNCERTAIN, Stage.STUCK], limit=50)
     stalled = await console.orders.stalled_orders(limit=50)
 
@@ -277,11 +282,19 @@ async def attention(request: web.Request) -> web.Response:
 
 
 async def resolve(request: web.Request) -> web.Response:
-    console, actor = console_of(request), user_of(request).id
+    console, actor = await console_of(request, "resolve"), user_of(request).id
     order_id = parse_id(request.match_info.get("id", ""))
     if order_id is None:
         return fail(404, "not_found")
     if request.match_info.get("action") == "refund":
+        order = await console.orders.get_order(order_id)
+        limit = await console.staff.refund_limit() if console.staff else None
+        if (
+            order is not None
+            and limit is not None
+            and not may_refund(request[ROLE], order.charge, limit)
+        ):
+            return fail(403, "over_limit", texts(request)("staff-over-limit", limit=fmt(limit)))
         refunded = await console.resolutions.refund(actor, order_id)
         if refunded is None:
             return fail(409, "already_resolved", texts(request)("admin-already-resolved"))
@@ -297,7 +310,7 @@ async def resolve(request: web.Request) -> web.Response:
 
 async def panels(request: web.Request) -> web.Response:
     """Each panel: up or down, its balance against what is owed on it."""
-    console = console_of(request)
+    console = await console_of(request, "panels")
     found = []
     for state in await console.panels.states(await console.figures.open_orders_by_panel()):
         balance = state.health.balance
@@ -318,7 +331,7 @@ async def panels(request: web.Request) -> web.Response:
 
 
 async def stats(request: web.Request) -> web.Response:
-    console = console_of(request)
+    console = await console_of(request, "stats")
     days = max(1, min(parse_id(request.query.get("days", "")) or 30, 3650))
     period = await console.figures.stats(time.time() - days * 86400)
     currency = app_of(request).currency()
@@ -337,7 +350,7 @@ async def stats(request: web.Request) -> web.Response:
 
 async def stats_chart(request: web.Request) -> web.Response:
     """The /stats chart as a PNG (the page fetches it with its init data)."""
-    console = console_of(request)
+    console = await console_of(request, "stats")
     days = max(1, min(parse_id(request.query.get("days", "")) or 30, 365))
     since = time.time() - days * 86400
     rows, refunds = await console.figures.order_days(since)
@@ -348,7 +361,7 @@ async def stats_chart(request: web.Request) -> web.Response:
 
 
 async def audit(request: web.Request) -> web.Response:
-    console = console_of(request)
+    console = await console_of(request, "audit")
     limit = min(parse_id(request.query.get("limit", "")) or 50, 200)
     return web.json_response(
         {

@@ -23,6 +23,7 @@ from bot.ui.record_texts import record_line
 from bot.ui.render import money, usual_time
 from bot.webapp.context import LOCALE, app_of, fail, refusal, texts, user_of
 from bot.webapp.platforms import PLATFORMS
+from bot.webapp.staff import role_in_app
 from bot.webapp.views import service_item, shown_when
 
 logger = logging.getLogger(__name__)
@@ -161,7 +162,7 @@ async def me(request: web.Request) -> web.Response:
             "rtl": request[LOCALE] == "ar",
             "currency": currency,
             "demo": app.demo,
-            "admin": app.console is not None and app.settings.is_admin(user.id),
+            "admin": app.console is not None and await role_in_app(app, user.id) is not None,
             "loyalty": loyalty,
             "balance": money(balance, currency),
             "topups": [

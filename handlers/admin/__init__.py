@@ -1,6 +1,6 @@
-"""Admin commands, registered on the admins' router (its IsAdmin filter is checked once per
-update: for anyone else none of these commands exist and they fall through to "unknown
-command")."""
+"""Admin commands, registered on the admins' router: its IsStaff filter is checked once per
+update (for anyone else none of these commands exist and they fall through to "unknown
+command"), and its StaffGate runs a command only for a role that may use it."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from handlers.admin import (
     plans,
     sales,
     shop,
+    staff,
     wallets,
 )
 
@@ -32,5 +33,6 @@ def register(router: Router) -> None:
         panels,
         backup,
         plans,
+        staff,
     ):
         feature.register(router)

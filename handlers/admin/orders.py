@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from aiogram import F, Router, html
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
@@ -13,6 +15,8 @@ from bot.core.ops.audit_store import AuditLog
 from bot.core.ordering.order_store import OrderStore
 from bot.core.payments.stars_refund import uncertain_refunds
 from bot.core.shop import Shop
+from bot.core.staff.roles import Role, may_refund
+from bot.core.staff.store import Staff
 from bot.core.storage.kv import KeyValueStore
 from bot.core.tracking.replacements import Replacements
 from bot.core.tracking.resolution import Resolutions
@@ -74,6 +78,16 @@ async def replace(
     callback_answer.show_alert = True
 
 
+async def over_limit(orders: OrderStore, staff: Staff, role: Role, order_id: int) -> Decimal | None:
+    """The manager's refund limit when this order's price is over it; None when the refund
+    may go ahead (the owner's has no limit; an unknown order is refused further on)."""
+    order = await orders.get_order(order_id)
+    limit = await staff.refund_limit()
+    if order is None or may_refund(role, order.charge, limit):
+        return None
+    return limit
+
+
 async def resolve_refund(
     query: CallbackQuery,
     callback_answer: CallbackAnswer,
@@ -81,7 +95,15 @@ async def resolve_refund(
     i18n: I18nContext,
     resolutions: Resolutions,
     shop: Shop,
+    orders: OrderStore,
+    staff: Staff,
+    role: Role,
 ) -> None:
+    over = await over_limit(orders, staff, role, callback_data.id)
+    if over is not None:
+        callback_answer.text = i18n.get("staff-over-limit", limit=money(over, shop.currency))
+        callback_answer.show_alert = True
+        return
     refunded = await resolutions.refund(query.from_user.id, callback_data.id)
     if refunded is None:
         callback_answer.text = i18n.get("admin-already-resolved")
@@ -129,12 +151,18 @@ async def refund_order(
     orders: OrderStore,
     shop: Shop,
     audit: AuditLog,
+    staff: Staff,
+    role: Role,
 ) -> None:
     """/refund_order <id>: give back a completed or partial order's price (a dispute); the
     referral commission it earned is taken back."""
     order_id = parse_id((command.args or "").strip())
     if order_id is None:
         await message.answer(i18n.get("admin-refund-order-usage"))
+        return
+    over = await over_limit(orders, staff, role, order_id)
+    if over is not None:
+        await message.answer(i18n.get("staff-over-limit", limit=money(over, shop.currency)))
         return
     done = await orders.refund_delivered(order_id)
     if done is None:

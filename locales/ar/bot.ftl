@@ -944,3 +944,18 @@ admin-replace-asked = طُلب الإلغاء. يُقدَّم الطلب على 
 admin-replace-waiting = إلغاؤه منتظر بالفعل: يُعاد تقديم الطلب حين يُؤكَّد.
 admin-replace-not-possible = لا يمكن إعادة تقديم هذا الطلب: لقد بدأ، أو لا تبيعه لوحة أخرى ضمن سعره.
 admin-replace-cancel-refused = اللوحة لا تلغي هذا الطلب: لن يُعاد تقديمه.
+staff-refused = 🔒 دورك ({ $role }) لا يسمح بهذا: يلزم { $needed ->
+        [support] الدعم
+        [manager] مدير
+       *[owner] المالك
+    }.
+cmd-staff = فريقك: الأدوار وحد الاسترداد للمديرين
+admin-staff-title = 👥 <b>الفريق</b> (المالكون هم ADMIN_IDS):
+admin-staff-line = { $user }: { $role }
+admin-staff-none = لا أحد بعد.
+admin-staff-limit = يسترد المدير { $amount } على الأكثر في المرة.
+admin-staff-usage = <code>/staff add ID|@name viewer|support|manager</code> · <code>/staff remove ID|@name</code> · <code>/staff limit AMOUNT</code>. Viewer: الإحصاءات. Support: التذاكر والبحث عن الطلبات. Manager: الكتالوج والأسعار والطلبات والاسترداد حتى الحد.
+admin-staff-added = ✅ { $user } الآن { $role }.
+admin-staff-removed = ✅ لم يعد { $user } من الفريق.
+admin-staff-owner = هذا مالك (ADMIN_IDS): لا يُغيَّر دور المالك هنا.
+staff-over-limit = 🔒 هذا الاسترداد يتجاوز حدك ({ $limit }): يستطيع المالك إجراءه.

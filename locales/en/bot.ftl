@@ -843,3 +843,18 @@ admin-replace-asked = Cancel asked. The order is placed on the other panel once 
 admin-replace-waiting = Its cancel is already awaited: the order is re-placed once it is confirmed.
 admin-replace-not-possible = This order cannot be re-placed: it has started, or no other panel sells it within its price.
 admin-replace-cancel-refused = The panel does not cancel this order: it is not re-placed.
+staff-refused = 🔒 Your role ({ $role }) cannot do this: it needs { $needed ->
+        [support] support
+        [manager] a manager
+       *[owner] the owner
+    }.
+cmd-staff = Your team: roles and the managers' refund limit
+admin-staff-title = 👥 <b>Staff</b> (the owners are ADMIN_IDS):
+admin-staff-line = { $user }: { $role }
+admin-staff-none = Nobody yet.
+admin-staff-limit = A manager refunds at most { $amount } at once.
+admin-staff-usage = <code>/staff add ID|@name viewer|support|manager</code> · <code>/staff remove ID|@name</code> · <code>/staff limit AMOUNT</code>. Viewer: stats. Support: tickets and order lookups. Manager: catalog, prices, orders, refunds up to the limit.
+admin-staff-added = ✅ { $user } is now { $role }.
+admin-staff-removed = ✅ { $user } is no longer staff.
+admin-staff-owner = That is an owner (ADMIN_IDS): an owner's role is not changed here.
+staff-over-limit = 🔒 This refund is over your limit ({ $limit }): the owner can do it.

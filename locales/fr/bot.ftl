@@ -832,3 +832,18 @@ admin-replace-asked = Annulation demandée. La commande est passée sur l'autre 
 admin-replace-waiting = Son annulation est déjà attendue : la commande sera repassée dès qu'elle sera confirmée.
 admin-replace-not-possible = Cette commande ne peut pas être repassée : elle a démarré, ou aucun autre panel ne la vend dans son prix.
 admin-replace-cancel-refused = Le panel n'annule pas cette commande : elle n'est pas repassée.
+staff-refused = 🔒 Votre rôle ({ $role }) ne permet pas ceci : il faut { $needed ->
+        [support] le support
+        [manager] un responsable
+       *[owner] le propriétaire
+    }.
+cmd-staff = Votre équipe : rôles et plafond de remboursement des responsables
+admin-staff-title = 👥 <b>Équipe</b> (les propriétaires sont ADMIN_IDS) :
+admin-staff-line = { $user } : { $role }
+admin-staff-none = Personne pour l'instant.
+admin-staff-limit = Un responsable rembourse au plus { $amount } à la fois.
+admin-staff-usage = <code>/staff add ID|@nom viewer|support|manager</code> · <code>/staff remove ID|@nom</code> · <code>/staff limit MONTANT</code>. Viewer : statistiques. Support : tickets et recherche de commandes. Manager : catalogue, prix, commandes, remboursements jusqu'au plafond.
+admin-staff-added = ✅ { $user } est maintenant { $role }.
+admin-staff-removed = ✅ { $user } ne fait plus partie de l'équipe.
+admin-staff-owner = C'est un propriétaire (ADMIN_IDS) : son rôle ne se change pas ici.
+staff-over-limit = 🔒 Ce remboursement dépasse votre plafond ({ $limit }) : le propriétaire peut le faire.

@@ -884,3 +884,18 @@ admin-replace-asked = Отмена запрошена. Заказ будет р�
 admin-replace-waiting = Отмена уже ожидается: заказ будет размещён заново после подтверждения.
 admin-replace-not-possible = Этот заказ нельзя разместить заново: он стартовал, или другие панели не продают его в пределах его цены.
 admin-replace-cancel-refused = Панель не отменяет этот заказ: он не размещается заново.
+staff-refused = 🔒 Ваша роль ({ $role }) этого не позволяет: нужен { $needed ->
+        [support] саппорт
+        [manager] менеджер
+       *[owner] владелец
+    }.
+cmd-staff = Команда: роли и лимит возвратов для менеджеров
+admin-staff-title = 👥 <b>Команда</b> (владельцы — ADMIN_IDS):
+admin-staff-line = { $user }: { $role }
+admin-staff-none = Пока никого.
+admin-staff-limit = Менеджер возвращает не больше { $amount } за раз.
+admin-staff-usage = <code>/staff add ID|@name viewer|support|manager</code> · <code>/staff remove ID|@name</code> · <code>/staff limit СУММА</code>. Viewer: статистика. Support: тикеты и поиск заказов. Manager: каталог, цены, заказы, возвраты в пределах лимита.
+admin-staff-added = ✅ { $user } теперь { $role }.
+admin-staff-removed = ✅ { $user } больше не в команде.
+admin-staff-owner = Это владелец (ADMIN_IDS): его роль здесь не меняется.
+staff-over-limit = 🔒 Этот возврат больше вашего лимита ({ $limit }): его может сделать владелец.

@@ -1,0 +1,83 @@
+"""The staff's doors: who is staff at all (a filter on the admins' router, which hands the
+handlers their `role`) and, for each admin command or button, whether that role may use it
+(a middleware: a refusal says which role it needs; nothing runs)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.filters import Filter
+from aiogram.types import CallbackQuery, Message, TelegramObject
+from aiogram.types import User as TelegramUser
+from aiogram_i18n import I18nContext
+
+from bot.core.staff.roles import Role, may, needs
+from bot.core.staff.store import Staff
+
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+# Buttons by their callback prefix, and conversation states, as the command they act for.
+BUTTONS = {"bc": "broadcast", "ro": "resolve", "rp": "replace", "ta": "ticket"}
+STATES = {"AdminInput:broadcast_text": "broadcast", "AdminInput:ticket_reply": "ticket"}
+
+
+class IsStaff(Filter):
+    """The owner (ADMIN_IDS) or someone the owner gave a role; hands over `role`."""
+
+    async def __call__(
+        self, event: TelegramObject, staff: Staff, event_from_user: TelegramUser | None = None
+    ) -> bool | dict[str, Any]:
+        if event_from_user is None:
+            return False
+        role = await staff.role_of(event_from_user.id)
+        return {"role": role} if role is not None else False
+
+
+def command_of(event: TelegramObject, state: str | None) -> str:
+    """Which admin command an update acts for (an unknown one is the owner's)."""
+    if isinstance(event, CallbackQuery):
+        return BUTTONS.get((event.data or "").split(":", 1)[0], "")
+    if isinstance(event, Message):
+        text = event.text or event.caption or ""
+        if text.startswith("/"):
+            return text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if text[1:] else ""
+        return STATES.get(state or "", "")
+    return ""
+
+
+class StaffGate(BaseMiddleware):
+    """Runs an admin handler only for a role that may use its command."""
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        role: Role | None = data.get("role")
+        command = command_of(event, data.get("raw_state"))
+        if may(role, command):
+            return await handler(event, data)
+        i18n: I18nContext = data["i18n"]
+        said = i18n.get(
+            "staff-refused",
+            role=(role or Role.VIEWER).name.lower(),
+            needed=needs(command).name.lower(),
+        )
+        if isinstance(event, CallbackQuery):
+            await event.answer(said, show_alert=True)
+        elif isinstance(event, Message):
+            await event.answer(said)
+        return None
+
+
+class StaffMay(Filter):
+    """Staff whose role may use `command` (handlers outside the admins' router: tickets in the
+    support group, `/promo create`); hands over `role`."""
+
+    def __init__(self, command: str) -> None:
+        self._command = command
+
+    async def __call__(
+        self, event: TelegramObject, staff: Staff, event_from_user: TelegramUser | None = None
+    ) -> bool | dict[str, Any]:
+        if event_from_user is None:
+            return False
+        role = await staff.role_of(event_from_user.id)
+        return {"role": role} if may(role, self._command) else False
