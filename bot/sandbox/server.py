@@ -2,7 +2,7 @@
 
 It serves the demo (`python -m bot` without PANEL_API_URL), the tests and the benchmarks.
 Outcomes are steered by the link: a link containing "partial" ends Partial, "cancel" ends
-Canceled, "reject" makes refills rejected. `/_sandbox/*` endpoints let tests look inside.
+Canceled, "stuck" never starts (Pending until canceled), "reject" makes refills rejected. `/_sandbox/*` endpoints let tests look inside.
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ class SandboxPanel:
         remains: int | str = order.quantity
         if order.canceled_at is not None:
             status = "Canceled"
-        elif elapsed < step:
+        elif elapsed < step or "stuck" in order.link:  # "stuck": a panel that never starts it
             status = "Pending"
         elif elapsed < 2 * step:
             status = "In progress"
@@ -151,7 +151,7 @@ class SandboxPanel:
             remains = 0
         return {
             "charge": f"{order.charge:.5f}",
-            "start_count": str(order.start_count) if elapsed >= step else "0",
+            "start_count": str(order.start_count) if status != "Pending" else "0",
             "status": status,
             "remains": str(remains),
             "currency": "USD",

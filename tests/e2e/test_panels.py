@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.backends import BACKENDS, fresh_database_url
-from tests.e2e.stand import ADMIN_ID, Customer, Stand
+from tests.e2e.stand import ADMIN_ID, Customer, Stand, wait_until
 from tests.e2e.test_whole_bot import open_service
 
 pytestmark = pytest.mark.e2e
@@ -71,3 +71,33 @@ def test_orders_follow_the_cheapest_healthy_panel(stand: Stand) -> None:
     admin.ask("/routes 2", "▶️ beta")  # back in use once it answers
     customer.ask("Balance", "37.85 USD")  # 50 − 5.40 − 6.75
     assert "sandbox-key" not in stand.log()
+
+
+def test_a_panel_whose_orders_never_start_is_routed_around(stand: Stand) -> None:
+    """Issue 36: beta (the cheaper) never starts three orders of a product — the customer
+    cancels them while they wait — so the next order of it goes to alpha; /routes says why."""
+    beta: str = stand.beta_url  # type: ignore[attr-defined]
+    customer = Customer(stand, 8102)
+    customer.ask("/start", "Hello")
+    admin = Customer(stand, ADMIN_ID, first_name="Admin")
+    admin.ask(f"/credit {customer.id} 50 e2e", f"Wallet of {customer.id}")
+    lines = [f"1 | https://instagram.com/e2e_stuck{n} | 100" for n in range(3)]
+    customer.ask("/mass", "Mass order")
+    customer.ask("\n".join(lines), "3 lines can be placed of 3")
+    customer.press("Confirm", "3 orders placed of 3 lines", timeout=60)
+    assert len([r for r in stand.panel_requests("add", beta) if "e2e_stuck" in r["link"]]) == 3
+
+    listed = customer.ask("My orders", "Your orders (3)")
+    labels = [b["text"] for row in listed["reply_markup"]["inline_keyboard"] for b in row]
+    for label in [text for text in labels if "#" in text]:
+        order_id = label.split("#", 1)[1].split()[0]
+        customer.press(f"#{order_id}", f"#{order_id}")
+        customer.press("Cancel")
+        customer.wait_for("Canceled", timeout=30)
+    wait_until(lambda: len(stand.panel_requests("cancel", beta)) >= 3, 15, "three cancels at beta")
+    customer.ask("/mass", "Mass order")
+    customer.ask("1 | https://instagram.com/e2e_after_stuck | 100", "1 line can be placed of 1")
+    customer.press("Confirm", "1 order placed of 1 lines", timeout=60)
+    assert [r for r in stand.panel_requests("add") if "e2e_after_stuck" in r["link"]]  # alpha
+    assert not [r for r in stand.panel_requests("add", beta) if "e2e_after_stuck" in r["link"]]
+    admin.ask("/routes 1", "recent orders never started")
