@@ -96,8 +96,8 @@ def test_a_panel_whose_orders_never_start_is_routed_around(stand: Stand) -> None
         customer.wait_for("Canceled", timeout=30)
     wait_until(lambda: len(stand.panel_requests("cancel", beta)) >= 3, 15, "three cancels at beta")
     customer.ask("/mass", "Mass order")
-    customer.ask("1 | https://instagram.com/e2e_after_stuck | 100", "1 line can be placed of 1")
+    customer.ask("1 | https://instagram.com/e2e_rerouted | 100", "1 line can be placed of 1")
     customer.press("Confirm", "1 order placed of 1 lines", timeout=60)
-    assert [r for r in stand.panel_requests("add") if "e2e_after_stuck" in r["link"]]  # alpha
-    assert not [r for r in stand.panel_requests("add", beta) if "e2e_after_stuck" in r["link"]]
+    assert [r for r in stand.panel_requests("add") if "e2e_rerouted" in r["link"]]  # alpha
+    assert not [r for r in stand.panel_requests("add", beta) if "e2e_rerouted" in r["link"]]
     admin.ask("/routes 1", "recent orders never started")
