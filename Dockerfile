@@ -14,12 +14,15 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DATABASE_PATH=/data/smm-bot.sqlite3
 
 WORKDIR /app
+# The locked versions first (a layer of their own: rebuilt only when the lock changes).
+COPY requirements.lock ./
+RUN pip install --no-cache-dir --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY --from=page /static ./bot/webapp/static
 COPY handlers ./handlers
 COPY locales ./locales
-RUN pip install --no-cache-dir ".[scale]" \
+RUN pip install --no-cache-dir --no-deps --no-build-isolation . \
     && useradd --create-home --uid 10001 smm \
     && mkdir -p /data && chown smm:smm /data
 
