@@ -358,3 +358,47 @@ def test_a_plan_is_subscribed_paid_and_cancelled_in_the_mini_app(
         page.screenshot(path=str(tmp_path / "plan-cancelled.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_reliable_only_keeps_the_services_with_a_good_record(
+    stand: Stand, browser: Browser, tmp_path: Path
+) -> None:
+    """Issue 36: ten orders of one service complete on the sandbox; in the Mini App "Reliable
+    only" keeps it (✅ in the list) and its card says its record."""
+    reliable = 195  # Instagram Followers #177: no other test orders it
+    buyer = Customer(stand, 9331)
+    buyer.ask("/start", "Hello")
+    Customer(stand, ADMIN_ID, first_name="Admin").ask(f"/credit {buyer.id} 50 e2e", "Wallet of")
+    lines = [f"{reliable} | https://instagram.com/e2e_reliable{n} | 100" for n in range(10)]
+    buyer.ask("/mass", "Mass order")
+    buyer.ask("\n".join(lines), "10 lines can be placed of 10")
+    buyer.press("Confirm", "10 orders placed of 10 lines", timeout=60)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(f"{stand.web_url}/app/#{launch_fragment(signed_init_data(TOKEN, buyer.id))}")  # type: ignore[attr-defined]
+    try:
+        page.fill("#search", "Followers #177")
+        page.wait_for_selector(f"#services .service[data-id='{reliable}']")
+
+        def badge_shown() -> bool:  # the record fills as the orders complete
+            page.uncheck("#reliable")
+            page.check("#reliable")
+            page.wait_for_timeout(400)
+            return (
+                page.query_selector(f"#services .service[data-id='{reliable}'] .badge") is not None
+            )
+
+        wait_until(badge_shown, 60, "the service listed as reliable", interval=1.0)
+        ids = page.eval_on_selector_all("#services .service", "els => els.map(e => e.dataset.id)")
+        assert ids == [str(reliable)]  # the others have no record yet
+        page.screenshot(path=str(tmp_path / "reliable-only.png"))
+        page.click(f"#services .service[data-id='{reliable}']")
+        record = page.wait_for_selector("#record")
+        assert record is not None
+        text = record.inner_text()
+        assert "✅ Reliable" in text and "100 % completed (10 orders)" in text
+        page.screenshot(path=str(tmp_path / "reliable-card.png"))
+    finally:
+        context.close()
