@@ -25,7 +25,10 @@ def pre_checkout(user_id: int, payload: str, total: int, currency: str = "XTR") 
     )
 
 
-def paid(user_id: int, payload: str, total: int, charge_id: str) -> Update:
+def paid(
+    user_id: int, payload: str, total: int, charge_id: str, expires: int | None = None
+) -> Update:
+    """A successful payment; with `expires`, a subscription's (its period ends then)."""
     return Update(
         update_id=int(time.time() * 1000) % 10**9,
         message=Message(
@@ -39,6 +42,8 @@ def paid(user_id: int, payload: str, total: int, charge_id: str) -> Update:
                 invoice_payload=payload,
                 telegram_payment_charge_id=charge_id,
                 provider_payment_charge_id="",
+                subscription_expiration_date=expires,
+                is_recurring=True if expires is not None else None,
             ),
         ),
     )

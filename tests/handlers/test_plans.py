@@ -5,40 +5,22 @@ plan that runs out unrenewed ends with a word to its customer."""
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
 from decimal import Decimal
 
 from aiogram.methods import CreateInvoiceLink, EditUserStarSubscription
-from aiogram.types import Chat, Message, SuccessfulPayment, Update
+from aiogram.types import Update
 
 from bot.core.plans.rules import State, subscription_in
 from tests.conftest import ADMIN_ID, Harness
-from tests.fakes import links, user
+from tests.fakes import links
 from tests.handlers.flows import add_requests, deliver_outbox
-from tests.handlers.payments_support import answers, pre_checkout
+from tests.handlers.payments_support import answers, paid, pre_checkout
 
 FOLLOWERS = 1  # the sandbox's Default service: a link and a quantity, 0.90 per 1000
 
 
 def payment(user_id: int, payload: str, stars: int, charge: str, expires: int) -> Update:
-    return Update(
-        update_id=int(time.time() * 1000) % 10**9,
-        message=Message(
-            message_id=7,
-            date=datetime.now(tz=UTC),
-            chat=Chat(id=user_id, type="private"),
-            from_user=user(user_id),
-            successful_payment=SuccessfulPayment(
-                currency="XTR",
-                total_amount=stars,
-                invoice_payload=payload,
-                telegram_payment_charge_id=charge,
-                provider_payment_charge_id="",
-                subscription_expiration_date=expires,
-                is_recurring=True,
-            ),
-        ),
-    )
+    return paid(user_id, payload, stars, charge, expires)
 
 
 async def offer_plan(h: Harness, name: str, stars: int = 300, quantity: int = 1000) -> int:
