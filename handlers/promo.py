@@ -20,7 +20,7 @@ from bot.ui.callbacks import EnterPromo
 from bot.ui.filters import TypedText
 from bot.ui.keyboards import main_menu
 from bot.ui.render import money, when
-from bot.ui.staff_gate import StaffMay
+from bot.ui.staff_gate import IsStaff
 from handlers.checkout import form_of, show_summary
 from handlers.states import OrderForm, PromoInput
 
@@ -156,7 +156,7 @@ async def admin_promo(
 
 
 def register(router: Router) -> None:
-    router.message.register(admin_promo, Command("promo"), StaffMay("promo"), AdminVerb())
+    router.message.register(admin_promo, Command("promo"), IsStaff("promo"), AdminVerb())
     router.message.register(promo_command, Command("promo"))
     router.callback_query.register(ask_code, EnterPromo.filter())
     router.message.register(code_typed, StateFilter(PromoInput.code), TypedText())

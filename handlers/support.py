@@ -31,7 +31,7 @@ from bot.ui.filters import CommandLike, MessageCheck, is_typed_text
 from bot.ui.i18n import Translator, pick_locale
 from bot.ui.keyboards import main_menu, ticket_answer, ticket_write
 from bot.ui.render import order_card, shorten
-from bot.ui.staff_gate import StaffMay
+from bot.ui.staff_gate import IsStaff
 from handlers.states import AdminInput, SupportForm
 
 logger = logging.getLogger(__name__)
@@ -343,8 +343,8 @@ def register(router: Router) -> None:
     router.callback_query.register(write_more, TicketWrite.filter())
     router.message.register(customer_writes, StateFilter(SupportForm.writing), CustomerContent())
     router.message.register(customer_sends_other, StateFilter(SupportForm.writing), ~CommandLike())
-    router.callback_query.register(answer_privately, TicketAnswer.filter(), StaffMay("ticket"))
+    router.callback_query.register(answer_privately, TicketAnswer.filter(), IsStaff("ticket"))
     router.message.register(
-        staff_writes_privately, StateFilter(AdminInput.ticket_reply), StaffMay("ticket")
+        staff_writes_privately, StateFilter(AdminInput.ticket_reply), IsStaff("ticket")
     )
-    router.message.register(close_command, Command("close"), StaffMay("close"))
+    router.message.register(close_command, Command("close"), IsStaff("close"))

@@ -2,7 +2,8 @@
 
 It serves the demo (`python -m bot` without PANEL_API_URL), the tests and the benchmarks.
 Outcomes are steered by the link: a link containing "partial" ends Partial, "cancel" ends
-Canceled, "stuck" never starts (Pending until canceled), "reject" makes refills rejected. `/_sandbox/*` endpoints let tests look inside.
+Canceled, "stuck" never starts (Pending until canceled), "reject" makes refills rejected.
+`/_sandbox/*` endpoints let tests look inside.
 """
 
 from __future__ import annotations

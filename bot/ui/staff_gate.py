@@ -23,7 +23,12 @@ STATES = {"AdminInput:broadcast_text": "broadcast", "AdminInput:ticket_reply": "
 
 
 class IsStaff(Filter):
-    """The owner (ADMIN_IDS) or someone the owner gave a role; hands over `role`."""
+    """The owner (ADMIN_IDS) or someone the owner gave a role — with `command`, only a role
+    that may use it (handlers outside the admins' router: tickets in the support group,
+    `/promo create`); hands over `role`."""
+
+    def __init__(self, command: str | None = None) -> None:
+        self._command = command
 
     async def __call__(
         self, event: TelegramObject, staff: Staff, event_from_user: TelegramUser | None = None
@@ -31,7 +36,9 @@ class IsStaff(Filter):
         if event_from_user is None:
             return False
         role = await staff.role_of(event_from_user.id)
-        return {"role": role} if role is not None else False
+        if role is None or (self._command is not None and not may(role, self._command)):
+            return False
+        return {"role": role}
 
 
 def command_of(event: TelegramObject, state: str | None) -> str:
@@ -65,19 +72,3 @@ class StaffGate(BaseMiddleware):
         elif isinstance(event, Message):
             await event.answer(said)
         return None
-
-
-class StaffMay(Filter):
-    """Staff whose role may use `command` (handlers outside the admins' router: tickets in the
-    support group, `/promo create`); hands over `role`."""
-
-    def __init__(self, command: str) -> None:
-        self._command = command
-
-    async def __call__(
-        self, event: TelegramObject, staff: Staff, event_from_user: TelegramUser | None = None
-    ) -> bool | dict[str, Any]:
-        if event_from_user is None:
-            return False
-        role = await staff.role_of(event_from_user.id)
-        return {"role": role} if may(role, self._command) else False
