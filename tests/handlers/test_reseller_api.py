@@ -325,6 +325,7 @@ async def test_services_carry_each_services_measured_record_and_leave_out_paused
     assert shown["verdict"] == "fair"  # reliable needs 10 orders
     assert 150 <= int(listed[measured]["average_time"]) <= 215
     assert 16 <= shown["start_minutes"] <= 24
+    assert shown["not_started_in_24h_percent"] == 0
     assert "reliability" not in listed[quiet] and "average_time" not in listed[quiet]
     assert paused not in listed
     await h.say(ADMIN_ID, f"/service {paused} resume")

@@ -119,3 +119,15 @@ def test_a_record_survives_its_json_and_two_panels_make_one_product() -> None:
     shown = figures(product, 50.0)
     assert shown.orders == 8
     assert shown.completed_share == pytest.approx(0.5)
+
+
+def test_orders_that_start_after_a_day_count_as_not_started_within_24_hours() -> None:
+    record = Record()
+    for n in range(10):
+        record.started(25 * 60 if n < 3 else 20, 100.0)  # three started after 25 h
+        record.finished(Outcome.COMPLETED, 100.0, 60)
+    record.finished(Outcome.NEVER_STARTED, 100.0)
+    shown = figures(record, 100.0)
+    assert shown.not_started_in_a_day_share is not None
+    assert abs(shown.not_started_in_a_day_share - 4 / 11) < 1e-9
+    assert Record.load(record.dump()) == record

@@ -20,6 +20,7 @@ HALF_LIFE_SECONDS = 14 * 86400.0
 ENOUGH_ORDERS = 5  # before this many finished orders: "not enough orders yet"
 RECENT = 10  # the last outcomes kept for quarantine
 BUCKETS = 48  # half-octaves of minutes: bucket 0 is under 1 min, 47 is ~11 years
+LATE_START_MINUTES = 24 * 60  # "never started within 24 h" counts these too
 _LN2 = math.log(2)
 # ✅ Reliable: enough orders, nearly all completed, almost none failed.
 RELIABLE_MIN_ORDERS = 10
@@ -81,6 +82,7 @@ class Record:
     per_thousand: list[float] = field(default_factory=lambda: [0.0] * BUCKETS)
     refills: dict[str, float] = field(default_factory=dict)  # requested, done, rejected
     recent: list[str] = field(default_factory=list)  # the last outcomes, newest last
+    late_starts: float = 0.0  # orders that started more than a day after they were placed
 
     def _decay_to(self, now: float) -> None:
         if now <= self.at:
@@ -91,12 +93,15 @@ class Record:
             self.refills = {k: v * factor for k, v in self.refills.items()}
             self.starts = [w * factor for w in self.starts]
             self.per_thousand = [w * factor for w in self.per_thousand]
+            self.late_starts *= factor
         self.at = now
 
     def started(self, minutes: float, now: float) -> None:
         """An order started (its first status past Pending) `minutes` after placement."""
         self._decay_to(now)
         self.starts[bucket_of(max(0.0, minutes))] += 1.0
+        if minutes > LATE_START_MINUTES:
+            self.late_starts += 1.0
 
     def finished(
         self, outcome: Outcome, now: float, minutes_per_thousand: float | None = None
@@ -133,6 +138,7 @@ class Record:
             ],
             refills=_added(mine.refills, theirs.refills),
             recent=(mine.recent + theirs.recent)[-RECENT:],
+            late_starts=mine.late_starts + theirs.late_starts,
         )
 
     def copy(self) -> Record:
@@ -144,6 +150,7 @@ class Record:
             list(self.per_thousand),
             dict(self.refills),
             list(self.recent),
+            self.late_starts,
         )
 
     def dump(self) -> dict[str, Any]:
@@ -155,6 +162,7 @@ class Record:
             "per_thousand": _sparse(self.per_thousand),
             "refills": self.refills,
             "recent": self.recent,
+            "late_starts": round(self.late_starts, 6),
         }
 
     @classmethod
@@ -167,6 +175,7 @@ class Record:
             per_thousand=_dense(data.get("per_thousand", {})),
             refills={str(k): float(v) for k, v in dict(data.get("refills", {})).items()},
             recent=[str(x) for x in list(data.get("recent", []))][-RECENT:],
+            late_starts=float(data.get("late_starts", 0.0)),
         )
 
 
@@ -200,6 +209,8 @@ class Figures:
     partial_share: float | None = None
     canceled_share: float | None = None
     never_started_share: float | None = None
+    # Orders that did not start within a day: never started, or started later than that.
+    not_started_in_a_day_share: float | None = None
     refill_requests: float = 0.0
 
 
@@ -227,6 +238,7 @@ def figures(record: Record | None, now: float) -> Figures:
         partial_share=partial,
         canceled_share=canceled,
         never_started_share=never,
+        not_started_in_a_day_share=min(1.0, never + current.late_starts / total),
         refill_requests=current.refills.get("requested", 0.0) / total,
     )
 

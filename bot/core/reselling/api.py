@@ -130,6 +130,7 @@ def record_fields(record: Figures | None) -> dict[str, Any]:
             "minutes_per_1000": _minutes(record.minutes_per_thousand),
             "p90_minutes_per_1000": _minutes(record.p90_minutes_per_thousand),
             "refill_requests_percent": round(100 * record.refill_requests),
+            "not_started_in_24h_percent": round(100 * (record.not_started_in_a_day_share or 0)),
         }
     }
     if record.minutes_per_thousand is not None:
