@@ -257,7 +257,8 @@ async def _plan_period(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rend
     until = row.payload.get("until")
     paid_until = when(float(until)) if isinstance(until, int | float) else "—"
     order_id = row.payload.get("order")
-    if isinstance(order_id, int):
+    # A panel's refusal made an order too, refunded at once: its value is in the wallet.
+    if isinstance(order_id, int) and row.payload.get("outcome") != "rejected":
         said = t("plan-period-placed", plan=name, id=str(order_id), date=paid_until)
         return Rendered(said, card_of=order_id)
     amount = money(Decimal(str(row.payload.get("amount", "0"))), str(row.payload.get("currency")))

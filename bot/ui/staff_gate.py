@@ -67,7 +67,12 @@ class StaffGate(BaseMiddleware):
             role=(role or Role.VIEWER).name.lower(),
             needed=needs(command).name.lower(),
         )
-        if isinstance(event, CallbackQuery):
+        answer = data.get("callback_answer")
+        if isinstance(event, CallbackQuery) and answer is not None:
+            # Answered once, by the dispatcher's callback answers (a second answer fails).
+            answer.text = said
+            answer.show_alert = True
+        elif isinstance(event, CallbackQuery):
             await event.answer(said, show_alert=True)
         elif isinstance(event, Message):
             await event.answer(said)

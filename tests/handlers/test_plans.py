@@ -228,3 +228,24 @@ async def test_a_demo_shop_shows_plans_but_sells_none(harness: Harness) -> None:
         assert [a.ok for a in answers(h)] == [False]
     finally:
         h.services.shop.demo = False
+
+
+async def test_a_period_the_panel_refuses_leaves_its_value_in_the_wallet_and_says_so(
+    harness: Harness,
+) -> None:
+    h = harness
+    await offer_plan(h, "Refused period")
+    user_id = h.new_user()
+    payload, stars = await subscribe(
+        h, user_id, "Refused period", f"https://instagram.com/refused{user_id}"
+    )
+    h.sandbox.state.forced_answers["add"] = {"error": "Incorrect link"}  # a definite refusal
+    try:
+        await h.feed(payment(user_id, payload, stars, f"refused-{user_id}", int(time.time()) + 9))
+    finally:
+        h.sandbox.state.forced_answers.clear()
+    h.session.clear()
+    await deliver_outbox(h)
+    said = [t for t in h.session.texts(user_id) if "Refused period" in t]
+    assert said and "could not be placed" in said[-1] and "1.35 USD" in said[-1], said
+    assert await h.services.stores.wallets.balance(user_id) == Decimal("1.35")
