@@ -113,32 +113,46 @@ async def catalog(request: web.Request) -> web.Response:
     offset = min(parse_id(request.query.get("offset", "0")) or 0, 10**6)
     limit = min(parse_id(request.query.get("limit", "")) or PAGE, MAX_PAGE)
     rows = _rows(console)
-    found = [{**row} for row in rows if _matches(row, wanted, words)]
-    if console.records is not None:  # read fresh: records move between catalog builds
-        records = await console.records.of_many(row["id"] for row in found)
-        for row in found:
-            record = records.get(row["id"])
-            row["orders"] = record.orders if record else 0
-            share = record.completed_share if record is not None else None
-            row["completed"] = round(100 * share) if share is not None else None
-            row["verdict"] = record.verdict.value if record else "too_few"
+    found = [row for row in rows if _matches(row, wanted, words)]
     column, descending = request.query.get("sort", ""), request.query.get("desc") == "1"
+    if column and column not in SORTABLE:
+        return fail(400, "bad_sort")
+    if column in _MEASURED:  # sorting by the record needs every row's; else the page's
+        found = await _with_records(console, found)
     if column:
-        if column not in SORTABLE:
-            return fail(400, "bad_sort")
         found = _sorted(found, column, descending)
+    page = found[offset : offset + limit]
+    if column not in _MEASURED:
+        page = await _with_records(console, page)
     return web.json_response(
-        {
-            "total": len(found),
-            "all": len(rows),
-            "items": [_shown(row) for row in found[offset : offset + limit]],
-        }
+        {"total": len(found), "all": len(rows), "items": [_shown(row) for row in page]}
     )
+
+
+async def _with_records(console: Console, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with their services' records, read fresh (records move between builds)."""
+    if console.records is None:
+        return rows
+    records = await console.records.of_many(row["id"] for row in rows)
+    shown = []
+    for row in rows:
+        record = records[row["id"]]
+        share = record.completed_share
+        shown.append(
+            {
+                **row,
+                "orders": record.orders,
+                "completed": round(100 * share) if share is not None else None,
+                "verdict": record.verdict.value,
+            }
+        )
+    return shown
 
 
 SORTABLE = ("id", "name", "category", "panel", "cost", "price", "margin", "status", "completed",
             "orders")  # fmt: skip
 _NUMERIC = frozenset({"cost", "price", "margin"})
+_MEASURED = frozenset({"completed", "orders"})
 
 
 def _sorted(rows: list[dict[str, Any]], column: str, descending: bool) -> list[dict[str, Any]]:

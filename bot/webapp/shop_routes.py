@@ -213,12 +213,15 @@ async def services(request: web.Request) -> web.Response:
     if (limit := request.query.get("max", "")) and re.fullmatch(r"\d+(\.\d+)?", limit):
         ceiling = Decimal(limit)
         found = [s for s in found if app.pricing.rate(s) <= ceiling]
-    records = await app.records.of_many(s.id for s in found) if app.records else {}
-    if request.query.get("reliable") == "1":
-        found = [s for s in found if s.id in records and records[s.id].verdict is Verdict.RELIABLE]
+    reliable_only = request.query.get("reliable") == "1"
+    if reliable_only and app.records is not None:
+        verdicts = await app.records.of_many(s.id for s in found)
+        found = [s for s in found if verdicts[s.id].verdict is Verdict.RELIABLE]
     raw_offset = request.query.get("offset", "")
     offset = parse_id(raw_offset) or 0
     page = found[offset : offset + PAGE_SIZE]
+    # Records for the page shown only: a search runs on every keystroke.
+    records = await app.records.of_many(s.id for s in page) if app.records else {}
     said = t("search-results", count=len(found), query=query) if query else ""
     items = [service_item(app, s, records.get(s.id)) for s in page]
     return web.json_response({"total": len(found), "found": said, "items": items})
