@@ -14,12 +14,12 @@ from aiogram.types import LabeledPrice
 from bot.core.plans.rules import (
     LIVE_STATES,
     PERIOD_SECONDS,
-    STARS,
     Plan,
     State,
     Subscription,
     payload_of,
 )
+from bot.core.payments.stars import STARS
 from bot.core.plans.service import Plans
 from bot.ui.render import Translate, shorten
 

@@ -44,7 +44,15 @@ def test_a_plan_is_a_service_a_quantity_a_price_in_stars_and_a_name() -> None:
 
 def test_a_payload_names_one_subscription_and_nothing_else() -> None:
     assert subscription_in(payload_of(42)) == 42
-    for bad in ("topup:1:2:3", "plan:", "plan:x", "plan:-1", "plan:1:2", "plan:" + "9" * 13):
+    for bad in (
+        "topup:1:2:3",
+        "plan:",
+        "plan:x",
+        "plan:-1",
+        "plan:1:2",
+        "plan:" + "9" * 13,
+        "plan:2147483648",
+    ):
         assert subscription_in(bad) is None, bad
 
 

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 
-STARS = "XTR"
+from bot.core.domain import parse_id
+from bot.core.payments.stars import STARS
+
 PERIOD_SECONDS = 30 * 24 * 3600  # the only period Telegram offers for subscriptions
 MAX_PLAN_STARS = 10_000  # Telegram's ceiling for a subscription's price
 MAX_NAME = 64
@@ -68,9 +70,10 @@ class PlanDraft:
 def parse_plan(args: str) -> PlanDraft | None:
     """`/plan add <service id> <quantity> <stars> <name…>`'s arguments, or None."""
     parts = args.split(maxsplit=3)
-    if len(parts) != 4 or not all(p.isdecimal() and len(p) < 10 for p in parts[:3]):
+    numbers = [parse_id(p) for p in parts[:3]] if len(parts) == 4 else []
+    if len(numbers) != 3 or None in numbers:
         return None
-    service_id, quantity, stars = (int(p) for p in parts[:3])
+    service_id, quantity, stars = (n for n in numbers if n is not None)
     name = " ".join(parts[3].split())
     if not (quantity > 0 and 0 < stars <= MAX_PLAN_STARS and 0 < len(name) <= MAX_NAME):
         return None
@@ -86,10 +89,10 @@ def is_plan_payload(payload: str) -> bool:
 
 
 def subscription_in(payload: str) -> int | None:
+    """The subscription a payload names: an id its column holds (a longer number would fail
+    the query on PostgreSQL), else None."""
     rest = payload.removeprefix(_PAYLOAD_PREFIX)
-    if payload == rest or not rest.isdecimal() or len(rest) > 12:
-        return None
-    return int(rest)
+    return parse_id(rest) if rest != payload else None
 
 
 def payment_matches(subscription: Subscription, currency: str, total: int, payer_id: int) -> bool:
