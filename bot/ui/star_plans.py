@@ -11,6 +11,7 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import LabeledPrice
 
+from bot.core.payments.stars import STARS
 from bot.core.plans.rules import (
     LIVE_STATES,
     PERIOD_SECONDS,
@@ -19,7 +20,6 @@ from bot.core.plans.rules import (
     Subscription,
     payload_of,
 )
-from bot.core.payments.stars import STARS
 from bot.core.plans.service import Plans
 from bot.ui.render import Translate, shorten
 
