@@ -11,14 +11,13 @@ from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
 from bot.core.catalog.curation import Curation
-from bot.core.catalog.routing import STOPPED
 from bot.core.catalog.storefront import Storefront
 from bot.core.domain import parse_id
 from bot.core.ops.audit_store import AuditLog
 from bot.core.ops.figure_store import FigureStore
 from bot.core.panels.health import Panels
 from bot.core.reliability.book import ReliabilityBook
-from bot.core.reliability.record import Figures, Verdict
+from bot.core.reliability.record import STOPPED, Figures, Verdict
 from bot.core.shop import Shop
 from bot.ui.render import Translate, fit, money, rate, shorten
 

@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from bot.core.domain import MAX_ID
 from bot.core.panels import Service
+from bot.core.reliability.record import STOPPED
 
 logger = logging.getLogger(__name__)
 
@@ -130,7 +131,6 @@ def build_products(
 # not enough orders yet, 2 recent orders often fail, STOPPED: its recent orders stopped
 # starting — used only when no other route can take the order, until it proves itself.
 Standing = Callable[[int, str], int]
-STOPPED = 3
 
 
 def ranked(

@@ -13,6 +13,7 @@ from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.outbox import OutboxKind
 from bot.core.reliability.record import (
     FAILED,
+    STOPPED,
     Figures,
     Record,
     Verdict,
@@ -31,7 +32,6 @@ _BEFORE_START = frozenset({Stage.PENDING, Stage.UNKNOWN})
 _STARTED = frozenset({Stage.IN_PROGRESS, Stage.PROCESSING, Stage.COMPLETED, Stage.PARTIAL})
 PER = 1000
 RANK = {Verdict.RELIABLE: 0, Verdict.FAIR: 1, Verdict.TOO_FEW: 1, Verdict.BAD: 2}
-STOPPED = 3  # as bot/core/catalog/routing.py names it (that layer is above this one)
 
 
 class ReliabilityBook:

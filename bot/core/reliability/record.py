@@ -40,6 +40,11 @@ class Outcome(StrEnum):
 FAILED = frozenset({Outcome.CANCELED, Outcome.NEVER_STARTED})
 
 
+# A route whose own recent orders stopped starting: routing (bot/core/catalog/routing.py)
+# uses it only when no other route can take the order. Ranks below it: 0 reliable … 2 bad.
+STOPPED = 3
+
+
 class Verdict(StrEnum):
     TOO_FEW = "too_few"
     RELIABLE = "reliable"
