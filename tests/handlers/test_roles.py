@@ -166,3 +166,15 @@ async def test_the_console_checks_the_role_on_every_call(
     await h.services.curation.set_flag(
         ADMIN_ID, 1, __import__("bot.core.catalog.curation", fromlist=["Flag"]).Flag.FEATURED, False
     )
+
+
+async def test_a_refund_limit_edited_into_nonsense_falls_back_to_the_default(
+    harness: Harness,
+) -> None:
+    from bot.core.staff.store import LIMIT_KEY
+
+    h = harness
+    for nonsense in ("NaN", "Infinity", "-5", "lots"):
+        await h.services.stores.settings.set_kv(LIMIT_KEY, nonsense)
+        assert "at most 20.00 USD" in await h.say(ADMIN_ID, "/staff")
+    await h.services.stores.settings.set_kv(LIMIT_KEY, None)

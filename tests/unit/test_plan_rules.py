@@ -104,3 +104,9 @@ def test_each_charge_places_its_own_order_and_the_token_fits_an_order() -> None:
     first, second = period_token("stx" + "a" * 200), period_token("stx" + "b" * 200)
     assert first != second and len(first) <= 40
     assert period_token("same") == period_token("same")
+
+
+def test_an_expiration_date_no_subscription_could_have_is_not_believed() -> None:
+    """Strangers' numbers: a date years away (or past what a datetime holds) is 30 days on."""
+    assert period_end(10**15, 100.0) == 100.0 + PERIOD_SECONDS
+    assert period_end(100 + 400 * 86400, 100.0) == 100.0 + PERIOD_SECONDS

@@ -131,3 +131,19 @@ def test_orders_that_start_after_a_day_count_as_not_started_within_24_hours() ->
     assert shown.not_started_in_a_day_share is not None
     assert abs(shown.not_started_in_a_day_share - 4 / 11) < 1e-9
     assert Record.load(record.dump()) == record
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        {"at": float("nan")},
+        {"at": float("inf")},
+        {"outcomes": {"completed": float("inf")}},
+        {"late_starts": float("nan")},
+        {"starts": {"3": float("nan")}},
+    ],
+)
+def test_a_stored_record_with_a_non_finite_number_is_refused(stored: dict[str, object]) -> None:
+    """A row edited by hand into NaN would make every figure NaN and the card fail."""
+    with pytest.raises(ValueError, match="not a finite number"):
+        Record.load(stored)

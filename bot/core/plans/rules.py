@@ -111,8 +111,9 @@ def ending(subscription: Subscription, now: float) -> Ending | None:
 
 
 def period_end(expiration_date: int | None, paid_at: float) -> float:
-    """When the period a payment bought ends: as Telegram says, else 30 days on."""
-    if expiration_date is not None and expiration_date > paid_at:
+    """When the period a payment bought ends: as Telegram says, else 30 days on (a date in
+    the past, or further than two periods away, is no period a payment bought)."""
+    if expiration_date is not None and paid_at < expiration_date <= paid_at + 2 * PERIOD_SECONDS:
         return float(expiration_date)
     return paid_at + PERIOD_SECONDS
 

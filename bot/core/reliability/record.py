@@ -172,16 +172,24 @@ class Record:
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Record:
+        """A stored record; ValueError for one no record could be (a number not finite)."""
         return cls(
-            at=float(data.get("at", 0.0)),
+            at=_finite(data.get("at", 0.0)),
             orders=int(data.get("orders", 0)),
-            outcomes={str(k): float(v) for k, v in dict(data.get("outcomes", {})).items()},
+            outcomes={str(k): _finite(v) for k, v in dict(data.get("outcomes", {})).items()},
             starts=_dense(data.get("starts", {})),
             per_thousand=_dense(data.get("per_thousand", {})),
-            refills={str(k): float(v) for k, v in dict(data.get("refills", {})).items()},
+            refills={str(k): _finite(v) for k, v in dict(data.get("refills", {})).items()},
             recent=[str(x) for x in list(data.get("recent", []))][-RECENT:],
-            late_starts=float(data.get("late_starts", 0.0)),
+            late_starts=_finite(data.get("late_starts", 0.0)),
         )
+
+
+def _finite(value: Any) -> float:
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"not a finite number: {number}")
+    return number
 
 
 def _added(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
@@ -197,7 +205,7 @@ def _dense(stored: Any) -> list[float]:
     for key, weight in dict(stored).items():
         index = int(key)
         if 0 <= index < BUCKETS:
-            dense[index] = float(weight)
+            dense[index] = _finite(weight)
     return dense
 
 

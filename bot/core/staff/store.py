@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from bot.core.money import parse_decimal
 from bot.core.staff.roles import Role
 from bot.core.storage.kv import KeyValueStore
 
@@ -43,10 +44,9 @@ class Staff:
             if role is not None and subject.isdecimal():
                 roles[int(subject)] = role
         self._roles = roles
-        try:
-            self._limit = Decimal(await self._kv.get_kv(LIMIT_KEY) or DEFAULT_LIMIT)
-        except InvalidOperation:
-            self._limit = DEFAULT_LIMIT
+        # As typed with /staff limit: a row edited into "NaN" cannot even be compared.
+        limit = parse_decimal(await self._kv.get_kv(LIMIT_KEY) or "")
+        self._limit = limit if limit is not None and limit >= 0 else DEFAULT_LIMIT
         self._read_at = now
 
     async def role_of(self, user_id: int) -> Role | None:
