@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
+from aiogram.dispatcher.flags import get_flag
 from aiogram.filters import Filter
 from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram.types import User as TelegramUser
@@ -17,9 +18,9 @@ from bot.core.staff.roles import Role, may, needs
 from bot.core.staff.store import Staff
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
-# Buttons by their callback prefix, and conversation states, as the command they act for.
-BUTTONS = {"bc": "broadcast", "ro": "resolve", "rp": "replace", "ta": "ticket"}
-STATES = {"AdminInput:broadcast_text": "broadcast", "AdminInput:ticket_reply": "ticket"}
+# A handler that is not a typed command says which command it acts for (a button, an answer
+# in a conversation): `flags={STAFF_FLAG: "resolve"}` where it is registered.
+STAFF_FLAG = "staff_command"
 
 
 class IsStaff(Filter):
@@ -41,15 +42,16 @@ class IsStaff(Filter):
         return {"role": role}
 
 
-def command_of(event: TelegramObject, state: str | None) -> str:
-    """Which admin command an update acts for (an unknown one is the owner's)."""
-    if isinstance(event, CallbackQuery):
-        return BUTTONS.get((event.data or "").split(":", 1)[0], "")
+def command_of(event: TelegramObject, data: dict[str, Any]) -> str:
+    """Which admin command an update acts for: its handler's flag, else the command typed (an
+    unknown one is the owner's)."""
+    flagged = get_flag(data, STAFF_FLAG)
+    if isinstance(flagged, str):
+        return flagged
     if isinstance(event, Message):
         text = event.text or event.caption or ""
-        if text.startswith("/"):
-            return text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if text[1:] else ""
-        return STATES.get(state or "", "")
+        if text.startswith("/") and text[1:]:
+            return text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower()
     return ""
 
 
@@ -58,7 +60,7 @@ class StaffGate(BaseMiddleware):
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         role: Role | None = data.get("role")
-        command = command_of(event, data.get("raw_state"))
+        command = command_of(event, data)
         if may(role, command):
             return await handler(event, data)
         i18n: I18nContext = data["i18n"]

@@ -22,6 +22,7 @@ from bot.core.settings import Settings
 from bot.ui.callbacks import BroadcastConfirm, BroadcastStep
 from bot.ui.filters import TypedText
 from bot.ui.keyboards import Tone, button, markup
+from bot.ui.staff_gate import STAFF_FLAG
 from handlers.replies import drop_buttons
 from handlers.states import AdminInput
 
@@ -122,5 +123,8 @@ async def broadcast_send(
 
 def register(router: Router) -> None:
     router.message.register(broadcast_start, Command("broadcast"))
-    router.message.register(broadcast_text, StateFilter(AdminInput.broadcast_text), TypedText())
-    router.callback_query.register(broadcast_send, BroadcastConfirm.filter())
+    flags = {STAFF_FLAG: "broadcast"}
+    router.message.register(
+        broadcast_text, StateFilter(AdminInput.broadcast_text), TypedText(), flags=flags
+    )
+    router.callback_query.register(broadcast_send, BroadcastConfirm.filter(), flags=flags)

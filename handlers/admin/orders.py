@@ -23,6 +23,7 @@ from bot.core.tracking.resolution import Resolutions
 from bot.ui.callbacks import ReplaceOrder, Resolution, ResolveOrder
 from bot.ui.keyboards import replace_order, resolve_order
 from bot.ui.render import money, order_card
+from bot.ui.staff_gate import STAFF_FLAG
 from handlers.replies import drop_buttons
 
 
@@ -183,11 +184,12 @@ async def refund_order(
 def register(router: Router) -> None:
     router.message.register(refund_order, Command("refund_order"))
     router.message.register(pending, Command("pending"))
-    router.callback_query.register(replace, ReplaceOrder.filter())
+    router.callback_query.register(replace, ReplaceOrder.filter(), flags={STAFF_FLAG: "replace"})
+    resolve = {STAFF_FLAG: "resolve"}
     router.callback_query.register(
-        resolve_refund, ResolveOrder.filter(F.action == Resolution.REFUND)
+        resolve_refund, ResolveOrder.filter(F.action == Resolution.REFUND), flags=resolve
     )
     router.callback_query.register(
-        resolve_attach_ask, ResolveOrder.filter(F.action == Resolution.ATTACH)
+        resolve_attach_ask, ResolveOrder.filter(F.action == Resolution.ATTACH), flags=resolve
     )
     router.message.register(resolve_attach, Command("attach"))
