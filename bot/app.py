@@ -30,12 +30,17 @@ from bot.core.catalog.pricing import Pricing
 from bot.core.catalog.routing import Routing
 from bot.core.catalog.storefront import Storefront
 from bot.core.catalog.watch import PriceWatch
+from bot.core.configuration.restart import Restart
+from bot.core.configuration.service import Configuration
+from bot.core.configuration.sources import effective
+from bot.core.configuration.store import ConfigStore
 from bot.core.customers.directory import Customers
 from bot.core.customers.user_store import UserStore
 from bot.core.delivery.times import DeliveryTimes
 from bot.core.growth.loyalty import Sales
 from bot.core.growth.promo_store import PromoStore
 from bot.core.growth.referral_store import ReferralStore
+from bot.core.logs import redact_also
 from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.notifications.sender import Notifier
 from bot.core.ops import metrics
@@ -59,7 +64,7 @@ from bot.core.payments.wallet_store import WalletStore
 from bot.core.plans.service import Plans
 from bot.core.reliability.book import ReliabilityBook
 from bot.core.reselling.key_store import ApiKeyStore
-from bot.core.settings import TELEGRAM_API_URL, Settings
+from bot.core.settings import SANDBOX_API_KEY, TELEGRAM_API_URL, Settings
 from bot.core.shop import Shop
 from bot.core.staff.store import Staff
 from bot.core.storage import Database
@@ -142,6 +147,7 @@ class HandlerData(TypedDict):
     price_watch: PriceWatch
     resolutions: Resolutions
     crypto: CryptoPayments | None
+    configuration: Configuration
 
 
 @dataclass
@@ -179,8 +185,9 @@ class Services:
     curation: Curation
     autopilot: Autopilot
     resolutions: Resolutions
+    configuration: Configuration
     crypto: CryptoPayments | None = None
-    sandbox: web.AppRunner | None = None
+    sandbox: SandboxHost | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
     closed: bool = False
 
@@ -222,6 +229,7 @@ class Services:
             price_watch=stores.price_watch,
             resolutions=self.resolutions,
             crypto=self.crypto,
+            configuration=self.configuration,
         )
 
     async def close(self) -> None:
@@ -233,30 +241,63 @@ class Services:
         await self.http.aclose()
         await self.db.close()
         if self.sandbox is not None:
-            await self.sandbox.cleanup()
+            await self.sandbox.close()
 
 
-async def _sandbox_address(settings: Settings) -> tuple[str | None, web.AppRunner | None]:
-    if not settings.uses_sandbox:
-        return None, None
+class SandboxHost:
+    """The built-in sandbox, started the first time a build needs it and kept across the
+    in-process rebuilds a settings change makes (its simulated orders live in memory)."""
+
+    def __init__(self) -> None:
+        self.url: str | None = None
+        self._runner: web.AppRunner | None = None
+
+    async def address(self, settings: Settings) -> str:
+        if self.url is None:
+            self.url, self._runner = await _start_sandbox(settings)
+        _warn_sandbox(self.url)
+        return self.url
+
+    async def close(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner, self.url = None, None
+
+
+async def _start_sandbox(settings: Settings) -> tuple[str, web.AppRunner]:
     from bot.sandbox import SandboxPanel, start_sandbox  # only when no panel is configured
 
     runner, url = await start_sandbox(SandboxPanel(step_seconds=settings.sandbox_step_seconds))
+    return url, runner
+
+
+def _warn_sandbox(url: str) -> None:
     logger.warning(
         "!!! PANEL_API_URL is not set: using the built-in SANDBOX panel. Orders are SIMULATED, "
         "nothing is delivered and no real money moves. Set PANEL_API_URL and PANEL_API_KEY "
         "to sell for real. !!!",
-        extra={"sandbox_url": url},
+        extra={"sandbox_url": url, "sandbox_key": SANDBOX_API_KEY},
     )
-    return url, runner
 
 
-async def build_services(settings: Settings) -> Services:
+async def build_services(
+    env: Settings, restart: Restart | None = None, sandbox_host: SandboxHost | None = None
+) -> Services:
+    """Every service over `env` and what the owner set inside Telegram for the names `env`
+    leaves unset. `restart` is what a settings change asks of the runner; `sandbox_host`
+    keeps one sandbox across rebuilds (without one, the build owns its sandbox)."""
+    url = env.database_url.get_secret_value() if env.database_url else None
+    db = await Database.open(env.database_path, url)
+    config = ConfigStore(KeyValueStore(db))
+    settings = effective(env, await config.stored(), await config.owners())
+    redact_also(settings.secrets())  # keys and tokens the owner set inside Telegram
     if settings.metrics_enabled:
         metrics.enable()
-    sandbox_url, sandbox = await _sandbox_address(settings)
-    url = settings.database_url.get_secret_value() if settings.database_url else None
-    db = await Database.open(settings.database_path, url)
+    owned_sandbox, sandbox_url = None, None
+    if settings.uses_sandbox:
+        if sandbox_host is None:
+            sandbox_host = owned_sandbox = SandboxHost()
+        sandbox_url = await sandbox_host.address(settings)
     stores = Stores.over(db, settings.referral_percent, settings.topup_bonuses)
     http = httpx.AsyncClient(
         timeout=settings.panel_timeout_seconds, headers={"User-Agent": "smm-bot/0.1"}
@@ -268,7 +309,11 @@ async def build_services(settings: Settings) -> Services:
     storefront = Storefront(panels, stores.settings, Routing(settings.routing))
     pricing = Pricing(stores.settings, settings.markup_percent)
     await pricing.load()
-    shop = Shop(accepts_crypto=settings.crypto_pay_token is not None, demo=settings.uses_sandbox)
+    shop = Shop(
+        settings.wallet_currency,
+        accepts_crypto=settings.crypto_pay_token is not None,
+        demo=settings.uses_sandbox,
+    )
     translator = Translator(create_core(settings.default_locale))
     curation = Curation(stores.settings, stores.catalog_items, pricing, stores.audit)
     autopilot = Autopilot(
@@ -436,7 +481,8 @@ async def build_services(settings: Settings) -> Services:
         curation=curation,
         autopilot=autopilot,
         resolutions=Resolutions(stores.orders, stores.audit),
-        sandbox=sandbox,
+        sandbox=owned_sandbox,
+        configuration=Configuration(env, settings, config, stores.audit, restart or Restart()),
     )
 
 
@@ -561,6 +607,14 @@ async def start(services: Services, bot: Bot, background: bool) -> None:
     if recovered:
         logger.error(
             "orders interrupted while placing are now uncertain", extra={"orders": recovered}
+        )
+    code = await services.configuration.setup_code()
+    if code is not None:
+        logger.warning(
+            "SETUP CODE %s — nobody owns this shop yet: send /setup %s to the bot in Telegram"
+            " to become its owner (or set ADMIN_IDS)",
+            code,
+            code,
         )
     # The panel is asked for its currency and catalog meanwhile: /start needs neither.
     services.tasks.append(asyncio.create_task(_warm_up(services)))
@@ -730,6 +784,7 @@ def mini_app_over(services: Services, bot: Bot, settings: Settings | None = None
             margin_alert_percent=(settings or services.settings).margin_alert_percent,
             records=services.reliability,
             staff=services.staff,
+            configuration=services.configuration,
         ),
         paused=services.curation.paused,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 
@@ -10,6 +11,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 
 from bot.app import (
+    SandboxHost,
     Services,
     build_services,
     create_bot,
@@ -17,11 +19,13 @@ from bot.app import (
     create_mini_app,
     create_panel_api,
 )
+from bot.core.configuration.restart import Restart
 from bot.core.settings import Settings
 from bot.core.storage.sqlite import DatabaseInUseError
 from bot.process import collector_off_while_building
 
 logger = logging.getLogger(__name__)
+RESTART_SETTLE_SECONDS = 0.5
 
 
 class StartupRefusedError(Exception):
@@ -51,16 +55,71 @@ async def reach_telegram(bot: Bot, first_wait: float = 1.0, longest_wait: float 
         wait = min(wait * 2, longest_wait)
 
 
-async def run(settings: Settings) -> None:
+class Lifecycle:
+    """What ends one build's run: a signal (the process stops) or a settings change (the shop
+    is built again). Signals are the runner's, not polling's: one that comes while a build
+    is being replaced still stops the process."""
+
+    def __init__(self, restart: Restart) -> None:
+        self.restart = restart
+        self.stopping = asyncio.Event()
+
+    def listen_to_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, self._signalled, sig)
+
+    def _signalled(self, sig: signal.Signals) -> None:
+        logger.info("stopping", extra={"signal": sig.name})
+        self.stopping.set()
+
+    async def ended(self) -> None:
+        waits = [
+            asyncio.create_task(self.stopping.wait()),
+            asyncio.create_task(self.restart.wait()),
+        ]
+        try:
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for wait in waits:
+                wait.cancel()
+        if not self.stopping.is_set():
+            # The change's own answer is on its way: let its handler finish first.
+            await asyncio.sleep(RESTART_SETTLE_SECONDS)
+
+    @property
+    def rebuilding(self) -> bool:
+        return self.restart.requested and not self.stopping.is_set()
+
+
+async def run(env: Settings) -> None:
+    """Build and run the shop; when the owner changes a setting inside Telegram, stop taking
+    updates, let work in flight finish and build it again from the new settings — in this
+    process, with the same sandbox — until a signal stops it."""
+    life, sandbox = Lifecycle(Restart()), SandboxHost()
+    life.listen_to_signals()
+    try:
+        while True:
+            life.restart.clear()
+            await _run_once(env, life, sandbox)
+            if not life.rebuilding:
+                return
+            logger.info("settings changed: the shop is rebuilt with them")
+    finally:
+        await sandbox.close()
+
+
+async def _run_once(env: Settings, life: Lifecycle, sandbox: SandboxHost) -> None:
     with collector_off_while_building():
         try:
-            services = await build_services(settings)
+            services = await build_services(env, life.restart, sandbox)
         except DatabaseInUseError:
             raise StartupRefusedError(
-                f"Configuration error: DATABASE_PATH {settings.database_path} is in use by another"
+                f"Configuration error: DATABASE_PATH {env.database_path} is in use by another"
                 " running bot. One process owns a SQLite file; replicas share PostgreSQL"
                 " (DATABASE_URL)."
             ) from None
+        settings = services.settings  # the environment's, and what the owner set inside
         bot = create_bot(settings)
         dp = create_dispatcher(services)
     try:
@@ -70,16 +129,32 @@ async def run(settings: Settings) -> None:
             await bot.session.close()
             raise
         if settings.webhook_url:
-            await run_webhook(settings, services, bot, dp)
+            await run_webhook(settings, services, bot, dp, life)
         else:
-            await run_polling(settings, services, bot, dp)
+            await run_polling(settings, services, bot, dp, life)
     finally:
         await services.close()  # done already after a normal shutdown; not when start failed
 
 
-async def run_polling(settings: Settings, services: Services, bot: Bot, dp: Dispatcher) -> None:
+async def _poll_until_ended(bot: Bot, dp: Dispatcher, life: Lifecycle) -> None:
+    polling = asyncio.create_task(dp.start_polling(bot, handle_signals=False))
+    ended = asyncio.create_task(life.ended())
+    await asyncio.wait({polling, ended}, return_when=asyncio.FIRST_COMPLETED)
+    if not polling.done():
+        try:
+            await dp.stop_polling()
+        except RuntimeError:  # still starting: not polling yet
+            polling.cancel()
+    ended.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await polling
+
+
+async def run_polling(
+    settings: Settings, services: Services, bot: Bot, dp: Dispatcher, life: Lifecycle
+) -> None:
     if not settings.serves_web:
-        await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+        await _poll_until_ended(bot, dp, life)
         return
     from aiohttp import web  # in polling mode, a web server only for what needs one
 
@@ -99,12 +174,14 @@ async def run_polling(settings: Settings, services: Services, bot: Bot, dp: Disp
     await web.TCPSite(runner, settings.web_server_host, settings.web_server_port).start()
     logger.info("web server listening", extra={"port": settings.web_server_port})
     try:
-        await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+        await _poll_until_ended(bot, dp, life)
     finally:
         await runner.cleanup()
 
 
-async def run_webhook(settings: Settings, services: Services, bot: Bot, dp: Dispatcher) -> None:
+async def run_webhook(
+    settings: Settings, services: Services, bot: Bot, dp: Dispatcher, life: Lifecycle
+) -> None:
     from aiohttp import web  # only webhook mode runs a web server
 
     from bot.web import create_web_app, webhook_path
@@ -128,11 +205,7 @@ async def run_webhook(settings: Settings, services: Services, bot: Bot, dp: Disp
         "webhook server listening",
         extra={"port": settings.web_server_port, "path": webhook_path(settings.webhook_url or "")},
     )
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
+    await life.ended()
     logger.info("stopping the webhook server")
     await runner.cleanup()  # runs the dispatcher's shutdown: placements finish, tasks stop
     await bot.session.close()

@@ -27,6 +27,7 @@ from handlers import (
     plans,
     promo,
     referrals,
+    setup,
     start,
     support,
 )
@@ -76,6 +77,7 @@ def get_routers(support_chat_id: int | None = None) -> list[Router]:
             mass,
             plans,
             referrals,
+            setup,  # the owner's wizard: after the menu's buttons, which still work
             promo,  # rarely used: after the features most updates end in
             api_access,
             support,

@@ -29,3 +29,17 @@ class MassForm(StatesGroup):
 
 class PlanForm(StatesGroup):
     link = State()  # the link each period's order of the chosen plan goes to
+
+
+class SetupForm(StatesGroup):
+    """The owner's setup wizard: one state per step (`bot/ui/setup_wizard.ORDER`)."""
+
+    panel_url = State()
+    panel_key = State()
+    markup = State()
+    currency = State()
+    language = State()
+    support = State()
+    stars = State()
+    crypto = State()
+    webapp = State()

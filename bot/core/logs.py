@@ -25,7 +25,11 @@ class RedactSecrets(logging.Filter):
 
     def __init__(self, secrets: Iterable[str]) -> None:
         super().__init__()
-        self._secrets = [s for s in secrets if s and len(s) >= 4]
+        self._secrets: list[str] = []
+        self.add(secrets)
+
+    def add(self, secrets: Iterable[str]) -> None:
+        self._secrets += [s for s in secrets if s and len(s) >= 4 and s not in self._secrets]
 
     def filter(self, record: logging.LogRecord) -> bool:
         text = record.getMessage()
@@ -48,10 +52,19 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+_REDACT = RedactSecrets(())
+
+
+def redact_also(secrets: Iterable[str]) -> None:
+    """Secrets learned after start (a panel key or a token the owner set inside Telegram)."""
+    _REDACT.add(secrets)
+
+
 def configure_logging(level: str, secrets: Iterable[str]) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(FieldsFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactSecrets(secrets))
+    _REDACT.add(secrets)
+    handler.addFilter(_REDACT)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

@@ -76,6 +76,9 @@ class Settings(BaseSettings):
     poll_interval_seconds: float = Field(default=60.0, gt=0)
     default_locale: str = "en"
 
+    # The wallet currency customers see (3 letters); unset: the panel's. Prices are not
+    # converted: it names the currency the panel charges in.
+    wallet_currency: str | None = None
     markup_percent: Decimal = Field(default=Decimal(30), ge=0, le=1000)
     catalog_ttl_seconds: float = Field(default=600.0, gt=0)
     panel_timeout_seconds: float = Field(default=30.0, gt=0)
@@ -176,6 +179,15 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("wallet_currency", mode="before")
+    @classmethod
+    def _currency_code(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip().upper() or None
+            if value is not None and not re.fullmatch(r"[A-Z]{3}", value):
+                raise ValueError("must be a 3-letter currency code such as USD or EUR")
+        return value
 
     @field_validator("default_locale")
     @classmethod

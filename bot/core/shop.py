@@ -11,15 +11,22 @@ logger = logging.getLogger(__name__)
 
 class Shop:
     def __init__(
-        self, currency: str = "USD", accepts_crypto: bool = False, demo: bool = False
+        self,
+        currency: str | None = None,
+        accepts_crypto: bool = False,
+        demo: bool = False,
     ) -> None:
-        self.currency = currency
+        # The owner's choice (WALLET_CURRENCY) stays; otherwise the panel's, once learned.
+        self._chosen = currency is not None
+        self.currency = currency or "USD"
         self.accepts_crypto = accepts_crypto  # Crypto Pay is configured
         # The built-in sandbox panel: orders are simulated, so no real payment is taken and
         # every price the customer sees says so.
         self.demo = demo
 
     async def learn_currency(self, panel: PanelClient) -> None:
+        if self._chosen:
+            return
         try:
             balance = await panel.balance()
         except PanelError as exc:

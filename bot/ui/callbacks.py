@@ -162,3 +162,15 @@ class PlanRenewal(CallbackData, prefix="pr2"):
 
 class ReplaceOrder(CallbackData, prefix="rp"):
     id: Id  # a never-started order: cancel it, then place it on another panel
+
+
+class SetupDo(StrEnum):
+    BACK = "back"
+    SKIP = "skip"
+    PICK = "pick"  # a value offered by a button: a language, the panel's currency
+    GROUP = "group"  # the support group the bot was just made an admin of
+
+
+class SetupNav(CallbackData, prefix="sw"):
+    action: SetupDo
+    value: Annotated[str, Field(max_length=24)] = ""

@@ -60,6 +60,8 @@ ADMIN_COMMANDS = (
     "backup",
     "plan",
     "staff",
+    "settings",
+    "setup",
 )
 
 

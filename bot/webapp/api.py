@@ -13,6 +13,7 @@ from bot.webapp.context import MINI_APP, MiniApp
 from bot.webapp.guard import authenticate, json_errors
 from bot.webapp.order_routes import order_action, orders, place, quote, topup
 from bot.webapp.plan_routes import add_plan_routes
+from bot.webapp.settings_routes import add_settings
 from bot.webapp.share_routes import share
 from bot.webapp.shop_routes import categories, me, service, services
 
@@ -36,6 +37,7 @@ def add_api(app: web.Application, mini_app: MiniApp) -> None:
     routes.add_post("/app/api/share", share)
     add_plan_routes(routes)
     add_console(routes)
+    add_settings(routes)
 
 
 __all__ = ["MINI_APP", "MiniApp", "add_api"]

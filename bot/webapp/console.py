@@ -10,6 +10,7 @@ from bot.core.catalog.curation import Curation
 from bot.core.catalog.pricing import Pricing
 from bot.core.catalog.storefront import Storefront
 from bot.core.catalog.watch import PriceWatch
+from bot.core.configuration.service import Configuration
 from bot.core.ops.audit_store import AuditLog
 from bot.core.ops.figure_store import FigureStore
 from bot.core.ordering.order_store import OrderStore
@@ -33,5 +34,6 @@ class Console:
     margin_alert_percent: Decimal
     records: ReliabilityBook | None = None  # services' measured records
     staff: Staff | None = None  # the owner's team: who may use which part
+    configuration: Configuration | None = None  # the settings section (the owner's)
     # The catalog's rows, built once per curated catalog and pricing (a filter only filters).
     rows: tuple[object, list[dict[str, Any]]] | None = field(default=None, repr=False)

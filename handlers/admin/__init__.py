@@ -15,6 +15,7 @@ from handlers.admin import (
     people,
     plans,
     sales,
+    settings,
     shop,
     staff,
     wallets,
@@ -34,5 +35,6 @@ def register(router: Router) -> None:
         backup,
         plans,
         staff,
+        settings,
     ):
         feature.register(router)

@@ -959,3 +959,65 @@ admin-staff-added = ✅ { $user } الآن { $role }.
 admin-staff-removed = ✅ لم يعد { $user } من الفريق.
 admin-staff-owner = هذا مالك (ADMIN_IDS): لا يُغيَّر دور المالك هنا.
 staff-over-limit = 🔒 هذا الاسترداد يتجاوز حدك ({ $limit }): يستطيع المالك إجراءه.
+
+## The owner's setup inside Telegram
+cmd-setup = إعداد المتجر خطوة بخطوة
+cmd-settings = كل الإعدادات ومصدرها
+setup-needs-code = أرسل <code>/setup CODE</code> مع الرمز الذي كتبه البوت في سجله عند التشغيل.
+setup-wrong = ❌ رمز الإعداد غير صحيح. انسخه من سجل البوت (سطر SETUP CODE).
+setup-too-many = ⏳ رموز خاطئة كثيرة. حاول بعد ساعة.
+setup-taken = لهذا المتجر مالك بالفعل.
+setup-claimed = 👑 أصبحت مالك هذا المتجر. لنُعدّه: في كل خطوة «رجوع» و«تخطٍّ»، و‏/settings يغيّر أي شيء لاحقًا.
+setup-step = ⚙️ <b>الإعداد</b> · الخطوة { $number } من { $total }
+setup-from-env = { $names }: مضبوط في البيئة، وهي تتقدّم على المعالج (<code>{ $value }</code>). غيّره هناك أو تابع.
+setup-ask-panel-url = 🔌 <b>لوحة SMM الخاصة بك.</b> أرسل عنوان واجهتها البرمجية — ينتهي عادةً بـ <code>/api/v2</code> (الآن: <code>{ $current }</code>).
+setup-ask-panel-key = 🔑 أرسل الآن مفتاح API للوحة (صفحة API في حسابك). سأتحقق منه فورًا وأحذف رسالتك.
+setup-ask-markup = 💹 <b>هامش الربح</b>: ما يدفعه العملاء فوق سعر اللوحة، بالنسبة المئوية (الآن { $current } %).
+setup-ask-currency = 💱 <b>عملة المحفظة</b> كما يراها العملاء (الآن { $current }). أرسل رمزًا من 3 أحرف مثل USD أو EUR — لا تُحوَّل الأسعار، فاذكر عملة لوحتك — أو احتفظ بعملة اللوحة.
+setup-ask-language = 🌐 <b>لغة</b> المتجر للعملاء الذين لا يتحدث تيليجرام لديهم أيًّا من لغاته (الآن { $current }).
+setup-ask-support = 🛟 <b>مجموعة الدعم</b> (الآن { $current }): اجعلني مشرفًا في مجموعة خارقة مفعّلة المواضيع وسأقترحها هنا — أو أرسل معرّفها (يبدأ بـ ‎-100).
+setup-ask-stars = ⭐ <b>سعر النجوم</b>: كم نجمة تيليجرام تعادل وحدة واحدة من عملة المحفظة (الآن { $current }).
+setup-ask-crypto = 🪙 رمز <b>Crypto Pay</b> من ‎@CryptoBot ← Crypto Pay ← My Apps (الآن { $current }). سأتحقق منه وأحذف رسالتك.
+setup-ask-webapp = 📱 <b>عنوان التطبيق المصغّر</b>: عنوان https العام لصفحة <code>/app/</code> لهذا البوت (الآن { $current }).
+setup-currency-panel = عملة اللوحة
+setup-skip = تخطٍّ ⬅️
+setup-next = التالي ⬅️
+setup-back = ➡️ رجوع
+setup-checking = ⏳ جارٍ التحقق…
+setup-saved = ✅ حُفظ. يستخدمه المتجر من الآن.
+setup-refused = ❌ لم يُحفظ: { $reason }
+setup-done = 🎉 اكتمل الإعداد. يعرض ‎/settings كل إعداد ومصدره؛ و‏/setup يعيد هذه الخطوات.
+setup-over = انتهى هذا الإعداد: أرسل ‎/setup للبدء من جديد.
+setup-markup-bad = أرسل نسبة بين 0 و1000، مثل 30.
+setup-panel-ok = ✅ اللوحة تجيب: { $services ->
+        [zero] لا خدمات
+        [one] خدمة واحدة
+        [two] خدمتان
+        [few] { $services } خدمات
+        [many] { $services } خدمة
+       *[other] { $services } خدمة
+    }، الرصيد { $balance }.
+setup-panel-unreachable = ❌ تعذّر الوصول إلى اللوحة ({ $detail }). تحقّق من العنوان ثم أرسل المفتاح مجددًا — أو ارجع لتغيير العنوان.
+setup-panel-bad-key = ❌ رفضت اللوحة المفتاح ({ $detail }). أرسل المفتاح الصحيح.
+setup-panel-not-api-v2 = ❌ شيء ما يجيب على هذا العنوان، لكنه ليس واجهة API v2 للوحة SMM ({ $detail }). ارجع وأرسل عنوان الواجهة — ينتهي عادةً بـ ‎/api/v2.
+setup-crypto-ok = ✅ Crypto Pay يجيب: التطبيق «{ $app }».
+setup-crypto-refused = ❌ رفض Crypto Pay الرمز ({ $detail }). أرسل الصحيح أو تخطَّ.
+setup-group-found = 🛟 أصبحت مشرفًا في «{ $title }». أستخدمها مجموعة دعم تُفتح فيها التذاكر كمواضيع؟
+setup-group-no-topics = ⚠️ المواضيع فيها معطّلة: فعّلها أولًا من إعدادات المجموعة.
+setup-group-use = ✅ استخدم هذه المجموعة
+setup-group-set = ✅ حُفظت مجموعة الدعم.
+settings-title = ⚙️ <b>الإعدادات</b> — القيمة · المصدر (🔒: من البيئة فقط)
+settings-line = <code>{ $name }</code> = { $value } · { $source } { $lock }
+settings-source-environment = البيئة
+settings-source-setup = ضُبط هنا
+settings-source-default = الافتراضي
+settings-usage = ‏<code>/settings NAME value</code> يغيّر إعدادًا (الاسم المضبوط في البيئة يتقدّم)، و‏<code>/settings NAME -</code> ينساه؛ و‏/setup يمرّ على أهمها.
+settings-unknown = لا يوجد إعداد { $name }: يعرضها ‎/settings.
+settings-use-markup = هامش الربح الافتراضي يُضبط بـ ‎/markup (يسري فورًا).
+settings-changed = ✅ حُفظ { $name }: سيُعاد تشغيل المتجر به بعد لحظة.
+app-console-settings = الإعدادات
+app-console-settings-bad = أرسل الإعدادات المطلوب تغييرها بالشكل {"{"}"changes": {"{"}"NAME": "value"{"}"}{"}"}، 4 على الأكثر.
+app-console-settings-save = حفظ
+app-console-settings-saved = ✅ حُفظ: سيُعاد تشغيل المتجر به بعد لحظة.
+app-console-settings-panel = 🔌 اللوحة: عنوان الواجهة ومفتاحها (يُتحقق منهما قبل الحفظ)
+app-console-settings-check = تحقّق واحفظ

@@ -858,3 +858,61 @@ admin-staff-added = ✅ { $user } is now { $role }.
 admin-staff-removed = ✅ { $user } is no longer staff.
 admin-staff-owner = That is an owner (ADMIN_IDS): an owner's role is not changed here.
 staff-over-limit = 🔒 This refund is over your limit ({ $limit }): the owner can do it.
+
+## The owner's setup inside Telegram
+cmd-setup = Set the shop up, step by step
+cmd-settings = Every setting and where it comes from
+setup-needs-code = Send <code>/setup CODE</code> with the code the bot printed in its log when it started.
+setup-wrong = ❌ That setup code is not right. Copy it from the bot's log (the line with SETUP CODE).
+setup-too-many = ⏳ Too many wrong codes. Try again in an hour.
+setup-taken = This shop already has an owner.
+setup-claimed = 👑 You own this shop now. Let's set it up: each step has Back and Skip, and /settings changes anything later.
+setup-step = ⚙️ <b>Setup</b> · step { $number } of { $total }
+setup-from-env = { $names }: set in the environment, which wins over the wizard (<code>{ $value }</code>). Change it there, or go on.
+setup-ask-panel-url = 🔌 <b>Your SMM panel.</b> Send its API address — it usually ends in <code>/api/v2</code> (now: <code>{ $current }</code>).
+setup-ask-panel-key = 🔑 Now send the panel's API key (from your account's API page). I check it at once and delete your message.
+setup-ask-markup = 💹 <b>Markup</b>: how much customers pay on top of the panel's price, in percent (now { $current } %).
+setup-ask-currency = 💱 <b>Wallet currency</b> customers see (now { $current }). Send a 3-letter code such as USD or EUR — prices are not converted, so name the currency your panel charges in — or keep the panel's.
+setup-ask-language = 🌐 <b>Language</b> of the shop for customers whose Telegram speaks none of the shop's (now { $current }).
+setup-ask-support = 🛟 <b>Support group</b> (now { $current }): make me an admin of a supergroup with Topics turned on and I will offer it here — or send its id (it starts with -100).
+setup-ask-stars = ⭐ <b>Stars rate</b>: how many Telegram Stars buy 1 unit of the wallet currency (now { $current }).
+setup-ask-crypto = 🪙 <b>Crypto Pay</b> token from @CryptoBot → Crypto Pay → My Apps (now { $current }). I check it and delete your message.
+setup-ask-webapp = 📱 <b>Mini App address</b>: the public https address of this bot's <code>/app/</code> page (now { $current }).
+setup-currency-panel = The panel's currency
+setup-skip = Skip ➡️
+setup-next = Next ➡️
+setup-back = ⬅️ Back
+setup-checking = ⏳ Checking…
+setup-saved = ✅ Saved. The shop uses it from now on.
+setup-refused = ❌ Not saved: { $reason }
+setup-done = 🎉 Setup is done. /settings shows every setting and where it comes from; /setup walks these steps again.
+setup-over = This setup has ended: send /setup to start it again.
+setup-markup-bad = Send a percentage between 0 and 1000, for example 30.
+setup-panel-ok = ✅ The panel answers: { $services ->
+        [one] { $services } service
+       *[other] { $services } services
+    }, balance { $balance }.
+setup-panel-unreachable = ❌ The panel cannot be reached ({ $detail }). Check the address, then send the key again — or go Back to change the address.
+setup-panel-bad-key = ❌ The panel refused the key ({ $detail }). Send the right key.
+setup-panel-not-api-v2 = ❌ Something answers at that address, but not an SMM panel API v2 ({ $detail }). Go Back and send the API address — usually it ends in /api/v2.
+setup-crypto-ok = ✅ Crypto Pay answers: app “{ $app }”.
+setup-crypto-refused = ❌ Crypto Pay refused the token ({ $detail }). Send the right one, or Skip.
+setup-group-found = 🛟 I am now an admin of “{ $title }”. Use it as the support group, where tickets open as topics?
+setup-group-no-topics = ⚠️ Its Topics are off: turn them on in the group's settings first.
+setup-group-use = ✅ Use this group
+setup-group-set = ✅ Support group saved.
+settings-title = ⚙️ <b>Settings</b> — value · where it comes from (🔒: the environment's only)
+settings-line = <code>{ $name }</code> = { $value } · { $source } { $lock }
+settings-source-environment = environment
+settings-source-setup = set here
+settings-source-default = default
+settings-usage = <code>/settings NAME value</code> changes one (a name set in the environment wins), <code>/settings NAME -</code> forgets it; /setup walks through the main ones.
+settings-unknown = There is no setting { $name }: /settings lists them.
+settings-use-markup = The default markup is set with /markup (it applies at once).
+settings-changed = ✅ { $name } saved: the shop restarts with it in a moment.
+app-console-settings = Settings
+app-console-settings-bad = Send the settings to change as {"{"}"changes": {"{"}"NAME": "value"{"}"}{"}"}, at most 4.
+app-console-settings-save = Save
+app-console-settings-saved = ✅ Saved: the shop restarts with it in a moment.
+app-console-settings-panel = 🔌 Panel: API address and key (checked before they are kept)
+app-console-settings-check = Check and save

@@ -847,3 +847,61 @@ admin-staff-added = ✅ { $user } est maintenant { $role }.
 admin-staff-removed = ✅ { $user } ne fait plus partie de l'équipe.
 admin-staff-owner = C'est un propriétaire (ADMIN_IDS) : son rôle ne se change pas ici.
 staff-over-limit = 🔒 Ce remboursement dépasse votre plafond ({ $limit }) : le propriétaire peut le faire.
+
+## The owner's setup inside Telegram
+cmd-setup = Configurer la boutique pas à pas
+cmd-settings = Tous les réglages et leur origine
+setup-needs-code = Envoyez <code>/setup CODE</code> avec le code que le bot a écrit dans son journal au démarrage.
+setup-wrong = ❌ Ce code de configuration n'est pas le bon. Copiez-le depuis le journal du bot (la ligne SETUP CODE).
+setup-too-many = ⏳ Trop de codes erronés. Réessayez dans une heure.
+setup-taken = Cette boutique a déjà un propriétaire.
+setup-claimed = 👑 Cette boutique est à vous. Configurons-la : chaque étape a Retour et Passer, et /settings change tout plus tard.
+setup-step = ⚙️ <b>Configuration</b> · étape { $number } sur { $total }
+setup-from-env = { $names } : défini dans l'environnement, qui l'emporte sur l'assistant (<code>{ $value }</code>). Modifiez-le là, ou continuez.
+setup-ask-panel-url = 🔌 <b>Votre panel SMM.</b> Envoyez l'adresse de son API — elle finit souvent par <code>/api/v2</code> (actuellement : <code>{ $current }</code>).
+setup-ask-panel-key = 🔑 Envoyez maintenant la clé API du panel (page API de votre compte). Je la vérifie tout de suite et supprime votre message.
+setup-ask-markup = 💹 <b>Marge</b> : ce que les clients paient en plus du prix du panel, en pourcentage (actuellement { $current } %).
+setup-ask-currency = 💱 <b>Devise du portefeuille</b> vue par les clients (actuellement { $current }). Envoyez un code à 3 lettres comme USD ou EUR — les prix ne sont pas convertis, indiquez donc la devise de votre panel — ou gardez celle du panel.
+setup-ask-language = 🌐 <b>Langue</b> de la boutique pour les clients dont Telegram ne parle aucune de ses langues (actuellement { $current }).
+setup-ask-support = 🛟 <b>Groupe d'assistance</b> (actuellement { $current }) : nommez-moi admin d'un supergroupe avec les Sujets activés et je le proposerai ici — ou envoyez son identifiant (il commence par -100).
+setup-ask-stars = ⭐ <b>Taux des Stars</b> : combien de Telegram Stars valent 1 unité de la devise du portefeuille (actuellement { $current }).
+setup-ask-crypto = 🪙 Jeton <b>Crypto Pay</b> depuis @CryptoBot → Crypto Pay → My Apps (actuellement { $current }). Je le vérifie et supprime votre message.
+setup-ask-webapp = 📱 <b>Adresse de la Mini App</b> : l'adresse https publique de la page <code>/app/</code> de ce bot (actuellement { $current }).
+setup-currency-panel = La devise du panel
+setup-skip = Passer ➡️
+setup-next = Suivant ➡️
+setup-back = ⬅️ Retour
+setup-checking = ⏳ Vérification…
+setup-saved = ✅ Enregistré. La boutique l'utilise désormais.
+setup-refused = ❌ Non enregistré : { $reason }
+setup-done = 🎉 Configuration terminée. /settings montre chaque réglage et son origine ; /setup reprend ces étapes.
+setup-over = Cette configuration est terminée : envoyez /setup pour la recommencer.
+setup-markup-bad = Envoyez un pourcentage entre 0 et 1000, par exemple 30.
+setup-panel-ok = ✅ Le panel répond : { $services ->
+        [one] { $services } service
+       *[other] { $services } services
+    }, solde { $balance }.
+setup-panel-unreachable = ❌ Le panel est injoignable ({ $detail }). Vérifiez l'adresse puis renvoyez la clé — ou revenez en arrière pour changer l'adresse.
+setup-panel-bad-key = ❌ Le panel a refusé la clé ({ $detail }). Envoyez la bonne clé.
+setup-panel-not-api-v2 = ❌ Quelque chose répond à cette adresse, mais pas une API v2 de panel SMM ({ $detail }). Revenez en arrière et envoyez l'adresse de l'API — elle finit souvent par /api/v2.
+setup-crypto-ok = ✅ Crypto Pay répond : application « { $app } ».
+setup-crypto-refused = ❌ Crypto Pay a refusé le jeton ({ $detail }). Envoyez le bon, ou passez.
+setup-group-found = 🛟 Je suis maintenant admin de « { $title } ». L'utiliser comme groupe d'assistance, où les tickets s'ouvrent en sujets ?
+setup-group-no-topics = ⚠️ Ses Sujets sont désactivés : activez-les d'abord dans les réglages du groupe.
+setup-group-use = ✅ Utiliser ce groupe
+setup-group-set = ✅ Groupe d'assistance enregistré.
+settings-title = ⚙️ <b>Réglages</b> — valeur · origine (🔒 : environnement uniquement)
+settings-line = <code>{ $name }</code> = { $value } · { $source } { $lock }
+settings-source-environment = environnement
+settings-source-setup = défini ici
+settings-source-default = par défaut
+settings-usage = <code>/settings NOM valeur</code> en change un (un nom défini dans l'environnement l'emporte), <code>/settings NOM -</code> l'oublie ; /setup parcourt les principaux.
+settings-unknown = Aucun réglage { $name } : /settings les liste.
+settings-use-markup = La marge par défaut se règle avec /markup (effet immédiat).
+settings-changed = ✅ { $name } enregistré : la boutique redémarre avec dans un instant.
+app-console-settings = Réglages
+app-console-settings-bad = Envoyez les réglages à changer sous la forme {"{"}"changes": {"{"}"NOM": "valeur"{"}"}{"}"}, 4 au plus.
+app-console-settings-save = Enregistrer
+app-console-settings-saved = ✅ Enregistré : la boutique redémarre avec dans un instant.
+app-console-settings-panel = 🔌 Panel : adresse et clé de l'API (vérifiées avant d'être gardées)
+app-console-settings-check = Vérifier et enregistrer

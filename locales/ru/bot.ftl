@@ -899,3 +899,62 @@ admin-staff-added = ✅ { $user } теперь { $role }.
 admin-staff-removed = ✅ { $user } больше не в команде.
 admin-staff-owner = Это владелец (ADMIN_IDS): его роль здесь не меняется.
 staff-over-limit = 🔒 Этот возврат больше вашего лимита ({ $limit }): его может сделать владелец.
+
+## The owner's setup inside Telegram
+cmd-setup = Настроить магазин по шагам
+cmd-settings = Все настройки и откуда они
+setup-needs-code = Отправьте <code>/setup КОД</code> с кодом, который бот написал в журнал при запуске.
+setup-wrong = ❌ Код настройки неверный. Скопируйте его из журнала бота (строка SETUP CODE).
+setup-too-many = ⏳ Слишком много неверных кодов. Попробуйте через час.
+setup-taken = У этого магазина уже есть владелец.
+setup-claimed = 👑 Теперь магазин ваш. Настроим его: на каждом шаге есть «Назад» и «Пропустить», а /settings меняет всё потом.
+setup-step = ⚙️ <b>Настройка</b> · шаг { $number } из { $total }
+setup-from-env = { $names }: задано в окружении, оно главнее мастера (<code>{ $value }</code>). Измените там или идите дальше.
+setup-ask-panel-url = 🔌 <b>Ваша SMM-панель.</b> Отправьте адрес её API — обычно он заканчивается на <code>/api/v2</code> (сейчас: <code>{ $current }</code>).
+setup-ask-panel-key = 🔑 Теперь отправьте API-ключ панели (страница API в вашем аккаунте). Я сразу проверю его и удалю ваше сообщение.
+setup-ask-markup = 💹 <b>Наценка</b>: сколько клиенты платят сверх цены панели, в процентах (сейчас { $current } %).
+setup-ask-currency = 💱 <b>Валюта кошелька</b> для клиентов (сейчас { $current }). Отправьте код из 3 букв, например USD или EUR — цены не пересчитываются, так что укажите валюту панели — или оставьте валюту панели.
+setup-ask-language = 🌐 <b>Язык</b> магазина для клиентов, чей Telegram не говорит ни на одном из его языков (сейчас { $current }).
+setup-ask-support = 🛟 <b>Группа поддержки</b> (сейчас { $current }): сделайте меня админом супергруппы с включёнными темами, и я предложу её здесь — или отправьте её id (начинается с -100).
+setup-ask-stars = ⭐ <b>Курс Stars</b>: сколько Telegram Stars стоит 1 единица валюты кошелька (сейчас { $current }).
+setup-ask-crypto = 🪙 Токен <b>Crypto Pay</b> из @CryptoBot → Crypto Pay → My Apps (сейчас { $current }). Я проверю его и удалю ваше сообщение.
+setup-ask-webapp = 📱 <b>Адрес Mini App</b>: публичный https-адрес страницы <code>/app/</code> этого бота (сейчас { $current }).
+setup-currency-panel = Валюта панели
+setup-skip = Пропустить ➡️
+setup-next = Дальше ➡️
+setup-back = ⬅️ Назад
+setup-checking = ⏳ Проверяю…
+setup-saved = ✅ Сохранено. Магазин использует это с этого момента.
+setup-refused = ❌ Не сохранено: { $reason }
+setup-done = 🎉 Настройка завершена. /settings показывает каждую настройку и откуда она; /setup пройдёт шаги снова.
+setup-over = Эта настройка закончена: отправьте /setup, чтобы начать снова.
+setup-markup-bad = Отправьте процент от 0 до 1000, например 30.
+setup-panel-ok = ✅ Панель отвечает: { $services ->
+        [one] { $services } услуга
+        [few] { $services } услуги
+       *[other] { $services } услуг
+    }, баланс { $balance }.
+setup-panel-unreachable = ❌ Панель недоступна ({ $detail }). Проверьте адрес и отправьте ключ снова — или вернитесь назад, чтобы сменить адрес.
+setup-panel-bad-key = ❌ Панель отклонила ключ ({ $detail }). Отправьте правильный ключ.
+setup-panel-not-api-v2 = ❌ По этому адресу что-то отвечает, но не API v2 SMM-панели ({ $detail }). Вернитесь назад и отправьте адрес API — обычно он заканчивается на /api/v2.
+setup-crypto-ok = ✅ Crypto Pay отвечает: приложение «{ $app }».
+setup-crypto-refused = ❌ Crypto Pay отклонил токен ({ $detail }). Отправьте правильный или пропустите.
+setup-group-found = 🛟 Теперь я админ «{ $title }». Сделать её группой поддержки, где тикеты открываются темами?
+setup-group-no-topics = ⚠️ Темы в ней выключены: сначала включите их в настройках группы.
+setup-group-use = ✅ Использовать эту группу
+setup-group-set = ✅ Группа поддержки сохранена.
+settings-title = ⚙️ <b>Настройки</b> — значение · откуда (🔒: только из окружения)
+settings-line = <code>{ $name }</code> = { $value } · { $source } { $lock }
+settings-source-environment = окружение
+settings-source-setup = задано здесь
+settings-source-default = по умолчанию
+settings-usage = <code>/settings ИМЯ значение</code> меняет одну (имя из окружения главнее), <code>/settings ИМЯ -</code> забывает её; /setup проходит по основным.
+settings-unknown = Настройки { $name } нет: /settings покажет список.
+settings-use-markup = Наценка по умолчанию задаётся командой /markup (действует сразу).
+settings-changed = ✅ { $name } сохранено: магазин перезапустится с ним через мгновение.
+app-console-settings = Настройки
+app-console-settings-bad = Отправьте изменяемые настройки в виде {"{"}"changes": {"{"}"ИМЯ": "значение"{"}"}{"}"}, не больше 4.
+app-console-settings-save = Сохранить
+app-console-settings-saved = ✅ Сохранено: магазин перезапустится с этим через мгновение.
+app-console-settings-panel = 🔌 Панель: адрес и ключ API (проверяются перед сохранением)
+app-console-settings-check = Проверить и сохранить

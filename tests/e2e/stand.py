@@ -103,7 +103,7 @@ class Stand:
             self.start_bot()
         return self
 
-    def add_sandbox(self, name: str, price_factor: str) -> str:
+    def add_sandbox(self, name: str, price_factor: str = "1", key: str = "sandbox-key") -> str:
         """Another sandbox panel (a second provider of the same catalog); returns its URL."""
         port = free_port()
         self._spawn(
@@ -120,6 +120,8 @@ class Stand:
                 str(self.sandbox_services),
                 "--price-factor",
                 price_factor,
+                "--key",
+                key,
             ],
         )
         wait_until(self._listening(port), 15, f"the sandbox panel {name}")
@@ -156,13 +158,36 @@ class Stand:
         env.update(self.extra_env)
         return env
 
+    def bare_env(self) -> dict[str, str]:
+        """A fresh owner's: only BOT_TOKEN — and, because this is a test, the stand-in's
+        address and a test customer's typing speed."""
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k in ("PATH", "HOME", "LANG", "SYSTEMROOT", "TMPDIR", "VIRTUAL_ENV")
+        }
+        env.update(
+            {
+                "BOT_TOKEN": TOKEN,
+                "TELEGRAM_API_URL": self.telegram_url,
+                "THROTTLE_RATE_PER_SECOND": "100",
+                "POLL_INTERVAL_SECONDS": str(self.poll_interval),
+            }
+        )
+        return env
+
     def start_bot(
-        self, name: str = "bot", extra_env: dict[str, str] | None = None, ready: str = "Run polling"
+        self,
+        name: str = "bot",
+        extra_env: dict[str, str] | None = None,
+        ready: str = "Run polling",
+        bare: bool = False,
     ) -> None:
-        """Start `python -m bot` as process `name` (log: <name>.log) and wait until `ready`."""
+        """Start `python -m bot` as process `name` (log: <name>.log) and wait until `ready`;
+        `bare`: with `bare_env` only (no panel, no admins, the default database)."""
         log = self.workdir / f"{name}.log"
         before = log.read_text().count(ready) if log.exists() else 0
-        env = self.bot_env()
+        env = self.bare_env() if bare else self.bot_env()
         env.update(extra_env or {})
         self._spawn(name, [sys.executable, "-m", "bot"], env=env, log=log)
         wait_until(lambda: log.read_text().count(ready) > before, 30, f"{name} to start")

@@ -23,7 +23,7 @@ from tests.webapp_support import signed_init_data
 
 REFUSED = "🔒 Your role"
 BUTTONS_ONLY = {"ticket", "resolve", "replace"}  # not typed: pressed (tested as buttons)
-OUTSIDE_ADMIN_ROUTER = {"close", "promo"}  # for anyone else these are a customer's words
+OUTSIDE_ADMIN_ROUTER = {"close", "promo", "setup"}  # for anyone else these are a customer's words
 TEXT_COMMANDS = sorted({*COMMAND_ROLE, *OWNER_COMMANDS} - BUTTONS_ONLY - OUTSIDE_ADMIN_ROUTER)
 CONSOLE = (
     ("GET", "/app/api/admin/stats", None, Role.VIEWER),

@@ -72,6 +72,10 @@ class CryptoPayClient:
             raise CryptoPayError(f"{method}: {name or response.status_code}")
         return body.get("result")
 
+    async def me(self) -> Any:
+        """The app the token belongs to: how a token is checked before it is kept."""
+        return await self._call("getMe", {})
+
     async def create_invoice(
         self,
         amount: Decimal,

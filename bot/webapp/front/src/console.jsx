@@ -2,7 +2,8 @@
 // call, whatever this page shows): Catalog, Attention, Panels, Stats, Audit.
 import { useEffect, useRef, useState } from "preact/hooks";
 
-const SECTIONS = ["catalog", "attention", "panels", "stats", "audit"];
+const SECTIONS = ["catalog", "attention", "panels", "stats", "audit", "settings"];
+const PANEL_SETTINGS = ["PANEL_API_URL", "PANEL_API_KEY"];
 const FILTERS = ["", "hidden", "paused", "vanished", "low_margin", "featured"];
 const ACTIONS = ["hide", "show", "pause", "resume", "feature", "unfeature", "rename", "markup", "price"];
 const NEEDS_VALUE = new Set(["rename", "markup", "price"]);
@@ -266,6 +267,58 @@ function Audit({ s, api }) {
   );
 }
 
+function SettingCard({ s, item, save }) {
+  const [value, setValue] = useState("");
+  return (
+    <div class="card setting" data-name={item.name} data-source={item.source}>
+      <div><b dir="ltr">{item.name}</b> · <span class="hint">{s[`settings-source-${item.source}`]}</span>{!item.editable && " 🔒"}</div>
+      <div dir="ltr" class="value">{item.value}</div>
+      {item.editable && (
+        <div class="row">
+          <input class="setting-value" type={item.secret ? "password" : "text"} dir="ltr" value={value} onInput={(e) => setValue(e.target.value)} />
+          <button class="setting-save" onClick={() => save({ [item.name]: value })}>{s["app-console-settings-save"]}</button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Settings({ s, api }) {
+  const [items, setItems] = useState(null);
+  const [error, setError] = useState(null);
+  const [said, setSaid] = useState(null);
+  const [panel, setPanel] = useState({ PANEL_API_URL: "", PANEL_API_KEY: "" });
+  const load = () => api("admin/settings").then((d) => setItems(d.items)).catch(setError);
+  useEffect(() => { load(); }, []);
+  const save = (changes) => {
+    setSaid({ busy: true, text: "⏳" });
+    api("admin/settings", { changes })
+      .then((d) => {
+        setSaid({ ok: true, text: [d.checked, s["app-console-settings-saved"]].filter(Boolean).join(" ") });
+        // The shop rebuilds itself with the change: read the settings again once it is back.
+        setTimeout(() => load().catch(() => setTimeout(load, 1500)), 1500);
+      })
+      .catch((e) => setSaid({ ok: false, text: (e.body && e.body.message) || String(e.status) }));
+  };
+  if (error) return <Refusal s={s} error={error} />;
+  if (!items) return <div class="loading">{s["app-loading"]}</div>;
+  const panelEditable = items.filter((i) => PANEL_SETTINGS.includes(i.name)).every((i) => i.editable);
+  return (
+    <div id="console-settings" class="list">
+      {said && <div id="settings-said" class={`notice ${said.ok ? "" : said.busy ? "" : "bad"}`} data-ok={said.ok ? "1" : "0"}>{said.text}</div>}
+      {panelEditable && (
+        <div class="card" id="settings-panel">
+          <div><b>{s["app-console-settings-panel"]}</b></div>
+          <input id="settings-panel-url" dir="ltr" placeholder="https://panel.example/api/v2" value={panel.PANEL_API_URL} onInput={(e) => setPanel({ ...panel, PANEL_API_URL: e.target.value })} />
+          <input id="settings-panel-key" dir="ltr" type="password" placeholder="API key" value={panel.PANEL_API_KEY} onInput={(e) => setPanel({ ...panel, PANEL_API_KEY: e.target.value })} />
+          <button id="settings-panel-save" onClick={() => save(panel)}>{s["app-console-settings-check"]}</button>
+        </div>
+      )}
+      {items.filter((i) => !(panelEditable && PANEL_SETTINGS.includes(i.name))).map((item) => <SettingCard key={item.name} s={s} item={item} save={save} />)}
+    </div>
+  );
+}
+
 export function Console({ s, api, raw }) {
   const [section, setSection] = useState("catalog");
   const body = {
@@ -274,6 +327,7 @@ export function Console({ s, api, raw }) {
     panels: <Panels s={s} api={api} />,
     stats: <Stats s={s} api={api} raw={raw} />,
     audit: <Audit s={s} api={api} />,
+    settings: <Settings s={s} api={api} />,
   }[section];
   return (
     <div id="console">

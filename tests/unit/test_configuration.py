@@ -1,0 +1,114 @@
+"""Which value of a setting the shop runs with: the environment's, the owner's (stored), the
+default — and the one-time setup code."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from bot.core.configuration import sources
+from bot.core.configuration.setup_code import WRONG_PER_HOUR, Guesses, matches, new_code
+from bot.core.configuration.sources import Source
+from bot.core.settings import Settings
+
+TOKEN = "123:abc"
+
+
+def env(**values: Any) -> Settings:
+    return Settings(_env_file=None, bot_token=TOKEN, **values)
+
+
+def test_stored_values_fill_what_the_environment_leaves_unset() -> None:
+    running = sources.effective(env(), {"stars_per_usd": "70", "webapp_url": "https://s.example"})
+    assert running.stars_per_usd == Decimal(70)
+    assert running.webapp_url == "https://s.example"
+
+
+def test_a_name_set_in_the_environment_wins() -> None:
+    base = env(stars_per_usd=Decimal(90))
+    running = sources.effective(base, {"stars_per_usd": "70"})
+    assert running.stars_per_usd == Decimal(90)
+    assert sources.source_of(base, {"stars_per_usd": "70"}, "stars_per_usd") is Source.ENVIRONMENT
+    refused = sources.check(base, {}, {"stars_per_usd": "10"})
+    assert refused == "STARS_PER_USD is set in the environment, which wins"
+
+
+def test_a_copied_env_example_at_its_defaults_locks_nothing() -> None:
+    # `.env.example` sets MARKUP_PERCENT=30 (the default) and PANEL_API_URL= (blank).
+    base = env(markup_percent=Decimal(30), panel_api_url="")
+    stored = {"panel_api_url": "https://panel.example/api/v2", "panel_api_key": "k"}
+    running = sources.effective(base, stored)
+    assert running.panel_api_url == "https://panel.example/api/v2"
+    assert not running.uses_sandbox
+    assert sources.source_of(base, stored, "panel_api_url") is Source.SETUP
+
+
+def test_names_read_before_the_database_are_never_taken_from_it() -> None:
+    stored = {"bot_token": "9:zzz", "database_path": "elsewhere.sqlite3", "admin_ids": "1"}
+    running = sources.effective(env(), stored)
+    assert running.bot_token.get_secret_value() == TOKEN
+    assert running.admin_ids == frozenset()
+    assert sources.check(env(), {}, {"database_url": "postgresql://x"}) == (
+        "DATABASE_URL is read from the environment only"
+    )
+
+
+def test_owners_who_claimed_the_shop_join_admin_ids() -> None:
+    running = sources.effective(env(admin_ids=frozenset({1})), {}, owners=frozenset({2}))
+    assert running.admin_ids == frozenset({1, 2})
+
+
+def test_a_stored_value_refused_later_is_left_out_not_fatal(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    running = sources.effective(env(), {"stars_per_usd": "-5", "webapp_url": "https://ok.example"})
+    assert running.stars_per_usd == Decimal(50)  # the default
+    assert running.webapp_url == "https://ok.example"
+    [refused] = [r for r in caplog.records if "refused" in r.getMessage()]
+    assert refused.settings == ["STARS_PER_USD"]  # type: ignore[attr-defined]
+
+
+def test_check_names_the_problem_without_the_value() -> None:
+    assert sources.check(env(), {}, {"stars_per_usd": "abc"}) == (
+        "STARS_PER_USD Input should be a valid decimal"
+    )
+    # Rules across settings: an address without its key.
+    assert sources.check(env(), {}, {"panel_api_url": "https://p.example"}) == (
+        "PANEL_API_KEY is required when PANEL_API_URL is set"
+    )
+    assert sources.check(env(), {}, {"wallet_currency": "euro"}) == (
+        "WALLET_CURRENCY must be a 3-letter currency code such as USD or EUR"
+    )
+    assert sources.check(env(), {}, {"stars_per_usd": "70"}) is None
+
+
+def test_secrets_are_shown_only_as_set() -> None:
+    running = sources.effective(env(), {"crypto_pay_token": "1234:SECRETTOKEN"})
+    [line] = [
+        line
+        for line in sources.lines(env(), {"crypto_pay_token": "x"}, running)
+        if line.env_name == "CRYPTO_PAY_TOKEN"
+    ]
+    assert "SECRETTOKEN" not in line.value
+    assert line.secret and line.source is Source.SETUP and line.editable
+    [token] = [line for line in sources.lines(env(), {}, running) if line.env_name == "BOT_TOKEN"]
+    assert not token.editable and TOKEN not in token.value
+
+
+def test_setup_code_is_compared_without_dashes_or_case() -> None:
+    code = new_code()
+    assert len(code) == 9 and code[4] == "-"
+    assert matches(code.lower().replace("-", " "), code)
+    assert not matches("AAAA-AAAA", code) or code == "AAAA-AAAA"
+
+
+def test_wrong_codes_are_limited_per_person_per_hour() -> None:
+    guesses = Guesses()
+    for _ in range(WRONG_PER_HOUR):
+        assert guesses.allowed(7, now=100.0)
+        guesses.wrong(7, now=100.0)
+    assert not guesses.allowed(7, now=200.0)
+    assert guesses.allowed(8, now=200.0)  # someone else
+    assert guesses.allowed(7, now=100.0 + 3601)
