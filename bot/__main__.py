@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from bot.core.configuration.sources import describe_error
 from bot.core.logs import configure_logging
 from bot.core.settings import Settings
 
@@ -16,22 +17,7 @@ EXIT_INTERRUPTED = 130  # as a shell reports a Ctrl+C
 
 
 def _describe(error: ValidationError) -> str:
-    first = error.errors()[0]
-    message = first["msg"].removeprefix("Value error, ")
-    if first["type"] == "missing":
-        message = "is required but not set (see .env.example)"
-    location = first["loc"]
-    if not location:  # a rule across settings: the message names them
-        return f"Configuration error: {message}"
-    name = str(location[0]).upper()
-    if len(location) > 1 and isinstance(location[1], int):  # one entry of a list (PANELS)
-        if first["type"] == "missing":
-            message = "is missing"
-        where = ".".join(str(part) for part in location[2:])
-        return f"Configuration error: {name} entry {location[1] + 1} {where} {message}".replace(
-            "  ", " "
-        )
-    return f"Configuration error: {name} {message}"
+    return f"Configuration error: {describe_error(error)}"
 
 
 def restore(settings: Settings, file: str) -> None:
@@ -64,14 +50,18 @@ def main() -> None:
     from bot.process import collector_off_while_building
 
     with collector_off_while_building():  # aiogram's models: ~250,000 objects for good
-        from bot.runners import StartupRefusedError, run  # a bad .env never imports aiogram
+        from bot.runners import (  # a bad .env never imports aiogram
+            InterruptedWhileStartingError,
+            StartupRefusedError,
+            run,
+        )
 
     try:
         asyncio.run(run(settings))
     except StartupRefusedError as exc:
         print(exc, file=sys.stderr)
         sys.exit(EXIT_CONFIG)
-    except KeyboardInterrupt:  # Ctrl+C before polling took over its signals (still starting)
+    except (KeyboardInterrupt, InterruptedWhileStartingError):  # Ctrl+C while still starting
         sys.exit(EXIT_INTERRUPTED)
 
 

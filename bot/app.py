@@ -289,6 +289,7 @@ async def build_services(
     url = env.database_url.get_secret_value() if env.database_url else None
     db = await Database.open(env.database_path, url)
     config = ConfigStore(KeyValueStore(db))
+    revision = await config.revision()
     settings = effective(env, await config.stored(), await config.owners())
     redact_also(settings.secrets())  # keys and tokens the owner set inside Telegram
     if settings.metrics_enabled:
@@ -482,7 +483,9 @@ async def build_services(
         autopilot=autopilot,
         resolutions=Resolutions(stores.orders, stores.audit),
         sandbox=owned_sandbox,
-        configuration=Configuration(env, settings, config, stores.audit, restart or Restart()),
+        configuration=Configuration(
+            env, settings, config, stores.audit, restart or Restart(), revision
+        ),
     )
 
 
@@ -686,6 +689,8 @@ async def _follow_other_replicas(services: Services) -> None:
     while True:
         await asyncio.sleep(SHARED_CACHE_SECONDS)
         with contextlib.suppress(Exception):
+            if await services.configuration.follow():
+                return  # the runner rebuilds this replica with the new settings
             if await services.pricing.load():
                 await services.curation.refresh()  # a new price may pause or resume
             else:

@@ -55,6 +55,10 @@ async def reach_telegram(bot: Bot, first_wait: float = 1.0, longest_wait: float 
         wait = min(wait * 2, longest_wait)
 
 
+class InterruptedWhileStartingError(Exception):
+    """A signal came before the bot served anyone (Telegram still out of reach, say)."""
+
+
 class Lifecycle:
     """What ends one build's run: a signal (the process stops) or a settings change (the shop
     is built again). Signals are the runner's, not polling's: one that comes while a build
@@ -124,7 +128,7 @@ async def _run_once(env: Settings, life: Lifecycle, sandbox: SandboxHost) -> Non
         dp = create_dispatcher(services)
     try:
         try:
-            await reach_telegram(bot)
+            await _reach_unless_stopped(bot, life)
         except BaseException:
             await bot.session.close()
             raise
@@ -134,6 +138,19 @@ async def _run_once(env: Settings, life: Lifecycle, sandbox: SandboxHost) -> Non
             await run_polling(settings, services, bot, dp, life)
     finally:
         await services.close()  # done already after a normal shutdown; not when start failed
+
+
+async def _reach_unless_stopped(bot: Bot, life: Lifecycle) -> None:
+    reaching = asyncio.create_task(reach_telegram(bot))
+    stopping = asyncio.create_task(life.stopping.wait())
+    await asyncio.wait({reaching, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    stopping.cancel()
+    if not reaching.done():
+        reaching.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await reaching
+        raise InterruptedWhileStartingError
+    reaching.result()
 
 
 async def _poll_until_ended(bot: Bot, dp: Dispatcher, life: Lifecycle) -> None:

@@ -155,8 +155,9 @@ async def save(
         await show(message, i18n, state, configuration, pricing, step)
         return
     change = await configuration.change(message.chat.id, changes)
-    if not change.ok:
+    if not change.ok:  # said why, and the same step asked again with its buttons
         await message.answer(i18n.get("setup-refused", reason=html.quote(change.error or "")))
+        await show(message, i18n, state, configuration, pricing, step)
         return
     await message.answer(i18n.get("setup-saved"))
     await show(message, i18n, state, configuration, pricing, step_after(step))
@@ -248,6 +249,7 @@ async def set_markup(
     value = parse_decimal(text.rstrip("%").strip())
     if value is None or not 0 <= value <= MAX_MARKUP:
         await message.answer(i18n.get("setup-markup-bad"))
+        await show(message, i18n, state, configuration, pricing, "markup")
         return
     before = pricing.overrides().get("default")
     await pricing.set_override("default", value)

@@ -44,6 +44,8 @@ def step_before(step: str) -> str | None:
 
 def set_by_environment(step: str, env: Settings) -> list[str]:
     """The names of this step the environment sets (and so wins over the wizard)."""
+    if step == "markup":  # /markup's, which wins over MARKUP_PERCENT anyway
+        return []
     names = list(STEPS[step])
     if step.startswith("panel"):
         names += ["panels"]

@@ -56,3 +56,19 @@ async def test_curation_and_prices_made_on_one_replica_reach_the_other(
     service = await other.catalog.service(SEO + 1)
     assert service is not None and other.pricing.rate(service) == Decimal("9.99")
     assert not await other.pricing.load()
+
+
+async def test_a_setting_the_owner_changes_on_one_replica_rebuilds_the_other(
+    replicas: tuple[Services, Services],
+) -> None:
+    one, other = replicas
+    assert not await other.configuration.follow()  # nothing changed: no rebuild
+    change = await one.configuration.change(1, {"stars_per_usd": "70"})
+    assert change.ok
+    assert await other.configuration.follow()  # the runner rebuilds it with the change
+    rebuilt = await build_services(other.configuration.env)
+    try:
+        assert str(rebuilt.settings.stars_per_usd) == "70"
+        assert not await rebuilt.configuration.follow()
+    finally:
+        await rebuilt.close()

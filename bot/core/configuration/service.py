@@ -54,12 +54,14 @@ class Configuration:
         store: ConfigStore,
         audit: AuditLog,
         restart: Restart,
+        revision: str = "0",
     ) -> None:
         self.env = env
         self.running = running
         self._store = store
         self._audit = audit
         self._restart = restart
+        self._revision = revision  # of the stored settings this build runs with
         self._guesses = Guesses()
         # Who claimed the shop through this build: the wizard is theirs before the rebuild.
         self._claimed: set[int] = set()
@@ -136,6 +138,13 @@ class Configuration:
             )
         self._restart.request()
         return Change()
+
+    async def follow(self) -> bool:
+        """Replicas: when another one stored a change (or an owner), rebuild with it too."""
+        if await self._store.revision() == self._revision:
+            return False
+        self._restart.request()
+        return True
 
     async def check_panel(self, url: str, key: str) -> PanelCheck:
         async with _checking() as http:
