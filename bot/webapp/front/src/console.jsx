@@ -153,14 +153,14 @@ function Catalog({ s, api }) {
                   <button class="small history" title={s["app-console-history"]} onClick={() => showHistory(row.id)}>📈</button>{" "}
                   {row.featured ? "⭐ " : ""}{row.name}{row.name !== row.panel_name && <div class="hint">{row.panel_name}</div>}
                 </td>
-                <td>{row.category}</td>
-                <td>{row.panel}</td>
-                <td class="num">{row.cost}</td>
-                <td class="num">{row.price}{row.hand_price ? " ✋" : ""}</td>
-                <td class="num">{row.margin}%</td>
+                <td data-label={s["app-console-col-category"]}>{row.category}</td>
+                <td data-label={s["app-console-col-panel"]}>{row.panel}</td>
+                <td class="num" data-label={s["app-console-col-cost"]}>{row.cost}</td>
+                <td class="num" data-label={s["app-console-col-price"]}>{row.price}{row.hand_price ? " ✋" : ""}</td>
+                <td class="num" data-label={s["app-console-col-margin"]}>{row.margin}%</td>
                 <td class="status">{s[`app-console-status-${row.status}`]}</td>
-                <td class="num record" data-verdict={row.verdict}>{row.completed == null ? "—" : `${row.verdict === "reliable" ? "✅ " : row.verdict === "bad" ? "⚠️ " : ""}${row.completed}%`}</td>
-                <td class="num">{row.orders ?? 0}</td>
+                <td class="num record" data-label={s["app-console-col-completed"]} data-verdict={row.verdict}>{row.completed == null ? "—" : `${row.verdict === "reliable" ? "✅ " : row.verdict === "bad" ? "⚠️ " : ""}${row.completed}%`}</td>
+                <td class="num" data-label={s["app-console-col-orders"]}>{row.orders ?? 0}</td>
               </tr>
             ))}
           </tbody>
