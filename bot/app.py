@@ -653,7 +653,8 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     )
     if settings.metrics_enabled:  # nobody reads the counters otherwise: no update pays for them
         dp.update.outer_middleware(MetricsMiddleware())
-    dp.update.outer_middleware(ReleaseUpdateMiddleware())
+    handling = ReleaseUpdateMiddleware()
+    dp.update.outer_middleware(handling)
     dp.update.outer_middleware(
         CustomerMiddleware(services.customers, settings, services.translator)
     )
@@ -671,6 +672,9 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
         await start(services, bot, background)
 
     async def on_shutdown() -> None:
+        # Updates still being handled finish before anything closes (polling stopped first).
+        if not await handling.wait_idle(SHUTDOWN_GRACE_SECONDS):
+            logger.warning("shutdown with updates still being handled")
         await stop(services)
 
     # Our hooks first: on shutdown, background senders stop before i18n unloads its texts.
