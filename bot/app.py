@@ -30,6 +30,7 @@ from bot.core.catalog.pricing import Pricing
 from bot.core.catalog.routing import Routing
 from bot.core.catalog.storefront import Storefront
 from bot.core.catalog.watch import PriceWatch
+from bot.core.children.service import ChildShops
 from bot.core.configuration.restart import Restart
 from bot.core.configuration.service import Configuration
 from bot.core.configuration.sources import effective
@@ -86,6 +87,7 @@ from bot.ui.i18n import Translator, create_core, create_i18n
 from bot.ui.middlewares import (
     CustomerMiddleware,
     MetricsMiddleware,
+    PausedShop,
     ReleaseUpdateMiddleware,
     ThrottleMiddleware,
 )
@@ -96,6 +98,7 @@ from handlers import get_routers, register_errors
 if TYPE_CHECKING:  # the web server is imported only by the configurations that run one
     from aiohttp import web
 
+    from bot.core.reselling.api import ResellerApi
     from bot.panel_api import PanelApi
     from bot.webapp.api import MiniApp
 
@@ -148,6 +151,7 @@ class HandlerData(TypedDict):
     resolutions: Resolutions
     crypto: CryptoPayments | None
     configuration: Configuration
+    children: ChildShops
 
 
 @dataclass
@@ -186,8 +190,12 @@ class Services:
     autopilot: Autopilot
     resolutions: Resolutions
     configuration: Configuration
+    children: ChildShops
     crypto: CryptoPayments | None = None
     sandbox: SandboxHost | None = None
+    panel_http: httpx.AsyncClient | None = None  # a child's in-process link to its parent
+    parent: ParentLink | None = None
+    suspended: bool = False  # a child its parent's owner paused: customers get one line
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
     closed: bool = False
 
@@ -230,6 +238,7 @@ class Services:
             resolutions=self.resolutions,
             crypto=self.crypto,
             configuration=self.configuration,
+            children=self.children,
         )
 
     async def close(self) -> None:
@@ -239,6 +248,8 @@ class Services:
         self.closed = True
         await self.catalog.close()
         await self.http.aclose()
+        if self.panel_http is not None:
+            await self.panel_http.aclose()
         await self.db.close()
         if self.sandbox is not None:
             await self.sandbox.close()
@@ -280,8 +291,21 @@ def _warn_sandbox(url: str) -> None:
     )
 
 
+@dataclass(frozen=True)
+class ParentLink:
+    """What a child shop takes from the shop that runs it: the parent's API v2 answered in
+    this process for the child's owner, the texts, and whether the parent is a demo."""
+
+    transport: httpx.AsyncBaseTransport
+    translator: Translator
+    demo: bool
+
+
 async def build_services(
-    env: Settings, restart: Restart | None = None, sandbox_host: SandboxHost | None = None
+    env: Settings,
+    restart: Restart | None = None,
+    sandbox_host: SandboxHost | None = None,
+    parent: ParentLink | None = None,
 ) -> Services:
     """Every service over `env` and what the owner set inside Telegram for the names `env`
     leaves unset. `restart` is what a settings change asks of the runner; `sandbox_host`
@@ -303,8 +327,14 @@ async def build_services(
     http = httpx.AsyncClient(
         timeout=settings.panel_timeout_seconds, headers={"User-Agent": "smm-bot/0.1"}
     )
+    # A child shop's panel is its parent, answered in this process (bot/core/children).
+    panel_http = (
+        httpx.AsyncClient(transport=parent.transport, timeout=settings.panel_timeout_seconds)
+        if parent is not None
+        else http
+    )
     panels = Panels(
-        {c.name: PanelClient(http, c.url, c.key) for c in settings.panel_configs(sandbox_url)}
+        {c.name: PanelClient(panel_http, c.url, c.key) for c in settings.panel_configs(sandbox_url)}
     )
     panel = panels.client(panels.primary)
     storefront = Storefront(panels, stores.settings, Routing(settings.routing))
@@ -313,9 +343,10 @@ async def build_services(
     shop = Shop(
         settings.wallet_currency,
         accepts_crypto=settings.crypto_pay_token is not None,
-        demo=settings.uses_sandbox,
+        demo=parent.demo if parent else settings.uses_sandbox,
     )
-    translator = Translator(create_core(settings.default_locale))
+    # Children share their parent's texts: one set of Fluent bundles per process.
+    translator = parent.translator if parent else Translator(create_core(settings.default_locale))
     curation = Curation(stores.settings, stores.catalog_items, pricing, stores.audit)
     autopilot = Autopilot(
         stores.price_watch,
@@ -483,6 +514,9 @@ async def build_services(
         autopilot=autopilot,
         resolutions=Resolutions(stores.orders, stores.audit),
         sandbox=owned_sandbox,
+        panel_http=panel_http if parent is not None else None,
+        parent=parent,
+        children=ChildShops(stores.children, settings.child_shops and parent is None),
         configuration=Configuration(
             env, settings, config, stores.audit, restart or Restart(), revision
         ),
@@ -655,6 +689,15 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
         dp.update.outer_middleware(MetricsMiddleware())
     handling = ReleaseUpdateMiddleware()
     dp.update.outer_middleware(handling)
+    if services.parent is not None:  # a child shop: its parent's owner may suspend it
+        dp.update.outer_middleware(
+            PausedShop(
+                lambda: services.suspended,
+                settings.admin_ids,
+                services.translator,
+                settings.default_locale,
+            )
+        )
     dp.update.outer_middleware(
         CustomerMiddleware(services.customers, settings, services.translator)
     )
@@ -723,16 +766,13 @@ def create_mini_app(services: Services, bot: Bot) -> MiniApp | None:
     return mini_app_over(services, bot) if services.settings.webapp_url else None
 
 
-def create_panel_api(services: Services) -> PanelApi | None:
-    """The shop's own API v2 over the same services as the chat, when RESELLER_API is on."""
-    settings = services.settings
-    if not settings.reseller_api:
-        return None
+def reseller_api_of(services: Services) -> ResellerApi:
+    """The shop's API v2 rules over the same services as the chat: for its HTTP face and for
+    child shops, which buy through them in this process."""
     from bot.core.reselling.api import ResellerApi
-    from bot.panel_api import API_PATH, PanelApi
 
     stores = services.stores
-    api = ResellerApi(
+    return ResellerApi(
         services.catalog,
         services.pricing,
         services.checkout,
@@ -744,12 +784,21 @@ def create_panel_api(services: Services) -> PanelApi | None:
         paused=services.curation.paused,  # a paused (or quarantined) service is not listed
         records=services.reliability,
     )
+
+
+def create_panel_api(services: Services) -> PanelApi | None:
+    """The shop's own API v2 over the same services as the chat, when RESELLER_API is on."""
+    settings = services.settings
+    if not settings.reseller_api:
+        return None
+    from bot.panel_api import API_PATH, PanelApi
+
     origin = (
         settings.public_origin or f"http://{settings.web_server_host}:{settings.web_server_port}"
     )
     return PanelApi(
-        api=api,
-        keys=stores.api_keys,
+        api=reseller_api_of(services),
+        keys=services.stores.api_keys,
         translator=services.translator,
         default_locale=settings.default_locale,
         address=origin + API_PATH,

@@ -19,6 +19,7 @@ from bot.app import (
     create_mini_app,
     create_panel_api,
 )
+from bot.children_host import ChildHost
 from bot.core.configuration.restart import Restart
 from bot.core.settings import Settings
 from bot.core.storage.sqlite import DatabaseInUseError
@@ -132,10 +133,11 @@ async def _run_once(env: Settings, life: Lifecycle, sandbox: SandboxHost) -> Non
         except BaseException:
             await bot.session.close()
             raise
+        children = await _start_children(services)
         if settings.webhook_url:
-            await run_webhook(settings, services, bot, dp, life)
+            await run_webhook(settings, services, bot, dp, life, children)
         else:
-            await run_polling(settings, services, bot, dp, life)
+            await run_polling(settings, services, bot, dp, life, children)
     finally:
         await services.close()  # done already after a normal shutdown; not when start failed
 
@@ -153,10 +155,28 @@ async def _reach_unless_stopped(bot: Bot, life: Lifecycle) -> None:
     reaching.result()
 
 
-async def _poll_until_ended(bot: Bot, dp: Dispatcher, life: Lifecycle) -> None:
+async def _start_children(services: Services) -> ChildHost | None:
+    """With CHILD_SHOPS, the resellers' shop bots run in this process beside the parent."""
+    if not services.children.enabled:
+        return None
+    host = ChildHost(services)
+    services.children.runtime = host
+    await host.start_all()
+    return host
+
+
+async def _stop_children(children: ChildHost | None) -> None:
+    if children is not None:  # before the parent they buy from stops
+        await children.close()
+
+
+async def _poll_until_ended(
+    bot: Bot, dp: Dispatcher, life: Lifecycle, children: ChildHost | None
+) -> None:
     polling = asyncio.create_task(dp.start_polling(bot, handle_signals=False))
     ended = asyncio.create_task(life.ended())
     await asyncio.wait({polling, ended}, return_when=asyncio.FIRST_COMPLETED)
+    await _stop_children(children)
     if not polling.done():
         try:
             await dp.stop_polling()
@@ -168,10 +188,15 @@ async def _poll_until_ended(bot: Bot, dp: Dispatcher, life: Lifecycle) -> None:
 
 
 async def run_polling(
-    settings: Settings, services: Services, bot: Bot, dp: Dispatcher, life: Lifecycle
+    settings: Settings,
+    services: Services,
+    bot: Bot,
+    dp: Dispatcher,
+    life: Lifecycle,
+    children: ChildHost | None = None,
 ) -> None:
     if not settings.serves_web:
-        await _poll_until_ended(bot, dp, life)
+        await _poll_until_ended(bot, dp, life, children)
         return
     from aiohttp import web  # in polling mode, a web server only for what needs one
 
@@ -191,13 +216,18 @@ async def run_polling(
     await web.TCPSite(runner, settings.web_server_host, settings.web_server_port).start()
     logger.info("web server listening", extra={"port": settings.web_server_port})
     try:
-        await _poll_until_ended(bot, dp, life)
+        await _poll_until_ended(bot, dp, life, children)
     finally:
         await runner.cleanup()
 
 
 async def run_webhook(
-    settings: Settings, services: Services, bot: Bot, dp: Dispatcher, life: Lifecycle
+    settings: Settings,
+    services: Services,
+    bot: Bot,
+    dp: Dispatcher,
+    life: Lifecycle,
+    children: ChildHost | None = None,
 ) -> None:
     from aiohttp import web  # only webhook mode runs a web server
 
@@ -223,6 +253,7 @@ async def run_webhook(
         extra={"port": settings.web_server_port, "path": webhook_path(settings.webhook_url or "")},
     )
     await life.ended()
+    await _stop_children(children)
     logger.info("stopping the webhook server")
     await runner.cleanup()  # runs the dispatcher's shutdown: placements finish, tasks stop
     await bot.session.close()

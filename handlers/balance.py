@@ -7,6 +7,7 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram_i18n import I18nContext, LazyFilter
 
+from bot.core.children.service import ChildShops
 from bot.core.growth.loyalty import tier_status
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.plans.service import Plans
@@ -24,6 +25,7 @@ async def show_balance(
     shop: Shop,
     settings: Settings,
     plans: Plans,
+    children: ChildShops,
 ) -> None:
     """The wallet, what each top-up earns on top, and the spend tier with what is left to
     the next."""
@@ -41,6 +43,7 @@ async def show_balance(
             shop.accepts_crypto,
             api=settings.reseller_api,
             plans=await plans.store.has_plans_for(message.chat.id),
+            own_shop=children.enabled,
         ),
     )
 

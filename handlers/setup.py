@@ -63,7 +63,7 @@ class IsOwner(Filter):
         configuration: Configuration,
         event_from_user: User | None = None,
     ) -> bool:
-        return event_from_user is not None and configuration.is_owner(event_from_user.id)
+        return event_from_user is not None and await configuration.is_owner(event_from_user.id)
 
 
 Owner = IsOwner()

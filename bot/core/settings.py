@@ -10,7 +10,12 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from bot.core.steps import Step, parse_steps
 
@@ -61,6 +66,9 @@ PLACEHOLDER_TOKEN = "replace-with-your-token"  # noqa: S105 - the example, not a
 
 
 class Settings(BaseSettings):
+    """The shop's settings: the environment and `.env`, then what the owner set inside
+    Telegram (bot/core/configuration)."""
+
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", hide_input_in_errors=True)
 
     bot_token: SecretStr
@@ -123,6 +131,10 @@ class Settings(BaseSettings):
     reseller_api: bool = False
     # The public address customers are shown for it; unset: WEBAPP_URL's or WEBHOOK_URL's origin.
     public_url: str | None = None
+    # Child shops: resellers create their own shop bot (a Telegram managed bot) on this catalog.
+    child_shops: bool = False
+    # A child's monthly fee in Stars (0: none); see README "Child shops".
+    child_shop_fee_stars: int = Field(default=0, ge=0, le=100_000)
     # Loyalty: "50:5,100:10" — a top-up of at least 50 earns 5 % more, of at least 100, 10 %.
     topup_bonuses: Annotated[tuple[Step, ...], NoDecode] = ()
     # "100:2,500:5": after 100 delivered (charges less refunds), 2 % off every order…
@@ -336,3 +348,19 @@ class Settings(BaseSettings):
 
     def is_admin(self, user_id: int) -> bool:
         return user_id in self.admin_ids
+
+
+class ChildSettings(Settings):
+    """A child shop's settings: only what it is given (its token, its database, the parent as
+    its panel) and what its owner sets inside it — never the parent's environment."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from bot.core.catalog.item_store import CatalogItems
 from bot.core.catalog.watch import PriceWatch
+from bot.core.children.store import ChildStore
 from bot.core.customers.user_store import UserStore
 from bot.core.delivery.sample_store import SampleStore
 from bot.core.growth.commissions import Commissions
@@ -57,6 +58,7 @@ class Stores:
     catalog_items: CatalogItems
     plans: PlanStore
     records: RecordStore
+    children: ChildStore
 
     @classmethod
     def over(
@@ -90,4 +92,5 @@ class Stores:
             catalog_items=CatalogItems(db),
             plans=PlanStore(db, wallets),
             records=RecordStore(db),
+            children=ChildStore(db),
         )

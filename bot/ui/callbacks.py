@@ -174,3 +174,7 @@ class SetupDo(StrEnum):
 class SetupNav(CallbackData, prefix="sw"):
     action: SetupDo
     value: Annotated[str, Field(max_length=24)] = ""
+
+
+class ChildShopMenu(CallbackData, prefix="cs"):
+    """Balance → 🏪 Your own shop: what a child shop is and the create button."""

@@ -62,6 +62,7 @@ ADMIN_COMMANDS = (
     "staff",
     "settings",
     "setup",
+    "shops",
 )
 
 

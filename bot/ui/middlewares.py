@@ -166,3 +166,29 @@ class ThrottleMiddleware(BaseMiddleware):
             await _say(event, self._translate("throttled", locale))
         logger.info("update dropped by flood control", extra={"user": tg_user.id})
         return None
+
+
+class PausedShop(BaseMiddleware):
+    """A child shop its parent's owner suspended: every customer gets one line, nothing runs.
+    (Its owner still reaches the shop: they must be able to see and settle it.)"""
+
+    def __init__(
+        self,
+        paused: Callable[[], bool],
+        owners: frozenset[int],
+        translate: Translator,
+        default_locale: str,
+    ) -> None:
+        self._paused = paused
+        self._owners = owners
+        self._translate = translate
+        self._default_locale = default_locale
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        tg_user: TelegramUser | None = data.get("event_from_user")
+        if not self._paused() or (tg_user is not None and tg_user.id in self._owners):
+            return await handler(event, data)
+        if isinstance(event, Update) and (event.message or event.callback_query) and tg_user:
+            locale = pick_locale(None, tg_user.language_code, self._default_locale)
+            await _say(event, self._translate("child-paused", locale))
+        return None

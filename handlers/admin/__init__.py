@@ -17,6 +17,7 @@ from handlers.admin import (
     sales,
     settings,
     shop,
+    shops,
     staff,
     wallets,
 )
@@ -36,5 +37,6 @@ def register(router: Router) -> None:
         plans,
         staff,
         settings,
+        shops,
     ):
         feature.register(router)

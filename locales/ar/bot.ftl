@@ -1021,3 +1021,38 @@ app-console-settings-save = حفظ
 app-console-settings-saved = ✅ حُفظ: سيُعاد تشغيل المتجر به بعد لحظة.
 app-console-settings-panel = 🔌 اللوحة: عنوان الواجهة ومفتاحها (يُتحقق منهما قبل الحفظ)
 app-console-settings-check = تحقّق واحفظ
+
+## Child shops
+cmd-shops = المتاجر الفرعية: القائمة والإيقاف والاستئناف
+button-own-shop = 🏪 متجرك الخاص
+child-offer = 🏪 <b>متجرك الخاص</b> — بوت تيليجرام خاص بك يبيع خدمات هذا المتجر باسمك.
+    • عملاؤك وأسعارك: هامش { $markup } % للبداية، ثم رموز الخصم والبث والإحصاءات ولوحة التحكم الخاصة بك.
+    • عملاؤك يدفعون لك: النجوم تذهب إلى رصيد بوتك، وCrypto Pay إلى تطبيقك.
+    • كل طلب يضعونه يُدفع من محفظتك هنا بسعرك — أبقِها مشحونة.
+    اضغط الزر أدناه: ينشئ تيليجرام البوت ويعمل خلال ثوانٍ.
+child-fee = التكلفة { $stars } ⭐ شهريًا.
+child-free = مجانًا.
+child-create = 🤖 أنشئ بوت متجري
+child-not-now = ليس الآن
+child-later = متى شئت: الرصيد ← 🏪 متجرك الخاص.
+child-starting = ⏳ جارٍ تشغيل متجرك…
+child-suggested-name = متجر { $name }
+child-running = ✅ متجرك ‎@{ $username } يعمل. افتحه وأرسل ‎/start: أنت مالكه. الهامش { $markup } % (‏/markup يغيّره)، و‏/settings يعرض الباقي، و‏/stats مبيعاتك. تُدفع الطلبات من محفظتك هنا: اشحنها قبل أن يشتري عملاؤك.
+child-paused = ⏸ هذا المتجر متوقف مؤقتًا. عُد لاحقًا من فضلك.
+child-shops-title = 🏪 <b>المتاجر الفرعية</b>: { $count ->
+        [zero] لا متاجر
+        [one] متجر واحد
+        [two] متجران
+        [few] { $count } متاجر
+        [many] { $count } متجرًا
+       *[other] { $count } متجر
+    }
+child-shop-line = <b>@{ $username }</b> (<code>{ $bot_id }</code>) · { $state }
+    المالك <code>{ $owner }</code> · المحفظة هنا { $wallet }
+    العملاء { $customers } · 30 يومًا: { $orders } طلبات، { $volume }
+child-state-running = يعمل
+child-state-suspended = ⏸ موقوف
+child-shops-none = لا متاجر فرعية بعد.
+child-shops-usage = <code>/shops suspend BOT_ID</code> · <code>/shops resume BOT_ID</code>
+child-now-suspended = ⏸ أُوقف المتجر { $bot_id }: يُبلَّغ عملاؤه بالتوقف.
+child-now-running = ▶️ عاد المتجر { $bot_id } للعمل.

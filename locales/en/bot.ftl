@@ -916,3 +916,34 @@ app-console-settings-save = Save
 app-console-settings-saved = ✅ Saved: the shop restarts with it in a moment.
 app-console-settings-panel = 🔌 Panel: API address and key (checked before they are kept)
 app-console-settings-check = Check and save
+
+## Child shops
+cmd-shops = Child shops: list, suspend, resume
+button-own-shop = 🏪 Your own shop
+child-offer = 🏪 <b>Your own shop</b> — a Telegram bot of your own that sells this shop's services under your name.
+    • Your customers, your prices: markup { $markup } % to start, then your own promo codes, broadcasts, stats and console.
+    • Your customers pay you: Stars go to your bot's balance, Crypto Pay to your own app.
+    • Each order they place is paid from your wallet here, at your price — keep it topped up.
+    Tap the button below: Telegram creates the bot, and it runs within seconds.
+child-fee = It costs { $stars } ⭐ a month.
+child-free = It is free.
+child-create = 🤖 Create my shop bot
+child-not-now = Not now
+child-later = Whenever you like: Balance → 🏪 Your own shop.
+child-starting = ⏳ Starting your shop…
+child-suggested-name = { $name }'s shop
+child-running = ✅ Your shop @{ $username } is running. Open it and send /start: you are its owner. Markup is { $markup } % (/markup changes it), /settings shows the rest, /stats your sales. Orders are paid from your wallet here: top it up before your customers buy.
+child-paused = ⏸ This shop is paused for now. Please come back later.
+child-shops-title = 🏪 <b>Child shops</b>: { $count ->
+        [one] { $count } shop
+       *[other] { $count } shops
+    }
+child-shop-line = <b>@{ $username }</b> (<code>{ $bot_id }</code>) · { $state }
+    owner <code>{ $owner }</code> · wallet here { $wallet }
+    customers { $customers } · 30 days: { $orders } orders, { $volume }
+child-state-running = running
+child-state-suspended = ⏸ suspended
+child-shops-none = No child shops yet.
+child-shops-usage = <code>/shops suspend BOT_ID</code> · <code>/shops resume BOT_ID</code>
+child-now-suspended = ⏸ Shop { $bot_id } is suspended: its customers are told it is paused.
+child-now-running = ▶️ Shop { $bot_id } runs again.

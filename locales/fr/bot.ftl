@@ -905,3 +905,34 @@ app-console-settings-save = Enregistrer
 app-console-settings-saved = ✅ Enregistré : la boutique redémarre avec dans un instant.
 app-console-settings-panel = 🔌 Panel : adresse et clé de l'API (vérifiées avant d'être gardées)
 app-console-settings-check = Vérifier et enregistrer
+
+## Child shops
+cmd-shops = Boutiques filles : liste, suspendre, reprendre
+button-own-shop = 🏪 Votre propre boutique
+child-offer = 🏪 <b>Votre propre boutique</b> — un bot Telegram à vous qui vend les services de cette boutique sous votre nom.
+    • Vos clients, vos prix : marge de { $markup } % pour commencer, puis vos codes promo, diffusions, statistiques et console.
+    • Vos clients vous paient : les Stars vont au solde de votre bot, Crypto Pay à votre propre application.
+    • Chaque commande est payée depuis votre portefeuille ici, à votre prix — gardez-le approvisionné.
+    Touchez le bouton ci-dessous : Telegram crée le bot, qui tourne en quelques secondes.
+child-fee = Cela coûte { $stars } ⭐ par mois.
+child-free = C'est gratuit.
+child-create = 🤖 Créer mon bot boutique
+child-not-now = Pas maintenant
+child-later = Quand vous voulez : Solde → 🏪 Votre propre boutique.
+child-starting = ⏳ Démarrage de votre boutique…
+child-suggested-name = Boutique de { $name }
+child-running = ✅ Votre boutique @{ $username } tourne. Ouvrez-la et envoyez /start : vous en êtes le propriétaire. La marge est de { $markup } % (/markup la change), /settings montre le reste, /stats vos ventes. Les commandes sont payées depuis votre portefeuille ici : approvisionnez-le avant que vos clients achètent.
+child-paused = ⏸ Cette boutique est en pause pour le moment. Revenez plus tard.
+child-shops-title = 🏪 <b>Boutiques filles</b> : { $count ->
+        [one] { $count } boutique
+       *[other] { $count } boutiques
+    }
+child-shop-line = <b>@{ $username }</b> (<code>{ $bot_id }</code>) · { $state }
+    propriétaire <code>{ $owner }</code> · portefeuille ici { $wallet }
+    clients { $customers } · 30 jours : { $orders } commandes, { $volume }
+child-state-running = active
+child-state-suspended = ⏸ suspendue
+child-shops-none = Aucune boutique fille pour l'instant.
+child-shops-usage = <code>/shops suspend BOT_ID</code> · <code>/shops resume BOT_ID</code>
+child-now-suspended = ⏸ La boutique { $bot_id } est suspendue : ses clients sont prévenus de la pause.
+child-now-running = ▶️ La boutique { $bot_id } tourne de nouveau.

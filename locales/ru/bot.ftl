@@ -958,3 +958,36 @@ app-console-settings-save = Сохранить
 app-console-settings-saved = ✅ Сохранено: магазин перезапустится с этим через мгновение.
 app-console-settings-panel = 🔌 Панель: адрес и ключ API (проверяются перед сохранением)
 app-console-settings-check = Проверить и сохранить
+
+## Child shops
+cmd-shops = Дочерние магазины: список, пауза, запуск
+button-own-shop = 🏪 Свой магазин
+child-offer = 🏪 <b>Свой магазин</b> — ваш собственный Telegram-бот, который продаёт услуги этого магазина под вашим именем.
+    • Ваши клиенты, ваши цены: наценка { $markup } % для начала, затем свои промокоды, рассылки, статистика и консоль.
+    • Клиенты платят вам: Stars идут на баланс вашего бота, Crypto Pay — в ваше приложение.
+    • Каждый их заказ оплачивается с вашего кошелька здесь по вашей цене — держите его пополненным.
+    Нажмите кнопку ниже: Telegram создаст бота, и он заработает за секунды.
+child-fee = Стоимость: { $stars } ⭐ в месяц.
+child-free = Это бесплатно.
+child-create = 🤖 Создать бота-магазин
+child-not-now = Не сейчас
+child-later = Когда захотите: Баланс → 🏪 Свой магазин.
+child-starting = ⏳ Запускаю ваш магазин…
+child-suggested-name = Магазин { $name }
+child-running = ✅ Ваш магазин @{ $username } работает. Откройте его и отправьте /start: вы его владелец. Наценка { $markup } % (/markup меняет её), /settings покажет остальное, /stats — продажи. Заказы оплачиваются с вашего кошелька здесь: пополните его, прежде чем клиенты начнут покупать.
+child-paused = ⏸ Этот магазин пока на паузе. Загляните позже.
+child-shops-title = 🏪 <b>Дочерние магазины</b>: { $count ->
+        [one] { $count } магазин
+        [few] { $count } магазина
+        [many] { $count } магазинов
+       *[other] { $count } магазина
+    }
+child-shop-line = <b>@{ $username }</b> (<code>{ $bot_id }</code>) · { $state }
+    владелец <code>{ $owner }</code> · кошелёк здесь { $wallet }
+    клиентов { $customers } · за 30 дней: заказов { $orders }, { $volume }
+child-state-running = работает
+child-state-suspended = ⏸ приостановлен
+child-shops-none = Дочерних магазинов пока нет.
+child-shops-usage = <code>/shops suspend BOT_ID</code> · <code>/shops resume BOT_ID</code>
+child-now-suspended = ⏸ Магазин { $bot_id } приостановлен: его клиентам сообщается о паузе.
+child-now-running = ▶️ Магазин { $bot_id } снова работает.

@@ -83,11 +83,17 @@ class Configuration:
             await self._store.keep_code(code)
         return code
 
-    def is_owner(self, user_id: int) -> bool:
-        return user_id in self.running.admin_ids or user_id in self._claimed
+    async def is_owner(self, user_id: int) -> bool:
+        """An owner of this build, or one who claimed the shop since it was built (here, or
+        through a replica this one has not followed yet)."""
+        if user_id in self.running.admin_ids or user_id in self._claimed:
+            return True
+        if self.owned:
+            return False
+        return user_id in await self._store.owners()
 
     async def claim(self, user_id: int, given: str) -> Claim:
-        if self.is_owner(user_id):
+        if await self.is_owner(user_id):
             return Claim.OWNER
         if self.owned or await self._store.owners():  # claimed here or through a replica
             return Claim.TAKEN

@@ -121,7 +121,7 @@ def effective(
     while True:
         values = {**_explicit(env), **usable, "admin_ids": env.admin_ids | owners}
         try:
-            return Settings.model_validate(values)
+            return type(env).model_validate(values)  # a child shop's reads no environment
         except ValidationError as exc:
             named = {str(e["loc"][0]) for e in exc.errors() if e["loc"]} & usable.keys()
             dropped = named or set(usable)  # a rule across settings: drop what was stored
@@ -163,7 +163,7 @@ def check(env: Settings, stored: Mapping[str, str], changes: Mapping[str, str]) 
             return f"{env_name(name)} is too long"
     values = {**_explicit(env), **_valid_stored(env, stored), **changes}
     try:
-        Settings.model_validate(values)
+        type(env).model_validate(values)
     except ValidationError as exc:
         return describe_error(exc)
     return None

@@ -49,7 +49,7 @@ COMMAND_ROLE: dict[str, Role] = {
 # The owner's alone: money in and out of wallets, everyone's messages, people, the shop.
 OWNER_COMMANDS = (
     "credit", "debit", "balance", "refund_stars", "broadcast", "ban", "unban", "api_off",
-    "api_on", "referral", "backup", "staff", "settings", "setup",
+    "api_on", "referral", "backup", "staff", "settings", "setup", "shops",
 )  # fmt: skip
 
 

@@ -337,3 +337,17 @@ service_records = Table(
     Column("data", Text, nullable=False),
     Column("updated_at", Float, nullable=False),
 )
+
+
+# Child shops (bot/core/children): a reseller's managed bot run on this shop's catalog.
+child_shops = Table(
+    "child_shops",
+    metadata,
+    Column("bot_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("owner_id", BigInteger, nullable=False, index=True),
+    Column("username", String(64), nullable=False),
+    Column("token", Text, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("updated_at", Float, nullable=False),
+)

@@ -18,6 +18,7 @@ from bot.core.settings import SUPPORTED_LOCALES
 from bot.ui.callbacks import (
     ApiAccess,
     ApiStep,
+    ChildShopMenu,
     ConfirmOrder,
     CryptoMenu,
     CryptoTopUp,
@@ -61,13 +62,14 @@ def topup_keyboard(
     crypto: bool = False,
     api: bool = False,
     plans: bool = False,
+    own_shop: bool = False,
 ) -> InlineKeyboardMarkup:
-    key = ("topup", i18n.locale, currency, crypto, api, plans)
-    return kept(key, lambda: _topup_keyboard(i18n, currency, crypto, api, plans))
+    key = ("topup", i18n.locale, currency, crypto, api, plans, own_shop)
+    return kept(key, lambda: _topup_keyboard(i18n, currency, crypto, api, plans, own_shop))
 
 
 def _topup_keyboard(
-    i18n: I18nContext, currency: str, crypto: bool, api: bool, plans: bool
+    i18n: I18nContext, currency: str, crypto: bool, api: bool, plans: bool, own_shop: bool
 ) -> InlineKeyboardMarkup:
     options = [
         button(
@@ -79,7 +81,8 @@ def _topup_keyboard(
     promo = [button(i18n.get("button-promo"), EnterPromo())]
     api_row = [button(i18n.get("button-api-access"), ApiAccess(step=ApiStep.VIEW))] if api else []
     plans_row = [button(i18n.get("button-plans"), PlansMenu())] if plans else []
-    return markup(*in_rows(options, 2), crypto_row, plans_row, promo, api_row)
+    shop_row = [button(i18n.get("button-own-shop"), ChildShopMenu())] if own_shop else []
+    return markup(*in_rows(options, 2), crypto_row, plans_row, promo, api_row, shop_row)
 
 
 def api_access_keyboard(i18n: I18nContext, has_key: bool, notify: bool) -> InlineKeyboardMarkup:

@@ -153,11 +153,51 @@ function asMessage(stored, token) {
   return message;
 }
 
+// ---- managed bots (Bot API 9.6) -----------------------------------------------------------
+// A user who presses a KeyboardButtonRequestManagedBot gets a new bot managed by the bot that
+// showed the button: that bot receives a `managed_bot` update and a message with
+// `managed_bot_created`, and fetches the token with getManagedBotToken. A replaced token stops
+// working at once (401), as Telegram's does.
+const managedBots = new Map();  // bot id -> {token, manager (token), name, username, creator}
+const revokedTokens = new Set();
+let managedBotId = 7000000;
+function botUser(id, bot) { return { id, is_bot: true, first_name: bot.name, username: bot.username }; }
+
+app.all('/bot:token/:method', (req, res, next) => {
+  if (!revokedTokens.has(req.params.token)) return next();
+  return res.status(401).json({ ok: false, error_code: 401, description: 'Unauthorized' });
+});
+
 // ---- bot side ------------------------------------------------------------------------------
-app.all('/bot:token/getMe', (req, res) => ok(res, {
-  id: botIdOf(req.params.token), is_bot: true, first_name: 'Test bot', username: 'TestNameBot',
-  can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true,
-}));
+app.all('/bot:token/getMe', (req, res) => {
+  const managed = managedBots.get(botIdOf(req.params.token));
+  ok(res, {
+    id: botIdOf(req.params.token), is_bot: true,
+    first_name: managed ? managed.name : 'Test bot', username: managed ? managed.username : 'TestNameBot',
+    can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true,
+  });
+});
+app.all('/bot:token/getManagedBotToken', (req, res) => {
+  const managed = managedBots.get(Number(req.body.user_id));
+  if (!managed || managed.manager !== req.params.token) {
+    return res.status(400).json({ ok: false, error_code: 400, description: 'Bad Request: bot not found' });
+  }
+  calls.push({ method: 'getManagedBotToken', params: { user_id: Number(req.body.user_id) } });
+  return ok(res, managed.token);
+});
+function replaceToken(id) {
+  const managed = managedBots.get(id);
+  revokedTokens.add(managed.token);
+  managed.token = `${id}:managed${Math.random().toString(36).slice(2, 12)}`;
+  return managed;
+}
+app.all('/bot:token/replaceManagedBotToken', (req, res) => {
+  const managed = managedBots.get(Number(req.body.user_id));
+  if (!managed || managed.manager !== req.params.token) {
+    return res.status(400).json({ ok: false, error_code: 400, description: 'Bad Request: bot not found' });
+  }
+  return ok(res, replaceToken(Number(req.body.user_id)).token);
+});
 
 app.all('/bot:token/setWebhook', (req, res) => {
   webhooks[req.params.token] = { url: req.body.url, secret: req.body.secret_token };
@@ -481,6 +521,31 @@ app.post('/renewSubscriptions', (req, res) => {
 app.post('/subscriptions', (req, res) => ok(res, [...subscriptions].map(([first, sub]) => ({
   first_charge: first, user_id: sub.from.id, canceled: sub.canceled, paid: sub.paid,
   expires: sub.expires }))));
+app.post('/createManagedBot', (req, res) => {
+  // The user pressed the request button and confirmed in Telegram's dialog.
+  const id = managedBotId++;
+  const bot = { token: `${id}:managed${Math.random().toString(36).slice(2, 12)}`,
+    manager: req.body.botToken, name: String(req.body.name || 'Shop'),
+    username: String(req.body.username || `shop${id}_bot`), creator: req.body.from };
+  managedBots.set(id, bot);
+  pushUpdate(bot.manager, { managed_bot: { user: req.body.from, bot: botUser(id, bot) } });
+  const message = userMessage({ from: req.body.from }, false);
+  delete message.text;
+  message.managed_bot_created = { bot: botUser(id, bot) };
+  pushUpdate(bot.manager, { message });
+  ok(res, { id, token: bot.token, username: bot.username });
+});
+app.post('/getManagedBotTokenForTest', (req, res) => {
+  const bot = managedBots.get(Number(req.body.botId));
+  ok(res, bot ? { id: Number(req.body.botId), token: bot.token } : null);
+});
+app.post('/rotateManagedBotToken', (req, res) => {
+  // The owner changed the bot's token in @BotFather: the manager is told with `managed_bot`.
+  const id = Number(req.body.botId);
+  const bot = replaceToken(id);
+  pushUpdate(bot.manager, { managed_bot: { user: bot.creator, bot: botUser(id, bot) } });
+  ok(res, { id, token: bot.token });
+});
 app.post('/sendRawUpdate', (req, res) => ok(res, pushUpdate(req.body.botToken, req.body.update)));
 app.post('/botMessages', (req, res) => {
   // Every message the bot sent (or edited) to a chat, with read marks cleared as it is read.
@@ -488,7 +553,13 @@ app.post('/botMessages', (req, res) => {
   const found = server.storage.botMessages.filter((u) => u.botToken === token
     && String(u.message.chat_id) === String(chatId) && (!unreadOnly || !u.isRead));
   found.forEach((u) => { u.isRead = true; });
-  ok(res, found.map((u) => asMessage(u, token)));
+  // What the user sees also includes a reply keyboard (not part of a bot's Message answer).
+  ok(res, found.map((u) => {
+    const message = asMessage(u, token);
+    const markup = parse(u.message.reply_markup);
+    if (markup && markup.keyboard) message.reply_keyboard = markup.keyboard;
+    return message;
+  }));
 });
 app.post('/callbackAnswers', (req, res) => ok(res, callbackAnswers.filter((a) => a.token === req.body.token)));
 app.post('/inlineAnswers', (req, res) => ok(res, inlineAnswers.filter((a) => a.token === req.body.token)));

@@ -1,0 +1,63 @@
+"""Child shops, the reseller's side: Balance → 🏪 Your own shop explains what they get and
+what it costs and shows Telegram's create-a-bot button; when Telegram reports the new bot
+(`managed_bot`), its token is fetched and the child runs in this process within seconds. A
+token the owner changes in @BotFather is reported the same way: the child restarts on it."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.enums import ChatType
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import CallbackQuery, ManagedBotUpdated, Message
+from aiogram_i18n import I18nContext, LazyFilter
+
+from bot.core.children.service import ChildShops
+from bot.core.settings import Settings
+from bot.ui.callbacks import ChildShopMenu
+from bot.ui.child_shops import create_keyboard, offer, running
+from bot.ui.keyboards import main_menu
+
+
+async def show_offer(
+    query: CallbackQuery, i18n: I18nContext, children: ChildShops, settings: Settings
+) -> None:
+    if not children.enabled or not isinstance(query.message, Message):
+        return
+    await query.message.answer(
+        offer(i18n, settings.child_shop_fee_stars),
+        reply_markup=create_keyboard(i18n, query.from_user),
+    )
+
+
+async def not_now(message: Message, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("child-later"), reply_markup=main_menu(i18n))
+
+
+async def bot_created(message: Message, i18n: I18nContext) -> None:
+    """The chat's own note of the creation: the menu comes back while the shop starts."""
+    await message.answer(i18n.get("child-starting"), reply_markup=main_menu(i18n))
+
+
+async def managed_bot(
+    event: ManagedBotUpdated, bot: Bot, i18n: I18nContext, children: ChildShops
+) -> None:
+    if not children.enabled:
+        return
+    bot_id = event.bot_user.id
+    try:
+        token = await bot.get_managed_bot_token(user_id=bot_id)
+    except TelegramAPIError as exc:  # Telegram tells again; nothing half-made is kept
+        raise RuntimeError(f"the managed bot's token was refused: {type(exc).__name__}") from None
+    known = await children.store.get(bot_id)
+    if known is not None:
+        await children.token_changed(bot_id, token)
+        return
+    child = await children.created(event.user.id, bot_id, event.bot_user.username or "", token)
+    await bot.send_message(event.user.id, running(i18n, child), reply_markup=main_menu(i18n))
+
+
+def register(router: Router) -> None:
+    router.callback_query.register(show_offer, ChildShopMenu.filter())
+    router.message.register(not_now, LazyFilter("child-not-now"), F.chat.type == ChatType.PRIVATE)
+    router.message.register(bot_created, F.managed_bot_created)
+    router.managed_bot.register(managed_bot)
