@@ -299,6 +299,7 @@ class ParentLink:
     transport: httpx.AsyncBaseTransport
     translator: Translator
     demo: bool
+    username: str  # the parent's bot, where the child's owner tops up their wallet
 
 
 async def build_services(
@@ -477,7 +478,12 @@ async def build_services(
         staff=Staff(stores.settings, admins, keep_seconds=SHARED_CACHE_SECONDS),
         translator=translator,
         renderer=MessageRenderer(
-            NoticeReads.of(stores), translator, settings.default_locale, catalog, delivery
+            NoticeReads.of(stores),
+            translator,
+            settings.default_locale,
+            catalog,
+            delivery,
+            parent_bot=parent.username if parent else None,
         ),
         poller=Poller(
             stores.statuses,

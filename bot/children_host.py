@@ -52,8 +52,9 @@ class ChildHost:
     """Starts, stops and pauses the children of one parent build (bot/core/children's
     `Runtime`)."""
 
-    def __init__(self, parent: Services) -> None:
+    def __init__(self, parent: Services, parent_username: str) -> None:
         self._parent = parent
+        self._username = parent_username
         self._answer = reseller_api_of(parent).answer
         self._running: dict[int, RunningChild] = {}
         self._folder = parent.settings.database_path.parent / "children"
@@ -95,6 +96,7 @@ class ChildHost:
             transport=ParentTransport(self._answer, child.owner_id),
             translator=self._parent.translator,
             demo=self._parent.shop.demo,
+            username=self._username,
         )
         try:
             with collector_off_while_building():

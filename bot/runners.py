@@ -133,7 +133,7 @@ async def _run_once(env: Settings, life: Lifecycle, sandbox: SandboxHost) -> Non
         except BaseException:
             await bot.session.close()
             raise
-        children = await _start_children(services)
+        children = await _start_children(services, bot)
         if settings.webhook_url:
             await run_webhook(settings, services, bot, dp, life, children)
         else:
@@ -155,11 +155,11 @@ async def _reach_unless_stopped(bot: Bot, life: Lifecycle) -> None:
     reaching.result()
 
 
-async def _start_children(services: Services) -> ChildHost | None:
+async def _start_children(services: Services, bot: Bot) -> ChildHost | None:
     """With CHILD_SHOPS, the resellers' shop bots run in this process beside the parent."""
     if not services.children.enabled:
         return None
-    host = ChildHost(services)
+    host = ChildHost(services, (await bot.me()).username or "")
     services.children.runtime = host
     await host.start_all()
     return host

@@ -16,7 +16,7 @@ from aiogram.exceptions import (
     TelegramNotFound,
     TelegramRetryAfter,
 )
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.catalog.cache import CatalogCache
 from bot.core.customers.user_store import UserStore
@@ -129,8 +129,11 @@ class MessageRenderer:
         default_locale: str,
         catalog: CatalogCache | None = None,
         delivery: DeliveryTimes | None = None,
+        parent_bot: str | None = None,
     ) -> None:
         self.reads = reads
+        # A child shop: its parent's bot username (where its owner tops up the wallet that pays).
+        self.parent_bot = parent_bot
         self._translator = translator
         self._default_locale = default_locale
         self.catalog = catalog
@@ -346,7 +349,16 @@ def _repeated(t: Translate, row: OutboxRow) -> str:
 
 
 @renders(OutboxKind.ADMIN_PANEL_PROBLEM)
-async def _panel_problem(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+async def _panel_problem(renderer: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    if renderer.parent_bot and row.payload.get("error") == "PanelFundsError":
+        # A child shop's "panel" is its owner's wallet at the parent: say so, and where to pay.
+        top_up = InlineKeyboardButton(
+            text=t("button-child-topup"), url=f"https://t.me/{renderer.parent_bot}"
+        )
+        return Rendered(
+            t("child-parent-funds", parent=renderer.parent_bot) + _repeated(t, row),
+            InlineKeyboardMarkup(inline_keyboard=[[top_up]]),
+        )
     panel = str(row.payload.get("panel", "main"))
     said = t("admin-alert-panel", error=str(row.payload["error"]), panel=panel)
     return Rendered(said + _repeated(t, row))

@@ -1056,3 +1056,5 @@ child-shops-none = لا متاجر فرعية بعد.
 child-shops-usage = <code>/shops suspend BOT_ID</code> · <code>/shops resume BOT_ID</code>
 child-now-suspended = ⏸ أُوقف المتجر { $bot_id }: يُبلَّغ عملاؤه بالتوقف.
 child-now-running = ▶️ عاد المتجر { $bot_id } للعمل.
+button-child-topup = 👛 اشحن محفظتي
+child-parent-funds = 🚨 محفظتك لدى ‎@{ $parent } لا تكفي لدفع طلب: يرى عملاؤك «غير متاح مؤقتًا» ولم يُخصم شيء. اشحنها لتبيع مجددًا.

@@ -947,3 +947,5 @@ child-shops-none = No child shops yet.
 child-shops-usage = <code>/shops suspend BOT_ID</code> · <code>/shops resume BOT_ID</code>
 child-now-suspended = ⏸ Shop { $bot_id } is suspended: its customers are told it is paused.
 child-now-running = ▶️ Shop { $bot_id } runs again.
+button-child-topup = 👛 Top up my wallet
+child-parent-funds = 🚨 Your wallet at @{ $parent } cannot pay for an order: your customers see “temporarily unavailable” and nothing was charged. Top it up to sell again.

@@ -936,3 +936,5 @@ child-shops-none = Aucune boutique fille pour l'instant.
 child-shops-usage = <code>/shops suspend BOT_ID</code> · <code>/shops resume BOT_ID</code>
 child-now-suspended = ⏸ La boutique { $bot_id } est suspendue : ses clients sont prévenus de la pause.
 child-now-running = ▶️ La boutique { $bot_id } tourne de nouveau.
+button-child-topup = 👛 Recharger mon portefeuille
+child-parent-funds = 🚨 Votre portefeuille chez @{ $parent } ne peut pas payer une commande : vos clients voient « temporairement indisponible » et rien n'a été débité. Rechargez-le pour vendre de nouveau.

@@ -991,3 +991,5 @@ child-shops-none = Дочерних магазинов пока нет.
 child-shops-usage = <code>/shops suspend BOT_ID</code> · <code>/shops resume BOT_ID</code>
 child-now-suspended = ⏸ Магазин { $bot_id } приостановлен: его клиентам сообщается о паузе.
 child-now-running = ▶️ Магазин { $bot_id } снова работает.
+button-child-topup = 👛 Пополнить кошелёк
+child-parent-funds = 🚨 Вашего кошелька в @{ $parent } не хватает на заказ: клиенты видят «временно недоступно», ничего не списано. Пополните его, чтобы снова продавать.

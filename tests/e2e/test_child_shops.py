@@ -91,6 +91,28 @@ def test_a_reseller_creates_a_child_shop_whose_customer_orders(parent: Stand) ->
     assert "wallet here 18.65 USD" in listing and "1 orders" in listing
 
 
+def test_a_partial_delivery_refunds_both_wallets(parent: Stand) -> None:
+    """The panel delivers three quarters: the parent refunds the reseller's wallet its share,
+    the child refunds its customer theirs — each once, each at its own price."""
+    stand = parent
+    admin = Customer(stand, ADMIN_ID, first_name="Owner")
+    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
+    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    buyer = Customer(stand, BUYER, first_name="Bob", token=token)
+    reseller = Customer(stand, RESELLER, first_name="Rita")
+    buyer.ask("New order", "Choose a category")
+    buyer.ask("Instagram Followers ⭐", "Found")
+    buyer.press("Instagram Followers ⭐", "Service ID")
+    buyer.press("Order", "Send the link")
+    buyer.ask("instagram.com/partial_child", "How many?")
+    buyer.ask("1000", "all at once")
+    buyer.press("All at once", "Please check your order")
+    buyer.press("Confirm", "placed")
+    buyer.wait_for("Partial", timeout=30)
+    wait_until(lambda: balance_of(buyer) == "6.92", 10, "the child's refund")  # 8.24−1.76+0.44
+    assert balance_of(reseller) == "17.63"  # 18.65 − 1.35 + 0.33 (a quarter, in cents)
+
+
 def test_the_parent_owner_suspends_and_resumes_a_child(parent: Stand) -> None:
     stand = parent
     admin = Customer(stand, ADMIN_ID, first_name="Owner")
@@ -112,9 +134,37 @@ def test_a_new_token_restarts_the_child_and_a_restart_brings_it_back(parent: Sta
     fresh = stand.client("rotateManagedBotToken", botId=bot_id)["token"]
     buyer = Customer(stand, BUYER, first_name="Bob", token=fresh)
     wait_until(lambda: "restarting it" in stand.log(), 10, "the child to restart")
-    buyer.ask("My orders", "Your orders (1)")  # the same shop, on its new token
+    buyer.ask("My orders", "Your orders (2)")  # the same shop, on its new token
     assert stand.kill_bot(signal.SIGTERM) == 0
     stand.start_bot()
     buyer.ask("/start", "Hello")
-    buyer.ask("Balance", "8.24 USD")
+    buyer.ask("Balance", "6.92 USD")
     assert "Traceback" not in stand.log()
+
+
+def test_a_reseller_who_cannot_pay_the_parent_leaves_nothing_charged(parent: Stand) -> None:
+    """The reseller's wallet here holds 2.63: an order costing the parent more is refused,
+    the child's customer is told the service is unavailable for now and charged nothing, the
+    reseller is told, with where to top up."""
+    stand = parent
+    admin = Customer(stand, ADMIN_ID, first_name="Owner")
+    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
+    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    owner_there = Customer(stand, RESELLER, first_name="Rita", token=token)
+    rich = Customer(stand, BUYER + 2, first_name="Ray", token=token)
+    rich.ask("/start", "Hello")
+    owner_there.ask(f"/credit {rich.id} 100 cash", f"Wallet of {rich.id}")
+    admin.ask(f"/debit {RESELLER} 15 spent", f"Wallet of {RESELLER}")  # 2.63 left
+    rich.ask("New order", "Choose a category")
+    rich.ask("Instagram Followers ⭐", "Found")
+    rich.press("Instagram Followers ⭐", "Service ID")
+    rich.press("Order", "Send the link")
+    rich.ask("instagram.com/too_dear", "How many?")
+    rich.ask("10000", "all at once")  # 13.50 at the parent
+    rich.press("All at once", "Please check your order")
+    rich.press("Confirm", "temporarily unavailable")
+    alert = owner_there.wait_for("cannot pay for an order")
+    [[top_up]] = alert["reply_markup"]["inline_keyboard"]
+    assert top_up["url"] == "https://t.me/TestNameBot"
+    assert balance_of(rich) == "100.00"
+    assert not [r for r in stand.panel_requests("add") if "too_dear" in r.get("link", "")]
