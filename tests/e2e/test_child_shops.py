@@ -168,3 +168,85 @@ def test_a_reseller_who_cannot_pay_the_parent_leaves_nothing_charged(parent: Sta
     assert top_up["url"] == "https://t.me/TestNameBot"
     assert balance_of(rich) == "100.00"
     assert not [r for r in stand.panel_requests("add") if "too_dear" in r.get("link", "")]
+
+
+def test_children_are_isolated_from_each_other_and_from_the_parent(parent: Stand) -> None:
+    """A second reseller's shop: its owner is nobody in the first; customers of either see
+    none of the other's orders nor the parent's; the first reseller is nobody in the second."""
+    stand = parent
+    other = Customer(stand, RESELLER + 1, first_name="Olek")
+    other.ask("/start", "Hello")
+    made = stand.client(
+        "createManagedBot",
+        botToken=TOKEN,
+        **{"from": other.user},
+        name="Olek's shop",
+        username="olek_shop_bot",
+    )
+    other.wait_for("Your shop @olek_shop_bot is running")
+    admin = Customer(stand, ADMIN_ID, first_name="Owner")
+    first_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
+    first = stand.client("getManagedBotTokenForTest", botId=first_id)["token"]
+    second = made["token"]
+
+    # Owners act on their own shop only.
+    Customer(stand, RESELLER, token=second).ask("/start", "Hello")
+    Customer(stand, RESELLER, token=second).ask(f"/credit {BUYER} 5 x", "don't know that command")
+    Customer(stand, RESELLER + 1, token=first).ask("/start", "Hello")
+    Customer(stand, RESELLER + 1, token=first).ask("/stats", "don't know that command")
+    # The first shop's buyer has orders there; in the second shop and in the parent, none.
+    in_second = Customer(stand, BUYER, first_name="Bob", token=second)
+    in_second.ask("/start", "Hello")
+    in_second.ask("My orders", "no orders")
+    in_parent = Customer(stand, BUYER, first_name="Bob")
+    in_parent.ask("/start", "Hello")
+    in_parent.ask("My orders", "no orders")
+    in_parent.ask("Balance", "0.00 USD")
+    Customer(stand, BUYER, first_name="Bob", token=first).ask("My orders", "Your orders")
+
+
+def test_a_sigkill_mid_order_places_one_order_and_charges_each_wallet_once(
+    parent: Stand,
+) -> None:
+    """The deployment is killed while the panel is still answering the child's order: after a
+    restart nothing is sent again — one `add` at the panel, each wallet charged once, the
+    order held as uncertain for the owners rather than placed twice."""
+    stand = parent
+    admin = Customer(stand, ADMIN_ID, first_name="Owner")
+    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
+    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    reseller = Customer(stand, RESELLER, first_name="Rita")
+    admin.ask(f"/credit {RESELLER} 10 more", f"Wallet of {RESELLER}")
+    before_reseller = balance_of(reseller)
+    buyer = Customer(stand, BUYER, first_name="Bob", token=token)
+    before_buyer = balance_of(buyer)
+    buyer.ask("New order", "Choose a category")
+    buyer.ask("Instagram Followers ⭐", "Found")
+    buyer.press("Instagram Followers ⭐", "Service ID")
+    buyer.press("Order", "Send the link")
+    buyer.ask("instagram.com/killed_mid_add", "How many?")
+    buyer.ask("1000", "all at once")
+    buyer.press("All at once", "Please check your order")
+    stand.panel_mode("slow_add")
+    message, data = buyer.button("Confirm")
+    buyer.press_data(message, data)
+    wait_until(  # the panel has the request and takes 2 s to answer: kill the deployment now
+        lambda: any("killed_mid_add" in r.get("link", "") for r in stand.panel_requests("add")),
+        10,
+        "the add to reach the panel",
+    )
+    stand.kill_bot(signal.SIGKILL)
+    stand.panel_mode("ok")
+    stand.start_bot()
+    wait_until(
+        lambda: len([r for r in stand.panel_requests("add") if "killed_mid_add" in r["link"]]) == 1,
+        10,
+        "the one add",
+    )
+    buyer_after = Customer(stand, BUYER, first_name="Bob", token=token)
+    charged_buyer = float(before_buyer) - float(balance_of(buyer_after))
+    charged_reseller = float(before_reseller) - float(balance_of(reseller))
+    assert round(charged_buyer, 2) == 1.76, charged_buyer
+    assert round(charged_reseller, 2) == 1.35, charged_reseller
+    adds = [r for r in stand.panel_requests("add") if "killed_mid_add" in r["link"]]
+    assert len(adds) == 1
