@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
+import ssl
 import time
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
@@ -326,7 +328,9 @@ async def build_services(
         sandbox_url = await sandbox_host.address(settings)
     stores = Stores.over(db, settings.referral_percent, settings.topup_bonuses)
     http = httpx.AsyncClient(
-        timeout=settings.panel_timeout_seconds, headers={"User-Agent": "smm-bot/0.1"}
+        timeout=settings.panel_timeout_seconds,
+        headers={"User-Agent": "smm-bot/0.1"},
+        verify=tls_context(),
     )
     # A child shop's panel is its parent, answered in this process (bot/core/children).
     panel_http = (
@@ -545,12 +549,24 @@ def _crypto_payments(
     )
 
 
-def create_bot(settings: Settings) -> Bot:
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """One set of trusted certificates per process: loading them takes ~25 ms, and every HTTP
+    client (a child shop has its own) would load them again."""
+    return httpx.create_ssl_context()
+
+
+def telegram_session(settings: Settings, limit: int = 100) -> SteadySession:
+    """A session to Telegram; child shops share one (aiogram's sessions serve any token)."""
     base = settings.telegram_api_url.rstrip("/")
     api = PRODUCTION if base == TELEGRAM_API_URL else TelegramAPIServer.from_base(base)
+    return SteadySession(api=api, limit=limit)
+
+
+def create_bot(settings: Settings, session: SteadySession | None = None) -> Bot:
     return Bot(
         token=settings.bot_token.get_secret_value(),
-        session=SteadySession(api=api),
+        session=session or telegram_session(settings),
         default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
     )
 

@@ -23,6 +23,7 @@ from bot.app import (
     create_bot,
     create_dispatcher,
     reseller_api_of,
+    telegram_session,
 )
 from bot.core.children.shop import Child, ChildFigures
 from bot.core.children.transport import ParentTransport
@@ -36,6 +37,8 @@ PARENT_URL = "http://parent.shop/api/v2"
 PARENT_KEY = "in-process"
 DEFAULT_CHILD_MARKUP = 30
 STOP_SECONDS = 15.0
+STARTING_AT_ONCE = 8
+TELEGRAM_CONNECTIONS = 10_000
 MONTH_SECONDS = 30 * 86400
 
 
@@ -57,6 +60,8 @@ class ChildHost:
         self._username = parent_username
         self._answer = reseller_api_of(parent).answer
         self._running: dict[int, RunningChild] = {}
+        # One connection pool to Telegram for every child (each long poll holds a connection).
+        self._session = telegram_session(parent.settings, limit=TELEGRAM_CONNECTIONS)
         self._folder = parent.settings.database_path.parent / "children"
 
     def running(self, bot_id: int) -> Services | None:
@@ -64,8 +69,14 @@ class ChildHost:
         return found.services if found else None
 
     async def start_all(self) -> None:
-        for child in await self._parent.children.store.all():
-            await self.start(child)
+        """Every child, a few at once: their databases and Telegram's answers overlap."""
+        gate = asyncio.Semaphore(STARTING_AT_ONCE)
+
+        async def start(child: Child) -> None:
+            async with gate:
+                await self.start(child)
+
+        await asyncio.gather(*(start(child) for child in await self._parent.children.store.all()))
 
     def settings_for(self, child: Child) -> ChildSettings:
         parent = self._parent.settings
@@ -105,7 +116,7 @@ class ChildHost:
             logger.exception("a child shop could not be built", extra={"bot_id": child.bot_id})
             return
         services.suspended = not child.running
-        bot = create_bot(settings)
+        bot = create_bot(settings, self._session)
         dp = create_dispatcher(services)
         try:
             await bot.me()
@@ -114,11 +125,11 @@ class ChildHost:
                 "a child shop's bot was refused by Telegram; not started",
                 extra={"bot_id": child.bot_id, "error": type(exc).__name__},
             )
-            await bot.session.close()
             await services.close()
             return
         polling = asyncio.create_task(
-            dp.start_polling(bot, handle_signals=False), name=f"child-{child.bot_id}"
+            dp.start_polling(bot, handle_signals=False, close_bot_session=False),
+            name=f"child-{child.bot_id}",
         )
         self._running[child.bot_id] = RunningChild(child, services, bot, dp, polling)
         logger.info("child shop running", extra={"bot_id": child.bot_id})
@@ -152,3 +163,4 @@ class ChildHost:
     async def close(self) -> None:
         """Every child stops before the parent it buys from closes."""
         await asyncio.gather(*(self.stop(bot_id) for bot_id in list(self._running)))
+        await self._session.close()
