@@ -526,7 +526,12 @@ async def build_services(
         sandbox=owned_sandbox,
         panel_http=panel_http if parent is not None else None,
         parent=parent,
-        children=ChildShops(stores.children, settings.child_shops and parent is None),
+        children=ChildShops(
+            stores.children,
+            settings.child_shops and parent is None,
+            settings.child_shop_fee_stars,
+            stores.outbox,
+        ),
         configuration=Configuration(
             env, settings, config, stores.audit, restart or Restart(), revision
         ),
@@ -599,8 +604,26 @@ def background_work(services: Services, bot: Bot) -> list[Coroutine[Any, Any, No
         repeat(_finish_mass_orders(services), PLACEMENT_SWEEP_SECONDS, "mass order resume"),
         repeat(_plan_rounds(services), PLAN_ROUND_SECONDS, "plan periods"),
         repeat(services.replacements.sweep, PLACEMENT_SWEEP_SECONDS, "re-placements"),
+        *(
+            [repeat(_child_fees(services), PLAN_ROUND_SECONDS, "child fees")]
+            if _fees(services)
+            else []
+        ),
         *([repeat(_scheduled_backup(services, bot), 600, "backup")] if _backs_up(services) else []),
     ]
+
+
+def _fees(services: Services) -> bool:
+    return services.children.enabled and services.children.fee_stars > 0
+
+
+def _child_fees(services: Services) -> Callable[[], Awaitable[object]]:
+    """Children whose monthly fee lapsed are paused and their owners told (once each)."""
+
+    async def sweep() -> object:
+        return len(await services.children.lapse_due(time.time()))
+
+    return sweep
 
 
 def _backs_up(services: Services) -> bool:

@@ -14,6 +14,7 @@ from handlers import (
     api_access,
     balance,
     catalog,
+    child_fees,
     child_shops,
     crypto,
     errors,
@@ -67,7 +68,9 @@ def get_routers(support_chat_id: int | None = None) -> list[Router]:
         # Groups and channels: one pointer to the private chat, and no customer's handler.
         other_chats.setup(),
         # Before the admins' commands: /start, /cancel and payments work in any state.
-        _router("everyone", start, plan_payments, payments, crypto, inline, child_shops),
+        _router(
+            "everyone", start, plan_payments, child_fees, payments, crypto, inline, child_shops
+        ),
         admins,
         _router(
             "customers",

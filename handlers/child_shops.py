@@ -53,7 +53,8 @@ async def managed_bot(
         await children.token_changed(bot_id, token)
         return
     child = await children.created(event.user.id, bot_id, event.bot_user.username or "", token)
-    await bot.send_message(event.user.id, running(i18n, child), reply_markup=main_menu(i18n))
+    text, pay = running(i18n, child, children.fee_stars)
+    await bot.send_message(event.user.id, text, reply_markup=pay or main_menu(i18n))
 
 
 def register(router: Router) -> None:

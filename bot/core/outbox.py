@@ -35,6 +35,7 @@ class OutboxKind(StrEnum):
     PLAN_ENDED = "plan_ended"  # a plan ran out (cancelled, or its renewal not paid)
     ADMIN_QUARANTINE = "admin_quarantine"  # a service's recent orders failed: it is paused
     ORDER_REPLACED = "order_replaced"  # an order that never started, re-placed elsewhere
+    CHILD_FEE_DUE = "child_fee_due"  # a child shop's monthly fee lapsed: it is paused
 
 
 @dataclass(frozen=True)

@@ -178,3 +178,9 @@ class SetupNav(CallbackData, prefix="sw"):
 
 class ChildShopMenu(CallbackData, prefix="cs"):
     """Balance → 🏪 Your own shop: what a child shop is and the create button."""
+
+
+class ChildFeePay(CallbackData, prefix="cf"):
+    """Pay a child shop's monthly fee: the subscription's invoice link."""
+
+    bot_id: Id

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from aiogram import html
 from aiogram.types import (
+    InlineKeyboardMarkup,
     KeyboardButton,
     KeyboardButtonRequestManagedBot,
     ReplyKeyboardMarkup,
@@ -15,7 +16,10 @@ from aiogram.types import (
 )
 from aiogram_i18n import I18nContext
 
+from bot.core.children.fees import GRACE_SECONDS
 from bot.core.children.shop import Child
+from bot.ui.callbacks import ChildFeePay
+from bot.ui.keyboards import button, markup
 from bot.ui.render import money
 
 # One request per message is enough: Telegram reports the created bot with this id.
@@ -51,8 +55,16 @@ def offer(i18n: I18nContext, fee_stars: int) -> str:
     return i18n.get("child-offer", markup=DEFAULT_MARKUP) + "\n\n" + fee
 
 
-def running(i18n: I18nContext, child: Child) -> str:
-    return i18n.get("child-running", username=html.quote(child.username), markup=DEFAULT_MARKUP)
+def running(
+    i18n: I18nContext, child: Child, fee_stars: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The owner's greeting once the child runs; with a fee, the first month's Pay button."""
+    text = i18n.get("child-running", username=html.quote(child.username), markup=DEFAULT_MARKUP)
+    if not fee_stars:
+        return text, None
+    days = GRACE_SECONDS // 86400
+    pay = button(i18n.get("button-child-fee-pay"), ChildFeePay(bot_id=child.bot_id))
+    return text + "\n\n" + i18n.get("child-fee-first", stars=fee_stars, days=days), markup([pay])
 
 
 def shop_line(

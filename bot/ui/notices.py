@@ -40,6 +40,7 @@ from bot.core.storage.kv import KeyValueStore
 from bot.core.stores import Stores
 from bot.core.tracking.aftersale import REFILLABLE
 from bot.core.tracking.refill_store import RefillStore
+from bot.ui.callbacks import ChildFeePay
 from bot.ui.i18n import Translator
 from bot.ui.keyboards import (
     delivered_order,
@@ -362,6 +363,18 @@ async def _panel_problem(renderer: MessageRenderer, t: Translate, row: OutboxRow
     panel = str(row.payload.get("panel", "main"))
     said = t("admin-alert-panel", error=str(row.payload["error"]), panel=panel)
     return Rendered(said + _repeated(t, row))
+
+
+@renders(OutboxKind.CHILD_FEE_DUE)
+async def _child_fee_due(_: MessageRenderer, t: Translate, row: OutboxRow) -> Rendered:
+    bot_id = int(row.payload["bot_id"])
+    pay = InlineKeyboardButton(
+        text=t("button-child-fee-pay"), callback_data=ChildFeePay(bot_id=bot_id).pack()
+    )
+    username = html.quote(str(row.payload.get("username", ""))[:64])
+    return Rendered(
+        t("child-fee-lapsed", username=username), InlineKeyboardMarkup(inline_keyboard=[[pay]])
+    )
 
 
 @renders(OutboxKind.ADMIN_ERROR)

@@ -1058,3 +1058,20 @@ child-now-suspended = ⏸ أُوقف المتجر { $bot_id }: يُبلَّغ ع
 child-now-running = ▶️ عاد المتجر { $bot_id } للعمل.
 button-child-topup = 👛 اشحن محفظتي
 child-parent-funds = 🚨 محفظتك لدى ‎@{ $parent } لا تكفي لدفع طلب: يرى عملاؤك «غير متاح مؤقتًا» ولم يُخصم شيء. اشحنها لتبيع مجددًا.
+button-child-fee-pay = ⭐ ادفع الاشتراك الشهري
+child-fee-first = التكلفة { $stars } ⭐ شهريًا: يعمل متجرك { $days ->
+        [zero] دون أيام
+        [one] يومًا واحدًا
+        [two] يومين
+        [few] { $days } أيام
+        [many] { $days } يومًا
+       *[other] { $days } يوم
+    } قبل الدفعة الأولى.
+child-fee-title = متجر ‎@{ $username }
+child-fee-description = شهر من متجرك ‎@{ $username } على كتالوج هذا المتجر، يتجدد كل 30 يومًا حتى تلغيه.
+child-fee-ask = متجرك ‎@{ $username }: { $stars } ⭐ شهريًا، يجدّده تيليجرام حتى تلغيه.
+child-fee-link = ادفع { $stars } ⭐ شهريًا
+child-fee-unavailable = تعذّر على تيليجرام إنشاء الفاتورة الآن: حاول بعد دقيقة.
+child-fee-refused = لم تعد هذه الفاتورة صالحة: افتح زر الدفع لمتجرك مجددًا.
+child-fee-thanks = ✅ شكرًا: متجرك ‎@{ $username } يعمل حتى { $until } ويتجدد تلقائيًا.
+child-fee-lapsed = ⏸ متجرك ‎@{ $username } متوقف: لم يُدفع اشتراكه الشهري. يُبلَّغ عملاؤه بالتوقف؛ ادفع ليعود فورًا.

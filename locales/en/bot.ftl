@@ -949,3 +949,16 @@ child-now-suspended = ⏸ Shop { $bot_id } is suspended: its customers are told 
 child-now-running = ▶️ Shop { $bot_id } runs again.
 button-child-topup = 👛 Top up my wallet
 child-parent-funds = 🚨 Your wallet at @{ $parent } cannot pay for an order: your customers see “temporarily unavailable” and nothing was charged. Top it up to sell again.
+button-child-fee-pay = ⭐ Pay the monthly fee
+child-fee-first = It costs { $stars } ⭐ a month: your shop runs { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } before the first payment.
+child-fee-title = Shop @{ $username }
+child-fee-description = A month of your shop @{ $username } on this shop's catalog, renewed every 30 days until you cancel.
+child-fee-ask = Your shop @{ $username }: { $stars } ⭐ a month, renewed by Telegram until you cancel.
+child-fee-link = Pay { $stars } ⭐ a month
+child-fee-unavailable = Telegram could not make the invoice just now: please try again in a minute.
+child-fee-refused = This invoice is no longer valid: open your shop's Pay button again.
+child-fee-thanks = ✅ Thank you: your shop @{ $username } runs until { $until } and renews by itself.
+child-fee-lapsed = ⏸ Your shop @{ $username } is paused: its monthly fee was not paid. Its customers are told it is paused; pay to open it again at once.

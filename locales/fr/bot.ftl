@@ -938,3 +938,16 @@ child-now-suspended = ⏸ La boutique { $bot_id } est suspendue : ses clients so
 child-now-running = ▶️ La boutique { $bot_id } tourne de nouveau.
 button-child-topup = 👛 Recharger mon portefeuille
 child-parent-funds = 🚨 Votre portefeuille chez @{ $parent } ne peut pas payer une commande : vos clients voient « temporairement indisponible » et rien n'a été débité. Rechargez-le pour vendre de nouveau.
+button-child-fee-pay = ⭐ Payer l'abonnement mensuel
+child-fee-first = Cela coûte { $stars } ⭐ par mois : votre boutique tourne { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } avant le premier paiement.
+child-fee-title = Boutique @{ $username }
+child-fee-description = Un mois de votre boutique @{ $username } sur le catalogue de cette boutique, renouvelé tous les 30 jours jusqu'à résiliation.
+child-fee-ask = Votre boutique @{ $username } : { $stars } ⭐ par mois, renouvelé par Telegram jusqu'à résiliation.
+child-fee-link = Payer { $stars } ⭐ par mois
+child-fee-unavailable = Telegram n'a pas pu créer la facture : réessayez dans une minute.
+child-fee-refused = Cette facture n'est plus valable : rouvrez le bouton Payer de votre boutique.
+child-fee-thanks = ✅ Merci : votre boutique @{ $username } tourne jusqu'au { $until } et se renouvelle seule.
+child-fee-lapsed = ⏸ Votre boutique @{ $username } est en pause : son abonnement mensuel n'a pas été payé. Ses clients sont prévenus ; payez pour la rouvrir aussitôt.

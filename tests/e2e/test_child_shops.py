@@ -10,6 +10,7 @@ import re
 import signal
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,11 +19,15 @@ from tests.e2e.stand import ADMIN_ID, TOKEN, Customer, Stand, wait_until
 pytestmark = pytest.mark.e2e
 
 RESELLER, BUYER = 8100, 8200
+SEEN: dict[str, Any] = {}  # what one test saw that a later one uses
 
 
 @pytest.fixture(scope="module")
 def parent(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stand]:
-    running = Stand(Path(tmp_path_factory.mktemp("children")), extra_env={"CHILD_SHOPS": "true"})
+    running = Stand(
+        Path(tmp_path_factory.mktemp("children")),
+        extra_env={"CHILD_SHOPS": "true", "CHILD_SHOP_FEE_STARS": "100"},
+    )
     try:
         yield running.start()
     finally:
@@ -56,7 +61,9 @@ def test_a_reseller_creates_a_child_shop_whose_customer_orders(parent: Stand) ->
         name="Rita's shop",
         username="rita_shop_bot",
     )
-    reseller.wait_for("Your shop @rita_shop_bot is running")
+    greeting = reseller.wait_for("Your shop @rita_shop_bot is running")
+    assert "It costs 100 ⭐ a month: your shop runs 3 days" in greeting["text"]
+    SEEN["greeting"] = greeting
     child_token = made["token"]
 
     # The reseller owns the child; the parent's owner is nobody there.
@@ -89,6 +96,25 @@ def test_a_reseller_creates_a_child_shop_whose_customer_orders(parent: Stand) ->
     listing = admin.ask("/shops", "Child shops")["text"]
     assert "@rita_shop_bot" in listing and f"owner {RESELLER}" in listing
     assert "wallet here 18.65 USD" in listing and "1 orders" in listing
+
+
+def test_the_monthly_fee_is_a_stars_subscription_paid_in_the_parent(parent: Stand) -> None:
+    """CHILD_SHOP_FEE_STARS=100: the greeting offers the first month (the shop runs meanwhile);
+    Pay makes a 30-day Stars subscription for the owner; once paid, the paid period shows."""
+    stand = parent
+    reseller = Customer(stand, RESELLER, first_name="Rita")
+    [[pay_fee]] = SEEN["greeting"]["reply_markup"]["inline_keyboard"]
+    reseller.press_data(SEEN["greeting"], pay_fee["callback_data"])
+    asked = reseller.wait_for("100 ⭐ a month, renewed by Telegram")
+    [[pay]] = asked["reply_markup"]["inline_keyboard"]
+    assert pay["text"] == "Pay 100 ⭐ a month"
+    [made] = [c for c in stand.client("calls") if c["method"] == "createInvoiceLink"]
+    assert int(made["params"]["subscription_period"]) == 30 * 24 * 3600
+    stranger = Customer(stand, RESELLER + 50, first_name="Eve")
+    stand.client("payInvoiceLink", link=pay["url"], **{"from": stranger.user})
+    stand.client("payInvoiceLink", link=pay["url"], **{"from": reseller.user})
+    reseller.wait_for("Thank you: your shop @rita_shop_bot runs until")
+    assert not [m for m in stranger.fetch() if "Thank you" in m["text"]]
 
 
 def test_a_partial_delivery_refunds_both_wallets(parent: Stand) -> None:

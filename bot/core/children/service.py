@@ -7,8 +7,11 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
+from bot.core.children import fees
 from bot.core.children.shop import Child, ChildFigures, ChildState
 from bot.core.children.store import ChildStore
+from bot.core.notifications.outbox_store import OutboxStore
+from bot.core.outbox import OutboxKind
 
 logger = logging.getLogger(__name__)
 
@@ -24,9 +27,17 @@ class Runtime(Protocol):
 
 
 class ChildShops:
-    def __init__(self, store: ChildStore, enabled: bool) -> None:
+    def __init__(
+        self,
+        store: ChildStore,
+        enabled: bool,
+        fee_stars: int = 0,
+        outbox: OutboxStore | None = None,
+    ) -> None:
         self.store = store
+        self._outbox = outbox
         self.enabled = enabled
+        self.fee_stars = fee_stars
         self.runtime: Runtime | None = None
 
     async def created(self, owner_id: int, bot_id: int, username: str, token: str) -> Child:
@@ -56,8 +67,35 @@ class ChildShops:
             return None
         await self.store.set_state(bot_id, state)
         if self.runtime is not None:
-            self.runtime.paused(bot_id, state is ChildState.SUSPENDED)
+            self.runtime.paused(bot_id, state is not ChildState.RUNNING)
         return await self.store.get(bot_id)
+
+    async def lapse_due(self, now: float) -> list[Child]:
+        """Running children whose fee lapsed (the grace after their paid period is over):
+        paused now, each once — the caller tells their owners."""
+        found = []
+        for child in await self.store.all():
+            if child.state is ChildState.RUNNING and fees.lapsed(
+                now, self.fee_stars, child.created_at, child.paid_until
+            ):
+                await self.set_state(child.bot_id, ChildState.UNPAID)
+                found.append(child)
+                if self._outbox is not None:  # the owner: paused, and the button that pays
+                    payload = {"bot_id": child.bot_id, "username": child.username}
+                    await self._outbox.enqueue([child.owner_id], OutboxKind.CHILD_FEE_DUE, payload)
+        if found:
+            logger.info("child shops paused: fee unpaid", extra={"children": len(found)})
+        return found
+
+    async def fee_paid(self, child: Child, expiration: int | None, now: float) -> Child | None:
+        """A fee payment (first or renewal): the paid period extended; an unpaid child runs
+        again (one its parent's owner suspended stays so)."""
+        await self.store.set_paid_until(
+            child.bot_id, fees.extended(child.paid_until, expiration, now)
+        )
+        if child.state is ChildState.UNPAID:
+            return await self.set_state(child.bot_id, ChildState.RUNNING)
+        return await self.store.get(child.bot_id)
 
     async def of_owner(self, owner_id: int) -> list[Child]:
         return [child for child in await self.store.all() if child.owner_id == owner_id]

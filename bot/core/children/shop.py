@@ -12,6 +12,7 @@ from pydantic import SecretStr
 class ChildState(StrEnum):
     RUNNING = "running"
     SUSPENDED = "suspended"  # the parent's owner paused it: its customers get one line
+    UNPAID = "unpaid"  # its monthly fee lapsed: paused the same way until it is paid
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,7 @@ class Child:
     token: SecretStr
     state: ChildState
     created_at: float
+    paid_until: float | None = None
 
     @property
     def running(self) -> bool:

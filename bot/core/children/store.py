@@ -11,15 +11,15 @@ from pydantic import SecretStr
 from bot.core.children.shop import Child, ChildState
 from bot.core.storage.base import StoreBase
 
-SELECT = "SELECT bot_id, owner_id, username, token, state, created_at FROM child_shops"
+SELECT = "SELECT bot_id, owner_id, username, token, state, created_at, paid_until FROM child_shops"
 
 
 def _child(row: Any) -> Child:
     known = {state.value for state in ChildState}
     state = ChildState(row[4]) if row[4] in known else ChildState.RUNNING
-    return Child(
-        int(row[0]), int(row[1]), str(row[2]), SecretStr(str(row[3])), state, float(row[5])
-    )
+    paid_until = float(row[6]) if row[6] is not None else None
+    token = SecretStr(str(row[3]))
+    return Child(int(row[0]), int(row[1]), str(row[2]), token, state, float(row[5]), paid_until)
 
 
 class ChildStore(StoreBase):
@@ -65,8 +65,11 @@ class ChildStore(StoreBase):
     async def set_state(self, bot_id: int, state: ChildState) -> None:
         await self._update(bot_id, "state", state.value)
 
-    async def _update(self, bot_id: int, column: str, value: str) -> None:
-        assert column in {"token", "state"}
+    async def set_paid_until(self, bot_id: int, until: float) -> None:
+        await self._update(bot_id, "paid_until", until)
+
+    async def _update(self, bot_id: int, column: str, value: str | float) -> None:
+        assert column in {"token", "state", "paid_until"}
         async with self.db.write() as conn:
             await conn.execute(
                 f"UPDATE child_shops SET {column} = :value, updated_at = :now"  # noqa: S608

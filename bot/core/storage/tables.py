@@ -348,6 +348,7 @@ child_shops = Table(
     Column("username", String(64), nullable=False),
     Column("token", Text, nullable=False),
     Column("state", String(16), nullable=False),
+    Column("paid_until", Float, nullable=True),
     Column("created_at", Float, nullable=False),
     Column("updated_at", Float, nullable=False),
 )

@@ -24,6 +24,8 @@ def upgrade() -> None:
         sa.Column("username", sa.String(64), nullable=False),
         sa.Column("token", sa.Text, nullable=False),
         sa.Column("state", sa.String(16), nullable=False),
+        # With CHILD_SHOP_FEE_STARS: the end of the period the owner's subscription paid.
+        sa.Column("paid_until", sa.Float, nullable=True),
         sa.Column("created_at", sa.Float, nullable=False),
         sa.Column("updated_at", sa.Float, nullable=False),
     )
