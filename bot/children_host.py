@@ -27,6 +27,7 @@ from bot.app import (
 )
 from bot.core.children.shop import Child, ChildFigures
 from bot.core.children.transport import ParentTransport
+from bot.core.configuration.restart import Restart
 from bot.core.settings import ChildSettings
 from bot.process import collector_off_while_building
 
@@ -40,6 +41,7 @@ STOP_SECONDS = 15.0
 STARTING_AT_ONCE = 8
 TELEGRAM_CONNECTIONS = 10_000
 MONTH_SECONDS = 30 * 86400
+RESTART_SETTLE_SECONDS = 0.5
 
 
 @dataclass
@@ -49,6 +51,7 @@ class RunningChild:
     bot: Bot
     dp: Dispatcher
     polling: asyncio.Task[None]
+    watching: asyncio.Task[None] | None = None  # the child's owner changed a setting: rebuild
 
 
 class ChildHost:
@@ -109,9 +112,10 @@ class ChildHost:
             demo=self._parent.shop.demo,
             username=self._username,
         )
+        restart = Restart()
         try:
             with collector_off_while_building():
-                services = await build_services(settings, parent=link)
+                services = await build_services(settings, restart, parent=link)
         except Exception:
             logger.exception("a child shop could not be built", extra={"bot_id": child.bot_id})
             return
@@ -131,13 +135,31 @@ class ChildHost:
             dp.start_polling(bot, handle_signals=False, close_bot_session=False),
             name=f"child-{child.bot_id}",
         )
-        self._running[child.bot_id] = RunningChild(child, services, bot, dp, polling)
+        running = RunningChild(child, services, bot, dp, polling)
+        running.watching = asyncio.create_task(self._rebuild_on_change(child.bot_id, restart))
+        self._running[child.bot_id] = running
         logger.info("child shop running", extra={"bot_id": child.bot_id})
+
+    async def _rebuild_on_change(self, bot_id: int, restart: Restart) -> None:
+        """A setting the child's owner changed (/settings, /setup) takes effect as in the
+        parent: the child is built again with it, in this process."""
+        await restart.wait()
+        await asyncio.sleep(RESTART_SETTLE_SECONDS)  # the change's own answer goes out first
+        child = await self._parent.children.store.get(bot_id)
+        found = self._running.get(bot_id)
+        if found is None or child is None:
+            return
+        found.watching = None  # this task: not cancelled by the stop below
+        await self.stop(bot_id)
+        logger.info("a child shop's settings changed: rebuilt", extra={"bot_id": bot_id})
+        await self.start(child)
 
     async def stop(self, bot_id: int) -> None:
         found = self._running.pop(bot_id, None)
         if found is None:
             return
+        if found.watching is not None:
+            found.watching.cancel()
         with contextlib.suppress(RuntimeError):  # not polling yet: cancelled below
             await asyncio.wait_for(found.dp.stop_polling(), STOP_SECONDS)
         if not found.polling.done():

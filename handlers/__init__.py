@@ -69,7 +69,7 @@ def get_routers(support_chat_id: int | None = None) -> list[Router]:
         other_chats.setup(),
         # Before the admins' commands: /start, /cancel and payments work in any state.
         _router(
-            "everyone", start, plan_payments, child_fees, payments, crypto, inline, child_shops
+            "everyone", child_shops, start, plan_payments, child_fees, payments, crypto, inline
         ),
         admins,
         _router(

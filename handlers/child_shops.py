@@ -8,6 +8,7 @@ from __future__ import annotations
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import CommandStart
 from aiogram.types import CallbackQuery, ManagedBotUpdated, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
@@ -15,6 +16,7 @@ from bot.core.children.service import ChildShops
 from bot.core.settings import Settings
 from bot.ui.callbacks import ChildShopMenu
 from bot.ui.child_shops import create_keyboard, offer, running
+from bot.ui.deep_links import OWN_SHOP_START
 from bot.ui.keyboards import main_menu
 
 
@@ -26,6 +28,18 @@ async def show_offer(
     await query.message.answer(
         offer(i18n, settings.child_shop_fee_stars),
         reply_markup=create_keyboard(i18n, query.from_user),
+    )
+
+
+async def offer_from_link(
+    message: Message, i18n: I18nContext, children: ChildShops, settings: Settings
+) -> None:
+    """`/start own_shop` (the Mini App's 🏪 Your own shop): the same offer as in Balance."""
+    if not children.enabled or message.from_user is None:
+        return
+    await message.answer(
+        offer(i18n, settings.child_shop_fee_stars),
+        reply_markup=create_keyboard(i18n, message.from_user),
     )
 
 
@@ -59,6 +73,9 @@ async def managed_bot(
 
 def register(router: Router) -> None:
     router.callback_query.register(show_offer, ChildShopMenu.filter())
+    router.message.register(
+        offer_from_link, CommandStart(deep_link=True, magic=F.args == OWN_SHOP_START)
+    )
     router.message.register(not_now, LazyFilter("child-not-now"), F.chat.type == ChatType.PRIVATE)
     router.message.register(bot_created, F.managed_bot_created)
     router.managed_bot.register(managed_bot)

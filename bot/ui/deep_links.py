@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.core.domain import parse_id
 
 SERVICE_START = "svc_"
+OWN_SHOP_START = "own_shop"  # the Mini App's 🏪 Your own shop: the offer, in the chat
 
 
 def service_link(bot_username: str, service_id: int) -> str:

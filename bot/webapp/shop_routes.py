@@ -17,11 +17,12 @@ from bot.core.ordering.forms import choice_label, fields_for, is_orderable
 from bot.core.ordering.links import link_example
 from bot.core.panels import Service
 from bot.core.reliability.record import Verdict
+from bot.ui.deep_links import OWN_SHOP_START
 from bot.ui.keyboards import TOPUP_AMOUNTS
 from bot.ui.loyalty_texts import bonus_lines, tier_lines
 from bot.ui.record_texts import record_line
 from bot.ui.render import money, usual_time
-from bot.webapp.context import LOCALE, app_of, fail, refusal, texts, user_of
+from bot.webapp.context import LOCALE, MiniApp, app_of, fail, refusal, texts, user_of
 from bot.webapp.platforms import PLATFORMS
 from bot.webapp.staff import role_in_app
 from bot.webapp.views import service_item, shown_when
@@ -85,6 +86,7 @@ APP_KEYS = (
     "app-console-panels",
     "app-console-stats",
     "app-console-audit",
+    "app-own-shop",
     "app-console-settings",
     "app-console-settings-bad",
     "app-console-settings-save",
@@ -178,9 +180,19 @@ async def me(request: web.Request) -> web.Response:
                 {"amount": n, "label": t("button-topup", amount=money(Decimal(n), currency))}
                 for n in TOPUP_AMOUNTS
             ],
+            "own_shop": await _own_shop_link(app),
             "strings": {key: t(key) for key in APP_KEYS},
         }
     )
+
+
+async def _own_shop_link(app: MiniApp) -> str | None:
+    """With CHILD_SHOPS, where 🏪 Your own shop leads: the chat, where Telegram's create-a-bot
+    button lives (a Mini App cannot show it)."""
+    if not app.settings.child_shops:
+        return None
+    username = (await app.bot.me()).username
+    return f"https://t.me/{username}?start={OWN_SHOP_START}" if username else None
 
 
 async def catalog_of(request: web.Request) -> Any:

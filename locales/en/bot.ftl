@@ -962,3 +962,4 @@ child-fee-unavailable = Telegram could not make the invoice just now: please try
 child-fee-refused = This invoice is no longer valid: open your shop's Pay button again.
 child-fee-thanks = ✅ Thank you: your shop @{ $username } runs until { $until } and renews by itself.
 child-fee-lapsed = ⏸ Your shop @{ $username } is paused: its monthly fee was not paid. Its customers are told it is paused; pay to open it again at once.
+app-own-shop = 🏪 Your own shop

@@ -951,3 +951,4 @@ child-fee-unavailable = Telegram n'a pas pu créer la facture : réessayez dans 
 child-fee-refused = Cette facture n'est plus valable : rouvrez le bouton Payer de votre boutique.
 child-fee-thanks = ✅ Merci : votre boutique @{ $username } tourne jusqu'au { $until } et se renouvelle seule.
 child-fee-lapsed = ⏸ Votre boutique @{ $username } est en pause : son abonnement mensuel n'a pas été payé. Ses clients sont prévenus ; payez pour la rouvrir aussitôt.
+app-own-shop = 🏪 Votre propre boutique

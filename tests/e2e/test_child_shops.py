@@ -202,6 +202,9 @@ def test_children_are_isolated_from_each_other_and_from_the_parent(parent: Stand
     stand = parent
     other = Customer(stand, RESELLER + 1, first_name="Olek")
     other.ask("/start", "Hello")
+    # The Mini App's 🏪 Your own shop opens the chat with this link: the same offer.
+    offer = other.ask("/start own_shop", "Your own shop")
+    assert offer["reply_keyboard"][0][0]["request_managed_bot"]["suggested_name"] == "Olek's shop"
     made = stand.client(
         "createManagedBot",
         botToken=TOKEN,
@@ -276,3 +279,18 @@ def test_a_sigkill_mid_order_places_one_order_and_charges_each_wallet_once(
     assert round(charged_reseller, 2) == 1.35, charged_reseller
     adds = [r for r in stand.panel_requests("add") if "killed_mid_add" in r["link"]]
     assert len(adds) == 1
+
+
+def test_the_childs_owner_changes_a_setting_and_the_child_runs_with_it(parent: Stand) -> None:
+    """/settings inside the child acts on the child alone, and takes effect at once."""
+    stand = parent
+    admin = Customer(stand, ADMIN_ID, first_name="Owner")
+    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
+    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    owner_there = Customer(stand, RESELLER, first_name="Rita", token=token)
+    owner_there.ask("/settings WALLET_CURRENCY EUR", "WALLET_CURRENCY saved")
+    buyer = Customer(stand, BUYER, first_name="Bob", token=token)
+    wait_until(lambda: "settings changed: rebuilt" in stand.log(), 10, "the child's rebuild")
+    buyer.ask("Balance", " EUR")
+    Customer(stand, BUYER, first_name="Bob").ask("Balance", " USD")  # the parent: unchanged
+    owner_there.ask("/settings WALLET_CURRENCY -", "WALLET_CURRENCY saved")

@@ -344,6 +344,7 @@ function Balance({ me, s, reload }) {
       <div class="list">{me.topups.map((t) => <button class="item" onClick={() => pay(t.amount)}>{t.label}</button>)}</div>
       <Plans s={s} reload={reload} />
       <div class="list share"><button class="item" id="share" onClick={share}>{s["app-share"]}</button></div>
+      {me.own_shop && <div class="list share"><button class="item" id="own-shop" onClick={() => { haptic(); WebApp.openTelegramLink(me.own_shop); }}>{s["app-own-shop"]}</button></div>}
       {message && <div class="notice bad">{message}</div>}
     </div>
   );

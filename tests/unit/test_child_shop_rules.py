@@ -1,4 +1,4 @@
-"""The rules of a child shop's monthly fee (bot/core/children/fees.py)."""
+"""The rules of child shops: the monthly fee (bot/core/children/fees.py), where they run."""
 
 from __future__ import annotations
 
@@ -42,3 +42,20 @@ def test_payloads() -> None:
     assert fees.child_in(fees.payload_of(42)) == 42
     assert fees.child_in("plan:42") is None
     assert fees.child_in("childfee:99999999999999999999999") is None
+
+
+def test_child_shops_refuse_a_shared_database_with_one_line() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from bot.core.configuration.sources import describe_error
+    from bot.core.settings import Settings
+
+    with pytest.raises(ValidationError) as refused:
+        Settings(
+            _env_file=None,
+            bot_token="1:a",
+            child_shops=True,
+            database_url="postgresql://u:p@localhost/db",
+        )
+    assert describe_error(refused.value).startswith("CHILD_SHOPS keeps each child shop")
