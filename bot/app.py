@@ -888,6 +888,7 @@ def mini_app_over(services: Services, bot: Bot, settings: Settings | None = None
             records=services.reliability,
             staff=services.staff,
             configuration=services.configuration,
+            children=services.children,
         ),
         paused=services.curation.paused,
     )

@@ -16,6 +16,7 @@ from bot.webapp.plan_routes import add_plan_routes
 from bot.webapp.settings_routes import add_settings
 from bot.webapp.share_routes import share
 from bot.webapp.shop_routes import categories, me, service, services
+from bot.webapp.shops_routes import add_shops
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ def add_api(app: web.Application, mini_app: MiniApp) -> None:
     add_plan_routes(routes)
     add_console(routes)
     add_settings(routes)
+    add_shops(routes)
 
 
 __all__ = ["MINI_APP", "MiniApp", "add_api"]

@@ -10,6 +10,7 @@ from bot.core.catalog.curation import Curation
 from bot.core.catalog.pricing import Pricing
 from bot.core.catalog.storefront import Storefront
 from bot.core.catalog.watch import PriceWatch
+from bot.core.children.service import ChildShops
 from bot.core.configuration.service import Configuration
 from bot.core.ops.audit_store import AuditLog
 from bot.core.ops.figure_store import FigureStore
@@ -35,5 +36,6 @@ class Console:
     records: ReliabilityBook | None = None  # services' measured records
     staff: Staff | None = None  # the owner's team: who may use which part
     configuration: Configuration | None = None  # the settings section (the owner's)
+    children: ChildShops | None = None  # the Shops section (the owner's child shops)
     # The catalog's rows, built once per curated catalog and pricing (a filter only filters).
     rows: tuple[object, list[dict[str, Any]]] | None = field(default=None, repr=False)

@@ -13,8 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser
 
-from tests.e2e.stand import ADMIN_ID, TOKEN, Customer, Stand, wait_until
+from tests.e2e.stand import ADMIN_ID, TOKEN, Customer, Stand, free_port, wait_until
+from tests.e2e.test_mini_app import browser  # noqa: F401 - the module's fixture
+from tests.webapp_support import launch_fragment, signed_init_data
 
 pytestmark = pytest.mark.e2e
 
@@ -24,10 +27,18 @@ SEEN: dict[str, Any] = {}  # what one test saw that a later one uses
 
 @pytest.fixture(scope="module")
 def parent(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stand]:
+    port = free_port()
     running = Stand(
         Path(tmp_path_factory.mktemp("children")),
-        extra_env={"CHILD_SHOPS": "true", "CHILD_SHOP_FEE_STARS": "100"},
+        extra_env={
+            "CHILD_SHOPS": "true",
+            "CHILD_SHOP_FEE_STARS": "100",
+            "WEBAPP_URL": f"http://127.0.0.1:{port}/app/",
+            "WEB_SERVER_HOST": "127.0.0.1",
+            "WEB_SERVER_PORT": str(port),
+        },
     )
+    running.web_url = f"http://127.0.0.1:{port}"  # type: ignore[attr-defined]
     try:
         yield running.start()
     finally:
@@ -115,6 +126,36 @@ def test_the_monthly_fee_is_a_stars_subscription_paid_in_the_parent(parent: Stan
     stand.client("payInvoiceLink", link=pay["url"], **{"from": reseller.user})
     reseller.wait_for("Thank you: your shop @rita_shop_bot runs until")
     assert not [m for m in stranger.fetch() if "Thank you" in m["text"]]
+
+
+def test_the_console_lists_the_children_and_suspends_one(
+    parent: Stand,
+    browser: Browser,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The console's Shops at a phone's width: each child with its owner and the reseller's
+    wallet here; Suspend pauses it for its customers, Resume opens it again."""
+    stand = parent
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    fragment = launch_fragment(signed_init_data(TOKEN, ADMIN_ID))
+    page.goto(f"{stand.web_url}/app/#{fragment}&console=1")  # type: ignore[attr-defined]
+    try:
+        page.click("#console-shops-tab")
+        card = page.wait_for_selector(".card[data-state='running']:has-text('@rita_shop_bot')")
+        assert card is not None and f"{RESELLER}" in card.inner_text()
+        page.screenshot(path=str(tmp_path / "phone-shops.png"))
+        card.query_selector(".shop-action").click()  # type: ignore[union-attr]
+        page.wait_for_selector(".card[data-state='suspended']:has-text('@rita_shop_bot')")
+        token = stand.client(
+            "getManagedBotTokenForTest", botId=int(card.get_attribute("data-shop") or 0)
+        )["token"]
+        Customer(stand, BUYER + 9, token=token).ask("/start", "paused")
+        page.click(".card[data-state='suspended'] .shop-action")
+        page.wait_for_selector(".card[data-state='running']:has-text('@rita_shop_bot')")
+        Customer(stand, BUYER + 9, token=token).ask("/start", "Hello")
+    finally:
+        context.close()
 
 
 def test_a_partial_delivery_refunds_both_wallets(parent: Stand) -> None:

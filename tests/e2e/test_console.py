@@ -20,7 +20,7 @@ from tests.webapp_support import launch_fragment, signed_init_data
 pytestmark = pytest.mark.e2e
 
 SEO, COMMENTS = 3, 4
-SECTIONS = ("catalog", "attention", "panels", "stats", "audit", "settings")
+SECTIONS = ("catalog", "attention", "panels", "stats", "audit", "settings", "shops")
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
 
 

@@ -33,6 +33,8 @@ CONSOLE = (
     ("GET", "/app/api/admin/panels", None, Role.MANAGER),
     ("GET", "/app/api/admin/audit", None, Role.MANAGER),
     ("POST", "/app/api/admin/catalog", {"ids": [1], "action": "feature"}, Role.MANAGER),
+    ("GET", "/app/api/admin/settings", None, Role.OWNER),
+    ("GET", "/app/api/admin/shops", None, Role.OWNER),
 )
 
 

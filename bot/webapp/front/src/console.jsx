@@ -2,7 +2,7 @@
 // call, whatever this page shows): Catalog, Attention, Panels, Stats, Audit.
 import { useEffect, useRef, useState } from "preact/hooks";
 
-const SECTIONS = ["catalog", "attention", "panels", "stats", "audit", "settings"];
+const SECTIONS = ["catalog", "attention", "panels", "stats", "audit", "settings", "shops"];
 const PANEL_SETTINGS = ["PANEL_API_URL", "PANEL_API_KEY"];
 const FILTERS = ["", "hidden", "paused", "vanished", "low_margin", "featured"];
 const ACTIONS = ["hide", "show", "pause", "resume", "feature", "unfeature", "rename", "markup", "price"];
@@ -319,6 +319,31 @@ function Settings({ s, api }) {
   );
 }
 
+function Shops({ s, api }) {
+  const [data, setData] = useState(null);
+  const [error, setError] = useState(null);
+  const load = () => api("admin/shops").then(setData).catch(setError);
+  useEffect(() => { load(); }, []);
+  const act = (id, action) => api(`admin/shops/${id}/${action}`, {}).then(load).catch(setError);
+  if (error) return <Refusal s={s} error={error} />;
+  if (!data) return <div class="loading">{s["app-loading"]}</div>;
+  if (!data.items.length) return <div class="hint" id="console-shops-none">{s["app-console-shops-none"]}</div>;
+  return (
+    <div id="console-shops" class="list">
+      {data.items.map((c) => (
+        <div class={`card ${c.state !== "running" ? "bad" : ""}`} data-shop={c.bot_id} data-state={c.state}>
+          <div><b dir="ltr">@{c.username}</b> · {s[`app-console-shop-${c.state}`]}</div>
+          <div class="hint" dir="ltr">{c.owner} · {c.wallet}</div>
+          <div>{s["app-console-col-orders"]}: {c.orders ?? "—"} · {c.volume ?? "—"} · 👥 {c.customers ?? "—"}</div>
+          <button class="shop-action" onClick={() => act(c.bot_id, c.state === "running" ? "suspend" : "resume")}>
+            {s[c.state === "running" ? "app-console-shop-suspend" : "app-console-shop-resume"]}
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function Console({ s, api, raw }) {
   const [section, setSection] = useState("catalog");
   const body = {
@@ -328,6 +353,7 @@ export function Console({ s, api, raw }) {
     stats: <Stats s={s} api={api} raw={raw} />,
     audit: <Audit s={s} api={api} />,
     settings: <Settings s={s} api={api} />,
+    shops: <Shops s={s} api={api} />,
   }[section];
   return (
     <div id="console">
