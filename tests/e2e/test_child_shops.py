@@ -158,6 +158,24 @@ def test_the_console_lists_the_children_and_suspends_one(
         context.close()
 
 
+def test_stars_paid_in_a_child_go_to_the_child_and_credit_its_wallet(parent: Stand) -> None:
+    """A child's customer tops up in Stars: the invoice is the child bot's (Telegram pays its
+    owner), the wallet credited there at the child's rate, the parent's wallets untouched."""
+    stand = parent
+    admin = Customer(stand, ADMIN_ID, first_name="Owner")
+    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
+    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    payer = Customer(stand, BUYER + 3, first_name="Pat", token=token)
+    payer.ask("/start", "Hello")
+    payer.ask("Balance", "Your wallet: 0.00 USD")
+    payer.press("Top up 5.00 USD")
+    invoice = payer.wait_for("INVOICE")
+    stand.client("payInvoiceLink", link=invoice["invoice_link"], **{"from": payer.user})
+    payer.wait_for("5.00 USD added. Wallet: 5.00 USD")
+    assert invoice["invoice_link"].startswith(f"invoice:{token}:")  # the child bot's invoice
+    assert balance_of(Customer(stand, BUYER + 3, first_name="Pat")) == "0.00"  # the parent's
+
+
 def test_a_partial_delivery_refunds_both_wallets(parent: Stand) -> None:
     """The panel delivers three quarters: the parent refunds the reseller's wallet its share,
     the child refunds its customer theirs — each once, each at its own price."""

@@ -389,6 +389,11 @@ app.all('/bot:token/copyMessage', (req, res) => {
 });
 app.post('/topics', (req, res) => ok(res, topics));
 app.all('/bot:token/sendInvoice', (req, res) => {
+  // Payable like an invoice link: /payInvoiceLink with link `invoice:<token>:<payload>`.
+  const prices = parse(req.body.prices) || [];
+  invoiceLinks.set(`invoice:${req.params.token}:${req.body.payload}`, { token: req.params.token,
+    payload: String(req.body.payload), currency: String(req.body.currency),
+    total: prices.reduce((sum, p) => sum + Number(p.amount), 0), period: 0 });
   ok(res, storedBotMessage(Object.assign({}, req.body, {
     text: `INVOICE ${req.body.title}: ${req.body.description}`,
     invoice: { payload: req.body.payload, prices: parse(req.body.prices), currency: req.body.currency },
@@ -558,6 +563,7 @@ app.post('/botMessages', (req, res) => {
     const message = asMessage(u, token);
     const markup = parse(u.message.reply_markup);
     if (markup && markup.keyboard) message.reply_keyboard = markup.keyboard;
+    if (u.message.invoice) message.invoice_link = `invoice:${token}:${u.message.invoice.payload}`;
     return message;
   }));
 });
