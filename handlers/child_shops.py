@@ -12,7 +12,8 @@ from aiogram.filters import CommandStart
 from aiogram.types import CallbackQuery, ManagedBotUpdated, Message
 from aiogram_i18n import I18nContext, LazyFilter
 
-from bot.core.children.service import ChildShops
+from bot.core.children.service import MAX_PER_OWNER, ChildShops
+from bot.core.domain import User
 from bot.core.settings import Settings
 from bot.ui.callbacks import ChildShopMenu
 from bot.ui.child_shops import create_keyboard, offer, running
@@ -53,16 +54,23 @@ async def bot_created(message: Message, i18n: I18nContext) -> None:
 
 
 async def managed_bot(
-    event: ManagedBotUpdated, bot: Bot, i18n: I18nContext, children: ChildShops
+    event: ManagedBotUpdated,
+    bot: Bot,
+    i18n: I18nContext,
+    children: ChildShops,
+    customer: User | None = None,
 ) -> None:
-    if not children.enabled:
+    if not children.enabled or (customer is not None and customer.is_banned):
         return
     bot_id = event.bot_user.id
+    known = await children.store.get(bot_id)
+    if known is None and not await children.may_create(event.user.id):
+        await bot.send_message(event.user.id, i18n.get("child-too-many", most=MAX_PER_OWNER))
+        return
     try:
         token = await bot.get_managed_bot_token(user_id=bot_id)
     except TelegramAPIError as exc:  # Telegram tells again; nothing half-made is kept
         raise RuntimeError(f"the managed bot's token was refused: {type(exc).__name__}") from None
-    known = await children.store.get(bot_id)
     if known is not None:
         await children.token_changed(bot_id, token)
         return

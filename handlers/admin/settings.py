@@ -15,7 +15,7 @@ from aiogram_i18n import I18nContext
 from bot.core.catalog.pricing import Pricing
 from bot.core.configuration.service import Configuration
 from bot.core.configuration.sources import Line, Source, field_name, is_secret
-from bot.ui.render import percent
+from bot.ui.render import percent, split_message
 
 FORGET = "-"
 # The default markup is /markup's: it wins over MARKUP_PERCENT and applies at once.
@@ -32,7 +32,7 @@ async def settings_command(
 ) -> None:
     name_text, _, value = (command.args or "").strip().partition(" ")
     if not name_text:
-        for part in _parts(await _listing(i18n, configuration, pricing)):
+        for part in split_message(await _listing(i18n, configuration, pricing)):
             await message.answer(part)
         return
     name = field_name(name_text)
@@ -69,16 +69,6 @@ async def _listing(i18n: I18nContext, configuration: Configuration, pricing: Pri
             )
         )
     return "\n".join(lines) + "\n\n" + i18n.get("settings-usage")
-
-
-def _parts(text: str, limit: int = 4000) -> list[str]:
-    """A message Telegram takes (4096 characters at most), split between lines."""
-    parts = [""]
-    for line in text.split("\n"):
-        if parts[-1] and len(parts[-1]) + len(line) + 1 > limit:
-            parts.append("")
-        parts[-1] += ("\n" if parts[-1] else "") + line
-    return parts
 
 
 def _markup_line(line: Line, pricing: Pricing) -> Line:

@@ -16,6 +16,7 @@ from bot.core.ops.audit_store import AuditLog
 from bot.core.payments.wallet_store import WalletStore
 from bot.core.shop import Shop
 from bot.ui.child_shops import shop_line
+from bot.ui.render import split_message
 
 VERBS = {"suspend": ChildState.SUSPENDED, "resume": ChildState.RUNNING}
 
@@ -58,7 +59,8 @@ async def shops_command(
                 shop.currency,
             )
         )
-    await message.answer("\n\n".join(lines) + "\n\n" + i18n.get("child-shops-usage"))
+    for part in split_message("\n\n".join(lines) + "\n\n" + i18n.get("child-shops-usage")):
+        await message.answer(part)
 
 
 def register(router: Router) -> None:

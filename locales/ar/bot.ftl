@@ -1083,3 +1083,11 @@ app-console-shop-suspended = ⏸ موقوف
 app-console-shop-unpaid = ⏸ الاشتراك غير مدفوع
 app-console-shop-suspend = إيقاف
 app-console-shop-resume = استئناف
+child-too-many = لديك بالفعل { $most ->
+        [zero] لا متاجر
+        [one] متجر واحد
+        [two] متجران
+        [few] { $most } متاجر
+        [many] { $most } متجرًا
+       *[other] { $most } متجر
+    } هنا: هذا الحد الأقصى للشخص الواحد. لم يُشغَّل هذا البوت الجديد.

@@ -970,3 +970,7 @@ app-console-shop-suspended = ⏸ suspended
 app-console-shop-unpaid = ⏸ fee unpaid
 app-console-shop-suspend = Suspend
 app-console-shop-resume = Resume
+child-too-many = You already run { $most ->
+        [one] { $most } shop
+       *[other] { $most } shops
+    } here: that is the most one person may run. This new bot was not started.

@@ -959,3 +959,7 @@ app-console-shop-suspended = ⏸ suspendue
 app-console-shop-unpaid = ⏸ abonnement impayé
 app-console-shop-suspend = Suspendre
 app-console-shop-resume = Reprendre
+child-too-many = Vous avez déjà { $most ->
+        [one] { $most } boutique
+       *[other] { $most } boutiques
+    } ici : c'est le maximum par personne. Ce nouveau bot n'a pas été démarré.

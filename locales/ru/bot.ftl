@@ -1016,3 +1016,9 @@ app-console-shop-suspended = ⏸ приостановлен
 app-console-shop-unpaid = ⏸ не оплачен
 app-console-shop-suspend = Приостановить
 app-console-shop-resume = Возобновить
+child-too-many = У вас уже { $most ->
+        [one] { $most } магазин
+        [few] { $most } магазина
+        [many] { $most } магазинов
+       *[other] { $most } магазина
+    } здесь: это максимум для одного человека. Новый бот не запущен.

@@ -293,6 +293,30 @@ def test_children_are_isolated_from_each_other_and_from_the_parent(parent: Stand
     Customer(stand, BUYER, first_name="Bob", token=first).ask("My orders", "Your orders")
 
 
+def test_one_person_runs_at_most_three_shops(parent: Stand) -> None:
+    stand = parent
+    reseller = Customer(stand, RESELLER, first_name="Rita")
+    for n in (2, 3):
+        stand.client(
+            "createManagedBot",
+            botToken=TOKEN,
+            **{"from": reseller.user},
+            name=f"Rita {n}",
+            username=f"rita{n}_shop_bot",
+        )
+        reseller.wait_for(f"Your shop @rita{n}_shop_bot is running")
+    stand.client(
+        "createManagedBot",
+        botToken=TOKEN,
+        **{"from": reseller.user},
+        name="Rita 4",
+        username="rita4_shop_bot",
+    )
+    reseller.wait_for("the most one person may run")
+    listing = Customer(stand, ADMIN_ID, first_name="Owner").ask("/shops", "Child shops")["text"]
+    assert "@rita3_shop_bot" in listing and "@rita4_shop_bot" not in listing
+
+
 def test_a_sigkill_mid_order_places_one_order_and_charges_each_wallet_once(
     parent: Stand,
 ) -> None:

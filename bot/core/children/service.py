@@ -14,6 +14,7 @@ from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.outbox import OutboxKind
 
 logger = logging.getLogger(__name__)
+MAX_PER_OWNER = 3
 
 
 class Runtime(Protocol):
@@ -39,6 +40,11 @@ class ChildShops:
         self.enabled = enabled
         self.fee_stars = fee_stars
         self.runtime: Runtime | None = None
+
+    async def may_create(self, owner_id: int) -> bool:
+        """A reseller runs at most MAX_PER_OWNER shops: a hundred bots of one person would be
+        a flood, not a business."""
+        return len(await self.of_owner(owner_id)) < MAX_PER_OWNER
 
     async def created(self, owner_id: int, bot_id: int, username: str, token: str) -> Child:
         """The reseller's new bot: recorded once (Telegram may report it twice) and started."""
