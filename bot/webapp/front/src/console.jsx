@@ -327,9 +327,9 @@ function Shops({ s, api }) {
   const act = (id, action) => api(`admin/shops/${id}/${action}`, {}).then(load).catch(setError);
   if (error) return <Refusal s={s} error={error} />;
   if (!data) return <div class="loading">{s["app-loading"]}</div>;
-  if (!data.items.length) return <div class="hint" id="console-shops-none">{s["app-console-shops-none"]}</div>;
   return (
     <div id="console-shops" class="list">
+      {!data.items.length && <div class="hint" id="console-shops-none">{s["app-console-shops-none"]}</div>}
       {data.items.map((c) => (
         <div class={`card ${c.state !== "running" ? "bad" : ""}`} data-shop={c.bot_id} data-state={c.state}>
           <div><b dir="ltr">@{c.username}</b> · {s[`app-console-shop-${c.state}`]}</div>
