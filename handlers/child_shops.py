@@ -6,6 +6,7 @@ token the owner changes in @BotFather is reported the same way: the child restar
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
+from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import CommandStart
@@ -37,14 +38,16 @@ async def offer_from_link(
 ) -> None:
     """`/start own_shop` (the Mini App's 🏪 Your own shop): the same offer as in Balance."""
     if not children.enabled or message.from_user is None:
-        return
+        raise SkipHandler  # no child shops here: an ordinary /start
     await message.answer(
         offer(i18n, settings.child_shop_fee_stars),
         reply_markup=create_keyboard(i18n, message.from_user),
     )
 
 
-async def not_now(message: Message, i18n: I18nContext) -> None:
+async def not_now(message: Message, i18n: I18nContext, children: ChildShops) -> None:
+    if not children.enabled:
+        raise SkipHandler  # words like any other where the shop offers no child shops
     await message.answer(i18n.get("child-later"), reply_markup=main_menu(i18n))
 
 

@@ -36,3 +36,12 @@ async def test_language_choice_is_remembered(harness: Harness) -> None:
     await h.press(user_id, "Русский")
     reply = await h.say(user_id, "/start", "en")
     assert "Здравствуйте" in reply
+
+
+async def test_child_shop_words_are_ordinary_where_the_shop_offers_none(harness: Harness) -> None:
+    """Without CHILD_SHOPS, the Mini App's link and the offer's "Not now" are nothing special:
+    /start greets, the words fall to the usual answer."""
+    h = harness
+    user_id = h.new_user()
+    assert "Hello" in await h.say(user_id, "/start own_shop")
+    assert "Whenever you like" not in await h.say(user_id, "Not now")
