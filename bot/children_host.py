@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
+import hmac
 import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
+from aiogram.types import Update
+from aiohttp import web
+from pydantic import ValidationError
 
 from bot.app import (
     ParentLink,
@@ -25,9 +31,11 @@ from bot.app import (
     reseller_api_of,
     telegram_session,
 )
+from bot.core import untrusted_json
 from bot.core.children.shop import Child, ChildFigures
 from bot.core.children.transport import ParentTransport
 from bot.core.configuration.restart import Restart
+from bot.core.domain import parse_id
 from bot.core.settings import ChildSettings
 from bot.process import collector_off_while_building
 
@@ -42,6 +50,20 @@ STARTING_AT_ONCE = 8
 TELEGRAM_CONNECTIONS = 10_000
 MONTH_SECONDS = 30 * 86400
 RESTART_SETTLE_SECONDS = 0.5
+CHILD_WEBHOOK_PATH = "/telegram/child"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def child_secret(webhook_secret: str, bot_id: int) -> str:
+    """A child's own webhook secret, derived from the parent's: a request for one child
+    proves nothing for another."""
+    digest = hmac.new(webhook_secret.encode(), f"child:{bot_id}".encode(), hashlib.sha256)
+    return digest.hexdigest()[:48]
 
 
 @dataclass
@@ -50,7 +72,7 @@ class RunningChild:
     services: Services
     bot: Bot
     dp: Dispatcher
-    polling: asyncio.Task[None]
+    polling: asyncio.Task[None] | None  # None: on a webhook (the parent's web server)
     watching: asyncio.Task[None] | None = None  # the child's owner changed a setting: rebuild
 
 
@@ -66,6 +88,14 @@ class ChildHost:
         # One connection pool to Telegram for every child (each long poll holds a connection).
         self._session = telegram_session(parent.settings, limit=TELEGRAM_CONNECTIONS)
         self._folder = parent.settings.database_path.parent / "children"
+        settings = parent.settings
+        # Webhook mode: children's updates come to the parent's web server too.
+        self._webhook_base = (
+            f"{_origin(settings.webhook_url)}{CHILD_WEBHOOK_PATH}" if settings.webhook_url else None
+        )
+        self._webhook_secret = (
+            settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        )
 
     def running(self, bot_id: int) -> Services | None:
         found = self._running.get(bot_id)
@@ -131,14 +161,60 @@ class ChildHost:
             )
             await services.close()
             return
-        polling = asyncio.create_task(
-            dp.start_polling(bot, handle_signals=False, close_bot_session=False),
-            name=f"child-{child.bot_id}",
-        )
+        polling = None
+        if self._webhook_base is None:
+            polling = asyncio.create_task(
+                dp.start_polling(bot, handle_signals=False, close_bot_session=False),
+                name=f"child-{child.bot_id}",
+            )
+        elif not await self._on_webhook(child, bot, dp, services):
+            return
         running = RunningChild(child, services, bot, dp, polling)
         running.watching = asyncio.create_task(self._rebuild_on_change(child.bot_id, restart))
         self._running[child.bot_id] = running
         logger.info("child shop running", extra={"bot_id": child.bot_id})
+
+    async def _on_webhook(self, child: Child, bot: Bot, dp: Dispatcher, services: Services) -> bool:
+        """Webhook mode: the child's updates come to the parent's web server at its own path
+        with its own secret; its startup (background work) runs as polling's would."""
+        assert self._webhook_base is not None
+        assert self._webhook_secret is not None
+        await dp.emit_startup(bot=bot, dispatcher=dp)
+        try:
+            await bot.set_webhook(
+                f"{self._webhook_base}/{child.bot_id}",
+                secret_token=child_secret(self._webhook_secret, child.bot_id),
+                allowed_updates=dp.resolve_used_update_types(),
+            )
+        except TelegramAPIError as exc:
+            logger.warning(
+                "a child shop's webhook was refused; not started",
+                extra={"bot_id": child.bot_id, "error": type(exc).__name__},
+            )
+            await dp.emit_shutdown(bot=bot, dispatcher=dp)
+            await services.close()
+            return False
+        return True
+
+    async def on_webhook(self, request: web.Request) -> web.Response:
+        """POST <CHILD_WEBHOOK_PATH>/<bot id>: a child's update, handled before the answer
+        (a process killed mid-update leaves Telegram to deliver it again)."""
+        bot_id = parse_id(request.match_info.get("bot_id", ""))
+        found = self._running.get(bot_id) if bot_id is not None else None
+        given = request.headers.get(SECRET_HEADER, "")
+        if found is None or self._webhook_secret is None or not given.isascii():
+            return web.json_response({"error": "unauthorized"}, status=401)
+        expected = child_secret(self._webhook_secret, found.child.bot_id)
+        if not hmac.compare_digest(given.encode(), expected.encode()):
+            return web.json_response({"error": "unauthorized"}, status=401)
+        try:
+            update = Update.model_validate(
+                untrusted_json.loads(await request.read()), context={"bot": found.bot}
+            )
+        except (ValueError, ValidationError):
+            return web.json_response({"error": "bad update"}, status=400)
+        await found.dp.feed_update(found.bot, update)
+        return web.json_response({})
 
     async def _rebuild_on_change(self, bot_id: int, restart: Restart) -> None:
         """A setting the child's owner changed (/settings, /setup) takes effect as in the
@@ -160,12 +236,15 @@ class ChildHost:
             return
         if found.watching is not None:
             found.watching.cancel()
-        with contextlib.suppress(RuntimeError):  # not polling yet: cancelled below
-            await asyncio.wait_for(found.dp.stop_polling(), STOP_SECONDS)
-        if not found.polling.done():
-            found.polling.cancel()
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await found.polling
+        if found.polling is None:  # on a webhook: its shutdown closes what it started
+            await found.dp.emit_shutdown(bot=found.bot, dispatcher=found.dp)
+        else:
+            with contextlib.suppress(RuntimeError):  # not polling yet: cancelled below
+                await asyncio.wait_for(found.dp.stop_polling(), STOP_SECONDS)
+            if not found.polling.done():
+                found.polling.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await found.polling
         await found.services.close()  # its dispatcher's shutdown closed it already, normally
 
     async def figures(self, bot_id: int) -> ChildFigures | None:

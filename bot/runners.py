@@ -19,7 +19,7 @@ from bot.app import (
     create_mini_app,
     create_panel_api,
 )
-from bot.children_host import ChildHost
+from bot.children_host import CHILD_WEBHOOK_PATH, ChildHost
 from bot.core.configuration.restart import Restart
 from bot.core.settings import Settings
 from bot.core.storage.sqlite import DatabaseInUseError
@@ -244,6 +244,8 @@ async def run_webhook(
         create_mini_app(services, bot),
         create_panel_api(services),
     )
+    if children is not None:  # each child's updates at its own path, with its own secret
+        app.router.add_post(CHILD_WEBHOOK_PATH + "/{bot_id}", children.on_webhook)
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()
     site = web.TCPSite(runner, settings.web_server_host, settings.web_server_port)
