@@ -45,6 +45,18 @@ def parent(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stand]:
         running.stop()
 
 
+def to_summary(person: Customer, link: str, quantity: int) -> dict[str, Any]:
+    """New order → Instagram Followers ⭐ → its card → Order → the link, the quantity, at
+    once: the summary with the price."""
+    person.ask("New order", "Choose a category")
+    person.ask("Instagram Followers ⭐", "Found")
+    person.press("Instagram Followers ⭐", "Service ID")
+    person.press("Order", "Send the link")
+    person.ask(link, "How many?")
+    person.ask(str(quantity), "all at once")
+    return person.press("All at once", "Please check your order") or {}
+
+
 def balance_of(person: Customer) -> str:
     said = person.ask("Balance", "Your wallet")["text"]
     found = re.search(r"Your wallet: ([\d.]+) USD", said)
@@ -87,14 +99,7 @@ def test_a_reseller_creates_a_child_shop_whose_customer_orders(parent: Stand) ->
     stranger_admin.ask(f"/credit {BUYER} 1000 mine", "don't know that command")
     owner_there.ask(f"/credit {BUYER} 10 cash", f"Wallet of {BUYER}")
 
-    buyer.ask("New order", "Choose a category")
-    buyer.ask("Instagram Followers ⭐", "Found")
-    buyer.press("Instagram Followers ⭐", "Service ID")
-    buyer.press("Order", "Send the link")
-    buyer.ask("instagram.com/child_first", "How many?")
-    buyer.ask("1000", "all at once")
-    summary = buyer.press("All at once", "Please check your order")
-    assert summary is not None
+    summary = to_summary(buyer, "instagram.com/child_first", 1000)
     # The parent sells at 1.35 per 1000 (50 % over the panel's 0.90); the child adds its 30 %.
     assert "1.76 USD" in summary["text"], summary["text"]
     buyer.press("Confirm", "placed")
@@ -185,13 +190,7 @@ def test_a_partial_delivery_refunds_both_wallets(parent: Stand) -> None:
     token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
     buyer = Customer(stand, BUYER, first_name="Bob", token=token)
     reseller = Customer(stand, RESELLER, first_name="Rita")
-    buyer.ask("New order", "Choose a category")
-    buyer.ask("Instagram Followers ⭐", "Found")
-    buyer.press("Instagram Followers ⭐", "Service ID")
-    buyer.press("Order", "Send the link")
-    buyer.ask("instagram.com/partial_child", "How many?")
-    buyer.ask("1000", "all at once")
-    buyer.press("All at once", "Please check your order")
+    to_summary(buyer, "instagram.com/partial_child", 1000)
     buyer.press("Confirm", "placed")
     buyer.wait_for("Partial", timeout=30)
     wait_until(lambda: balance_of(buyer) == "6.92", 10, "the child's refund")  # 8.24−1.76+0.44
@@ -240,13 +239,7 @@ def test_a_reseller_who_cannot_pay_the_parent_leaves_nothing_charged(parent: Sta
     rich.ask("/start", "Hello")
     owner_there.ask(f"/credit {rich.id} 100 cash", f"Wallet of {rich.id}")
     admin.ask(f"/debit {RESELLER} 15 spent", f"Wallet of {RESELLER}")  # 2.63 left
-    rich.ask("New order", "Choose a category")
-    rich.ask("Instagram Followers ⭐", "Found")
-    rich.press("Instagram Followers ⭐", "Service ID")
-    rich.press("Order", "Send the link")
-    rich.ask("instagram.com/too_dear", "How many?")
-    rich.ask("10000", "all at once")  # 13.50 at the parent
-    rich.press("All at once", "Please check your order")
+    to_summary(rich, "instagram.com/too_dear", 10000)  # 13.50 at the parent
     rich.press("Confirm", "temporarily unavailable")
     alert = owner_there.wait_for("cannot pay for an order")
     [[top_up]] = alert["reply_markup"]["inline_keyboard"]
@@ -332,13 +325,7 @@ def test_a_sigkill_mid_order_places_one_order_and_charges_each_wallet_once(
     before_reseller = balance_of(reseller)
     buyer = Customer(stand, BUYER, first_name="Bob", token=token)
     before_buyer = balance_of(buyer)
-    buyer.ask("New order", "Choose a category")
-    buyer.ask("Instagram Followers ⭐", "Found")
-    buyer.press("Instagram Followers ⭐", "Service ID")
-    buyer.press("Order", "Send the link")
-    buyer.ask("instagram.com/killed_mid_add", "How many?")
-    buyer.ask("1000", "all at once")
-    buyer.press("All at once", "Please check your order")
+    to_summary(buyer, "instagram.com/killed_mid_add", 1000)
     stand.panel_mode("slow_add")
     message, data = buyer.button("Confirm")
     buyer.press_data(message, data)
