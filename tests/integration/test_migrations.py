@@ -18,7 +18,7 @@ from bot.core.storage.tables import metadata
 from bot.core.stores import Stores
 from tests.backends import BACKENDS, fresh_database_url
 
-HEAD = "0012"
+HEAD = "0013"
 # The tables the bot had before Alembic.
 
 
