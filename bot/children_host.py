@@ -14,12 +14,12 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from aiogram.types import Update
-from aiohttp import web
 from pydantic import ValidationError
 
 from bot.app import (
@@ -38,6 +38,9 @@ from bot.core.configuration.restart import Restart
 from bot.core.domain import parse_id
 from bot.core.settings import ChildSettings
 from bot.process import collector_off_while_building
+
+if TYPE_CHECKING:  # the web server is imported only by the configurations that run one
+    from aiohttp import web
 
 logger = logging.getLogger(__name__)
 # What a child's panel client is told: the parent answers in this process, so neither the
@@ -112,6 +115,9 @@ class ChildHost:
         await asyncio.gather(*(start(child) for child in await self._parent.children.store.all()))
 
     def settings_for(self, child: Child) -> ChildSettings:
+        """What the child is given — fixed for it (its owner sees them as the environment's):
+        its token, the parent as its panel, its owner, its database, how it reaches Telegram.
+        The rest (markup, currency, language, Stars rate, Crypto Pay…) is its owner's to set."""
         parent = self._parent.settings
         return ChildSettings.model_validate(
             {
@@ -123,8 +129,6 @@ class ChildHost:
                 "telegram_api_url": parent.telegram_api_url,
                 "poll_interval_seconds": parent.poll_interval_seconds,
                 "throttle_rate_per_second": parent.throttle_rate_per_second,
-                "default_locale": parent.default_locale,
-                "stars_per_usd": parent.stars_per_usd,
                 "log_level": parent.log_level,
             }
         )
@@ -199,6 +203,8 @@ class ChildHost:
     async def on_webhook(self, request: web.Request) -> web.Response:
         """POST <CHILD_WEBHOOK_PATH>/<bot id>: a child's update, handled before the answer
         (a process killed mid-update leaves Telegram to deliver it again)."""
+        from aiohttp import web
+
         bot_id = parse_id(request.match_info.get("bot_id", ""))
         found = self._running.get(bot_id) if bot_id is not None else None
         given = request.headers.get(SECRET_HEADER, "")

@@ -363,4 +363,8 @@ def test_the_childs_owner_changes_a_setting_and_the_child_runs_with_it(parent: S
     wait_until(lambda: "settings changed: rebuilt" in stand.log(), 10, "the child's rebuild")
     buyer.ask("Balance", " EUR")
     Customer(stand, BUYER, first_name="Bob").ask("Balance", " USD")  # the parent: unchanged
+    listing = owner_there.ask("/settings", "Settings")["text"]
+    assert "STARS_PER_USD = 50 · default" in listing  # the child's own to set
+    assert "PANEL_API_URL = http://parent.shop/api/v2 · environment 🔒" in listing
+    assert "WALLET_CURRENCY = EUR · set here" in listing
     owner_there.ask("/settings WALLET_CURRENCY -", "WALLET_CURRENCY saved")

@@ -116,7 +116,11 @@ class Configuration:
     # -- settings ---------------------------------------------------------------------
 
     async def lines(self) -> list[sources.Line]:
-        return sources.lines(self.env, await self._store.stored(), self.running)
+        """Every setting as stored now — a change just made shows at once, even before the
+        rebuild that applies it."""
+        stored = await self._store.stored()
+        now = sources.effective(self.env, stored, await self._store.owners())
+        return sources.lines(self.env, stored, now)
 
     def from_environment(self, name: str) -> bool:
         return sources.from_environment(self.env, name)

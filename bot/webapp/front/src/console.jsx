@@ -295,8 +295,11 @@ function Settings({ s, api }) {
     api("admin/settings", { changes })
       .then((d) => {
         setSaid({ ok: true, text: [d.checked, s["app-console-settings-saved"]].filter(Boolean).join(" ") });
-        // The shop rebuilds itself with the change: read the settings again once it is back.
-        setTimeout(() => load().catch(() => setTimeout(load, 1500)), 1500);
+        // The shop rebuilds itself with the change: read the settings again once it is back
+        // (asked every second, for up to half a minute).
+        const again = (left) => api("admin/settings").then((d) => setItems(d.items))
+          .catch(() => { if (left > 0) setTimeout(() => again(left - 1), 1000); });
+        setTimeout(() => again(30), 1000);
       })
       .catch((e) => setSaid({ ok: false, text: (e.body && e.body.message) || String(e.status) }));
   };
@@ -305,7 +308,7 @@ function Settings({ s, api }) {
   const panelEditable = items.filter((i) => PANEL_SETTINGS.includes(i.name)).every((i) => i.editable);
   return (
     <div id="console-settings" class="list">
-      {said && <div id="settings-said" class={`notice ${said.ok ? "" : said.busy ? "" : "bad"}`} data-ok={said.ok ? "1" : "0"}>{said.text}</div>}
+      {said && <div id="settings-said" class={`notice ${said.ok ? "" : said.busy ? "" : "bad"}`} data-ok={said.busy ? "busy" : said.ok ? "1" : "0"}>{said.text}</div>}
       {panelEditable && (
         <div class="card" id="settings-panel">
           <div><b>{s["app-console-settings-panel"]}</b></div>
