@@ -167,6 +167,8 @@ class ChildHost:
             return
         polling = None
         if self._webhook_base is None:
+            with contextlib.suppress(TelegramAPIError):  # one left from a webhook run
+                await bot.delete_webhook(drop_pending_updates=False)
             polling = asyncio.create_task(
                 dp.start_polling(bot, handle_signals=False, close_bot_session=False),
                 name=f"child-{child.bot_id}",

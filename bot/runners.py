@@ -8,7 +8,7 @@ import logging
 import signal
 
 from aiogram import Bot, Dispatcher
-from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
+from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramUnauthorizedError
 
 from bot.app import (
     SandboxHost,
@@ -170,9 +170,19 @@ async def _stop_children(children: ChildHost | None) -> None:
         await children.close()
 
 
+async def _drop_webhook(bot: Bot) -> None:
+    """A webhook left from a webhook run would keep Telegram posting there: polling asks for
+    the updates instead (pending ones are kept)."""
+    try:
+        await bot.delete_webhook(drop_pending_updates=False)
+    except TelegramAPIError as exc:
+        logger.warning("could not delete the webhook", extra={"error": type(exc).__name__})
+
+
 async def _poll_until_ended(
     bot: Bot, dp: Dispatcher, life: Lifecycle, children: ChildHost | None
 ) -> None:
+    await _drop_webhook(bot)
     polling = asyncio.create_task(dp.start_polling(bot, handle_signals=False))
     ended = asyncio.create_task(life.ended())
     await asyncio.wait({polling, ended}, return_when=asyncio.FIRST_COMPLETED)

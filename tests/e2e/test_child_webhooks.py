@@ -4,6 +4,7 @@ parent's secret, another child's or none is refused; the child answers its custo
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -79,3 +80,14 @@ def test_a_child_on_the_parents_webhook_answers_and_refuses_forged_updates(hooke
     assert unknown.status_code == 401
     assert Customer(stand, ADMIN_ID).ask("/shops", "Child shops") is not None
     assert "Traceback" not in stand.log()
+
+
+def test_back_to_polling_the_parent_and_its_children_drop_their_webhooks(hooked: Stand) -> None:
+    """An owner who switches WEBHOOK_URL off: Telegram would keep posting to the old address;
+    the parent and every child delete their webhooks and poll, and customers are answered."""
+    stand = hooked
+    stand.kill_bot(signal.SIGTERM)
+    stand.start_bot(extra_env={"WEBHOOK_URL": "", "WEBHOOK_SECRET": ""})
+    Customer(stand, 8402, first_name="Pol").ask("/start", "Hello")
+    child = stand.client("getManagedBotTokenForTest", botId=7000000)
+    Customer(stand, 8403, first_name="Pia", token=child["token"]).ask("/start", "Hello")
