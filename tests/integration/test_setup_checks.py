@@ -41,6 +41,8 @@ async def test_a_panel_that_answers_shows_its_balance_and_services(
         ("page", SANDBOX_API_KEY, Problem.NOT_API_V2),
         ("closed", SANDBOX_API_KEY, Problem.UNREACHABLE),
         ("ftp", SANDBOX_API_KEY, Problem.UNREACHABLE),
+        ("broken", SANDBOX_API_KEY, Problem.UNREACHABLE),
+        ("spaces", SANDBOX_API_KEY, Problem.UNREACHABLE),
     ],
 )
 async def test_what_is_wrong_with_a_panel_is_named(
@@ -59,6 +61,8 @@ async def test_what_is_wrong_with_a_panel_is_named(
         "page": url.removesuffix("/api/v2") + "/no-such-page",
         "closed": closed,
         "ftp": "ftp://panel.example/api/v2",
+        "broken": "http://[::1/api/v2",  # an address no URL parser takes
+        "spaces": "https://panel example.com/api/v2",
     }[where]
     check = await check_panel(http, address, key)
     assert check.problem is problem, check

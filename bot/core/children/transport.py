@@ -4,6 +4,7 @@ process — the reseller's wallet pays, the parent's catalog and poller serve, n
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 from urllib.parse import parse_qsl
@@ -12,6 +13,7 @@ import httpx
 
 from bot.core.reselling.api import ApiError
 
+logger = logging.getLogger(__name__)
 Answer = Callable[[int, Mapping[str, str]], Awaitable[Any]]
 
 
@@ -27,4 +29,9 @@ class ParentTransport(httpx.AsyncBaseTransport):
             answer = await self._answer(self._owner, form)
         except ApiError as refused:
             answer = {"error": refused.words}
+        except Exception:
+            # What a panel's crash looks like to its clients: a read is tried again later, an
+            # `add` is held as uncertain (the parent may have placed it) — never re-sent.
+            logger.exception("the parent failed a child's call", extra={"owner": self._owner})
+            return httpx.Response(500, text="Internal Server Error", request=request)
         return httpx.Response(200, json=answer, request=request)

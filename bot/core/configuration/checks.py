@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from urllib.parse import urlsplit
 
 import httpx
 from pydantic import SecretStr
@@ -60,7 +59,11 @@ def _problem_of(error: PanelError) -> PanelCheck:
 
 async def check_panel(http: httpx.AsyncClient, url: str, key: str) -> PanelCheck:
     """`balance`, then `services`, each asked once (the owner is waiting)."""
-    if urlsplit(url).scheme not in {"http", "https"} or not urlsplit(url).netloc:
+    try:
+        address = httpx.URL(url)
+    except (httpx.InvalidURL, ValueError):  # "http://[::1", a stray character…
+        return PanelCheck(Problem.UNREACHABLE, "that is not a web address")
+    if address.scheme not in {"http", "https"} or not address.host:
         return PanelCheck(Problem.UNREACHABLE, "the address must start with http:// or https://")
     client = PanelClient(http, url, SecretStr(key), read_attempts=1)
     try:
