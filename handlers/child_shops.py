@@ -11,6 +11,7 @@ from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import CommandStart
 from aiogram.types import CallbackQuery, ManagedBotUpdated, Message
+from aiogram.types import User as TgUser
 from aiogram_i18n import I18nContext, LazyFilter
 
 from bot.core.children.service import MAX_PER_OWNER, ChildShops
@@ -22,15 +23,17 @@ from bot.ui.deep_links import OWN_SHOP_START
 from bot.ui.keyboards import main_menu
 
 
+async def _offer(message: Message, user: TgUser, i18n: I18nContext, settings: Settings) -> None:
+    await message.answer(
+        offer(i18n, settings.child_shop_fee_stars), reply_markup=create_keyboard(i18n, user)
+    )
+
+
 async def show_offer(
     query: CallbackQuery, i18n: I18nContext, children: ChildShops, settings: Settings
 ) -> None:
-    if not children.enabled or not isinstance(query.message, Message):
-        return
-    await query.message.answer(
-        offer(i18n, settings.child_shop_fee_stars),
-        reply_markup=create_keyboard(i18n, query.from_user),
-    )
+    if children.enabled and isinstance(query.message, Message):
+        await _offer(query.message, query.from_user, i18n, settings)
 
 
 async def offer_from_link(
@@ -39,10 +42,7 @@ async def offer_from_link(
     """`/start own_shop` (the Mini App's 🏪 Your own shop): the same offer as in Balance."""
     if not children.enabled or message.from_user is None:
         raise SkipHandler  # no child shops here: an ordinary /start
-    await message.answer(
-        offer(i18n, settings.child_shop_fee_stars),
-        reply_markup=create_keyboard(i18n, message.from_user),
-    )
+    await _offer(message, message.from_user, i18n, settings)
 
 
 async def not_now(message: Message, i18n: I18nContext, children: ChildShops) -> None:

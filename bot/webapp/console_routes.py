@@ -43,6 +43,15 @@ async def console_of(request: web.Request, command: str) -> Console:
     return app.console
 
 
+async def console_part(request: web.Request, command: str, part: str) -> Any:
+    """One part of the console (its settings, its child shops) for a role that may use
+    `command`; 404 when this shop has no such part."""
+    found = getattr(await console_of(request, command), part)
+    if found is None:
+        raise web.HTTPNotFound()
+    return found
+
+
 def _row(console: Console, service: Service) -> dict[str, Any]:
     curation = console.curation
     price = console.pricing.rate(service)

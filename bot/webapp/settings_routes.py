@@ -11,7 +11,7 @@ from aiohttp import web
 from bot.core.configuration.service import Configuration
 from bot.core.configuration.sources import field_name
 from bot.ui.setup_wizard import crypto_answer, panel_answer
-from bot.webapp.console_routes import console_of
+from bot.webapp.console_routes import console_part
 from bot.webapp.context import fail, read_body, texts, user_of
 
 MAX_CHANGES = 4
@@ -19,10 +19,8 @@ PANEL = ("panel_api_url", "panel_api_key")
 
 
 async def _configuration(request: web.Request) -> Configuration:
-    console = await console_of(request, "settings")
-    if console.configuration is None:
-        raise web.HTTPNotFound()
-    return console.configuration
+    found: Configuration = await console_part(request, "settings", "configuration")
+    return found
 
 
 async def listing(request: web.Request) -> web.Response:

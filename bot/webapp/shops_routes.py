@@ -9,7 +9,7 @@ from bot.core.children.service import ChildShops
 from bot.core.children.shop import ChildState
 from bot.core.domain import parse_id
 from bot.core.money import fmt
-from bot.webapp.console_routes import console_of
+from bot.webapp.console_routes import console_of, console_part
 from bot.webapp.context import app_of, fail, user_of
 
 ACTIONS = {"suspend": ChildState.SUSPENDED, "resume": ChildState.RUNNING}
@@ -17,10 +17,8 @@ SHOWN = 200
 
 
 async def _children(request: web.Request) -> ChildShops:
-    console = await console_of(request, "shops")
-    if console.children is None:
-        raise web.HTTPNotFound()
-    return console.children
+    found: ChildShops = await console_part(request, "shops", "children")
+    return found
 
 
 async def listing(request: web.Request) -> web.Response:
@@ -47,11 +45,11 @@ async def listing(request: web.Request) -> web.Response:
 
 
 async def act(request: web.Request) -> web.Response:
-    children = await _children(request)
     console = await console_of(request, "shops")
+    children = console.children
     bot_id = parse_id(request.match_info.get("id", ""))
     state = ACTIONS.get(request.match_info.get("action", ""))
-    if bot_id is None or state is None:
+    if children is None or bot_id is None or state is None:
         return fail(404, "not_found")
     changed = await children.set_state(bot_id, state)
     if changed is None:
