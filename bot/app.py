@@ -771,7 +771,7 @@ def create_dispatcher(services: Services, *, background: bool = True) -> Dispatc
     i18n_core = services.translator.core
     create_i18n(i18n_core, services.customers, settings.default_locale).setup(dispatcher=dp)
     register_errors(dp)
-    dp.include_routers(*get_routers(settings.support_chat_id))
+    dp.include_routers(*get_routers(settings.support_chat_id, services.children.enabled))
     return dp
 
 

@@ -53,9 +53,12 @@ def register_errors(dispatcher: Router) -> None:
     errors.register(dispatcher)
 
 
-def get_routers(support_chat_id: int | None = None) -> list[Router]:
-    # The support group's router exists only when there is a group: no update pays for it.
+def get_routers(support_chat_id: int | None = None, child_shops_on: bool = False) -> list[Router]:
+    # The support group's router exists only when there is a group, the child shops' handlers
+    # only where the shop offers child shops: no update pays for what is not there.
     group = [support.group_router(support_chat_id)] if support_chat_id is not None else []
+    # (A fee's payment is still taken when they are off: a renewal may come after.)
+    children: list[Feature] = [child_shops] if child_shops_on else []
     admins = _router("admins", admin)
     # Staff only (ADMIN_IDS and those they gave a role); each command checks the role.
     admins.message.filter(IsStaff())
@@ -68,9 +71,7 @@ def get_routers(support_chat_id: int | None = None) -> list[Router]:
         # Groups and channels: one pointer to the private chat, and no customer's handler.
         other_chats.setup(),
         # Before the admins' commands: /start, /cancel and payments work in any state.
-        _router(
-            "everyone", child_shops, start, plan_payments, child_fees, payments, crypto, inline
-        ),
+        _router("everyone", *children, start, plan_payments, child_fees, payments, crypto, inline),
         admins,
         _router(
             "customers",
