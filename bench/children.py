@@ -52,7 +52,11 @@ async def update_ratio(parent: Services, folder: Path, host: ChildHost) -> float
     child_settings = host.settings_for((await parent.children.store.all())[0])
     child_settings = child_settings.model_copy(update={"database_path": folder / "ratio.sqlite3"})
     link = ParentLink(
-        ParentTransport(reseller_api_of(parent).answer, 900), parent.translator, False, "shop"
+        ParentTransport(reseller_api_of(parent).answer, 900),
+        parent.translator,
+        False,
+        "shop",
+        parent.leadership,
     )
     child = await build_services(child_settings, parent=link)
     results = []

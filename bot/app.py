@@ -71,7 +71,7 @@ from bot.core.settings import SANDBOX_API_KEY, TELEGRAM_API_URL, Settings
 from bot.core.shop import Shop
 from bot.core.staff.store import Staff
 from bot.core.storage import Database
-from bot.core.storage.backup import make_backup
+from bot.core.storage.backup import BackupSource
 from bot.core.storage.kv import KeyValueStore
 from bot.core.stores import Stores
 from bot.core.support.ticket_store import TicketStore
@@ -154,6 +154,7 @@ class HandlerData(TypedDict):
     crypto: CryptoPayments | None
     configuration: Configuration
     children: ChildShops
+    backups: BackupSource
 
 
 @dataclass
@@ -193,6 +194,7 @@ class Services:
     resolutions: Resolutions
     configuration: Configuration
     children: ChildShops
+    backups: BackupSource
     crypto: CryptoPayments | None = None
     sandbox: SandboxHost | None = None
     panel_http: httpx.AsyncClient | None = None  # a child's in-process link to its parent
@@ -241,6 +243,7 @@ class Services:
             crypto=self.crypto,
             configuration=self.configuration,
             children=self.children,
+            backups=self.backups,
         )
 
     async def close(self) -> None:
@@ -302,6 +305,8 @@ class ParentLink:
     translator: Translator
     demo: bool
     username: str  # the parent's bot, where the child's owner tops up their wallet
+    leadership: Leadership  # on a shared database, the child's work runs where the parent's does
+    database: Database | None = None  # on PostgreSQL, the child's schema (else its own file)
 
 
 async def build_services(
@@ -314,7 +319,10 @@ async def build_services(
     leaves unset. `restart` is what a settings change asks of the runner; `sandbox_host`
     keeps one sandbox across rebuilds (without one, the build owns its sandbox)."""
     url = env.database_url.get_secret_value() if env.database_url else None
-    db = await Database.open(env.database_path, url)
+    if parent is not None and parent.database is not None:
+        db = parent.database
+    else:
+        db = await Database.open(env.database_path, url)
     config = ConfigStore(KeyValueStore(db))
     revision = await config.revision()
     settings = effective(env, await config.stored(), await config.owners())
@@ -517,7 +525,11 @@ async def build_services(
             every_seconds=max(settings.poll_interval_seconds, 60.0),
             usual_start=reliability.usual_start,
         ),
-        leadership=Leadership(db, retry_seconds=min(settings.poll_interval_seconds, 5.0)),
+        leadership=Leadership(
+            db,
+            retry_seconds=min(settings.poll_interval_seconds, 5.0),
+            follows=parent.leadership if parent is not None and db.shared else None,
+        ),
         crypto=_crypto_payments(settings, http, stores),
         sales=sales,
         curation=curation,
@@ -535,6 +547,7 @@ async def build_services(
         configuration=Configuration(
             env, settings, config, stores.audit, restart or Restart(), revision
         ),
+        backups=BackupSource.of(db, settings.database_path),
     )
 
 
@@ -635,7 +648,6 @@ def _scheduled_backup(services: Services, bot: Bot) -> Callable[[], Awaitable[ob
     when it was last sent is kept in the database, so restarts change nothing)."""
     settings = services.settings
     schedule = BackupSchedule(services.stores.settings, settings.backup_hours)
-    url = settings.database_url.get_secret_value() if settings.database_url else None
 
     def t(key: str, **args: Any) -> str:
         return services.translator(key, settings.default_locale, **args)
@@ -644,7 +656,7 @@ def _scheduled_backup(services: Services, bot: Bot) -> Callable[[], Awaitable[ob
         now = time.time()
         if not await schedule.due(now):
             return None
-        made = await make_backup(settings.database_path, url)
+        made = await services.backups.make()
         for owner in settings.admin_ids:
             with contextlib.suppress(TelegramAPIError):  # an owner who blocked the bot
                 await send_backup(bot, owner, made, t)

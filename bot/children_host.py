@@ -1,8 +1,13 @@
 """Child shops running inside this process: each is the same shop program — its own
-services over its own SQLite file (`<DATABASE_PATH's folder>/children/<bot id>.sqlite3`),
-its own bot and dispatcher polling Telegram — whose panel is this shop, answered in-process by
-the API v2 rules for the child's owner. The parent's catalog, panel clients and poller serve
-them all: a child adds no panel call of its own."""
+services over its own SQLite file (`<DATABASE_PATH's folder>/children/<bot id>.sqlite3`) or,
+on PostgreSQL, its own schema (`child_<bot id>`) over the parent's pool, its own bot and
+dispatcher — whose panel is this shop, answered in-process by the API v2 rules for the child's
+owner. The parent's catalog, panel clients and poller serve them all: a child adds no panel
+call of its own.
+
+Replicas (PostgreSQL, webhooks): every replica runs every child — any replica may be handed
+any child's update — and follows the others' changes (a new child, a new token, a pause)
+from the database; a child's background work runs where the parent's leader is."""
 
 from __future__ import annotations
 
@@ -13,7 +18,6 @@ import hmac
 import logging
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -37,6 +41,7 @@ from bot.core.children.transport import ParentTransport
 from bot.core.configuration.restart import Restart
 from bot.core.domain import parse_id
 from bot.core.settings import ChildSettings
+from bot.core.storage import Database
 from bot.process import collector_off_while_building
 
 if TYPE_CHECKING:  # the web server is imported only by the configurations that run one
@@ -53,6 +58,7 @@ STARTING_AT_ONCE = 8
 TELEGRAM_CONNECTIONS = 10_000
 MONTH_SECONDS = 30 * 86400
 RESTART_SETTLE_SECONDS = 0.5
+FOLLOW_SECONDS = 5.0  # replicas: how soon another replica's new child or pause is seen here
 CHILD_WEBHOOK_PATH = "/telegram/child"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
 
@@ -88,6 +94,8 @@ class ChildHost:
         self._username = parent_username
         self._answer = reseller_api_of(parent).answer
         self._running: dict[int, RunningChild] = {}
+        self._starting: dict[int, asyncio.Lock] = {}  # one build per child at a time
+        self._following: asyncio.Task[None] | None = None
         # One connection pool to Telegram for every child (each long poll holds a connection).
         self._session = telegram_session(parent.settings, limit=TELEGRAM_CONNECTIONS)
         self._folder = parent.settings.database_path.parent / "children"
@@ -113,6 +121,8 @@ class ChildHost:
                 await self.start(child)
 
         await asyncio.gather(*(start(child) for child in await self._parent.children.store.all()))
+        if self._parent.db.shared:  # other replicas may create, pause and rotate children
+            self._following = asyncio.create_task(self.follow(), name="children-follow")
 
     def settings_for(self, child: Child) -> ChildSettings:
         """What the child is given — fixed for it (its owner sees them as the environment's):
@@ -134,21 +144,26 @@ class ChildHost:
         )
 
     async def start(self, child: Child) -> None:
-        """Build the child and start polling for it; a child whose token Telegram refuses (or
-        whose build fails) is logged and skipped: the parent and the other children go on."""
-        if child.bot_id in self._running:
-            return
+        """Build the child and start taking its updates; a child whose token Telegram refuses
+        (or whose build fails) is logged and skipped: the parent and the other children go on."""
+        lock = self._starting.setdefault(child.bot_id, asyncio.Lock())
+        async with lock:
+            if child.bot_id not in self._running:
+                await self._start(child)
+
+    async def _start(self, child: Child) -> None:
         settings = self.settings_for(child)
-        Path(settings.database_path).parent.mkdir(parents=True, exist_ok=True)
-        link = ParentLink(
-            transport=ParentTransport(self._answer, child.owner_id),
-            translator=self._parent.translator,
-            demo=self._parent.shop.demo,
-            username=self._username,
-        )
         restart = Restart()
         try:
             with collector_off_while_building():
+                link = ParentLink(
+                    transport=ParentTransport(self._answer, child.owner_id),
+                    translator=self._parent.translator,
+                    demo=self._parent.shop.demo,
+                    username=self._username,
+                    leadership=self._parent.leadership,
+                    database=await self._database(child),
+                )
                 services = await build_services(settings, restart, parent=link)
         except Exception:
             logger.exception("a child shop could not be built", extra={"bot_id": child.bot_id})
@@ -180,6 +195,14 @@ class ChildHost:
         self._running[child.bot_id] = running
         logger.info("child shop running", extra={"bot_id": child.bot_id})
 
+    async def _database(self, child: Child) -> Database | None:
+        """On PostgreSQL the child's schema over the parent's pool; else None: its own file."""
+        parent = self._parent.db
+        if parent.shared:
+            return await parent.child(f"child_{child.bot_id}")
+        self._folder.mkdir(parents=True, exist_ok=True)
+        return None
+
     async def _on_webhook(self, child: Child, bot: Bot, dp: Dispatcher, services: Services) -> bool:
         """Webhook mode: the child's updates come to the parent's web server at its own path
         with its own secret; its startup (background work) runs as polling's would."""
@@ -208,12 +231,14 @@ class ChildHost:
         from aiohttp import web
 
         bot_id = parse_id(request.match_info.get("bot_id", ""))
-        found = self._running.get(bot_id) if bot_id is not None else None
         given = request.headers.get(SECRET_HEADER, "")
-        if found is None or self._webhook_secret is None or not given.isascii():
+        if bot_id is None or self._webhook_secret is None or not given.isascii():
             return web.json_response({"error": "unauthorized"}, status=401)
-        expected = child_secret(self._webhook_secret, found.child.bot_id)
+        expected = child_secret(self._webhook_secret, bot_id)
         if not hmac.compare_digest(given.encode(), expected.encode()):
+            return web.json_response({"error": "unauthorized"}, status=401)
+        found = self._running.get(bot_id) or await self._started_here(bot_id)
+        if found is None:
             return web.json_response({"error": "unauthorized"}, status=401)
         try:
             update = Update.model_validate(
@@ -223,6 +248,36 @@ class ChildHost:
             return web.json_response({"error": "bad update"}, status=400)
         await found.dp.feed_update(found.bot, update)
         return web.json_response({})
+
+    async def _started_here(self, bot_id: int) -> RunningChild | None:
+        """A child another replica created a moment ago: started here on its first update
+        (the signed path proves the request is for it) rather than at the next look."""
+        child = await self._parent.children.store.get(bot_id)
+        if child is None:
+            return None
+        await self.start(child)
+        return self._running.get(bot_id)
+
+    async def follow(self) -> None:
+        """Replicas: what another replica changed — a child created, its token replaced, a
+        pause or a resume — is done here too, within FOLLOW_SECONDS."""
+        while True:
+            await asyncio.sleep(FOLLOW_SECONDS)
+            try:
+                await self._catch_up()
+            except Exception as exc:  # the database away for a moment: next time
+                logger.warning("could not follow the child shops", extra={"error": str(exc)})
+
+    async def _catch_up(self) -> None:
+        for child in await self._parent.children.store.all():
+            found = self._running.get(child.bot_id)
+            if found is None:
+                await self.start(child)
+            elif found.child.token.get_secret_value() != child.token.get_secret_value():
+                await self.stop(child.bot_id)
+                await self.start(child)
+            else:
+                self.paused(child.bot_id, not child.running)
 
     async def _rebuild_on_change(self, bot_id: int, restart: Restart) -> None:
         """A setting the child's owner changed (/settings, /setup) takes effect as in the
@@ -271,5 +326,9 @@ class ChildHost:
 
     async def close(self) -> None:
         """Every child stops before the parent it buys from closes."""
+        if self._following is not None:
+            self._following.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._following
         await asyncio.gather(*(self.stop(bot_id) for bot_id in list(self._running)))
         await self._session.close()

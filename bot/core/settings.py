@@ -282,15 +282,6 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
-    def _children_on_sqlite(self) -> Settings:
-        if self.child_shops and self.database_url is not None:
-            raise ValueError(
-                "CHILD_SHOPS keeps each child shop in a SQLite file beside DATABASE_PATH and runs"
-                " it in this process: it does not run with DATABASE_URL (replicas) yet"
-            )
-        return self
-
-    @model_validator(mode="after")
     def _key_needed_for_real_panel(self) -> Settings:
         if self.panel_api_url and not self.panel_api_key.get_secret_value():
             raise ValueError("PANEL_API_KEY is required when PANEL_API_URL is set")

@@ -8,18 +8,16 @@ from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
 from bot.core.ops.audit_store import AuditLog
-from bot.core.settings import Settings
-from bot.core.storage.backup import BackupUnavailableError, make_backup
+from bot.core.storage.backup import BackupSource, BackupUnavailableError
 from bot.ui.backups import send_backup
 
 
 async def backup_command(
-    message: Message, bot: Bot, i18n: I18nContext, settings: Settings, audit: AuditLog
+    message: Message, bot: Bot, i18n: I18nContext, backups: BackupSource, audit: AuditLog
 ) -> None:
     await message.answer(i18n.get("admin-backup-making"))
-    url = settings.database_url.get_secret_value() if settings.database_url else None
     try:
-        made = await make_backup(settings.database_path, url)
+        made = await backups.make()
     except BackupUnavailableError as exc:
         await message.answer(i18n.get("admin-backup-unavailable", why=html.quote(str(exc))))
         return

@@ -42,20 +42,3 @@ def test_payloads() -> None:
     assert fees.child_in(fees.payload_of(42)) == 42
     assert fees.child_in("plan:42") is None
     assert fees.child_in("childfee:99999999999999999999999") is None
-
-
-def test_child_shops_refuse_a_shared_database_with_one_line() -> None:
-    import pytest
-    from pydantic import ValidationError
-
-    from bot.core.configuration.sources import describe_error
-    from bot.core.settings import Settings
-
-    with pytest.raises(ValidationError) as refused:
-        Settings(
-            _env_file=None,
-            bot_token="1:a",
-            child_shops=True,
-            database_url="postgresql://u:p@localhost/db",
-        )
-    assert describe_error(refused.value).startswith("CHILD_SHOPS keeps each child shop")

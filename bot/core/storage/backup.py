@@ -14,6 +14,10 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.core.storage.db import Database
 
 
 class BackupUnavailableError(Exception):
@@ -64,13 +68,31 @@ def _tool(name: str) -> str:
     return found
 
 
-async def make_backup(path: Path, url: str | None) -> Backup:
-    """The database as one file: SQLite's file gzip-compressed, or PostgreSQL's dump."""
+async def make_backup(path: Path, url: str | None, schema: str | None = None) -> Backup:
+    """The database as one file: SQLite's file gzip-compressed, or PostgreSQL's dump (a child
+    shop's: its schema alone)."""
     if url is None:
         content = await asyncio.to_thread(_sqlite_copy, path)
         return Backup(f"smm-bot-{_stamp()}.sqlite3.gz", content)
-    dump = await _run(_tool("pg_dump"), "--format=custom", "--no-owner", f"--dbname={url}")
+    only = [f"--schema={schema}"] if schema is not None else []
+    dump = await _run(_tool("pg_dump"), "--format=custom", "--no-owner", *only, f"--dbname={url}")
     return Backup(f"smm-bot-{_stamp()}.pgdump", dump)
+
+
+@dataclass(frozen=True)
+class BackupSource:
+    """What /backup and the schedule copy: this shop's database, wherever it lives."""
+
+    path: Path
+    url: str | None
+    schema: str | None
+
+    @classmethod
+    def of(cls, db: Database, path: Path | None = None) -> BackupSource:
+        return cls(db.path or path or Path(), db.url, db.schema)
+
+    async def make(self) -> Backup:
+        return await make_backup(self.path, self.url, self.schema)
 
 
 def _sqlite_is_empty(path: Path) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.core.storage import postgres, sqlite
-from bot.core.storage.postgres import PoolReader, PostgresConnection
+from bot.core.storage.postgres import PoolReader, PostgresConnection, SearchPaths, checked_schema
 from bot.core.storage.sql import Conn, IntegrityError, Rows, insert_sql
 from bot.core.storage.sqlite import SqliteConnection
 
@@ -43,7 +43,8 @@ class Database:
     SQLite (the embedded default) has one writer: one connection, used by one transaction at
     a time on the event loop, which makes every read-check-write transaction atomic.
     PostgreSQL (`DATABASE_URL`) may be shared by several replicas: there, transactions that
-    move money lock the customer's row (`... FOR UPDATE`, which SQLite needs not).
+    move money lock the customer's row (`... FOR UPDATE`, which SQLite needs not). A child
+    shop's database there is a schema of its own over the parent's pool (`child`).
     """
 
     def __init__(
@@ -51,13 +52,28 @@ class Database:
         pool: asyncpg.Pool | None,
         sqlite: SqliteConnection | None = None,
         url: str | None = None,
+        *,
+        paths: SearchPaths | None = None,
+        schema: str | None = None,
     ) -> None:
         self._pool = pool
         self._url = url
         self._sqlite = sqlite
+        self._paths = paths
+        self.schema = schema  # None: the shop's own tables (`public`); else a child's schema
         self.shared = pool is not None
         self._write_lock = asyncio.Lock()
         self._checkpoints: asyncio.Task[None] | None = None
+
+    @property
+    def url(self) -> str | None:
+        """PostgreSQL's connection string (None on SQLite)."""
+        return self._url
+
+    @property
+    def path(self) -> Path | None:
+        """SQLite's file (None on PostgreSQL)."""
+        return self._sqlite.path if self._sqlite is not None else None
 
     @property
     def pool(self) -> asyncpg.Pool:
@@ -68,13 +84,26 @@ class Database:
     @classmethod
     async def open(cls, path: Path, url: str | None = None) -> Database:
         if url is not None:
-            database = cls(await postgres.create_pool(url, POOL_SIZE), url=url)
+            paths = SearchPaths()
+            pool = await postgres.create_pool(url, POOL_SIZE, paths)
+            database = cls(pool, url=url, paths=paths)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             database = cls(None, SqliteConnection(path))
             database._checkpoints = asyncio.create_task(database._checkpoint_forever(path))
         await database.migrate()
         return database
+
+    async def child(self, schema: str) -> Database:
+        """A child shop's database on this PostgreSQL: its tables in `schema` (made and
+        migrated here), its statements on this database's pool — a hundred children need no
+        hundred pools, which would be more connections than a server allows."""
+        assert self._pool is not None, "SQLite children have files of their own"
+        found = Database(
+            self._pool, url=self._url, paths=self._paths, schema=checked_schema(schema)
+        )
+        await found.migrate()
+        return found
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[Conn]:
@@ -98,7 +127,7 @@ class Database:
             # Outside a transaction each statement takes a pooled connection of its own and
             # gives it back at once: a read costs its one round trip, and a connection found
             # dead is replaced and the statement run again (it wrote nothing).
-            yield PoolReader(self.pool)
+            yield PoolReader(self.pool, self._paths, self.schema)
             return
         # Statements on the loop never interleave with another coroutine's: a read needs no
         # transaction of its own (and inside a write, it sees that write).
@@ -109,7 +138,7 @@ class Database:
         """A PostgreSQL connection of its own, outside the pool, for as long as the block runs
         (an advisory lock lives as long as its connection: closing it lets the lock go)."""
         assert self._url is not None
-        conn = await postgres.connect(self._url)
+        conn = await postgres.connect(self._url, self.schema)
         try:
             yield PostgresConnection(conn)
         finally:
@@ -119,7 +148,9 @@ class Database:
         """One statement that is a whole write on its own (an upsert): on PostgreSQL one
         round trip, with no BEGIN and COMMIT around it."""
         if self._sqlite is None:
-            return await PoolReader(self.pool).execute(sql, parameters, retry=False)
+            return await PoolReader(self.pool, self._paths, self.schema).execute(
+                sql, parameters, retry=False
+            )
         async with self.write() as conn:
             return await conn.execute(sql, parameters)
 
@@ -131,6 +162,7 @@ class Database:
             async with self.pool.acquire() as conn:
                 transaction = conn.transaction()
                 try:
+                    await self._point(conn)  # outside the transaction: a rollback keeps it
                     await transaction.start()
                 except Exception as exc:
                     if attempt == 2 or not postgres.connection_lost(exc):
@@ -158,16 +190,22 @@ class Database:
     async def revision(self) -> str | None:
         if self._sqlite is None:
             async with self.pool.acquire() as conn:
+                await self._point(conn)
                 return await postgres.revision(conn)
         return sqlite.revision_of(self._sqlite.raw)
 
     async def migrate(self) -> None:
         if self._sqlite is None:
-            async with self.pool.acquire() as conn, conn.transaction():
-                # Replicas starting together: one migrates, the others wait and find it done.
-                await conn.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
-                if await postgres.revision(conn) != HEAD_REVISION:
-                    await self._upgrade_postgres()
+            async with self.pool.acquire() as conn:
+                if self.schema is not None:
+                    await conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+                await self._point(conn)
+                async with conn.transaction():
+                    # Replicas starting together: one migrates, the others wait and find it
+                    # done.
+                    await conn.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
+                    if await postgres.revision(conn) != HEAD_REVISION:
+                        await self._upgrade_postgres()
             return
         if sqlite.revision_of(self._sqlite.raw) == HEAD_REVISION:
             return
@@ -180,7 +218,11 @@ class Database:
         from bot.core.storage.migrate import upgrade_schema
 
         assert self._url is not None
-        engine = create_async_engine(postgres.asyncpg_url(self._url), poolclass=_null_pool())
+        engine = create_async_engine(
+            postgres.asyncpg_url(self._url),
+            poolclass=_null_pool(),
+            connect_args={"server_settings": postgres.server_settings(self.schema)},
+        )
         try:
             async with engine.begin() as conn:
                 await conn.run_sync(upgrade_schema)
@@ -195,7 +237,14 @@ class Database:
             return False
         return True
 
+    async def _point(self, conn: asyncpg.Connection) -> None:
+        if self._paths is not None:
+            await self._paths.point(conn, self.schema)
+
     async def close(self) -> None:
+        """A child's database leaves the pool to its parent."""
+        if self.schema is not None:
+            return
         if self._checkpoints is not None:
             self._checkpoints.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -16,13 +16,16 @@ class KeyValueStore(StoreBase):
         return None if value is None else str(value)
 
     async def set_kv(self, key: str, value: str | None) -> None:
-        async with self.db.write() as conn:
-            await conn.execute("DELETE FROM kv WHERE key = :key", {"key": key})
-            if value is not None:
-                await conn.execute(
-                    "INSERT INTO kv (key, value) VALUES (:key, :value)",
-                    {"key": key, "value": value},
-                )
+        if value is None:
+            await self.db.run("DELETE FROM kv WHERE key = :key", {"key": key})
+            return
+        # One statement: a delete then an insert let two writers of one key (replicas) both
+        # find it gone and both insert.
+        await self.db.run(
+            "INSERT INTO kv (key, value) VALUES (:key, :value)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            {"key": key, "value": value},
+        )
 
     async def kv_with_prefix(self, prefix: str) -> dict[str, str]:
         async with self.db.read() as conn:

@@ -83,8 +83,12 @@ class PostgresConnection:
 class PoolReader:
     """Statements outside a transaction, each on a pooled connection taken for it alone."""
 
-    def __init__(self, pool: asyncpg.Pool) -> None:
+    def __init__(
+        self, pool: asyncpg.Pool, paths: SearchPaths | None = None, schema: str | None = None
+    ) -> None:
         self._pool = pool
+        self._paths = paths
+        self._schema = schema
 
     async def execute(self, sql: str, parameters: Parameters = None, *, retry: bool = True) -> Rows:
         """`retry`: a statement that wrote nothing may run again on a fresh connection when
@@ -92,6 +96,8 @@ class PoolReader:
         for attempt in (1, 2):
             async with self._pool.acquire() as conn:
                 try:
+                    if self._paths is not None:
+                        await self._paths.point(conn, self._schema)
                     return await PostgresConnection(conn).execute(sql, parameters)
                 except Exception as exc:
                     if attempt == 2 or not retry or not connection_lost(exc):
@@ -103,25 +109,70 @@ class PoolReader:
         return (await self.execute(sql, parameters)).scalar()
 
 
+SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+_UNKNOWN = object()
+_MOST_REMEMBERED = 10_000  # connections' pids: more are forgotten (and pointed again)
+
+
+def checked_schema(name: str) -> str:
+    """A schema name the SQL may carry quoted as it is (lower case, digits, underscores)."""
+    if not SCHEMA_NAME.fullmatch(name):
+        raise ValueError("not a schema name: lower-case letters, digits and _, at most 63")
+    return name
+
+
+class SearchPaths:
+    """Which shop's tables each pooled connection is pointed at (child shops: a schema each,
+    one pool for all). A connection is pointed only when the shop using it changes, outside
+    any transaction (a rolled-back transaction would take a SET with it): most statements
+    pay one dictionary lookup."""
+
+    def __init__(self) -> None:
+        self._by_pid: dict[int, object] = {}
+
+    async def fresh(self, conn: asyncpg.Connection) -> None:
+        """The pool's `init`: a new connection has the server's search path."""
+        self._remember(conn.get_server_pid(), None)
+
+    async def point(self, conn: asyncpg.Connection, schema: str | None) -> None:
+        pid = conn.get_server_pid()
+        if self._by_pid.get(pid, _UNKNOWN) == schema:
+            return
+        if schema is None:
+            await conn.execute("RESET search_path")
+        else:  # the schema alone: a table it lacks is an error, never the parent's table
+            await conn.execute("SELECT set_config('search_path', $1, false)", f'"{schema}"')
+        self._remember(pid, schema)
+
+    def _remember(self, pid: int, schema: str | None) -> None:
+        if len(self._by_pid) >= _MOST_REMEMBERED:  # pids of connections long closed
+            self._by_pid.clear()
+        self._by_pid[pid] = schema
+
+
 async def _reset(conn: asyncpg.Connection) -> None:
     """What a connection needs when it goes back to the pool: nothing. The stores leave no
-    session state (no SET, LISTEN, cursor or session lock — leadership holds a connection of
-    its own, outside the pool), so asyncpg's default reset, a round trip on every release
-    (a third of a short read's time), is skipped."""
+    session state (no LISTEN, cursor or session lock — leadership holds a connection of its
+    own, outside the pool; the search path is `SearchPaths`' to keep), so asyncpg's default
+    reset, a round trip on every release (a third of a short read's time), is skipped."""
 
 
-async def connect(url: str) -> asyncpg.Connection:
+def server_settings(schema: str | None) -> dict[str, str]:
+    return {"search_path": f'"{schema}"'} if schema is not None else {}
+
+
+async def connect(url: str, schema: str | None = None) -> asyncpg.Connection:
     import asyncpg
 
-    return await asyncpg.connect(url)
+    return await asyncpg.connect(url, server_settings=server_settings(schema))
 
 
-async def create_pool(url: str, size: int) -> asyncpg.Pool:
+async def create_pool(url: str, size: int, paths: SearchPaths) -> asyncpg.Pool:
     import asyncpg
 
     # No pre-ping: a dead connection shows itself by failing, and `Database` retries the
     # work once on a fresh one where nothing was written yet.
-    return await asyncpg.create_pool(url, min_size=1, max_size=size, reset=_reset)
+    return await asyncpg.create_pool(url, min_size=1, max_size=size, reset=_reset, init=paths.fresh)
 
 
 async def forget_dead_connections(pool: asyncpg.Pool) -> None:
