@@ -4,7 +4,9 @@ process — how long they take to start and how much memory each adds; then the 
 update in a child next to the parent's.
 
 The Telegram stand-in (tests/e2e/node) and the sandbox panel run as in the whole-bot tests.
-Run: .venv/bin/python -m bench.children [N]   (default 100)
+Run: .venv/bin/python -m bench.children [N] [--postgres]   (default 100; --postgres: the
+parent on a fresh PostgreSQL database, each child a schema there — replicas' layout — on the
+server TEST_POSTGRES_URL names, or on a throwaway one this starts)
 Lines: `children: N shops, start-up X s, memory +Y MB per child` (goal with N = 100: under
 10 s, under 5 MB) and `ratio: R (child / parent, per update)`.
 """
@@ -20,11 +22,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.services import throwaway_services
 from bench.update_handling import stream, timed
 from bot.app import ParentLink, Services, build_services, create_dispatcher, reseller_api_of
 from bot.children_host import ChildHost
 from bot.core.children.transport import ParentTransport
 from bot.core.settings import SANDBOX_API_KEY, Settings
+from tests.backends import fresh_database_url
 from tests.e2e.stand import TOKEN, Stand
 from tests.fakes import make_bot
 
@@ -57,6 +61,7 @@ async def update_ratio(parent: Services, folder: Path, host: ChildHost) -> float
         False,
         "shop",
         parent.leadership,
+        await parent.db.child("child_ratio") if parent.db.shared else None,
     )
     child = await build_services(child_settings, parent=link)
     results = []
@@ -81,7 +86,7 @@ async def update_ratio(parent: Services, folder: Path, host: ChildHost) -> float
     return statistics.median(results)
 
 
-async def main(count: int) -> None:
+async def main(count: int, database_url: str | None) -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         stand = Stand(folder, poll_interval=60).start(with_bot=False)
@@ -93,6 +98,7 @@ async def main(count: int) -> None:
                 database_path=folder / "parent.sqlite3",
                 telegram_api_url=stand.telegram_url,
                 child_shops=True,
+                database_url=database_url,
                 throttle_rate_per_second=10_000,
                 log_level="WARNING",
                 _env_file=None,
@@ -130,5 +136,18 @@ async def main(count: int) -> None:
     print(f"ratio: {ratio:.2f}x (child / parent, per update)")
 
 
+def run() -> None:
+    numbers = [arg for arg in sys.argv[1:] if arg.isdigit()]
+    count = int(numbers[0]) if numbers else 100
+    if "--postgres" not in sys.argv:
+        asyncio.run(main(count, None))
+        return
+    with throwaway_services(redis=False) as running:
+        os.environ["TEST_POSTGRES_URL"] = running["postgres"]
+        url = asyncio.run(fresh_database_url("postgres"))
+        print("PostgreSQL: the parent's tables and a schema per child, one pool")
+        asyncio.run(main(count, url))
+
+
 if __name__ == "__main__":
-    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 100))
+    run()

@@ -461,11 +461,22 @@ async def build_services(
         admins,
     )
 
+    children = ChildShops(
+        stores.children,
+        settings.child_shops and parent is None,
+        settings.child_shop_fee_stars,
+        stores.outbox,
+        stores.orders,
+    )
+
     async def moved(moves: list[Move]) -> None:  # what the poller stored: records, re-placing
         try:
             await replacements.after_moves(moves)  # a miss here is the sweep's to catch
         finally:
-            await reliability.observe(moves)
+            try:
+                await reliability.observe(moves)
+            finally:
+                await children.orders_moved(moves)  # their customers hear at once
 
     return Services(
         settings=settings,
@@ -538,12 +549,7 @@ async def build_services(
         sandbox=owned_sandbox,
         panel_http=panel_http if parent is not None else None,
         parent=parent,
-        children=ChildShops(
-            stores.children,
-            settings.child_shops and parent is None,
-            settings.child_shop_fee_stars,
-            stores.outbox,
-        ),
+        children=children,
         configuration=Configuration(
             env, settings, config, stores.audit, restart or Restart(), revision
         ),

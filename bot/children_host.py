@@ -19,7 +19,7 @@ import logging
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
@@ -32,6 +32,7 @@ from bot.app import (
     build_services,
     create_bot,
     create_dispatcher,
+    mini_app_over,
     reseller_api_of,
     telegram_session,
 )
@@ -46,6 +47,8 @@ from bot.process import collector_off_while_building
 
 if TYPE_CHECKING:  # the web server is imported only by the configurations that run one
     from aiohttp import web
+
+    from bot.webapp.context import MiniApp
 
 logger = logging.getLogger(__name__)
 # What a child's panel client is told: the parent answers in this process, so neither the
@@ -68,6 +71,15 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def with_shop(page: str | None, bot_id: int) -> str | None:
+    """The parent's Mini App address with `shop=<bot id>` among its query's parameters."""
+    if page is None:
+        return None
+    parts = urlsplit(page)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "shop"] + [("shop", str(bot_id))]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
 def child_secret(webhook_secret: str, bot_id: int) -> str:
     """A child's own webhook secret, derived from the parent's: a request for one child
     proves nothing for another."""
@@ -83,6 +95,7 @@ class RunningChild:
     dp: Dispatcher
     polling: asyncio.Task[None] | None  # None: on a webhook (the parent's web server)
     watching: asyncio.Task[None] | None = None  # the child's owner changed a setting: rebuild
+    page: MiniApp | None = None  # its Mini App's API, made on the page's first call
 
 
 class ChildHost:
@@ -140,6 +153,8 @@ class ChildHost:
                 "poll_interval_seconds": parent.poll_interval_seconds,
                 "throttle_rate_per_second": parent.throttle_rate_per_second,
                 "log_level": parent.log_level,
+                # The parent's page, told which child it is for (its calls say so).
+                "webapp_url": with_shop(parent.webapp_url, child.bot_id),
             }
         )
 
@@ -249,6 +264,16 @@ class ChildHost:
         await found.dp.feed_update(found.bot, update)
         return web.json_response({})
 
+    async def mini_app(self, bot_id: int) -> MiniApp | None:
+        """A child's Mini App (the parent's page with `?shop=<bot id>`): the child's own
+        services and bot — its customers, wallets, catalog and console."""
+        found = self._running.get(bot_id) or await self._started_here(bot_id)
+        if found is None:
+            return None
+        if found.page is None:
+            found.page = mini_app_over(found.services, found.bot)
+        return found.page
+
     async def _started_here(self, bot_id: int) -> RunningChild | None:
         """A child another replica created a moment ago: started here on its first update
         (the signed path proves the request is for it) rather than at the next look."""
@@ -318,6 +343,13 @@ class ChildHost:
         month = await figures.stats(time.time() - MONTH_SECONDS)
         ever = await figures.stats(0.0)
         return ChildFigures(ever["new_users"], month["orders"], month["revenue"])
+
+    def wake(self, bot_ids: set[int]) -> None:
+        """These children's orders moved at the parent: their pollers ask now."""
+        for bot_id in bot_ids:
+            found = self._running.get(bot_id)
+            if found is not None:
+                found.services.poller.wake()
 
     def paused(self, bot_id: int, paused: bool) -> None:
         found = self._running.get(bot_id)

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from typing import TYPE_CHECKING
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramUnauthorizedError
@@ -24,6 +25,9 @@ from bot.core.configuration.restart import Restart
 from bot.core.settings import Settings
 from bot.core.storage.sqlite import DatabaseInUseError
 from bot.process import collector_off_while_building
+
+if TYPE_CHECKING:  # the web server is imported only by the configurations that run one
+    from aiohttp import web
 
 logger = logging.getLogger(__name__)
 RESTART_SETTLE_SECONDS = 0.5
@@ -197,6 +201,14 @@ async def _poll_until_ended(
         await polling
 
 
+def _serve_children_pages(app: web.Application, children: ChildHost | None) -> None:
+    """Children's Mini Apps are the parent's page and API, told which child they are for."""
+    from bot.webapp.context import CHILD_MINI_APPS, MINI_APP
+
+    if children is not None and MINI_APP in app:
+        app[CHILD_MINI_APPS] = children.mini_app
+
+
 async def run_polling(
     settings: Settings,
     services: Services,
@@ -221,6 +233,7 @@ async def run_polling(
         create_mini_app(services, bot),
         create_panel_api(services),
     )
+    _serve_children_pages(app, children)
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()
     await web.TCPSite(runner, settings.web_server_host, settings.web_server_port).start()
@@ -256,6 +269,7 @@ async def run_webhook(
     )
     if children is not None:  # each child's updates at its own path, with its own secret
         app.router.add_post(CHILD_WEBHOOK_PATH + "/{bot_id}", children.on_webhook)
+    _serve_children_pages(app, children)
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()
     site = web.TCPSite(runner, settings.web_server_host, settings.web_server_port)

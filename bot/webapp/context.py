@@ -21,6 +21,7 @@ from bot.core.catalog.cache import Catalog, CatalogCache
 from bot.core.catalog.pricing import Pricing
 from bot.core.customers.directory import Customers
 from bot.core.delivery.times import DeliveryTimes
+from bot.core.domain import parse_id
 from bot.core.growth.referral_store import ReferralStore
 from bot.core.ordering.checkout import Checkout
 from bot.core.ordering.order_store import OrderStore
@@ -84,8 +85,13 @@ class MiniApp:
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 MINI_APP = web.AppKey("mini_app", MiniApp)
+# Child shops' pages: a child's bot id → its Mini App (None: no such child running here).
+ChildMiniApps = Callable[[int], Awaitable["MiniApp | None"]]
+CHILD_MINI_APPS: web.AppKey[ChildMiniApps] = web.AppKey("child_mini_apps")
+SHOP_HEADER = "X-Shop"  # a child shop's page says which child it is (its `?shop=`)
 USER = web.RequestKey("user", AppUser)
 LOCALE = web.RequestKey("locale", str)
+SHOP = web.RequestKey("shop", MiniApp)  # whose page made the request: this shop's or a child's
 
 
 def fail(status: int, error: str, message: str = "") -> web.Response:
@@ -103,7 +109,7 @@ _TAG = re.compile(r"<[^>]+>")
 def texts(request: web.Request) -> Callable[..., str]:
     """The chat's texts for the page: its HTML markup dropped (the page renders plain text;
     what was escaped for Telegram is unescaped, then escaped again by the page)."""
-    app: MiniApp = request.app[MINI_APP]
+    app = app_of(request)
     translate = partial(app.translator, locale=request[LOCALE])
 
     def plain(key: str, **kwargs: Any) -> str:
@@ -113,7 +119,20 @@ def texts(request: web.Request) -> Callable[..., str]:
 
 
 def app_of(request: web.Request) -> MiniApp:
-    return request.app[MINI_APP]
+    """The shop the request is for (set once it was authenticated)."""
+    return request.get(SHOP) or request.app[MINI_APP]
+
+
+async def shop_of(request: web.Request) -> MiniApp | None:
+    """This shop's Mini App, or the child's its page names (None: no such child here)."""
+    wanted = request.headers.get(SHOP_HEADER)
+    if not wanted:
+        return request.app[MINI_APP]
+    children = request.app.get(CHILD_MINI_APPS)
+    bot_id = parse_id(wanted)
+    if children is None or bot_id is None:
+        return None
+    return await children(bot_id)
 
 
 def user_of(request: web.Request) -> AppUser:

@@ -9,7 +9,7 @@ from aiohttp import web
 
 from bot.ui.i18n import pick_locale
 from bot.webapp.auth import HEADER, user_from_init_data
-from bot.webapp.context import LOCALE, MINI_APP, USER, Handler, MiniApp, fail
+from bot.webapp.context import LOCALE, MINI_APP, SHOP, USER, Handler, MiniApp, fail, shop_of
 
 logger = logging.getLogger(__name__)
 
@@ -18,14 +18,14 @@ logger = logging.getLogger(__name__)
 async def authenticate(request: web.Request, handler: Handler) -> web.StreamResponse:
     if not request.path.startswith("/app/api/"):
         return await handler(request)
-    app: MiniApp = request.app[MINI_APP]
+    found = await shop_of(request)
+    if found is None:  # a child shop's page for a child not here (or no such child)
+        return _refused(request, request.app[MINI_APP], 404, "unknown_shop", "app-unknown-shop")
+    app = found
     token = app.settings.bot_token.get_secret_value()
     user = user_from_init_data(token, request.headers.get(HEADER, ""))
     if user is None:
-        # No user to ask: the browser's language says how to word the refusal.
-        wanted = request.headers.get("Accept-Language", "").split(",")[0]
-        said = pick_locale(None, wanted, app.settings.default_locale)
-        return fail(401, "unauthorized", app.translator("app-unauthorized", said))
+        return _refused(request, app, 401, "unauthorized", "app-unauthorized")
     if not app.allow(user.id):  # before anything is written: a flood costs no database work
         said = pick_locale(None, user.language_code, app.settings.default_locale)
         return fail(429, "slow_down", app.translator("throttled", said))
@@ -35,7 +35,15 @@ async def authenticate(request: web.Request, handler: Handler) -> web.StreamResp
         return fail(403, "banned", app.translator("app-banned", locale))
     request[USER] = user
     request[LOCALE] = locale
+    request[SHOP] = app
     return await handler(request)
+
+
+def _refused(request: web.Request, app: MiniApp, status: int, error: str, key: str) -> web.Response:
+    """No user to ask: the browser's language says how to word the refusal."""
+    wanted = request.headers.get("Accept-Language", "").split(",")[0]
+    said = pick_locale(None, wanted, app.settings.default_locale)
+    return fail(status, error, app.translator(key, said))
 
 
 @web.middleware

@@ -51,7 +51,9 @@ async def quote(request: web.Request) -> web.Response:
     app, user, t = app_of(request), user_of(request), texts(request)
     found, answers, errors = await checked_form(request)
     if errors:
-        return web.json_response({"ok": False, "errors": errors}, status=422)
+        return web.json_response(
+            {"ok": False, "error": "invalid_fields", "errors": errors}, status=422
+        )
     priced = await app.checkout.summary(user.id, found, answers)
     return web.json_response({"ok": True, "summary": summary_json(app, t, priced)})
 
@@ -78,7 +80,9 @@ async def place(request: web.Request) -> web.Response:
         return fail(400, "bad_token")
     found, answers, errors = await checked_form(request)
     if errors:
-        return web.json_response({"ok": False, "errors": errors}, status=422)
+        return web.json_response(
+            {"ok": False, "error": "invalid_fields", "errors": errors}, status=422
+        )
     async with app.checkout.in_flight():
         result = await app.checkout.confirm(
             user.id,

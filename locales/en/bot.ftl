@@ -506,6 +506,7 @@ app-refresh = Refresh
 app-top-up = Top up
 app-no-orders = You have no orders yet.
 app-unauthorized = This page only opens from the bot in Telegram. Please open it again from the bot's menu.
+app-unknown-shop = This shop is not open here. Please open it again from its bot in Telegram.
 app-banned = Your access to this shop has been suspended.
 app-loading = Loading…
 app-per-thousand = per 1000

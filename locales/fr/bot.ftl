@@ -495,6 +495,7 @@ app-refresh = Actualiser
 app-top-up = Recharger
 app-no-orders = Vous n’avez encore aucune commande.
 app-unauthorized = Cette page s’ouvre uniquement depuis le bot dans Telegram. Rouvrez-la depuis le menu du bot.
+app-unknown-shop = Cette boutique n’est pas ouverte ici. Rouvrez-la depuis son bot dans Telegram.
 app-banned = Votre accès à cette boutique a été suspendu.
 app-loading = Chargement…
 app-per-thousand = pour 1000

@@ -523,6 +523,7 @@ app-refresh = Обновить
 app-top-up = Пополнить
 app-no-orders = У вас пока нет заказов.
 app-unauthorized = Эта страница открывается только из бота в Telegram. Откройте её снова из меню бота.
+app-unknown-shop = Этот магазин здесь не открыт. Откройте его снова из его бота в Telegram.
 app-banned = Доступ к магазину приостановлен.
 app-loading = Загрузка…
 app-per-thousand = за 1000

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from playwright.sync_api import Browser
 
@@ -368,3 +369,58 @@ def test_the_childs_owner_changes_a_setting_and_the_child_runs_with_it(parent: S
     assert "PANEL_API_URL = http://parent.shop/api/v2 · environment 🔒" in listing
     assert "WALLET_CURRENCY = EUR · set here" in listing
     owner_there.ask("/settings WALLET_CURRENCY -", "WALLET_CURRENCY saved")
+
+
+def test_a_childs_customer_shops_in_the_childs_mini_app(
+    parent: Stand,
+    browser: Browser,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The child's Mini App is the parent's page told which child it is for (`?shop=`): the
+    child's wallet, catalog and prices, an order placed through the child and on to the parent
+    once; the parent's init data for it, or a child that is not there, are refused."""
+    stand = parent
+    admin = Customer(stand, ADMIN_ID, first_name="Owner")
+    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
+    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    shopper = Customer(stand, BUYER + 30, first_name="Mia", token=token)
+    greeting = shopper.ask("/start", "Browse every service")
+    [[button]] = greeting["reply_markup"]["inline_keyboard"]
+    assert button["web_app"]["url"].endswith(f"/app/?shop={bot_id}")
+    owner_there = Customer(stand, RESELLER, first_name="Rita", token=token)
+    owner_there.ask(f"/credit {shopper.id} 5 cash", f"Wallet of {shopper.id}")
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    fragment = launch_fragment(signed_init_data(token, shopper.id, first_name="Mia"))
+    page.goto(f"{stand.web_url}/app/?shop={bot_id}#{fragment}")  # type: ignore[attr-defined]
+    try:
+        page.wait_for_selector("#balance:has-text('5.00 USD')")
+        page.fill("#search", "Instagram Followers ⭐")
+        page.click("#services .service:has-text('Refill 30D')")
+        page.fill("#field-link", "https://instagram.com/child_mini_app")
+        page.fill("#field-quantity", "1000")
+        page.select_option("#field-dripfeed", "no")
+        page.click("#review")
+        summary = page.wait_for_selector("#summary")
+        assert summary is not None and "1.76" in summary.inner_text()  # the child's price
+        page.screenshot(path=str(tmp_path / "child-summary.png"))
+        page.click("#confirm")
+        page.wait_for_selector("#notice:has-text('placed')")
+    finally:
+        context.close()
+    adds = [r for r in stand.panel_requests("add") if "child_mini_app" in r.get("link", "")]
+    assert len(adds) == 1
+    assert balance_of(shopper) == "3.24"
+    assert balance_of(Customer(stand, BUYER + 30, first_name="Mia")) == "0.00"  # the parent's
+
+    me = f"{stand.web_url}/app/api/me"  # type: ignore[attr-defined]
+    parent_signed = signed_init_data(TOKEN, shopper.id)
+    refused = httpx.get(me, headers={"X-Telegram-Init-Data": parent_signed, "X-Shop": str(bot_id)})
+    assert refused.status_code == 401
+    child_signed = signed_init_data(token, shopper.id)
+    for shop in ("999", "abc", "-1", "9" * 40, "é"):
+        headers = {b"X-Telegram-Init-Data": child_signed.encode(), b"X-Shop": shop.encode()}
+        answer = httpx.get(me, headers=headers)
+        assert answer.status_code == 404 and answer.json()["error"] == "unknown_shop", shop
+    assert "Traceback" not in stand.log()

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.app import mini_app_over
-from bot.web import create_side_app
+from bot.web import add_mini_app, create_side_app
+from bot.webapp.context import CHILD_MINI_APPS, MiniApp
 from tests.conftest import Harness
 from tests.fakes import TOKEN
 from tests.webapp_support import signed_init_data
@@ -163,3 +164,28 @@ async def test_a_body_past_the_size_limit_is_a_4xx(client: TestClient[Any, Any])
         "/app/api/quote", data=huge, headers={**auth(), "Content-Type": "application/json"}
     )
     assert 400 <= answer.status < 500
+
+
+@FUZZ
+@given(shop=st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=60))
+async def test_any_shop_a_page_names_is_served_or_refused_cleanly(
+    harness: Harness, shop: str
+) -> None:
+    """A child shop's page names its child in X-Shop: a child running here is served (its
+    own init data), any other text is a 404 with the reason — never a 500."""
+    page = mini_app_over(harness.services, harness.bot)
+
+    async def children(bot_id: int) -> MiniApp | None:
+        return page if bot_id == 42 else None
+
+    app = create_side_app(harness.services.db.ping, lambda: True, harness.services.settings)
+    add_mini_app(app, page)
+    app[CHILD_MINI_APPS] = children
+    header = shop.encode("utf-8", "surrogatepass").decode("latin-1", "replace")
+    async with TestClient(TestServer(app)) as client:
+        answer = await client.get("/app/api/me", headers={**auth(), "X-Shop": header})
+        _clear(answer.status, await answer.text())
+        assert answer.status in (200, 404), header
+        for named, status in (("42", 200), ("43", 404), ("", 200)):  # "": this shop's page
+            found = await client.get("/app/api/me", headers={**auth(), "X-Shop": named})
+            assert found.status == status, named

@@ -5,12 +5,14 @@ dispatcher per child in this process) is the composition root's: it registers a 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Protocol
 
 from bot.core.children import fees
 from bot.core.children.shop import Child, ChildFigures, ChildState
 from bot.core.children.store import ChildStore
 from bot.core.notifications.outbox_store import OutboxStore
+from bot.core.ordering.order_store import OrderStore
 from bot.core.outbox import OutboxKind
 
 logger = logging.getLogger(__name__)
@@ -26,6 +28,8 @@ class Runtime(Protocol):
 
     async def figures(self, bot_id: int) -> ChildFigures | None: ...
 
+    def wake(self, bot_ids: set[int]) -> None: ...
+
 
 class ChildShops:
     def __init__(
@@ -34,9 +38,11 @@ class ChildShops:
         enabled: bool,
         fee_stars: int = 0,
         outbox: OutboxStore | None = None,
+        orders: OrderStore | None = None,
     ) -> None:
         self.store = store
         self._outbox = outbox
+        self._orders = orders
         self.enabled = enabled
         self.fee_stars = fee_stars
         self.runtime: Runtime | None = None
@@ -102,6 +108,17 @@ class ChildShops:
         if child.state is ChildState.UNPAID:
             return await self.set_state(child.bot_id, ChildState.RUNNING)
         return await self.store.get(child.bot_id)
+
+    async def orders_moved(self, moves: Sequence[tuple[int, object, object]]) -> None:
+        """The parent's poller stored moves: the children whose owners' orders moved ask their
+        parent at once, so their customers hear as soon as the parent knows (no second poll
+        of the panel either way: a child asks the parent, in this process)."""
+        if self.runtime is None or self._orders is None or not moves:
+            return
+        owners = await self._orders.owners_of([order_id for order_id, _, _ in moves])
+        woken = {child.bot_id for child in await self.store.all() if child.owner_id in owners}
+        if woken:
+            self.runtime.wake(woken)
 
     async def of_owner(self, owner_id: int) -> list[Child]:
         return [child for child in await self.store.all() if child.owner_id == owner_id]

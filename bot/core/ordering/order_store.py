@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -263,6 +263,16 @@ class OrderStore(StoreBase):
                 f"order:{order_id}",
             )
         return True
+
+    async def owners_of(self, order_ids: Sequence[int]) -> set[int]:
+        """Whose orders these are."""
+        if not order_ids:
+            return set()
+        async with self.db.read() as conn:
+            found = await conn.execute(
+                "SELECT DISTINCT user_id FROM orders WHERE id IN :ids", {"ids": list(order_ids)}
+            )
+            return {int(row[0]) for row in found.all()}
 
     async def get_order(self, order_id: int, user_id: int | None = None) -> Order | None:
         """With `user_id`, only that user's order: anyone else's id is 'not found'."""

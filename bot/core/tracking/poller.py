@@ -7,6 +7,7 @@ repository); the notifier delivers the messages. Nothing here talks to Telegram.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 from collections.abc import Awaitable, Callable, Iterable, Sequence
@@ -128,6 +129,12 @@ class Poller:
         # An order or refill whose answer cannot be stored is retried next cycle; the rest go on.
         self._order_failures = ItemFailures("poller: order")
         self._refill_failures = ItemFailures("poller: refill")
+        self._woken = asyncio.Event()
+
+    def wake(self) -> None:
+        """Ask now rather than at the next round (a child shop: its parent just learned of a
+        move of one of its orders)."""
+        self._woken.set()
 
     async def run(self) -> None:
         while True:
@@ -140,7 +147,9 @@ class Poller:
                 raise
             except Exception:
                 logger.exception("poller cycle failed")
-            await asyncio.sleep(delay)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._woken.wait(), delay)
+            self._woken.clear()
 
     async def _limited(self, semaphore: asyncio.Semaphore, call: Awaitable[T]) -> T:
         async with semaphore:

@@ -6,6 +6,10 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { Console } from "./console.jsx";
 
 const initData = WebApp.initData || "";
+// A child shop's page is this page with ?shop=<its bot id>: every call says which shop it is
+// for (the server checks the init data against that shop's bot).
+const shop = new URLSearchParams(location.search).get("shop");
+const shopHeader = shop ? { "X-Shop": shop } : {};
 const haptic = (kind) => { try { WebApp.HapticFeedback.impactOccurred(kind || "light"); } catch (e) { /* not in Telegram */ } };
 const notify = (kind) => { try { WebApp.HapticFeedback.notificationOccurred(kind); } catch (e) { /* not in Telegram */ } };
 
@@ -15,7 +19,7 @@ class ApiError extends Error {
 
 // The console's chart is an image the page fetches with its init data (an <img> cannot send it).
 async function raw(path) {
-  const response = await fetch(`/app/api/${path}`, { headers: { "X-Telegram-Init-Data": initData } });
+  const response = await fetch(`/app/api/${path}`, { headers: { "X-Telegram-Init-Data": initData, ...shopHeader } });
   if (!response.ok) throw new ApiError(response.status, {});
   return response.blob();
 }
@@ -23,7 +27,7 @@ async function raw(path) {
 async function api(path, body) {
   const response = await fetch(`/app/api/${path}`, {
     method: body === undefined ? "GET" : "POST",
-    headers: { "X-Telegram-Init-Data": initData, "Content-Type": "application/json" },
+    headers: { "X-Telegram-Init-Data": initData, "Content-Type": "application/json", ...shopHeader },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data = await response.json().catch(() => ({}));
