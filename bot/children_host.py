@@ -61,6 +61,7 @@ STARTING_AT_ONCE = 8
 TELEGRAM_CONNECTIONS = 10_000
 MONTH_SECONDS = 30 * 86400
 RESTART_SETTLE_SECONDS = 0.5
+RETRY_REFUSED_SECONDS = 600.0  # a child that would not start is tried again this often
 FOLLOW_SECONDS = 5.0  # replicas: how soon another replica's new child or pause is seen here
 CHILD_WEBHOOK_PATH = "/telegram/child"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
@@ -109,6 +110,8 @@ class ChildHost:
         self._running: dict[int, RunningChild] = {}
         self._starting: dict[int, asyncio.Lock] = {}  # one build per child at a time
         self._following: asyncio.Task[None] | None = None
+        # Children that did not start (a token Telegram refuses): (that token, when).
+        self._refused: dict[int, tuple[str, float]] = {}
         # One connection pool to Telegram for every child (each long poll holds a connection).
         self._session = telegram_session(parent.settings, limit=TELEGRAM_CONNECTIONS)
         self._folder = parent.settings.database_path.parent / "children"
@@ -165,6 +168,15 @@ class ChildHost:
         async with lock:
             if child.bot_id not in self._running:
                 await self._start(child)
+            if child.bot_id not in self._running:  # tried again later, not on every look
+                self._refused[child.bot_id] = (child.token.get_secret_value(), time.monotonic())
+
+    def _lately_refused(self, child: Child) -> bool:
+        token, when = self._refused.get(child.bot_id, ("", 0.0))
+        return (
+            token == child.token.get_secret_value()
+            and time.monotonic() - when < RETRY_REFUSED_SECONDS
+        )
 
     async def _start(self, child: Child) -> None:
         settings = self.settings_for(child)
@@ -278,7 +290,7 @@ class ChildHost:
         """A child another replica created a moment ago: started here on its first update
         (the signed path proves the request is for it) rather than at the next look."""
         child = await self._parent.children.store.get(bot_id)
-        if child is None:
+        if child is None or self._lately_refused(child):
             return None
         await self.start(child)
         return self._running.get(bot_id)
@@ -297,7 +309,8 @@ class ChildHost:
         for child in await self._parent.children.store.all():
             found = self._running.get(child.bot_id)
             if found is None:
-                await self.start(child)
+                if not self._lately_refused(child):
+                    await self.start(child)
             elif found.child.token.get_secret_value() != child.token.get_secret_value():
                 await self.stop(child.bot_id)
                 await self.start(child)

@@ -31,6 +31,7 @@ FOLLOW_SECONDS = 5  # bot/children_host.py's: how soon a replica sees another's 
 class ChildReplicas(Replicas):
     database_url = ""
     child_token = ""
+    revoked_token = ""
     child_id = 0
 
     def log(self) -> str:
@@ -140,7 +141,21 @@ def test_a_new_token_reaches_both_replicas(group: ChildReplicas) -> None:
     buyer = Customer(stand, BUYER, first_name="Bo", token=fresh)
     for _ in range(4):
         buyer.ask("My orders", "Your orders (1)")
-    group.child_token = fresh
+    group.revoked_token, group.child_token = group.child_token, fresh
+
+
+def test_a_child_whose_token_is_refused_is_not_tried_on_every_look(group: ChildReplicas) -> None:
+    """A child Telegram will not serve (its token revoked while the shop was down) is logged
+    once by each replica, not again at every look for the others' changes."""
+    group.rows(
+        "INSERT INTO child_shops (bot_id, owner_id, username, token, state, created_at,"
+        " updated_at) VALUES (7999999, 1, 'gone_bot', $1, 'running', 0, 0)",
+        group.revoked_token,
+    )
+    time.sleep(3 * FOLLOW_SECONDS)
+    refused = group.log().count("a child shop's bot was refused by Telegram")
+    assert refused <= len(group.ports), refused
+    group.rows("DELETE FROM child_shops WHERE bot_id = 7999999")
 
 
 def test_when_the_leader_dies_the_childs_notices_come_from_the_survivor(
