@@ -5,14 +5,16 @@ token the owner changes in @BotFather is reported the same way: the child restar
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from typing import Any
+
+from aiogram import Bot, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import CommandStart
 from aiogram.types import CallbackQuery, ManagedBotUpdated, Message
 from aiogram.types import User as TgUser
-from aiogram_i18n import I18nContext, LazyFilter
+from aiogram_i18n import I18nContext
+from aiogram_i18n.lazy.base import BaseLazyFilter
 
 from bot.core.children.service import MAX_PER_OWNER, ChildShops
 from bot.core.domain import User
@@ -36,24 +38,46 @@ async def show_offer(
         await _offer(query.message, query.from_user, i18n, settings)
 
 
-async def offer_from_link(
-    message: Message, i18n: I18nContext, children: ChildShops, settings: Settings
+class ChildShopWords(BaseLazyFilter):
+    """The three messages this feature answers, told apart in one look: `/start own_shop`
+    (the Mini App's link to the offer), the offer's "Not now", and Telegram's note that the bot
+    was made. One filter, not a handler each: every filter aiogram calls costs every message
+    its overhead (three handlers cost ~0.6× of an update's handling; bench/README.md)."""
+
+    def __init__(self) -> None:
+        self.not_now: frozenset[str] = frozenset()
+
+    async def startup(self, i18n: I18nContext) -> None:
+        core = i18n.core
+        self.not_now = frozenset(
+            core.get("child-not-now", locale) for locale in core.available_locales
+        )
+
+    async def __call__(self, message: Message) -> bool | dict[str, Any]:
+        if message.managed_bot_created is not None:
+            return {"said": "created"}
+        text = message.text
+        if text is None or message.chat.type != ChatType.PRIVATE:
+            return False
+        if text in self.not_now:
+            return {"said": "not_now"}
+        command, _, args = text.partition(" ")
+        if command.split("@", 1)[0] == "/start" and args.strip() == OWN_SHOP_START:
+            return {"said": "link"}
+        return False
+
+
+async def child_shop_words(
+    message: Message, said: str, i18n: I18nContext, children: ChildShops, settings: Settings
 ) -> None:
-    """`/start own_shop` (the Mini App's 🏪 Your own shop): the same offer as in Balance."""
-    if not children.enabled or message.from_user is None:
-        raise SkipHandler  # no child shops here: an ordinary /start
-    await _offer(message, message.from_user, i18n, settings)
-
-
-async def not_now(message: Message, i18n: I18nContext, children: ChildShops) -> None:
-    if not children.enabled:
-        raise SkipHandler  # words like any other where the shop offers no child shops
-    await message.answer(i18n.get("child-later"), reply_markup=main_menu(i18n))
-
-
-async def bot_created(message: Message, i18n: I18nContext) -> None:
-    """The chat's own note of the creation: the menu comes back while the shop starts."""
-    await message.answer(i18n.get("child-starting"), reply_markup=main_menu(i18n))
+    if said == "created":  # the chat's own note: the menu comes back while the shop starts
+        await message.answer(i18n.get("child-starting"), reply_markup=main_menu(i18n))
+    elif not children.enabled or message.from_user is None:
+        raise SkipHandler  # no child shops here: ordinary words, an ordinary /start
+    elif said == "link":  # `/start own_shop`: the same offer as in Balance
+        await _offer(message, message.from_user, i18n, settings)
+    else:
+        await message.answer(i18n.get("child-later"), reply_markup=main_menu(i18n))
 
 
 async def managed_bot(
@@ -84,9 +108,5 @@ async def managed_bot(
 
 def register(router: Router) -> None:
     router.callback_query.register(show_offer, ChildShopMenu.filter())
-    router.message.register(
-        offer_from_link, CommandStart(deep_link=True, magic=F.args == OWN_SHOP_START)
-    )
-    router.message.register(not_now, LazyFilter("child-not-now"), F.chat.type == ChatType.PRIVATE)
-    router.message.register(bot_created, F.managed_bot_created)
+    router.message.register(child_shop_words, ChildShopWords())
     router.managed_bot.register(managed_bot)

@@ -85,6 +85,7 @@ def test_a_reseller_creates_a_child_shop_whose_customer_orders(parent: Stand) ->
         name="Rita's shop",
         username="rita_shop_bot",
     )
+    reseller.wait_for("Starting your shop")  # Telegram's note of the creation, answered
     greeting = reseller.wait_for("Your shop @rita_shop_bot is running")
     assert "It costs 100 ⭐ a month: your shop runs 3 days" in greeting["text"]
     SEEN["greeting"] = greeting
@@ -258,6 +259,8 @@ def test_children_are_isolated_from_each_other_and_from_the_parent(parent: Stand
     # The Mini App's 🏪 Your own shop opens the chat with this link: the same offer.
     offer = other.ask("/start own_shop", "Your own shop")
     assert offer["reply_keyboard"][0][0]["request_managed_bot"]["suggested_name"] == "Olek's shop"
+    other.ask("Not now", "Whenever you like")  # the offer's other button: the menu again
+    offer = other.ask("/start own_shop", "Your own shop")
     made = stand.client(
         "createManagedBot",
         botToken=TOKEN,
