@@ -62,7 +62,8 @@ TELEGRAM_CONNECTIONS = 10_000
 MONTH_SECONDS = 30 * 86400
 RESTART_SETTLE_SECONDS = 0.5
 RETRY_REFUSED_SECONDS = 600.0  # a child that would not start is tried again this often
-FOLLOW_SECONDS = 5.0  # replicas: how soon another replica's new child or pause is seen here
+FOLLOW_SECONDS = 5.0
+MOST_ABSENT = 10_000  # replicas: how soon another replica's new child or pause is seen here
 CHILD_WEBHOOK_PATH = "/telegram/child"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
 
@@ -112,6 +113,7 @@ class ChildHost:
         self._following: asyncio.Task[None] | None = None
         # Children that did not start (a token Telegram refuses): (that token, when).
         self._refused: dict[int, tuple[str, float]] = {}
+        self._absent: dict[int, float] = {}  # ids asked for that are no child: when
         # One connection pool to Telegram for every child (each long poll holds a connection).
         self._session = telegram_session(parent.settings, limit=TELEGRAM_CONNECTIONS)
         self._folder = parent.settings.database_path.parent / "children"
@@ -289,8 +291,16 @@ class ChildHost:
     async def _started_here(self, bot_id: int) -> RunningChild | None:
         """A child another replica created a moment ago: started here on its first update
         (the signed path proves the request is for it) rather than at the next look."""
+        if not self._parent.db.shared:  # one process: every child it has was started
+            return None
+        looked = self._absent.get(bot_id)
+        if looked is not None and time.monotonic() - looked < FOLLOW_SECONDS:
+            return None  # asked a moment ago: a flood of strangers' ids costs no reads
         child = await self._parent.children.store.get(bot_id)
         if child is None or self._lately_refused(child):
+            if len(self._absent) >= MOST_ABSENT:
+                self._absent.clear()
+            self._absent[bot_id] = time.monotonic()
             return None
         await self.start(child)
         return self._running.get(bot_id)

@@ -157,9 +157,9 @@ function Catalog({ s, api }) {
                 <td data-label={s["app-console-col-panel"]}>{row.panel}</td>
                 <td class="num" data-label={s["app-console-col-cost"]}>{row.cost}</td>
                 <td class="num" data-label={s["app-console-col-price"]}>{row.price}{row.hand_price ? " ✋" : ""}</td>
-                <td class="num" data-label={s["app-console-col-margin"]}>{row.margin}%</td>
+                <td class="num" data-label={s["app-console-col-margin"]}><bdi dir="ltr" class="margin">{row.margin}%</bdi></td>
                 <td class="status">{s[`app-console-status-${row.status}`]}</td>
-                <td class="num record" data-label={s["app-console-col-completed"]} data-verdict={row.verdict}>{row.completed == null ? "—" : `${row.verdict === "reliable" ? "✅ " : row.verdict === "bad" ? "⚠️ " : ""}${row.completed}%`}</td>
+                <td class="num record" data-label={s["app-console-col-completed"]} data-verdict={row.verdict}>{row.completed == null ? "—" : <bdi dir="ltr">{`${row.verdict === "reliable" ? "✅ " : row.verdict === "bad" ? "⚠️ " : ""}${row.completed}%`}</bdi>}</td>
                 <td class="num" data-label={s["app-console-col-orders"]}>{row.orders ?? 0}</td>
               </tr>
             ))}
