@@ -16,10 +16,13 @@ from bot.core.catalog.pricing import Pricing
 from bot.core.configuration.service import Configuration
 from bot.core.configuration.sources import Line, Source, field_name, is_secret
 from bot.ui.render import percent, split_message
+from bot.ui.setup_wizard import crypto_answer, panel_answer
 
 FORGET = "-"
 # The default markup is /markup's: it wins over MARKUP_PERCENT and applies at once.
 MARKUP = "markup_percent"
+PANEL = ("panel_api_url", "panel_api_key")
+CRYPTO = "crypto_pay_token"
 
 
 async def settings_command(
@@ -47,11 +50,38 @@ async def settings_command(
     if is_secret(name):
         with contextlib.suppress(TelegramAPIError):  # a token does not stay in the chat
             await bot.delete_message(message.chat.id, message.message_id)
+    checked = await _checked(configuration, name, value, i18n) if value != FORGET else None
+    if checked is not None:
+        answer, ok = checked
+        await message.answer(answer)
+        if not ok:
+            return
     change = await configuration.change(message.chat.id, {name: None if value == FORGET else value})
     if not change.ok:
         await message.answer(i18n.get("setup-refused", reason=html.quote(change.error or "")))
         return
     await message.answer(i18n.get("settings-changed", name=name.upper()))
+
+
+async def _checked(
+    configuration: Configuration, name: str, value: str, i18n: I18nContext
+) -> tuple[str, bool] | None:
+    """A panel's address or key, or a Crypto Pay token, is tried before it is kept — as the
+    wizard and the console do: a wrong one would stop the shop selling."""
+    running = configuration.running
+    if configuration.from_environment(name):  # refused below, without asking anyone
+        return None
+    if name in PANEL:
+        url = value if name == PANEL[0] else running.panel_api_url
+        key = value if name == PANEL[1] else running.panel_api_key.get_secret_value()
+        if not url or not key:  # the other half comes next (the wizard asks for it)
+            return None
+        panel = await configuration.check_panel(url, key)
+        return panel_answer(i18n.get, panel), panel.ok
+    if name == CRYPTO:
+        crypto = await configuration.check_crypto(value)
+        return crypto_answer(i18n.get, crypto), crypto.ok
+    return None
 
 
 async def _listing(i18n: I18nContext, configuration: Configuration, pricing: Pricing) -> str:

@@ -71,6 +71,11 @@ def test_a_token_the_wizard_and_a_first_order(fresh: Stand) -> None:
     owner.ask("not an address", "WEBAPP_URL must be")  # refused, asked again
     owner.press("Skip", "Setup is done")
 
+    # /settings checks a panel's key and address live too: a wrong one is not saved.
+    owner.ask("/settings PANEL_API_KEY wrong-key-123", "The panel refused the key")
+    owner.ask("/settings PANEL_API_URL http://127.0.0.1:9/api/v2", "cannot be reached")
+    owner.ask(f"/settings PANEL_API_KEY {PANEL_KEY}", "The panel answers: 300 services")
+
     listing = owner.ask("/settings", "Settings")["text"]
     assert re.search(r"PANEL_API_URL = \S+ · set here", listing)
     assert "PANEL_API_KEY = •••••• · set here" in listing
