@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import re
 import signal
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,21 +55,7 @@ def group(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChildReplicas]:
     found = ChildReplicas(stand)
     found.database_url = database_url
     try:
-        stand._spawn(
-            "balancer",
-            [
-                sys.executable,
-                "-m",
-                "tests.e2e.balancer",
-                str(found.balancer_port),
-                *map(str, found.ports.values()),
-            ],
-        )
-        wait_until(stand._listening(found.balancer_port), 15, "the load balancer")
-        for name in found.ports:
-            env = found.env(name, database_url, backends.redis_url())
-            stand.start_bot(name, {**env, "CHILD_SHOPS": "true"}, ready="webhook server listening")
-        wait_until(found.leader, 20, "one replica to lead")
+        found.start(database_url, backends.redis_url(), {"CHILD_SHOPS": "true"})
         yield found
     finally:
         stand.stop()

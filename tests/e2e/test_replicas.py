@@ -53,6 +53,27 @@ class Replicas:
     def served(self) -> dict[str, int]:
         return httpx.get(f"http://127.0.0.1:{self.balancer_port}/_stats").json()  # type: ignore[no-any-return]
 
+    def start(
+        self, database_url: str, redis: str | None, extra: dict[str, str] | None = None
+    ) -> None:
+        """The balancer, then each replica on its port, then one of them leading."""
+        stand = self.stand
+        stand._spawn(
+            "balancer",
+            [
+                sys.executable,
+                "-m",
+                "tests.e2e.balancer",
+                str(self.balancer_port),
+                *map(str, self.ports.values()),
+            ],
+        )
+        wait_until(stand._listening(self.balancer_port), 15, "the load balancer")
+        for name in self.ports:
+            env = {**self.env(name, database_url, redis), **(extra or {})}
+            stand.start_bot(name, env, ready="webhook server listening")
+        wait_until(self.leader, 20, "one replica to lead")
+
 
 @pytest.fixture(scope="module", params=["redis", "database"])
 def replicas(
@@ -64,24 +85,7 @@ def replicas(
     stand = Stand(Path(tmp_path_factory.mktemp("replicas"))).start(with_bot=False)
     group = Replicas(stand)
     try:
-        stand._spawn(
-            "balancer",
-            [
-                sys.executable,
-                "-m",
-                "tests.e2e.balancer",
-                str(group.balancer_port),
-                *map(str, group.ports.values()),
-            ],
-        )
-        wait_until(stand._listening(group.balancer_port), 15, "the load balancer")
-        for name in group.ports:
-            stand.start_bot(
-                name,
-                group.env(name, database_url, redis),
-                ready="webhook server listening",
-            )
-        wait_until(group.leader, 20, "one replica to lead")
+        group.start(database_url, redis)
         yield group
     finally:
         stand.stop()
