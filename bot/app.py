@@ -40,6 +40,7 @@ from bot.core.configuration.store import ConfigStore
 from bot.core.customers.directory import Customers
 from bot.core.customers.user_store import UserStore
 from bot.core.delivery.times import DeliveryTimes
+from bot.core.domain import RefillStage
 from bot.core.growth.loyalty import Sales
 from bot.core.growth.promo_store import PromoStore
 from bot.core.growth.referral_store import ReferralStore
@@ -467,7 +468,14 @@ async def build_services(
         settings.child_shop_fee_stars,
         stores.outbox,
         stores.orders,
+        stores.refills,
     )
+
+    async def refill_ended(refill_id: int, stage: RefillStage) -> None:
+        try:
+            await reliability.refill_ended(refill_id, stage)
+        finally:
+            await children.refill_ended(refill_id)  # a reseller's child hears at once
 
     async def moved(moves: list[Move]) -> None:  # what the poller stored: records, re-placing
         try:
@@ -516,7 +524,7 @@ async def build_services(
             admins,
             on_completed=delivery.forget_unknown,
             on_moves=moved,
-            on_refill_ended=reliability.refill_ended,
+            on_refill_ended=refill_ended,
         ),
         balance_watch=BalanceWatch(
             stores.settings,

@@ -69,3 +69,23 @@ async def _until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         await asyncio.sleep(0.02)
+
+
+async def test_a_resellers_refill_that_ends_wakes_that_resellers_child(env: Env) -> None:
+    order_id = await env.order(RESELLER, "https://instagram.com/p/child_refill")
+    env.age(500)
+    await poller(env).cycle()  # completed
+    order = await env.stores.orders.get_order(order_id)
+    assert order is not None and order.panel_order_id is not None
+    panel_refill = await env.panel.refill(order.panel_order_id)
+    await env.stores.refills.create_refill(order, panel_refill)
+    await env.stores.children.add(7_001, RESELLER, "first_bot", "7001:a")
+    children = ChildShops(
+        env.stores.children, enabled=True, orders=env.stores.orders, refills=env.stores.refills
+    )
+    runtime = _Runtime()
+    children.runtime = runtime
+    the_poller = poller(env, on_refill_ended=lambda refill_id, _: children.refill_ended(refill_id))
+    env.age(500)  # the refill is done
+    await the_poller.cycle()
+    assert runtime.woken == [{7_001}]

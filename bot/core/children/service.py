@@ -14,6 +14,7 @@ from bot.core.children.store import ChildStore
 from bot.core.notifications.outbox_store import OutboxStore
 from bot.core.ordering.order_store import OrderStore
 from bot.core.outbox import OutboxKind
+from bot.core.tracking.refill_store import RefillStore
 
 logger = logging.getLogger(__name__)
 MAX_PER_OWNER = 3
@@ -39,10 +40,12 @@ class ChildShops:
         fee_stars: int = 0,
         outbox: OutboxStore | None = None,
         orders: OrderStore | None = None,
+        refills: RefillStore | None = None,
     ) -> None:
         self.store = store
         self._outbox = outbox
         self._orders = orders
+        self._refills = refills
         self.enabled = enabled
         self.fee_stars = fee_stars
         self.runtime: Runtime | None = None
@@ -115,7 +118,18 @@ class ChildShops:
         of the panel either way: a child asks the parent, in this process)."""
         if self.runtime is None or self._orders is None or not moves:
             return
-        owners = await self._orders.owners_of([order_id for order_id, _, _ in moves])
+        await self._wake(await self._orders.owners_of([order_id for order_id, _, _ in moves]))
+
+    async def refill_ended(self, refill_id: int) -> None:
+        """A reseller's refill ended at the parent: their child hears of it at once too."""
+        if self.runtime is None or self._refills is None:
+            return
+        refill = await self._refills.get_refill(refill_id)
+        if refill is not None:
+            await self._wake({refill.user_id})
+
+    async def _wake(self, owners: set[int]) -> None:
+        assert self.runtime is not None
         woken = {child.bot_id for child in await self.store.all() if child.owner_id in owners}
         if woken:
             self.runtime.wake(woken)
