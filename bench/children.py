@@ -21,6 +21,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
+
+from aiogram import Dispatcher
+from aiogram.types import Update
 
 from bench.services import throwaway_services
 from bench.update_handling import stream, timed
@@ -82,8 +86,19 @@ async def update_ratio(parent: Services, folder: Path, host: ChildHost) -> float
             f"parent {parent_time / len(updates) * 1e6:.0f} µs/update, "
             f"child {child_time / len(updates) * 1e6:.0f} µs/update"
         )
+    await interleaved(pairs, updates)
     await pairs[1][0].emit_shutdown(bot=pairs[1][1], dispatcher=pairs[1][0])
     return statistics.median(results)
+
+
+async def interleaved(pairs: list[tuple[Dispatcher, Any]], updates: list[Update]) -> None:
+    """Each child update right after one of the parent's: on PostgreSQL the pooled connection
+    it gets last served the other shop and is pointed at the child's schema first."""
+    child_time = 0.0
+    for update in updates:
+        await pairs[0][0].feed_update(pairs[0][1], update)
+        child_time += await timed(*pairs[1], [update])
+    print(f"interleaved: child {child_time / len(updates) * 1e6:.0f} µs/update")
 
 
 async def main(count: int, database_url: str | None) -> None:
