@@ -31,10 +31,8 @@ async def _offer(message: Message, user: TgUser, i18n: I18nContext, settings: Se
     )
 
 
-async def show_offer(
-    query: CallbackQuery, i18n: I18nContext, children: ChildShops, settings: Settings
-) -> None:
-    if children.enabled and isinstance(query.message, Message):
+async def show_offer(query: CallbackQuery, i18n: I18nContext, settings: Settings) -> None:
+    if isinstance(query.message, Message):
         await _offer(query.message, query.from_user, i18n, settings)
 
 
@@ -68,12 +66,12 @@ class ChildShopWords(BaseLazyFilter):
 
 
 async def child_shop_words(
-    message: Message, said: str, i18n: I18nContext, children: ChildShops, settings: Settings
+    message: Message, said: str, i18n: I18nContext, settings: Settings
 ) -> None:
     if said == "created":  # the chat's own note: the menu comes back while the shop starts
         await message.answer(i18n.get("child-starting"), reply_markup=main_menu(i18n))
-    elif not children.enabled or message.from_user is None:
-        raise SkipHandler  # no child shops here: ordinary words, an ordinary /start
+    elif message.from_user is None:
+        raise SkipHandler  # a channel's post: nobody to offer a shop to
     elif said == "link":  # `/start own_shop`: the same offer as in Balance
         await _offer(message, message.from_user, i18n, settings)
     else:
@@ -87,7 +85,7 @@ async def managed_bot(
     children: ChildShops,
     customer: User | None = None,
 ) -> None:
-    if not children.enabled or (customer is not None and customer.is_banned):
+    if customer is not None and customer.is_banned:
         return
     bot_id = event.bot_user.id
     known = await children.store.get(bot_id)

@@ -18,10 +18,9 @@ logger = logging.getLogger(__name__)
 async def authenticate(request: web.Request, handler: Handler) -> web.StreamResponse:
     if not request.path.startswith("/app/api/"):
         return await handler(request)
-    found = await shop_of(request)
-    if found is None:  # a child shop's page for a child not here (or no such child)
+    app = await shop_of(request)
+    if app is None:  # a child shop's page for a child not here (or no such child)
         return _refused(request, request.app[MINI_APP], 404, "unknown_shop", "app-unknown-shop")
-    app = found
     token = app.settings.bot_token.get_secret_value()
     user = user_from_init_data(token, request.headers.get(HEADER, ""))
     if user is None:

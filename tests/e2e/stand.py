@@ -228,6 +228,16 @@ class Stand:
     def log(self) -> str:
         return self.bot_log.read_text()
 
+    def create_child(self, reseller: Customer, name: str, username: str) -> dict[str, Any]:
+        """`reseller` presses Telegram's create-a-bot button: the new bot (its id and token)."""
+        return self.client(  # type: ignore[no-any-return]
+            "createManagedBot",
+            botToken=TOKEN,
+            **{"from": reseller.user},
+            name=name,
+            username=username,
+        )
+
 
 class Customer:
     def __init__(

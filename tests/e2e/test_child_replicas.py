@@ -18,7 +18,7 @@ import pytest
 
 from tests import backends
 from tests.backends import fresh_database_url
-from tests.e2e.stand import ADMIN_ID, TOKEN, Customer, Stand, wait_until
+from tests.e2e.stand import ADMIN_ID, Customer, Stand, wait_until
 from tests.e2e.test_child_shops import balance_of, to_summary
 from tests.e2e.test_replicas import Replicas
 
@@ -68,13 +68,7 @@ def test_a_child_made_on_one_replica_is_served_by_both(group: ChildReplicas) -> 
     reseller = Customer(stand, RESELLER, first_name="Rex")
     reseller.ask("/start", "Hello")
     admin.ask(f"/credit {RESELLER} 20 reseller", f"Wallet of {RESELLER}")
-    made = stand.client(
-        "createManagedBot",
-        botToken=TOKEN,
-        **{"from": reseller.user},
-        name="Rex's shop",
-        username="rex_shop_bot",
-    )
+    made = stand.create_child(reseller, "Rex's shop", "rex_shop_bot")
     reseller.wait_for("Your shop @rex_shop_bot is running")
     group.child_token, group.child_id = made["token"], made["id"]
 

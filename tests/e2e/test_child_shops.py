@@ -78,13 +78,7 @@ def test_a_reseller_creates_a_child_shop_whose_customer_orders(parent: Stand) ->
     assert offer is not None and "Each order they place is paid from your wallet" in offer["text"]
     [[create], _] = offer["reply_keyboard"]
     assert create["request_managed_bot"]["suggested_name"] == "Rita's shop"
-    made = stand.client(
-        "createManagedBot",
-        botToken=TOKEN,
-        **{"from": reseller.user},
-        name="Rita's shop",
-        username="rita_shop_bot",
-    )
+    made = stand.create_child(reseller, "Rita's shop", "rita_shop_bot")
     reseller.wait_for("Starting your shop")  # Telegram's note of the creation, answered
     greeting = reseller.wait_for("Your shop @rita_shop_bot is running")
     assert "It costs 100 ⭐ a month: your shop runs 3 days" in greeting["text"]
@@ -261,13 +255,7 @@ def test_children_are_isolated_from_each_other_and_from_the_parent(parent: Stand
     assert offer["reply_keyboard"][0][0]["request_managed_bot"]["suggested_name"] == "Olek's shop"
     other.ask("Not now", "Whenever you like")  # the offer's other button: the menu again
     offer = other.ask("/start own_shop", "Your own shop")
-    made = stand.client(
-        "createManagedBot",
-        botToken=TOKEN,
-        **{"from": other.user},
-        name="Olek's shop",
-        username="olek_shop_bot",
-    )
+    made = stand.create_child(other, "Olek's shop", "olek_shop_bot")
     other.wait_for("Your shop @olek_shop_bot is running")
     admin = Customer(stand, ADMIN_ID, first_name="Owner")
     first_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
@@ -294,21 +282,9 @@ def test_one_person_runs_at_most_three_shops(parent: Stand) -> None:
     stand = parent
     reseller = Customer(stand, RESELLER, first_name="Rita")
     for n in (2, 3):
-        stand.client(
-            "createManagedBot",
-            botToken=TOKEN,
-            **{"from": reseller.user},
-            name=f"Rita {n}",
-            username=f"rita{n}_shop_bot",
-        )
+        stand.create_child(reseller, f"Rita {n}", f"rita{n}_shop_bot")
         reseller.wait_for(f"Your shop @rita{n}_shop_bot is running")
-    stand.client(
-        "createManagedBot",
-        botToken=TOKEN,
-        **{"from": reseller.user},
-        name="Rita 4",
-        username="rita4_shop_bot",
-    )
+    stand.create_child(reseller, "Rita 4", "rita4_shop_bot")
     reseller.wait_for("the most one person may run")
     listing = Customer(stand, ADMIN_ID, first_name="Owner").ask("/shops", "Child shops")["text"]
     assert "@rita3_shop_bot" in listing and "@rita4_shop_bot" not in listing

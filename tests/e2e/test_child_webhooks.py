@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from bot.children_host import child_secret
-from tests.e2e.stand import ADMIN_ID, TOKEN, Customer, Stand, free_port
+from tests.e2e.stand import ADMIN_ID, Customer, Stand, free_port
 
 pytestmark = pytest.mark.e2e
 SECRET = "parent-webhook-secret-0123456789"
@@ -44,13 +44,7 @@ def test_a_child_on_the_parents_webhook_answers_and_refuses_forged_updates(hooke
     stand = hooked
     reseller = Customer(stand, 8400, first_name="Wes")
     reseller.ask("/start", "Hello")
-    made = stand.client(
-        "createManagedBot",
-        botToken=TOKEN,
-        **{"from": reseller.user},
-        name="Wes",
-        username="wes_bot",
-    )
+    made = stand.create_child(reseller, "Wes", "wes_bot")
     reseller.wait_for("Your shop @wes_bot is running")
     hooks = [c for c in stand.client("calls") if c["method"] == "setWebhook"]
     assert any(h["params"]["url"].endswith(f"/telegram/child/{made['id']}") for h in hooks)

@@ -118,7 +118,10 @@ class ChildShops:
         of the panel either way: a child asks the parent, in this process)."""
         if self.runtime is None or self._orders is None or not moves:
             return
-        await self._wake(await self._orders.owners_of([order_id for order_id, _, _ in moves]))
+        children = await self.store.all()
+        if children:  # the orders' owners are asked only when someone may need waking
+            owners = await self._orders.owners_of([order_id for order_id, _, _ in moves])
+            self._wake(children, owners)
 
     async def refill_ended(self, refill_id: int) -> None:
         """A reseller's refill ended at the parent: their child hears of it at once too."""
@@ -126,11 +129,11 @@ class ChildShops:
             return
         refill = await self._refills.get_refill(refill_id)
         if refill is not None:
-            await self._wake({refill.user_id})
+            self._wake(await self.store.all(), {refill.user_id})
 
-    async def _wake(self, owners: set[int]) -> None:
+    def _wake(self, children: list[Child], owners: set[int]) -> None:
         assert self.runtime is not None
-        woken = {child.bot_id for child in await self.store.all() if child.owner_id in owners}
+        woken = {child.bot_id for child in children if child.owner_id in owners}
         if woken:
             self.runtime.wake(woken)
 
