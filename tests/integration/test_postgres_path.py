@@ -46,7 +46,7 @@ async def test_a_dead_idle_connection_is_replaced_and_the_work_runs_once(db: Dat
     assert await kill_pool_connections(db) >= 1
     assert await settings.get_kv("probe") == "1"  # a read: run again on a fresh connection
     assert await kill_pool_connections(db) >= 1
-    await settings.set_kv("probe", "2")  # a write: BEGIN failed, so it began again
+    await settings.set_kv("probe", "2")  # an idempotent write: run again on a fresh one
     assert await settings.get_kv("probe") == "2"
     assert await kill_pool_connections(db) >= 1
     async with db.write() as conn:

@@ -145,12 +145,13 @@ class Database:
             await conn.close(timeout=5)  # a connection gone silent is dropped, not waited on
 
     async def run(self, sql: str, parameters: Mapping[str, Any] | None = None) -> Rows:
-        """One statement that is a whole write on its own (an upsert): on PostgreSQL one
-        round trip, with no BEGIN and COMMIT around it."""
+        """One statement that is a whole write on its own and leaves the same rows however
+        often it runs (an upsert of given values, a delete or an update by key): on
+        PostgreSQL one round trip, with no BEGIN and COMMIT around it. Being idempotent is
+        what lets it run again on a fresh connection when the one it got was dead (whether
+        the dead one ran it first cannot be known)."""
         if self._sqlite is None:
-            return await PoolReader(self.pool, self._paths, self.schema).execute(
-                sql, parameters, retry=False
-            )
+            return await PoolReader(self.pool, self._paths, self.schema).execute(sql, parameters)
         async with self.write() as conn:
             return await conn.execute(sql, parameters)
 

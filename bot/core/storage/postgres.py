@@ -90,9 +90,9 @@ class PoolReader:
         self._paths = paths
         self._schema = schema
 
-    async def execute(self, sql: str, parameters: Parameters = None, *, retry: bool = True) -> Rows:
-        """`retry`: a statement that wrote nothing may run again on a fresh connection when
-        the one it got was dead."""
+    async def execute(self, sql: str, parameters: Parameters = None) -> Rows:
+        """A statement that reads, or writes idempotently, runs again on a fresh connection
+        when the one it got was dead."""
         for attempt in (1, 2):
             async with self._pool.acquire() as conn:
                 try:
@@ -100,7 +100,7 @@ class PoolReader:
                         await self._paths.point(conn, self._schema)
                     return await PostgresConnection(conn).execute(sql, parameters)
                 except Exception as exc:
-                    if attempt == 2 or not retry or not connection_lost(exc):
+                    if attempt == 2 or not connection_lost(exc):
                         raise
             await forget_dead_connections(self._pool)
         raise AssertionError("unreachable")
