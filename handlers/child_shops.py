@@ -11,6 +11,7 @@ from aiogram import Bot, Router
 from aiogram.dispatcher.event.bases import SkipHandler
 from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramAPIError
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, ManagedBotUpdated, Message
 from aiogram.types import User as TgUser
 from aiogram_i18n import I18nContext
@@ -25,22 +26,30 @@ from bot.ui.deep_links import OWN_SHOP_START
 from bot.ui.keyboards import main_menu
 
 
-async def _offer(message: Message, user: TgUser, i18n: I18nContext, settings: Settings) -> None:
+async def _offer(
+    message: Message, user: TgUser, i18n: I18nContext, settings: Settings, state: FSMContext
+) -> None:
+    # The offer's keyboard takes the place of an order's: that conversation is over, and its
+    # "Not now" is then the offer's answer, not an order step's.
+    await state.clear()
     await message.answer(
         offer(i18n, settings.child_shop_fee_stars), reply_markup=create_keyboard(i18n, user)
     )
 
 
-async def show_offer(query: CallbackQuery, i18n: I18nContext, settings: Settings) -> None:
+async def show_offer(
+    query: CallbackQuery, i18n: I18nContext, settings: Settings, state: FSMContext
+) -> None:
     if isinstance(query.message, Message):
-        await _offer(query.message, query.from_user, i18n, settings)
+        await _offer(query.message, query.from_user, i18n, settings, state)
 
 
 class ChildShopWords(BaseLazyFilter):
     """The three messages this feature answers, told apart in one look: `/start own_shop`
-    (the Mini App's link to the offer), the offer's "Not now", and Telegram's note that the bot
-    was made. One filter, not a handler each: every filter aiogram calls costs every message
-    its overhead (three handlers cost ~0.6× of an update's handling; bench/README.md)."""
+    (the Mini App's link to the offer), the offer's "Not now" (outside a conversation's step
+    only) and Telegram's note that the bot was made. One filter, not a handler each: every
+    filter aiogram calls costs every message its overhead (three handlers cost ~0.6× of an
+    update's handling; bench/README.md)."""
 
     def __init__(self) -> None:
         self.not_now: frozenset[str] = frozenset()
@@ -51,13 +60,13 @@ class ChildShopWords(BaseLazyFilter):
             core.get("child-not-now", locale) for locale in core.available_locales
         )
 
-    async def __call__(self, message: Message) -> bool | dict[str, Any]:
+    async def __call__(self, message: Message, raw_state: str | None) -> bool | dict[str, Any]:
         if message.managed_bot_created is not None:
             return {"said": "created"}
         text = message.text
         if text is None or message.chat.type != ChatType.PRIVATE:
             return False
-        if text in self.not_now:
+        if text in self.not_now and raw_state is None:  # typed into a step, it is its answer
             return {"said": "not_now"}
         command, _, args = text.partition(" ")
         if command.split("@", 1)[0] == "/start" and args.strip() == OWN_SHOP_START:
@@ -66,14 +75,14 @@ class ChildShopWords(BaseLazyFilter):
 
 
 async def child_shop_words(
-    message: Message, said: str, i18n: I18nContext, settings: Settings
+    message: Message, said: str, i18n: I18nContext, settings: Settings, state: FSMContext
 ) -> None:
     if said == "created":  # the chat's own note: the menu comes back while the shop starts
         await message.answer(i18n.get("child-starting"), reply_markup=main_menu(i18n))
     elif message.from_user is None:
         raise SkipHandler  # a channel's post: nobody to offer a shop to
     elif said == "link":  # `/start own_shop`: the same offer as in Balance
-        await _offer(message, message.from_user, i18n, settings)
+        await _offer(message, message.from_user, i18n, settings, state)
     else:
         await message.answer(i18n.get("child-later"), reply_markup=main_menu(i18n))
 
