@@ -198,9 +198,11 @@ class Database:
     async def migrate(self) -> None:
         if self._sqlite is None:
             async with self.pool.acquire() as conn:
+                await self._point(conn)  # a schema not made yet is no error: it has no tables
+                if await postgres.revision(conn) == HEAD_REVISION:
+                    return  # most starts (every child's, every replica's): no DDL, no lock
                 if self.schema is not None:
                     await conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
-                await self._point(conn)
                 async with conn.transaction():
                     # Replicas starting together: one migrates, the others wait and find it
                     # done.
