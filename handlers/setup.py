@@ -40,6 +40,7 @@ from bot.ui.setup_wizard import (
     set_by_environment,
     step_after,
     step_before,
+    steps_for,
 )
 from handlers.states import SetupForm
 
@@ -87,7 +88,7 @@ async def setup_command(
         return
     if claim is Claim.CLAIMED:
         await message.answer(i18n.get("setup-claimed"))
-    await show(message, i18n, state, configuration, pricing, ORDER[0])
+    await show(message, i18n, state, configuration, pricing, steps_for(configuration.env)[0])
 
 
 async def show(
@@ -132,9 +133,13 @@ async def navigate(
         await query.message.answer(i18n.get("setup-over"))
         return
     if callback_data.action is SetupDo.BACK:
-        await show(query.message, i18n, state, configuration, pricing, step_before(step))
+        await show(
+            query.message, i18n, state, configuration, pricing, step_before(step, configuration.env)
+        )
     elif callback_data.action is SetupDo.SKIP:
-        await show(query.message, i18n, state, configuration, pricing, step_after(step))
+        await show(
+            query.message, i18n, state, configuration, pricing, step_after(step, configuration.env)
+        )
     elif step in ("currency", "language"):
         name = "wallet_currency" if step == "currency" else "default_locale"
         value = callback_data.value or None  # the panel's currency: nothing stored
@@ -160,7 +165,7 @@ async def save(
         await show(message, i18n, state, configuration, pricing, step)
         return
     await message.answer(i18n.get("setup-saved"))
-    await show(message, i18n, state, configuration, pricing, step_after(step))
+    await show(message, i18n, state, configuration, pricing, step_after(step, configuration.env))
 
 
 async def typed(
@@ -255,7 +260,9 @@ async def set_markup(
     await pricing.set_override("default", value)
     await audit.record(message.chat.id, "markup", "default", before, value)
     await message.answer(i18n.get("setup-saved"))
-    await show(message, i18n, state, configuration, pricing, step_after("markup"))
+    await show(
+        message, i18n, state, configuration, pricing, step_after("markup", configuration.env)
+    )
 
 
 async def use_group(
@@ -276,7 +283,9 @@ async def use_group(
         return
     await message.answer(i18n.get("setup-group-set"))
     if at_support:
-        await show(message, i18n, state, configuration, pricing, step_after("support"))
+        await show(
+            message, i18n, state, configuration, pricing, step_after("support", configuration.env)
+        )
 
 
 async def made_admin(event: ChatMemberUpdated, bot: Bot, i18n: I18nContext) -> None:

@@ -6,7 +6,7 @@ import json
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
@@ -353,6 +353,25 @@ class Settings(BaseSettings):
 class ChildSettings(Settings):
     """A child shop's settings: only what it is given (its token, its database, the parent as
     its panel) and what its owner sets inside it — never the parent's environment."""
+
+    # What only the parent's deployment acts on: a child serves no web routes of its own (its
+    # page is the parent's, told which shop), sells from no panel but the parent and has no
+    # children. Its owner is neither shown these nor may set them.
+    PARENT_ONLY: ClassVar[frozenset[str]] = frozenset(
+        {
+            "routing",
+            "catalog_ttl_seconds",
+            "panel_timeout_seconds",
+            "sandbox_step_seconds",
+            "webapp_url",
+            "metrics_enabled",
+            "metrics_token",
+            "reseller_api",
+            "public_url",
+            "child_shops",
+            "child_shop_fee_stars",
+        }
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -10,7 +10,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram_i18n import I18nContext
 
 from bot.core.configuration.checks import CryptoCheck, PanelCheck
-from bot.core.configuration.sources import env_name, from_environment, shown
+from bot.core.configuration.sources import env_name, from_environment, given_by_parent, shown
 from bot.core.settings import SUPPORTED_LOCALES, Settings
 from bot.ui.callbacks import SetupDo, SetupNav
 from bot.ui.keyboards import button, markup
@@ -32,14 +32,22 @@ ORDER = tuple(STEPS)
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ru": "Русский", "ar": "العربية"}
 
 
-def step_after(step: str) -> str | None:
-    at = ORDER.index(step)
-    return ORDER[at + 1] if at + 1 < len(ORDER) else None
+def steps_for(env: Settings) -> tuple[str, ...]:
+    """The steps this shop's wizard asks: a child shop's parent gives it its panel and its
+    page, so those steps are not its owner's."""
+    return tuple(s for s in ORDER if not all(given_by_parent(env, n) for n in STEPS[s]))
 
 
-def step_before(step: str) -> str | None:
-    at = ORDER.index(step)
-    return ORDER[at - 1] if at else None
+def step_after(step: str, env: Settings) -> str | None:
+    steps = steps_for(env)
+    at = steps.index(step) if step in steps else -1
+    return steps[at + 1] if at + 1 < len(steps) else None
+
+
+def step_before(step: str, env: Settings) -> str | None:
+    steps = steps_for(env)
+    at = steps.index(step) if step in steps else 0
+    return steps[at - 1] if at else None
 
 
 def set_by_environment(step: str, env: Settings) -> list[str]:
@@ -56,7 +64,9 @@ def prompt(
     i18n: I18nContext, step: str, running: Settings, env: Settings, current: str
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The step's text and buttons; `current` is its value now, as the owner should read it."""
-    head = i18n.get("setup-step", number=ORDER.index(step) + 1, total=len(ORDER))
+    steps = steps_for(env)
+    number = steps.index(step) + 1 if step in steps else 1
+    head = i18n.get("setup-step", number=number, total=len(steps))
     from_env = set_by_environment(step, env)
     if from_env:
         body = i18n.get("setup-from-env", names=", ".join(from_env), value=html.quote(current))
@@ -73,7 +83,7 @@ def prompt(
             ]
         )
     nav = [button(i18n.get("setup-skip" if not from_env else "setup-next"), _nav(SetupDo.SKIP))]
-    if step_before(step) is not None:
+    if step_before(step, env) is not None:
         nav.insert(0, button(i18n.get("setup-back"), _nav(SetupDo.BACK)))
     rows.append(nav)
     return head + "\n\n" + body, markup(*rows)

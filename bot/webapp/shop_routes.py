@@ -103,6 +103,7 @@ APP_KEYS = (
     "settings-source-environment",
     "settings-source-setup",
     "settings-source-default",
+    "settings-source-parent",
     "app-console-search",
     "app-console-filter-all",
     "app-console-filter-hidden",

@@ -1012,6 +1012,7 @@ settings-line = <code>{ $name }</code> = { $value } · { $source } { $lock }
 settings-source-environment = البيئة
 settings-source-setup = ضُبط هنا
 settings-source-default = الافتراضي
+settings-source-parent = من المتجر الأصلي
 settings-usage = ‏<code>/settings NAME value</code> يغيّر إعدادًا (الاسم المضبوط في البيئة يتقدّم)، و‏<code>/settings NAME -</code> ينساه؛ و‏/setup يمرّ على أهمها.
 settings-unknown = لا يوجد إعداد { $name }: يعرضها ‎/settings.
 settings-use-markup = هامش الربح الافتراضي يُضبط بـ ‎/markup (يسري فورًا).

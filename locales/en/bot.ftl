@@ -907,6 +907,7 @@ settings-line = <code>{ $name }</code> = { $value } · { $source } { $lock }
 settings-source-environment = environment
 settings-source-setup = set here
 settings-source-default = default
+settings-source-parent = from the parent shop
 settings-usage = <code>/settings NAME value</code> changes one (a name set in the environment wins), <code>/settings NAME -</code> forgets it; /setup walks through the main ones.
 settings-unknown = There is no setting { $name }: /settings lists them.
 settings-use-markup = The default markup is set with /markup (it applies at once).

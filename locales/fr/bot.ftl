@@ -896,6 +896,7 @@ settings-line = <code>{ $name }</code> = { $value } · { $source } { $lock }
 settings-source-environment = environnement
 settings-source-setup = défini ici
 settings-source-default = par défaut
+settings-source-parent = de la boutique parente
 settings-usage = <code>/settings NOM valeur</code> en change un (un nom défini dans l'environnement l'emporte), <code>/settings NOM -</code> l'oublie ; /setup parcourt les principaux.
 settings-unknown = Aucun réglage { $name } : /settings les liste.
 settings-use-markup = La marge par défaut se règle avec /markup (effet immédiat).

@@ -949,6 +949,7 @@ settings-line = <code>{ $name }</code> = { $value } · { $source } { $lock }
 settings-source-environment = окружение
 settings-source-setup = задано здесь
 settings-source-default = по умолчанию
+settings-source-parent = от родительского магазина
 settings-usage = <code>/settings ИМЯ значение</code> меняет одну (имя из окружения главнее), <code>/settings ИМЯ -</code> забывает её; /setup проходит по основным.
 settings-unknown = Настройки { $name } нет: /settings покажет список.
 settings-use-markup = Наценка по умолчанию задаётся командой /markup (действует сразу).

@@ -345,8 +345,13 @@ def test_the_childs_owner_changes_a_setting_and_the_child_runs_with_it(parent: S
     Customer(stand, BUYER, first_name="Bob").ask("Balance", " USD")  # the parent: unchanged
     listing = owner_there.ask("/settings", "Settings")["text"]
     assert "STARS_PER_USD = 50 · default" in listing  # the child's own to set
-    assert "PANEL_API_URL = http://parent.shop/api/v2 · environment 🔒" in listing
+    assert "PANEL_API_URL = http://parent.shop/api/v2 · from the parent shop 🔒" in listing
     assert "WALLET_CURRENCY = EUR · set here" in listing
+    assert "RESELLER_API" not in listing  # the parent's web server alone serves an API
+    owner_there.ask("/settings RESELLER_API true", "RESELLER_API is not a child shop's to set")
+    # The wizard asks only what is the child's: the parent gives its panel and its page.
+    setup = owner_there.ask("/setup", "Setup")["text"]
+    assert "step 1 of 6" in setup and "Markup" in setup, setup
     owner_there.ask("/settings WALLET_CURRENCY -", "WALLET_CURRENCY saved")
 
 

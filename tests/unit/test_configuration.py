@@ -11,7 +11,8 @@ import pytest
 from bot.core.configuration import sources
 from bot.core.configuration.setup_code import WRONG_PER_HOUR, Guesses, matches, new_code
 from bot.core.configuration.sources import Source
-from bot.core.settings import Settings
+from bot.core.settings import ChildSettings, Settings
+from bot.ui.setup_wizard import ORDER, step_after, step_before, steps_for
 
 TOKEN = "123:abc"
 
@@ -112,3 +113,51 @@ def test_wrong_codes_are_limited_per_person_per_hour() -> None:
     assert not guesses.allowed(7, now=200.0)
     assert guesses.allowed(8, now=200.0)  # someone else
     assert guesses.allowed(7, now=100.0 + 3601)
+
+
+def child(**values: Any) -> ChildSettings:
+    """What a child shop is given (bot/children_host.py): its token, the parent as its panel."""
+    return ChildSettings.model_validate(
+        {"bot_token": TOKEN, "panel_api_url": "http://parent.shop/api/v2", "panel_api_key": "k"}
+        | values
+    )
+
+
+def test_a_child_shop_offers_its_owner_only_what_acts_on_it() -> None:
+    """Settings that only the parent's deployment acts on (its own API v2, metrics, child shops
+    of its own, routing among panels) are neither listed in a child nor taken: a child's
+    customers would otherwise be handed API keys for an address that serves nothing."""
+    base = child()
+    names = {line.env_name for line in sources.lines(base, {}, base)}
+    assert "STARS_PER_USD" in names and "CRYPTO_PAY_TOKEN" in names
+    for name in ("RESELLER_API", "PUBLIC_URL", "METRICS_ENABLED", "CHILD_SHOPS", "ROUTING"):
+        assert name not in names
+        assert sources.check(base, {}, {name.lower(): "true"}) == (
+            f"{name} is not a child shop's to set"
+        )
+    running = sources.effective(base, {"reseller_api": "true", "stars_per_usd": "70"})
+    assert running.reseller_api is False  # stored before, or by hand: still not taken
+    assert running.stars_per_usd == Decimal(70)
+
+
+def test_what_the_parent_gives_a_child_shows_as_the_parents() -> None:
+    base = child()
+    given = {line.env_name: line for line in sources.lines(base, {}, base)}
+    assert given["PANEL_API_URL"].source is Source.PARENT
+    assert not given["PANEL_API_URL"].editable
+    assert sources.check(base, {}, {"panel_api_url": "https://other.example/api/v2"}) == (
+        "PANEL_API_URL is given by the parent shop"
+    )
+    assert given["STARS_PER_USD"].source is Source.DEFAULT
+
+
+def test_a_child_shops_setup_asks_only_what_its_owner_sets() -> None:
+    """The parent gives a child its panel and its page: the child's /setup starts at the
+    markup and counts only the steps it asks."""
+    assert steps_for(env()) == ORDER
+    asked = steps_for(child())
+    assert asked[0] == "markup"
+    assert {"panel_url", "panel_key", "webapp"}.isdisjoint(asked)
+    assert step_after("crypto", child()) is None
+    assert step_before("markup", child()) is None
+    assert step_before("markup", env()) == "panel_key"

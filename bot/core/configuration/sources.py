@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import SecretStr, ValidationError
 from pydantic_core import PydanticUndefined
 
-from bot.core.settings import Settings
+from bot.core.settings import ChildSettings, Settings
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +43,7 @@ class Source(StrEnum):
     ENVIRONMENT = "environment"
     SETUP = "setup"  # stored in the database by the wizard, /settings or the console
     DEFAULT = "default"
+    PARENT = "parent"  # a child shop's: what its parent shop gives it
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +94,26 @@ def describe_error(error: ValidationError) -> str:
     return f"{name} {message}"
 
 
+def parent_only(env: Settings, name: str) -> bool:
+    """A name only the parent's deployment acts on, in a child shop (ChildSettings)."""
+    return isinstance(env, ChildSettings) and name in env.PARENT_ONLY
+
+
+def given_by_parent(env: Settings, name: str) -> bool:
+    """In a child shop, a name its parent decides: given to it, or the parent's alone."""
+    return isinstance(env, ChildSettings) and (
+        name in env.PARENT_ONLY or name in env.model_fields_set
+    )
+
+
 def from_environment(env: Settings, name: str) -> bool:
     """Whether the environment sets `name`: to something other than its default — a copied
-    `.env.example` (every name at its default, blanks for the unset) locks nothing."""
+    `.env.example` (every name at its default, blanks for the unset) locks nothing. A child
+    shop's environment is what its parent gives it, at whatever value."""
     if name not in env.model_fields_set:
         return False
+    if isinstance(env, ChildSettings):
+        return True
     default = Settings.model_fields[name].default
     return default is PydanticUndefined or getattr(env, name) != default
 
@@ -116,7 +132,7 @@ def effective(
     usable = {
         name: raw
         for name, raw in stored.items()
-        if is_editable(name) and not from_environment(env, name)
+        if is_editable(name) and not from_environment(env, name) and not parent_only(env, name)
     }
     while True:
         values = {**_explicit(env), **usable, "admin_ids": env.admin_ids | owners}
@@ -136,7 +152,7 @@ def effective(
 
 def source_of(env: Settings, stored: Mapping[str, str], name: str) -> Source:
     if from_environment(env, name):
-        return Source.ENVIRONMENT
+        return Source.PARENT if isinstance(env, ChildSettings) else Source.ENVIRONMENT
     if name in stored and is_editable(name):
         return Source.SETUP
     return Source.DEFAULT
@@ -144,6 +160,10 @@ def source_of(env: Settings, stored: Mapping[str, str], name: str) -> Source:
 
 def refusal(env: Settings, name: str) -> str | None:
     """Why `name` cannot be set inside Telegram at all, or None."""
+    if parent_only(env, name):
+        return f"{env_name(name)} is not a child shop's to set"
+    if isinstance(env, ChildSettings) and from_environment(env, name):
+        return f"{env_name(name)} is given by the parent shop"
     if not is_editable(name):
         return f"{env_name(name)} is read from the environment only"
     if from_environment(env, name):
@@ -202,4 +222,5 @@ def lines(env: Settings, stored: Mapping[str, str], running: Settings) -> list[L
             secret=is_secret(name),
         )
         for name in Settings.model_fields
+        if not parent_only(env, name)
     ]
