@@ -87,6 +87,19 @@ def customer_commands(settings: Settings) -> tuple[str, ...]:
     )
 
 
+def admin_commands(settings: Settings) -> tuple[str, ...]:
+    """Only what this shop offers: the API's switches with its API, /shops with child shops,
+    the routes' commands where there are panels to choose among."""
+    absent = set()
+    if not settings.reseller_api:
+        absent |= {"api_off", "api_on"}
+    if not settings.child_shops:
+        absent.add("shops")
+    if len(settings.panels or ()) < 2:
+        absent |= {"routes", "route"}
+    return tuple(name for name in ADMIN_COMMANDS if name not in absent)
+
+
 async def set_bot_commands(bot: Bot, translate: Translator, settings: Settings) -> None:
     customer = customer_commands(settings)
     for locale in SUPPORTED_LOCALES:
@@ -96,7 +109,7 @@ async def set_bot_commands(bot: Bot, translate: Translator, settings: Settings) 
             scope=BotCommandScopeDefault(),
             language_code=code,
         )
-    admin_menu = _commands(translate, settings.default_locale, customer + ADMIN_COMMANDS)
+    admin_menu = _commands(translate, settings.default_locale, customer + admin_commands(settings))
     for admin_id in settings.admin_ids:
         await bot.set_my_commands(admin_menu, scope=BotCommandScopeChat(chat_id=admin_id))
 
