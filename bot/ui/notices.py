@@ -360,6 +360,10 @@ async def _panel_problem(renderer: MessageRenderer, t: Translate, row: OutboxRow
             t("child-parent-funds", parent=renderer.parent_bot) + _repeated(t, row),
             InlineKeyboardMarkup(inline_keyboard=[[top_up]]),
         )
+    if renderer.parent_bot and row.payload.get("error") == "PanelAuthError":
+        # The parent refuses its owner's orders: banned there (a child holds no key to fix).
+        said = t("child-parent-refused", parent=renderer.parent_bot)
+        return Rendered(said + _repeated(t, row))
     panel = str(row.payload.get("panel", "main"))
     said = t("admin-alert-panel", error=str(row.payload["error"]), panel=panel)
     return Rendered(said + _repeated(t, row))

@@ -1060,6 +1060,7 @@ child-now-suspended = ⏸ أُوقف المتجر { $bot_id }: يُبلَّغ ع
 child-now-running = ▶️ عاد المتجر { $bot_id } للعمل.
 button-child-topup = 👛 اشحن محفظتي
 child-parent-funds = 🚨 محفظتك لدى ‎@{ $parent } لا تكفي لدفع طلب: يرى عملاؤك «غير متاح مؤقتًا» ولم يُخصم شيء. اشحنها لتبيع مجددًا.
+child-parent-refused = 🚫 لا يقبل @{ $parent } طلبات متجرك: حسابك هناك محظور. يرى عملاؤك «غير متاح مؤقتًا» ولم يُخصم شيء؛ راسل دعم @{ $parent }.
 button-child-fee-pay = ⭐ ادفع الاشتراك الشهري
 child-fee-first = التكلفة { $stars } ⭐ شهريًا: يعمل متجرك { $days ->
         [zero] دون أيام

@@ -951,6 +951,7 @@ child-now-suspended = ⏸ Shop { $bot_id } is suspended: its customers are told 
 child-now-running = ▶️ Shop { $bot_id } runs again.
 button-child-topup = 👛 Top up my wallet
 child-parent-funds = 🚨 Your wallet at @{ $parent } cannot pay for an order: your customers see “temporarily unavailable” and nothing was charged. Top it up to sell again.
+child-parent-refused = 🚫 @{ $parent } takes no orders from your shop: your account there is blocked. Your customers see “temporarily unavailable” and nothing was charged; write to @{ $parent }'s support.
 button-child-fee-pay = ⭐ Pay the monthly fee
 child-fee-first = It costs { $stars } ⭐ a month: your shop runs { $days ->
         [one] { $days } day

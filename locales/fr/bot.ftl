@@ -940,6 +940,7 @@ child-now-suspended = ⏸ La boutique { $bot_id } est suspendue : ses clients so
 child-now-running = ▶️ La boutique { $bot_id } tourne de nouveau.
 button-child-topup = 👛 Recharger mon portefeuille
 child-parent-funds = 🚨 Votre portefeuille chez @{ $parent } ne peut pas payer une commande : vos clients voient « temporairement indisponible » et rien n'a été débité. Rechargez-le pour vendre de nouveau.
+child-parent-refused = 🚫 @{ $parent } n'accepte plus les commandes de votre boutique : votre compte y est bloqué. Vos clients voient « temporairement indisponible » et rien n'a été débité ; écrivez au support de @{ $parent }.
 button-child-fee-pay = ⭐ Payer l'abonnement mensuel
 child-fee-first = Cela coûte { $stars } ⭐ par mois : votre boutique tourne { $days ->
         [one] { $days } jour

@@ -244,6 +244,29 @@ def test_a_reseller_who_cannot_pay_the_parent_leaves_nothing_charged(parent: Sta
     assert not [r for r in stand.panel_requests("add") if "too_dear" in r.get("link", "")]
 
 
+def test_a_banned_resellers_shop_places_no_order_until_unbanned(parent: Stand) -> None:
+    """A ban here holds in the reseller's shop too: its customers can no longer buy through
+    their wallet here (told the service is unavailable, charged nothing), the reseller is told
+    why; unbanned, the shop sells again."""
+    stand = parent
+    admin = Customer(stand, ADMIN_ID, first_name="Owner")
+    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
+    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    owner_there = Customer(stand, RESELLER, first_name="Rita", token=token)
+    buyer = Customer(stand, BUYER + 2, first_name="Ray", token=token)
+    before = balance_of(buyer)
+    admin.ask(f"/ban {RESELLER}", "is banned")
+    to_summary(buyer, "instagram.com/while_banned", 100)
+    buyer.press("Confirm", "temporarily unavailable")
+    owner_there.wait_for("blocked")
+    assert balance_of(buyer) == before
+    assert not [r for r in stand.panel_requests("add") if "while_banned" in r.get("link", "")]
+    admin.ask(f"/unban {RESELLER}", "is unbanned")
+    to_summary(buyer, "instagram.com/after_unban", 100)
+    buyer.press("Confirm", "placed")
+    assert [r for r in stand.panel_requests("add") if "after_unban" in r.get("link", "")]
+
+
 def test_children_are_isolated_from_each_other_and_from_the_parent(parent: Stand) -> None:
     """A second reseller's shop: its owner is nobody in the first; customers of either see
     none of the other's orders nor the parent's; the first reseller is nobody in the second."""

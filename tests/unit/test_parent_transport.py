@@ -43,3 +43,25 @@ async def test_a_refusal_of_the_parent_is_the_panels_error_words(client: PanelCl
 
     with pytest.raises(PanelFundsError):
         await client.balance()
+
+
+async def test_a_banned_owners_shop_places_nothing_but_follows_what_was_paid() -> None:
+    from bot.core.panels.errors import PanelAuthError
+
+    asked: list[str] = []
+
+    async def answer(owner: int, params: Mapping[str, str]) -> Any:
+        asked.append(params["action"])
+        return {"status": "Completed", "charge": "0.1", "start_count": "0", "remains": "0"}
+
+    async def banned(owner: int) -> bool:
+        return owner == 7
+
+    http = httpx.AsyncClient(transport=ParentTransport(answer, 7, banned))
+    key = SecretStr("no-key-in-process")  # (a one-letter key is scrubbed from the words)
+    child = PanelClient(http, "http://parent.shop/api/v2", key, read_attempts=1)
+    with pytest.raises(PanelAuthError):
+        await child.add(1, {"link": "https://x.example/a", "quantity": 100})
+    assert asked == []  # refused before the parent's checkout: nothing charged
+    await child.status(5)
+    assert asked == ["status"]
