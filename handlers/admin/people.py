@@ -7,6 +7,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
+from bot.core.children.service import ChildShops
 from bot.core.customers.directory import Customers
 from bot.core.customers.user_store import UserStore
 from bot.core.ops.audit_store import AuditLog
@@ -19,6 +20,7 @@ async def _set_ban(
     i18n: I18nContext,
     users: UserStore,
     customers: Customers,
+    children: ChildShops,
     banned: bool,
 ) -> None:
     user = await users.find_user(command.args or "")
@@ -26,9 +28,13 @@ async def _set_ban(
         await message.answer(i18n.get("admin-user-not-found", user=html.quote(command.args or "")))
         return
     await customers.set_banned(user.id, banned)
-    await message.answer(
-        i18n.get("admin-banned" if banned else "admin-unbanned", user=str(user.id))
+    said = i18n.get("admin-banned" if banned else "admin-unbanned", user=str(user.id))
+    shops = (
+        [f"@{html.quote(c.username)}" for c in await children.of_owner(user.id)] if banned else []
     )
+    if shops:  # a ban holds in their shops too (bot/core/children/transport.py)
+        said += "\n" + i18n.get("admin-banned-shops", shops=", ".join(shops), count=len(shops))
+    await message.answer(said)
 
 
 async def ban(
@@ -37,8 +43,9 @@ async def ban(
     i18n: I18nContext,
     users: UserStore,
     customers: Customers,
+    children: ChildShops,
 ) -> None:
-    await _set_ban(message, command, i18n, users, customers, True)
+    await _set_ban(message, command, i18n, users, customers, children, True)
 
 
 async def unban(
@@ -47,8 +54,9 @@ async def unban(
     i18n: I18nContext,
     users: UserStore,
     customers: Customers,
+    children: ChildShops,
 ) -> None:
-    await _set_ban(message, command, i18n, users, customers, False)
+    await _set_ban(message, command, i18n, users, customers, children, False)
 
 
 async def api_switch(

@@ -257,6 +257,14 @@ admin-user = 👤 <b>{ $id }</b> @{ $username }
     المحفظة: { $balance } · محظور: { $banned }
 admin-banned = ⛔ تم حظر { $user }.
 admin-unbanned = ✅ تم رفع الحظر عن { $user }.
+admin-banned-shops = { $count ->
+    [zero] متاجره { $shops } لا تقبل طلبات جديدة ما دام محظورًا.
+    [one] متجره { $shops } لا يقبل طلبات جديدة ما دام محظورًا.
+    [two] متجراه { $shops } لا يقبلان طلبات جديدة ما دام محظورًا.
+    [few] متاجره { $shops } لا تقبل طلبات جديدة ما دام محظورًا.
+    [many] متاجره { $shops } لا تقبل طلبات جديدة ما دام محظورًا.
+   *[other] متاجره { $shops } لا تقبل طلبات جديدة ما دام محظورًا.
+}
 admin-stats = 📊 <b>{ $days ->
         [zero] آخر { $days } يوم
         [one] آخر يوم

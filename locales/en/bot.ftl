@@ -255,6 +255,10 @@ admin-user = 👤 <b>{ $id }</b> @{ $username }
     Wallet: { $balance } · banned: { $banned }
 admin-banned = ⛔ { $user } is banned.
 admin-unbanned = ✅ { $user } is unbanned.
+admin-banned-shops = { $count ->
+    [one] Their shop { $shops } takes no new orders while they are banned.
+   *[other] Their shops { $shops } take no new orders while they are banned.
+}
 admin-stats = 📊 <b>Last { $days ->
         [one] day
        *[other] { $days } days

@@ -245,6 +245,10 @@ admin-user = 👤 <b>{ $id }</b> @{ $username }
     Portefeuille : { $balance } · banni : { $banned }
 admin-banned = ⛔ { $user } est banni.
 admin-unbanned = ✅ { $user } n'est plus banni.
+admin-banned-shops = { $count ->
+    [one] Sa boutique { $shops } ne prend plus de commandes tant que le bannissement dure.
+   *[other] Ses boutiques { $shops } ne prennent plus de commandes tant que le bannissement dure.
+}
 admin-stats = 📊 <b>{ $days ->
         [one] Dernier jour
        *[other] { $days } derniers jours

@@ -11,7 +11,7 @@ import pytest_asyncio
 
 from bot.ui.callbacks import ChildShopMenu
 from handlers.states import OrderForm
-from tests.conftest import Harness, open_harness
+from tests.conftest import ADMIN_ID, Harness, open_harness
 from tests.handlers.flows import form_state, open_service
 
 LATER = "Whenever you like"
@@ -50,3 +50,17 @@ async def test_the_offer_opened_mid_order_is_left_with_not_now(
     assert LATER in reply
     assert "New order" in str(h.session.last(user_id).reply_markup)  # the menu is back
     assert await form_state(h, user_id) is None
+
+
+async def test_banning_a_reseller_says_their_shop_takes_no_new_orders(shop: Harness) -> None:
+    h = shop
+    reseller = h.new_user()
+    await h.say(reseller, "/start")
+    await h.services.children.store.add(7_400_001, reseller, "rita_shop_bot", "7400001:tok")
+    said = await h.say(ADMIN_ID, f"/ban {reseller}")
+    assert "is banned" in said and "@rita_shop_bot takes no new orders" in said
+    said = await h.say(ADMIN_ID, f"/unban {reseller}")
+    assert "is unbanned" in said and "@rita_shop_bot" not in said
+    other = h.new_user()
+    await h.say(other, "/start")
+    assert "takes no new orders" not in await h.say(ADMIN_ID, f"/ban {other}")
