@@ -75,14 +75,18 @@ def shop_line(
     volume: Decimal | None,
     wallet: Decimal,
     currency: str,
+    owner_banned: bool = False,
 ) -> str:
     unknown = "—"
+    state = i18n.get(f"child-state-{child.state.value}")
+    if owner_banned:  # it serves and follows what was paid, but takes no new order
+        state += " · " + i18n.get("child-state-owner-banned")
     return i18n.get(
         "child-shop-line",
         bot_id=str(child.bot_id),
         username=html.quote(child.username),
         owner=str(child.owner_id),
-        state=i18n.get(f"child-state-{child.state.value}"),
+        state=state,
         customers=unknown if customers is None else str(customers),
         orders=unknown if orders is None else str(orders),
         volume=unknown if volume is None else money(volume, currency),

@@ -11,6 +11,7 @@ from aiogram_i18n import I18nContext
 
 from bot.core.children.service import ChildShops
 from bot.core.children.shop import ChildState
+from bot.core.customers.user_store import UserStore
 from bot.core.domain import parse_id
 from bot.core.ops.audit_store import AuditLog
 from bot.core.payments.wallet_store import WalletStore
@@ -29,6 +30,7 @@ async def shops_command(
     wallets: WalletStore,
     shop: Shop,
     audit: AuditLog,
+    users: UserStore,
 ) -> None:
     words = (command.args or "").split()
     if words and words[0].lower() in VERBS:
@@ -57,10 +59,16 @@ async def shops_command(
                 figures.volume if figures else None,
                 await wallets.balance(child.owner_id),
                 shop.currency,
+                await _banned(users, child.owner_id),
             )
         )
     for part in split_message("\n\n".join(lines) + "\n\n" + i18n.get("child-shops-usage")):
         await message.answer(part)
+
+
+async def _banned(users: UserStore, user_id: int) -> bool:
+    found = await users.get_user(user_id)
+    return found is not None and found.is_banned
 
 
 def register(router: Router) -> None:

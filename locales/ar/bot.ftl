@@ -1062,6 +1062,7 @@ child-shop-line = <b>@{ $username }</b> (<code>{ $bot_id }</code>) · { $state }
     العملاء { $customers } · 30 يومًا: { $orders } طلبات، { $volume }
 child-state-running = يعمل
 child-state-suspended = ⏸ موقوف
+child-state-owner-banned = 🚫 المالك محظور: لا طلبات جديدة
 child-shops-none = لا متاجر فرعية بعد.
 child-shops-usage = <code>/shops suspend BOT_ID</code> · <code>/shops resume BOT_ID</code>
 child-now-suspended = ⏸ أُوقف المتجر { $bot_id }: يُبلَّغ عملاؤه بالتوقف.

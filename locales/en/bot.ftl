@@ -949,6 +949,7 @@ child-shop-line = <b>@{ $username }</b> (<code>{ $bot_id }</code>) · { $state }
     customers { $customers } · 30 days: { $orders } orders, { $volume }
 child-state-running = running
 child-state-suspended = ⏸ suspended
+child-state-owner-banned = 🚫 owner banned: no new orders
 child-shops-none = No child shops yet.
 child-shops-usage = <code>/shops suspend BOT_ID</code> · <code>/shops resume BOT_ID</code>
 child-now-suspended = ⏸ Shop { $bot_id } is suspended: its customers are told it is paused.

@@ -938,6 +938,7 @@ child-shop-line = <b>@{ $username }</b> (<code>{ $bot_id }</code>) · { $state }
     clients { $customers } · 30 jours : { $orders } commandes, { $volume }
 child-state-running = active
 child-state-suspended = ⏸ suspendue
+child-state-owner-banned = 🚫 propriétaire banni : aucune nouvelle commande
 child-shops-none = Aucune boutique fille pour l'instant.
 child-shops-usage = <code>/shops suspend BOT_ID</code> · <code>/shops resume BOT_ID</code>
 child-now-suspended = ⏸ La boutique { $bot_id } est suspendue : ses clients sont prévenus de la pause.

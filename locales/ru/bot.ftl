@@ -995,6 +995,7 @@ child-shop-line = <b>@{ $username }</b> (<code>{ $bot_id }</code>) · { $state }
     клиентов { $customers } · за 30 дней: заказов { $orders }, { $volume }
 child-state-running = работает
 child-state-suspended = ⏸ приостановлен
+child-state-owner-banned = 🚫 владелец забанен: новых заказов нет
 child-shops-none = Дочерних магазинов пока нет.
 child-shops-usage = <code>/shops suspend BOT_ID</code> · <code>/shops resume BOT_ID</code>
 child-now-suspended = ⏸ Магазин { $bot_id } приостановлен: его клиентам сообщается о паузе.

@@ -59,8 +59,10 @@ async def test_banning_a_reseller_says_their_shop_takes_no_new_orders(shop: Harn
     await h.services.children.store.add(7_400_001, reseller, "rita_shop_bot", "7400001:tok")
     said = await h.say(ADMIN_ID, f"/ban {reseller}")
     assert "is banned" in said and "@rita_shop_bot takes no new orders" in said
+    assert "owner banned" in await h.say(ADMIN_ID, "/shops")
     said = await h.say(ADMIN_ID, f"/unban {reseller}")
     assert "is unbanned" in said and "@rita_shop_bot" not in said
+    assert "owner banned" not in await h.say(ADMIN_ID, "/shops")
     other = h.new_user()
     await h.say(other, "/start")
     assert "takes no new orders" not in await h.say(ADMIN_ID, f"/ban {other}")
