@@ -126,10 +126,6 @@ class ChildHost:
             settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
         )
 
-    async def _banned(self, user_id: int) -> bool:
-        found = await self._parent.stores.users.get_user(user_id)
-        return found is not None and found.is_banned
-
     def running(self, bot_id: int) -> Services | None:
         found = self._running.get(bot_id)
         return found.services if found else None
@@ -190,7 +186,9 @@ class ChildHost:
         try:
             with collector_off_while_building():
                 link = ParentLink(
-                    transport=ParentTransport(self._answer, child.owner_id, self._banned),
+                    transport=ParentTransport(
+                        self._answer, child.owner_id, self._parent.stores.users.is_banned
+                    ),
                     translator=self._parent.translator,
                     demo=self._parent.shop.demo,
                     username=self._username,

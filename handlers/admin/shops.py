@@ -59,16 +59,11 @@ async def shops_command(
                 figures.volume if figures else None,
                 await wallets.balance(child.owner_id),
                 shop.currency,
-                await _banned(users, child.owner_id),
+                await users.is_banned(child.owner_id),
             )
         )
     for part in split_message("\n\n".join(lines) + "\n\n" + i18n.get("child-shops-usage")):
         await message.answer(part)
-
-
-async def _banned(users: UserStore, user_id: int) -> bool:
-    found = await users.get_user(user_id)
-    return found is not None and found.is_banned
 
 
 def register(router: Router) -> None:

@@ -65,6 +65,12 @@ def balance_of(person: Customer) -> str:
     return found.group(1)
 
 
+def first_child(stand: Stand, admin: Customer) -> tuple[int, str]:
+    """The first child `/shops` lists: its bot id and its token (from the stand-in)."""
+    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
+    return bot_id, stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+
+
 def test_a_reseller_creates_a_child_shop_whose_customer_orders(parent: Stand) -> None:
     stand = parent
     admin = Customer(stand, ADMIN_ID, first_name="Owner")
@@ -164,8 +170,7 @@ def test_stars_paid_in_a_child_go_to_the_child_and_credit_its_wallet(parent: Sta
     owner), the wallet credited there at the child's rate, the parent's wallets untouched."""
     stand = parent
     admin = Customer(stand, ADMIN_ID, first_name="Owner")
-    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
-    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    _, token = first_child(stand, admin)
     payer = Customer(stand, BUYER + 3, first_name="Pat", token=token)
     payer.ask("/start", "Hello")
     payer.ask("Balance", "Your wallet: 0.00 USD")
@@ -182,8 +187,7 @@ def test_a_partial_delivery_refunds_both_wallets(parent: Stand) -> None:
     the child refunds its customer theirs — each once, each at its own price."""
     stand = parent
     admin = Customer(stand, ADMIN_ID, first_name="Owner")
-    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
-    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    _, token = first_child(stand, admin)
     buyer = Customer(stand, BUYER, first_name="Bob", token=token)
     reseller = Customer(stand, RESELLER, first_name="Rita")
     to_summary(buyer, "instagram.com/partial_child", 1000)
@@ -196,8 +200,7 @@ def test_a_partial_delivery_refunds_both_wallets(parent: Stand) -> None:
 def test_the_parent_owner_suspends_and_resumes_a_child(parent: Stand) -> None:
     stand = parent
     admin = Customer(stand, ADMIN_ID, first_name="Owner")
-    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
-    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    bot_id, token = first_child(stand, admin)
     buyer = Customer(stand, BUYER + 1, first_name="Bea", token=token)
     admin.ask(f"/shops suspend {bot_id}", "is suspended")
     buyer.ask("/start", "paused")
@@ -228,8 +231,7 @@ def test_a_reseller_who_cannot_pay_the_parent_leaves_nothing_charged(parent: Sta
     reseller is told, with where to top up."""
     stand = parent
     admin = Customer(stand, ADMIN_ID, first_name="Owner")
-    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
-    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    _, token = first_child(stand, admin)
     owner_there = Customer(stand, RESELLER, first_name="Rita", token=token)
     rich = Customer(stand, BUYER + 2, first_name="Ray", token=token)
     rich.ask("/start", "Hello")
@@ -250,8 +252,7 @@ def test_a_banned_resellers_shop_places_no_order_until_unbanned(parent: Stand) -
     why; unbanned, the shop sells again."""
     stand = parent
     admin = Customer(stand, ADMIN_ID, first_name="Owner")
-    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
-    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    _, token = first_child(stand, admin)
     owner_there = Customer(stand, RESELLER, first_name="Rita", token=token)
     buyer = Customer(stand, BUYER + 2, first_name="Ray", token=token)
     before = balance_of(buyer)
@@ -321,8 +322,7 @@ def test_a_sigkill_mid_order_places_one_order_and_charges_each_wallet_once(
     order held as uncertain for the owners rather than placed twice."""
     stand = parent
     admin = Customer(stand, ADMIN_ID, first_name="Owner")
-    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
-    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    _, token = first_child(stand, admin)
     reseller = Customer(stand, RESELLER, first_name="Rita")
     admin.ask(f"/credit {RESELLER} 10 more", f"Wallet of {RESELLER}")
     before_reseller = balance_of(reseller)
@@ -358,8 +358,7 @@ def test_the_childs_owner_changes_a_setting_and_the_child_runs_with_it(parent: S
     """/settings inside the child acts on the child alone, and takes effect at once."""
     stand = parent
     admin = Customer(stand, ADMIN_ID, first_name="Owner")
-    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
-    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    _, token = first_child(stand, admin)
     owner_there = Customer(stand, RESELLER, first_name="Rita", token=token)
     owner_there.ask("/settings WALLET_CURRENCY EUR", "WALLET_CURRENCY saved")
     buyer = Customer(stand, BUYER, first_name="Bob", token=token)
@@ -388,8 +387,7 @@ def test_a_childs_customer_shops_in_the_childs_mini_app(
     once; the parent's init data for it, or a child that is not there, are refused."""
     stand = parent
     admin = Customer(stand, ADMIN_ID, first_name="Owner")
-    bot_id = int(re.findall(r"\(([0-9]+)\)", admin.ask("/shops", "Child shops")["text"])[0])
-    token = stand.client("getManagedBotTokenForTest", botId=bot_id)["token"]
+    bot_id, token = first_child(stand, admin)
     shopper = Customer(stand, BUYER + 30, first_name="Mia", token=token)
     greeting = shopper.ask("/start", "Browse every service")
     [[button]] = greeting["reply_markup"]["inline_keyboard"]

@@ -67,6 +67,10 @@ class UserStore(StoreBase):
             row = (await conn.execute(_BY_ID, {"user_id": user_id})).mappings().first()
         return user_from_row(row) if row else None
 
+    async def is_banned(self, user_id: int) -> bool:
+        found = await self.get_user(user_id)
+        return found is not None and found.is_banned
+
     async def find_user(self, reference: str) -> User | None:
         """By numeric id or @username."""
         reference = reference.strip()
